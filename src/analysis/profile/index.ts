@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { FLAG, type GroupRecord } from '../../core/dataset/types.js';
+import { DAY, dayToDate, iso } from '../../core/time.js';
+import type { AnalysisContext } from '../types.js';
+import { sumRange } from '../shared/series.js';
+
+const SYSTEM = 7, RECALL = 8;
+
+export const weekSchema = z.object({
+  weekStart: z.string().describe('Monday of the week, YYYY-MM-DD, in the report time zone'),
+  messages: z.number().int(),
+  activeMembers: z.number().int().describe('distinct members (not owner/admins) with member activity'),
+  joins: z.number().int(),
+  leaves: z.number().int(),
+  roster: z.number().int().describe('members in the group at the end of the week'),
+});
+
+export const profileSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  platform: z.string(),
+  identity: z.enum(['ids', 'names']).describe('how the export keys members: platform ids, or display names only'),
+  firstActivityAt: z.string().nullable(),
+  lastActivityAt: z.string().nullable(),
+  members: z.object({
+    total: z.number().int().describe('roster at as-of'),
+    active30d: z.number().int(),
+    joined30d: z.number().int(),
+    left30d: z.number().int(),
+  }).passthrough(),
+  messages: z.object({
+    total: z.number().int().describe('messages from people and bots'),
+    system: z.number().int().describe('system events: joins, leaves, recalls, renames'),
+    last30d: z.number().int(),
+  }),
+  activity: z.object({ weekly: z.array(weekSchema) }),
+});
+export type GroupProfile = z.output<typeof profileSchema>;
+
+/** The descriptive part of a group's report (issue 2): sizes, counts and the weekly series. */
+export function profileGroup(g: GroupRecord, ctx: AnalysisContext): GroupProfile {
+  const ds = ctx.dataset;
+  const s = ctx.series(g);
+  const asOfDay = s.days - 1;
+  const from30 = asOfDay - 29;
+  let system = 0;
+  const active30 = new Set<number>();
+  const since30 = ctx.asOf - 30 * DAY;
+  for (let j = g.msgStart; j < g.msgEnd; j++) {
+    const t = ds.messages.time[j]!;
+    if (t > ctx.asOf) break;
+    const f = ds.messages.flags[j]!, kind = f & FLAG.kindMask;
+    if (kind === SYSTEM || kind === RECALL) system++;
+    if (f & FLAG.human && t > since30) active30.add(ds.messages.sender[j]!);
+  }
+  system += g.events.filter((e) => e.time <= ctx.asOf).length;
+
+  const weekly: GroupProfile['activity']['weekly'] = [];
+  const firstMonday = s.day0 - (((s.day0 + 3) % 7) + 7) % 7;
+  const lastSeen = new Map<number, number>();
+  let j = g.msgStart;
+  for (let w = firstMonday; w < s.day0 + s.days; w += 7) {
+    const a = w - s.day0, b = a + 7;
+    let active = 0;
+    for (; j < g.msgEnd && ds.messages.day[j]! < w + 7 && ds.messages.time[j]! <= ctx.asOf; j++) {
+      const f = ds.messages.flags[j]!;
+      if (!(f & FLAG.member)) continue;
+      const who = ds.messages.sender[j]!;
+      if (lastSeen.get(who) !== w) { lastSeen.set(who, w); active++; }
+    }
+    weekly.push({
+      weekStart: dayToDate(w),
+      messages: sumRange(s.messages, a, b),
+      activeMembers: active,
+      joins: sumRange(s.joins, a, b),
+      leaves: sumRange(s.leaves, a, b),
+      roster: s.roster[Math.min(s.days - 1, b - 1)]!,
+    });
+  }
+  return {
+    id: g.id, name: g.name, platform: g.platform, identity: g.identity,
+    firstActivityAt: g.msgEnd > g.msgStart || g.events.length ? iso(s.firstAt) : null,
+    lastActivityAt: g.msgEnd > g.msgStart || g.events.length ? iso(s.lastAt) : null,
+    members: {
+      total: s.roster[asOfDay]!,
+      active30d: active30.size,
+      joined30d: sumRange(s.joins, from30, asOfDay + 1),
+      left30d: sumRange(s.leaves, from30, asOfDay + 1),
+    },
+    messages: { total: sumRange(s.messages, 0, s.days), system, last30d: sumRange(s.messages, from30, asOfDay + 1) },
+    activity: { weekly },
+  };
+}

@@ -1,0 +1,97 @@
+import { FLAG, type Dataset, type GroupRecord } from '../../core/dataset/types.js';
+import type { Zone } from '../../core/time.js';
+
+const SYSTEM = 7, RECALL = 8;
+
+/**
+ * Per-day series of one group from its first activity to as-of (local days in the report's zone).
+ * Every analysis reads these rather than walking messages again.
+ */
+export interface GroupSeries {
+  /** Local day index of series[0]. */
+  day0: number;
+  days: number;
+  /** Messages from people and bots (not system events, not recalls). */
+  messages: Int32Array;
+  /** Human activity: not system, not bots, not spam. */
+  human: Int32Array;
+  /** Member activity: human, from members who are not owner or admins. */
+  member: Int32Array;
+  /** Human activity from the owner and admins. */
+  staff: Int32Array;
+  /** Distinct members (not owner/admins) with member activity that day. */
+  activeMembers: Int32Array;
+  joins: Int32Array;
+  leaves: Int32Array;
+  /** Roster at the end of each day. */
+  roster: Int32Array;
+  /** First and last event (message or membership) of the group, or NaN. */
+  firstAt: number;
+  lastAt: number;
+}
+
+/** When a member is in the roster: from join (or first message) until they left. */
+export function presence(ds: Dataset, m: number, groupStart: number): { from: number; to: number } {
+  const r = ds.members[m]!;
+  const from = r.joinedAt ?? r.firstMessageAt ?? (r.listed ? groupStart : Infinity);
+  return { from, to: r.leftAt ?? Infinity };
+}
+
+export function computeSeries(ds: Dataset, g: GroupRecord, asOf: number, zone: Zone): GroupSeries {
+  const { time, flags, sender, day } = ds.messages;
+  let firstAt = g.msgEnd > g.msgStart ? time[g.msgStart]! : Infinity;
+  let lastAt = g.msgEnd > g.msgStart ? time[g.msgEnd - 1]! : -Infinity;
+  for (const e of g.events) { firstAt = Math.min(firstAt, e.time); lastAt = Math.max(lastAt, e.time); }
+  if (!Number.isFinite(firstAt)) {
+    for (const m of g.members) {
+      const j = ds.members[m]!.joinedAt;
+      if (j !== null) { firstAt = Math.min(firstAt, j); lastAt = Math.max(lastAt, j); }
+    }
+  }
+  if (!Number.isFinite(firstAt)) firstAt = lastAt = asOf;
+  lastAt = Math.min(lastAt, asOf);
+  const day0 = zone.dayIndex(Math.min(firstAt, asOf));
+  const days = Math.max(1, zone.dayIndex(asOf) - day0 + 1);
+  const s: GroupSeries = {
+    day0, days, firstAt, lastAt,
+    messages: new Int32Array(days), human: new Int32Array(days), member: new Int32Array(days), staff: new Int32Array(days),
+    activeMembers: new Int32Array(days), joins: new Int32Array(days), leaves: new Int32Array(days), roster: new Int32Array(days),
+  };
+  const lastDay = new Map<number, number>();
+  for (let j = g.msgStart; j < g.msgEnd; j++) {
+    if (time[j]! > asOf) break;
+    const d = day[j]! - day0;
+    if (d < 0 || d >= days) continue;
+    const f = flags[j]!, kind = f & FLAG.kindMask;
+    if (kind !== SYSTEM && kind !== RECALL) s.messages[d]!++;
+    if (f & FLAG.human) s.human[d]!++;
+    if (f & FLAG.staff) s.staff[d]!++;
+    if (f & FLAG.member) {
+      s.member[d]!++;
+      const who = sender[j]!;
+      if (lastDay.get(who) !== d) { lastDay.set(who, d); s.activeMembers[d]!++; }
+    }
+  }
+  // Roster: +1 on the day a member arrives, −1 the day after they leave; then a running sum.
+  const delta = new Int32Array(days + 1);
+  const clampDay = (t: number) => Math.min(days, Math.max(0, zone.dayIndex(t) - day0));
+  for (const m of g.members) {
+    const { from, to } = presence(ds, m, firstAt);
+    if (from > asOf || !Number.isFinite(from)) continue;
+    delta[clampDay(from)]!++;
+    if (to <= asOf) delta[clampDay(to)]!--;
+    const r = ds.members[m]!;
+    if (r.joinedAt !== null && r.joinedAt <= asOf && r.joinedAt >= firstAt) s.joins[clampDay(r.joinedAt)]!++;
+    if (to <= asOf) s.leaves[Math.min(days - 1, clampDay(to))]!++;
+  }
+  let running = 0;
+  for (let d = 0; d < days; d++) { running += delta[d]!; s.roster[d] = running; }
+  return s;
+}
+
+/** Sum of a series over local days [from, to). */
+export function sumRange(a: Int32Array, from: number, to: number): number {
+  let t = 0;
+  for (let i = Math.max(0, from); i < Math.min(a.length, to); i++) t += a[i]!;
+  return t;
+}

@@ -1,0 +1,37 @@
+import { isUserError } from '../core/errors.js';
+import { EXIT, exitCode } from './exit-codes.js';
+import { processIO, type CliIO } from './io.js';
+import { buildProgram, CommanderError } from './program.js';
+
+/**
+ * The entry point: runs the program and returns the exit code (never calls process.exit, so
+ * piped output is flushed). User errors become one `error:` line; bugs show their stack.
+ */
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  const outcome = { value: { conditionsMet: 0 } };
+  const debug = argv.includes('--debug');
+  try {
+    await buildProgram(io, outcome).parseAsync(argv);
+    return exitCode(outcome.value);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version exit through here with code 0; usage errors were already printed.
+      return e.exitCode === 0 ? EXIT.ok : EXIT.userError;
+    }
+    if (isUserError(e)) {
+      const where = e.details.file ? `${e.details.file}${e.details.line ? `:${e.details.line}` : ''}: ` : '';
+      io.stderr.write(`error: ${where}${e.message}\n`);
+      if (e.details.hint) io.stderr.write(`hint: ${e.details.hint}\n`);
+      if (debug) io.stderr.write(`${e.stack}\n`);
+      return exitCode({ error: 'user', conditionsMet: 0 });
+    }
+    const err = e as NodeJS.ErrnoException;
+    if (err?.code === 'EPIPE') return EXIT.ok;
+    if (err?.code === 'EACCES' || err?.code === 'ENOSPC' || err?.code === 'EISDIR' || err?.code === 'EROFS') {
+      io.stderr.write(`error: ${err.path ? `${err.path}: ` : ''}${err.code === 'ENOSPC' ? 'no space left on the device' : err.code === 'EISDIR' ? 'is a folder' : 'permission denied'}\n`);
+      return EXIT.userError;
+    }
+    io.stderr.write(`error: unexpected error (a bug): ${err?.message ?? String(e)}\nplease report it with this output:\n${err?.stack ?? ''}\n`);
+    return exitCode({ error: 'bug', conditionsMet: 0 });
+  }
+}

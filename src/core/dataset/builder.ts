@@ -1,0 +1,169 @@
+import { hash53 } from '../hash.js';
+import { MESSAGE_KINDS, type GroupInfo, type IngestEvent, type JoinMethod, type Role } from '../model.js';
+import { classifyText, findMentions, TEXT_FLAGS, textKey } from '../text/classify.js';
+import { Column } from './columns.js';
+import { finalizeDataset } from './finalize.js';
+import { FLAG, type Dataset, type MemberRecord } from './types.js';
+
+const KIND_INDEX = new Map(MESSAGE_KINDS.map((k, i) => [k, i]));
+/** Roles by how much a source is trusted: member lists beat system lines beat a message's role column. */
+export const ROLE_SOURCE = { message: 1, meta: 2, list: 3 } as const;
+
+/** A group while it is being built. */
+export interface DraftGroup {
+  index: number;
+  info: GroupInfo;
+  keys: Map<string, number>;
+  hasMemberList: boolean;
+  hasJoinEvents: boolean;
+  identityNames: boolean;
+  inputs: Set<number>;
+}
+
+/** A membership event while being built: members and inviters are resolved at finalize. */
+export interface DraftMembership {
+  group: number; time: number; action: 'join' | 'leave' | 'remove';
+  member: number; by: string | null; method: JoinMethod | null;
+}
+
+/**
+ * Collects the normalised event stream into columns. Message text is classified here and dropped;
+ * only flags and hashes are kept, so memory grows with messages × a few bytes, not with text.
+ */
+export class DatasetBuilder {
+  readonly groups: DraftGroup[] = [];
+  private readonly groupIndex = new Map<string, number>();
+  readonly members: MemberRecord[] = [];
+  readonly roleSource: number[] = [];
+  /** Inviter as written in a member list, resolved at finalize. */
+  readonly pendingInviter = new Map<number, string>();
+  readonly memberships: DraftMembership[] = [];
+
+  readonly time = new Column(Float64Array);
+  readonly sender = new Column(Uint32Array);
+  readonly flags = new Column(Uint16Array);
+  readonly input = new Column(Uint16Array);
+  /** hash53 of group + message id, or NaN. */
+  readonly idHash = new Column(Float64Array);
+  readonly replyHash = new Column(Float64Array);
+  /** hash53 of the normalised text (0 when none), for repeated-text spam and deduplication. */
+  readonly textHash = new Column(Float64Array);
+  /** Mentions by name, resolved at finalize: message (arrival index) and name. */
+  readonly mentionMsg: number[] = [];
+  readonly mentionName: string[] = [];
+
+  constructor(private readonly window: { since?: number; until?: number } = {}) {}
+
+  group(info: GroupInfo, input: number): DraftGroup {
+    const key = info.id;
+    let idx = this.groupIndex.get(key);
+    if (idx === undefined) {
+      idx = this.groups.length;
+      this.groupIndex.set(key, idx);
+      this.groups.push({ index: idx, info: { ...info }, keys: new Map(), hasMemberList: false, hasJoinEvents: false, identityNames: false, inputs: new Set() });
+    }
+    const g = this.groups[idx]!;
+    g.inputs.add(input);
+    // A chat export knows the platform and name better than a member list (platform "csv").
+    if (info.name && (!g.info.name || g.info.name === g.info.id)) g.info.name = info.name;
+    if (g.info.platform === 'csv' && info.platform !== 'csv') g.info.platform = info.platform;
+    return g;
+  }
+
+  member(g: DraftGroup, key: string, name: string | undefined): MemberRecord {
+    let idx = g.keys.get(key);
+    if (idx === undefined) {
+      idx = this.members.length;
+      g.keys.set(key, idx);
+      this.members.push({
+        index: idx, group: g.index, key, names: [], role: 'member', joinedAt: null, leftAt: null,
+        invitedBy: null, inviterRaw: null, joinMethod: null, listed: false,
+        firstMessageAt: null, lastMessageAt: null, messages: 0, spamMessages: 0, spammer: false,
+      });
+      this.roleSource.push(0);
+    }
+    const m = this.members[idx]!;
+    if (name && m.names[m.names.length - 1] !== name) {
+      const at = m.names.indexOf(name);
+      if (at >= 0) m.names.splice(at, 1);
+      m.names.push(name);
+    }
+    return m;
+  }
+
+  setRole(m: MemberRecord, role: Role | undefined, source: number): void {
+    if (!role || this.roleSource[m.index]! > source) return;
+    m.role = role;
+    this.roleSource[m.index] = source;
+  }
+
+  private inWindow(t: number): boolean {
+    return !(this.window.since !== undefined && t < this.window.since) && !(this.window.until !== undefined && t > this.window.until);
+  }
+
+  add(ev: IngestEvent, input: number): void {
+    switch (ev.type) {
+      case 'message': {
+        if (!this.inWindow(ev.time)) return;
+        const g = this.group(ev.group, input);
+        const m = this.member(g, ev.senderId, ev.senderName);
+        this.setRole(m, ev.senderRole, ROLE_SOURCE.message);
+        let flags = KIND_INDEX.get(ev.kind) ?? 0;
+        let th = 0;
+        if (ev.text) {
+          const tf = classifyText(ev.text);
+          if (tf & TEXT_FLAGS.link) flags |= FLAG.link;
+          if (tf & TEXT_FLAGS.ad) flags |= FLAG.ad;
+          if (tf & TEXT_FLAGS.question) flags |= FLAG.question;
+          const key = textKey(ev.text);
+          if (key.length >= 4) th = hash53(key);
+          for (const name of findMentions(ev.text)) { this.mentionMsg.push(this.time.length); this.mentionName.push(name); }
+        }
+        for (const name of ev.mentions ?? []) { this.mentionMsg.push(this.time.length); this.mentionName.push(name); }
+        this.time.push(ev.time);
+        this.sender.push(m.index);
+        this.flags.push(flags);
+        this.input.push(input);
+        this.idHash.push(ev.id === undefined ? NaN : hash53(ev.id, g.index + 1));
+        this.replyHash.push(ev.replyTo === undefined ? NaN : hash53(ev.replyTo, g.index + 1));
+        this.textHash.push(th);
+        return;
+      }
+      case 'member': {
+        const g = this.group(ev.group, input);
+        g.hasMemberList = true;
+        const m = this.member(g, ev.memberId, ev.name);
+        m.listed = true;
+        this.setRole(m, ev.role, ROLE_SOURCE.list);
+        if (ev.joinedAt !== undefined) m.joinedAt = m.joinedAt === null ? ev.joinedAt : Math.min(m.joinedAt, ev.joinedAt);
+        if (ev.leftAt !== undefined) m.leftAt = Math.max(m.leftAt ?? 0, ev.leftAt);
+        if (ev.invitedBy) this.pendingInviter.set(m.index, ev.invitedBy);
+        if (ev.joinMethod) m.joinMethod = ev.joinMethod;
+        return;
+      }
+      case 'membership': {
+        if (!this.inWindow(ev.time)) return;
+        const g = this.group(ev.group, input);
+        g.hasJoinEvents = true;
+        const m = this.member(g, ev.memberId, ev.memberName);
+        this.memberships.push({ group: g.index, time: ev.time, action: ev.action, member: m.index, by: ev.by ?? null, method: ev.method ?? (ev.action === 'join' && ev.by ? 'invite' : null) });
+        return;
+      }
+      case 'group': {
+        const g = this.group(ev.group, input);
+        for (const r of ev.roles ?? []) this.setRole(this.member(g, r.memberId, r.name), r.role, ROLE_SOURCE.meta);
+        return;
+      }
+    }
+  }
+
+  /** Mark groups whose adapter keys members by display name only. */
+  markNamesOnly(groupId: string): void {
+    const idx = this.groupIndex.get(groupId);
+    if (idx !== undefined) this.groups[idx]!.identityNames = true;
+  }
+
+  finish(zoneName: string): Dataset {
+    return finalizeDataset(this, zoneName);
+  }
+}

@@ -1,0 +1,43 @@
+import { FLAG, type GroupRecord } from './types.js';
+
+/** An answer within this time after someone else's message is taken as a response to it. */
+const RESPONSE_WINDOW = 5 * 60_000;
+/** How many earlier messages to look back through for the one being answered. */
+const LOOK_BACK = 4;
+
+/**
+ * Explicit replies (quote/reply ids) are resolved to message indexes. Exports without reply links
+ * (WhatsApp, most CSVs) still show people answering each other: a human message within minutes of
+ * another person's, inside the same conversation, is inferred to respond to it.
+ */
+export function linkReplies(
+  groups: GroupRecord[],
+  msg: { time: Float64Array; sender: Uint32Array; flags: Uint16Array; replyTo: Int32Array; responseTo: Int32Array },
+  idHash: Float64Array,
+  replyHash: Float64Array,
+): void {
+  msg.replyTo.fill(-1);
+  msg.responseTo.fill(-1);
+  const wanted = new Set<number>();
+  for (let j = 0; j < replyHash.length; j++) if (!Number.isNaN(replyHash[j]!)) wanted.add(replyHash[j]!);
+  const byId = new Map<number, number>();
+  if (wanted.size) for (let j = 0; j < idHash.length; j++) if (wanted.has(idHash[j]!) && !byId.has(idHash[j]!)) byId.set(idHash[j]!, j);
+  for (const g of groups) {
+    for (let j = g.msgStart; j < g.msgEnd; j++) {
+      const target = Number.isNaN(replyHash[j]!) ? undefined : byId.get(replyHash[j]!);
+      if (target !== undefined && target !== j) {
+        msg.replyTo[j] = target;
+        msg.responseTo[j] = target;
+        continue;
+      }
+      const f = msg.flags[j]!;
+      if (!(f & FLAG.human) || f & FLAG.convStart) continue;
+      for (let k = j - 1, seen = 0; k >= g.msgStart && seen < LOOK_BACK; k--) {
+        if (!(msg.flags[k]! & FLAG.human)) continue;
+        seen++;
+        if (msg.time[j]! - msg.time[k]! > RESPONSE_WINDOW) break;
+        if (msg.sender[k] !== msg.sender[j]) { msg.responseTo[j] = k; break; }
+      }
+    }
+  }
+}

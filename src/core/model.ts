@@ -1,0 +1,84 @@
+/**
+ * The normalised data model that every ingest adapter yields. Times are UTC epoch milliseconds.
+ * Adapters emit events; the dataset builder turns them into compact columnar storage.
+ */
+
+export type Role = 'owner' | 'admin' | 'member' | 'bot';
+export const ROLES = ['owner', 'admin', 'member', 'bot'] as const satisfies readonly Role[];
+
+export type MessageKind =
+  | 'text' | 'image' | 'voice' | 'video' | 'file' | 'link' | 'sticker' | 'system' | 'recall';
+export const MESSAGE_KINDS = [
+  'text', 'image', 'voice', 'video', 'file', 'link', 'sticker', 'system', 'recall',
+] as const satisfies readonly MessageKind[];
+
+/** How somebody joined: invited by a member, by scanning a member's QR code, by a public link, or unknown. */
+export type JoinMethod = 'invite' | 'qr' | 'link' | 'unknown';
+
+/** A group (chat, channel) as an export names it. `platform` is the adapter id family, e.g. "wechat". */
+export interface GroupInfo {
+  id: string;
+  name?: string;
+  platform: string;
+}
+
+/** A chat message. `senderId` is the platform id where the export has one, else the display name. */
+export interface MessageEvent {
+  type: 'message';
+  group: GroupInfo;
+  /** The export's message id, used for replies and for merging overlapping exports. */
+  id?: string;
+  time: number;
+  senderId: string;
+  senderName?: string;
+  /** A role the export states for the sender (e.g. a role column); member lists override it. */
+  senderRole?: Role;
+  kind: MessageKind;
+  /** Message text; classified at ingest and then dropped, never stored in the dataset. */
+  text?: string;
+  replyTo?: string;
+  /** Ids (or names) of members mentioned, where the export states them; `@name` in text is found too. */
+  mentions?: string[];
+}
+
+/** A row of a member list. */
+export interface MemberEvent {
+  type: 'member';
+  group: GroupInfo;
+  memberId: string;
+  name?: string;
+  role?: Role;
+  joinedAt?: number;
+  leftAt?: number;
+  /** Member id (or name) of the inviter. */
+  invitedBy?: string;
+  joinMethod?: JoinMethod;
+}
+
+/** A join, leave or removal seen in the chat itself (system messages, service actions). */
+export interface MembershipEvent {
+  type: 'membership';
+  group: GroupInfo;
+  time: number;
+  action: 'join' | 'leave' | 'remove';
+  memberId: string;
+  memberName?: string;
+  /** For joins: the inviter (or whose QR code); for removals: who removed. Id or name. */
+  by?: string;
+  method?: JoinMethod;
+  /** The export's id for the system message, used for merging overlapping exports. */
+  id?: string;
+}
+
+/** A rename of the group, or a role stated by a system line (e.g. "X is now an admin"). */
+export interface GroupMetaEvent {
+  type: 'group';
+  group: GroupInfo;
+  /** A member whose role the export states (group owner from a "created group" line, bots, admins). */
+  roles?: { memberId: string; name?: string; role: Role }[];
+}
+
+export type IngestEvent = MessageEvent | MemberEvent | MembershipEvent | GroupMetaEvent;
+
+/** How members are keyed in an export: by platform ids, or only by display names. */
+export type Identity = 'ids' | 'names';

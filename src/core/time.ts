@@ -1,0 +1,124 @@
+/**
+ * Time helpers. Inside the program every instant is UTC epoch ms; local hours, days and weeks are
+ * computed in the report's IANA time zone through a per-hour offset cache, because
+ * Intl.DateTimeFormat is far too slow to call once per message.
+ */
+const HOUR = 3_600_000;
+export const DAY = 86_400_000;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
+      hour: 'numeric', minute: 'numeric', second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** True when `tz` is a time zone this Node knows. */
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    formatter(tz);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function machineTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** Offset of `timeZone` from UTC at instant `t`, in ms (Asia/Shanghai: +8 h). Computed exactly. */
+function computeOffset(timeZone: string, t: number): number {
+  const parts = formatter(timeZone).formatToParts(new Date(t));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return asUtc - Math.floor(t / 1000) * 1000;
+}
+
+/**
+ * A zone with a cache of offsets per UTC hour. Every zone in use today changes offset only on a
+ * quarter-hour boundary... at whole or half hours in practice, and the cache is keyed per hour, so
+ * a transition inside an hour is off by at most that hour (no zone does this at present).
+ */
+export class Zone {
+  private readonly cache = new Map<number, number>();
+  private readonly fixed: number | null;
+
+  constructor(readonly name: string) {
+    this.fixed = name === 'UTC' || name === 'Etc/UTC' ? 0 : null;
+  }
+
+  offset(t: number): number {
+    if (this.fixed !== null) return this.fixed;
+    const h = Math.floor(t / HOUR);
+    let o = this.cache.get(h);
+    if (o === undefined) {
+      o = computeOffset(this.name, h * HOUR);
+      this.cache.set(h, o);
+    }
+    return o;
+  }
+
+  /** Local wall-clock ms since the epoch (as if the local time were UTC). */
+  local(t: number): number {
+    return t + this.offset(t);
+  }
+
+  /** The UTC instant for a local wall-clock time given as if it were UTC. DST gaps resolve forward. */
+  fromLocal(wall: number): number {
+    let t = wall - this.offset(wall);
+    t = wall - this.offset(t);
+    return t;
+  }
+
+  /** Days since 1970-01-01 in local time. */
+  dayIndex(t: number): number {
+    return Math.floor(this.local(t) / DAY);
+  }
+
+  /** ISO weekday (Monday = 1 … Sunday = 7) and hour 0–23, local. */
+  weekdayHour(t: number): { weekday: number; hour: number } {
+    const l = this.local(t);
+    const day = Math.floor(l / DAY);
+    const weekday = ((day + 3) % 7 + 7) % 7 + 1; // 1970-01-01 was a Thursday (ISO 4)
+    const hour = Math.floor((l - day * DAY) / HOUR);
+    return { weekday, hour };
+  }
+
+  /** Local day index of the Monday that starts t's week. */
+  weekStartDay(t: number): number {
+    const day = this.dayIndex(t);
+    return day - (((day + 3) % 7) + 7) % 7;
+  }
+
+  /** The UTC instant at which local day `day` starts. */
+  dayStart(day: number): number {
+    return this.fromLocal(day * DAY);
+  }
+}
+
+/** YYYY-MM-DD for a local day index. */
+export function dayToDate(day: number): string {
+  return new Date(day * DAY).toISOString().slice(0, 10);
+}
+
+/** ISO 8601 in UTC with seconds, e.g. 2024-01-02T03:04:05Z (ms dropped: exports rarely have them). */
+export function iso(t: number): string {
+  return new Date(Math.floor(t / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** ISO 8601 with the zone's offset, e.g. 2024-01-02T11:04:05+08:00, for people reading local time. */
+export function isoLocal(t: number, zone: Zone): string {
+  const off = zone.offset(t);
+  const wall = new Date(Math.floor((t + off) / 1000) * 1000).toISOString().slice(0, 19);
+  const sign = off >= 0 ? '+' : '-';
+  const a = Math.abs(off) / 60_000;
+  return `${wall}${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+}

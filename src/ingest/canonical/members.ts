@@ -1,0 +1,52 @@
+import type { MemberEvent } from '../../core/model.js';
+import { parseJoinMethod, parseRole } from '../../core/parse.js';
+import { parseTimestamp } from '../../core/timestamp.js';
+import type { IngestAdapter } from '../types.js';
+import { classifyHeader, headerFields, mapColumns, MEMBER_COLUMNS } from './headers.js';
+import { groupFromFileName } from './messages.js';
+import { cell, csvRows, sniffDelimiter } from './rows.js';
+
+export const canonicalMembersCsv = {
+  id: 'members-csv',
+  title: 'Member list CSV (group_id,member_id,name,role,joined_at,left_at,invited_by)',
+  platform: 'csv',
+  capabilities: { identity: 'ids', joins: true, replies: false, note: 'roles, join and leave times, inviters; Chinese headers (群昵称, 角色, 入群时间, 退群时间, 邀请人)' },
+  kind: () => 'members',
+  detect(head) {
+    if (!head.text) return 0;
+    const header = headerFields(head.text, sniffDelimiter(head.text.split('\n', 1)[0] ?? ''));
+    return classifyHeader(header) === 'members' ? 0.5 : 0;
+  },
+  async *read(source, ctx) {
+    let map: ReturnType<typeof mapColumns<keyof typeof MEMBER_COLUMNS>>['map'] = {};
+    const fallbackGroup = groupFromFileName(source.fileName);
+    const time = (raw: string | undefined, line: number, what: string): number | undefined => {
+      if (raw === undefined) return undefined;
+      const t = parseTimestamp(raw, ctx.zone);
+      if (Number.isNaN(t)) { ctx.reportIssue({ line, reason: `unreadable ${what} "${raw.slice(0, 40)}" (kept the member without it)`, code: 'bad-timestamp' }); return undefined; }
+      return t;
+    };
+    for await (const row of csvRows(source, ctx)) {
+      if ('header' in row) {
+        const mapped = mapColumns(row.header, MEMBER_COLUMNS);
+        map = mapped.map;
+        for (const d of mapped.duplicates) ctx.reportIssue({ line: 1, reason: `column "${d}" appears twice; the first is used`, code: 'duplicate-column' });
+        continue;
+      }
+      const f = row.fields;
+      if (row.truncated) { ctx.reportIssue({ line: row.line, reason: 'the file ends inside a quoted field (truncated?)', code: 'truncated' }); continue; }
+      const memberId = cell(f, map.member_id) ?? cell(f, map.name);
+      if (memberId === undefined) { ctx.reportIssue({ line: row.line, reason: 'no member id or name', code: 'no-member' }); continue; }
+      const groupId = cell(f, map.group_id) ?? cell(f, map.group_name) ?? fallbackGroup;
+      const ev: MemberEvent = { type: 'member', group: { id: groupId, platform: 'csv' }, memberId };
+      const groupName = cell(f, map.group_name); if (groupName) ev.group.name = groupName;
+      const name = cell(f, map.name); if (name) ev.name = name;
+      const role = parseRole(cell(f, map.role)); if (role) ev.role = role;
+      const joined = time(cell(f, map.joined_at), row.line, 'join time'); if (joined !== undefined) ev.joinedAt = joined;
+      const left = time(cell(f, map.left_at), row.line, 'leave time'); if (left !== undefined) ev.leftAt = left;
+      const inviter = cell(f, map.invited_by); if (inviter) ev.invitedBy = inviter;
+      const method = parseJoinMethod(cell(f, map.join_method)); if (method) ev.joinMethod = method;
+      yield ev;
+    }
+  },
+} satisfies IngestAdapter;

@@ -1,0 +1,46 @@
+import { UserError } from '../../core/errors.js';
+import { CsvFieldTooLong, scanCsv, sniffDelimiter, type CsvRow } from '../csv/scanner.js';
+import type { ReadContext, Source } from '../types.js';
+
+/**
+ * Reads a CSV source into its header and data rows, with what every CSV adapter needs: the
+ * delimiter sniffed from the header, blank lines passed over, a runaway field turned into a
+ * clear error.
+ */
+export async function* csvRows(
+  source: Source,
+  ctx: ReadContext,
+): AsyncGenerator<{ header: string[] } | CsvRow> {
+  let header: string[] | null = null;
+  try {
+    for await (const row of scanCsv(source.text(), {})) {
+      if (header === null) {
+        if (row.fields.length === 1 && row.fields[0]!.trim() === '') continue;
+        header = row.fields.map((f) => f.trim());
+        yield { header };
+        continue;
+      }
+      if (row.fields.length === 1 && row.fields[0] === '') continue;
+      yield row;
+    }
+  } catch (e) {
+    if (e instanceof CsvFieldTooLong) {
+      throw new UserError(`a field is longer than 16 MB (an unclosed quote?)`, {
+        file: ctx.path, line: e.line, hint: 'check the quoting of that row', code: 'field-too-long',
+      });
+    }
+    throw e;
+  }
+  if (header === null) ctx.reportIssue({ reason: 'the file is empty', code: 'empty-file' });
+}
+
+export { sniffDelimiter };
+
+/** A field by column index, trimmed; undefined when the column is absent or the cell empty. */
+export function cell(fields: string[], idx: number | undefined): string | undefined {
+  if (idx === undefined) return undefined;
+  const v = fields[idx];
+  if (v === undefined) return undefined;
+  const t = v.trim();
+  return t === '' ? undefined : t;
+}

@@ -1,0 +1,79 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+
+/**
+ * Encoding detection from the bytes, never from the machine's locale: a BOM decides (UTF-8,
+ * UTF-16LE/BE); otherwise the head must be valid UTF-8, and a head that is not is GB18030 (the
+ * superset of GBK that Chinese Windows tools write).
+ */
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+export function detectEncoding(head: Uint8Array): { encoding: Encoding; bomLength: number } {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
+  // UTF-16 without a BOM: NUL bytes at every other position of ASCII text.
+  if (head.length >= 4 && head[1] === 0 && head[3] === 0 && head[0] !== 0) return { encoding: 'utf-16le', bomLength: 0 };
+  return { encoding: isUtf8(head) ? 'utf-8' : 'gb18030', bomLength: 0 };
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  // A multi-byte sequence cut at the end of the head is not an error.
+  let end = bytes.length;
+  for (let back = 1; back <= 3 && end - back >= 0; back++) {
+    const b = bytes[end - back]!;
+    if ((b & 0xc0) === 0xc0) { end -= back; break; }
+    if ((b & 0x80) === 0) break;
+  }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const HEAD_BYTES = 64 * 1024;
+
+export async function readHeadBytes(path: string, n = HEAD_BYTES): Promise<Uint8Array> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(n);
+    const { bytesRead } = await fh.read(buf, 0, n, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Decode a byte buffer (e.g. a ZIP entry) with the detected encoding, BOM removed. */
+export function decodeBytes(bytes: Uint8Array): string {
+  const { encoding, bomLength } = detectEncoding(bytes.subarray(0, HEAD_BYTES));
+  return new TextDecoder(encoding).decode(bytes.subarray(bomLength));
+}
+
+/** Stream a file as decoded text chunks of about 1 MB, reporting bytes read. */
+export async function* decodeFile(
+  path: string,
+  onBytes: (total: number) => void = () => {},
+): AsyncGenerator<string> {
+  const head = await readHeadBytes(path);
+  const { encoding, bomLength } = detectEncoding(head);
+  const decoder = new TextDecoder(encoding);
+  let total = 0;
+  const stream = createReadStream(path, { start: bomLength, highWaterMark: 1 << 20 });
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    total += chunk.length;
+    onBytes(total);
+    const text = decoder.decode(chunk, { stream: true });
+    if (text) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+/** Decoded text of the head, for sniffing; invisible marks that some exporters add are kept. */
+export function decodeHead(head: Uint8Array): string {
+  const { encoding, bomLength } = detectEncoding(head);
+  return new TextDecoder(encoding).decode(head.subarray(bomLength));
+}

@@ -1,0 +1,75 @@
+import type { Identity, IngestEvent } from '../core/model.js';
+import type { Zone } from '../core/time.js';
+
+/** The first bytes of a file, decoded, for sniffing: adapters decide from content and file name. */
+export interface FileHead {
+  /** Up to a few KB of decoded text (BOM removed). Empty for binary containers. */
+  text: string;
+  /** The raw first bytes, for binary signatures such as ZIP. */
+  bytes: Uint8Array;
+  fileName: string;
+  /** Path as given by the user (file inside a folder, or a ZIP entry as "archive.zip!entry"). */
+  path: string;
+}
+
+/** What an adapter may ask of the core while reading: decoded text, options and issue reporting. */
+export interface ReadContext {
+  path: string;
+  /** The report's time zone: times written without an offset are local to it. */
+  zone: Zone;
+  /** A skipped row or dubious record: counted, shown as a warning, fatal under --strict. */
+  reportIssue(issue: { line?: number; reason: string; code?: string }): void;
+  /** Bytes consumed so far, for progress. */
+  reportProgress(bytes: number): void;
+}
+
+/** A source the adapter reads: a stream of decoded text chunks, or the raw bytes for containers. */
+export interface Source {
+  path: string;
+  fileName: string;
+  size: number;
+  /** Decoded text chunks (encoding detected: UTF-8/UTF-16 with BOM, GB18030), BOM stripped. */
+  text(): AsyncIterable<string>;
+  /** Raw bytes, for ZIP and xlsx containers. */
+  bytes(): Promise<Uint8Array>;
+}
+
+/** What kind of records an input carries, for the report's `inputs[].kind`. */
+export type InputKind = 'messages' | 'members';
+
+export interface IngestAdapter {
+  /** Stable id, used by --input-format and in inputs[].format, e.g. "canonical-csv", "wechat-memotrace-csv". */
+  id: string;
+  /** Human title for `community-audit formats`. */
+  title: string;
+  platform: string;
+  /** What the format can show: ids or only names, joins, replies. For `formats` and docs. */
+  capabilities: { identity: Identity; joins: boolean; replies: boolean; note?: string };
+  /** 0 (not mine) .. 1 (certainly mine), from the head of the file. The highest score wins. */
+  detect(head: FileHead): number;
+  /** Yield normalised events. Bad rows go to ctx.reportIssue, never thrown; a file that is not
+   *  readable at all throws a UserError. */
+  read(source: Source, ctx: ReadContext): AsyncIterable<IngestEvent>;
+  /** The kind of the input, possibly decided from the head (CSV messages vs members). */
+  kind(head: FileHead): InputKind;
+}
+
+/** A folder on disk or the inside of a ZIP, for formats that are a set of files (Slack). */
+export interface Folder {
+  /** The folder or archive path as given, e.g. "exports/slack" or "exports/slack.zip". */
+  path: string;
+  /** Entry paths relative to the folder, with "/" separators. */
+  entries: string[];
+  open(entry: string): Promise<Source>;
+}
+
+/** An adapter for a format that is a whole folder (or ZIP) rather than one file. */
+export interface FolderAdapter extends IngestAdapter {
+  /** 0..1 from the list of entries; a folder that scores above 0.5 is read whole by this adapter. */
+  detectFolder(folder: Folder): number;
+  readFolder(folder: Folder, ctx: ReadContext): AsyncIterable<IngestEvent>;
+}
+
+export function isFolderAdapter(a: IngestAdapter): a is FolderAdapter {
+  return 'detectFolder' in a && typeof (a as FolderAdapter).detectFolder === 'function';
+}

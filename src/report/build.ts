@@ -1,0 +1,67 @@
+import type { InputIssue } from '../core/errors.js';
+import type { Dataset, GroupRecord } from '../core/dataset/types.js';
+import { iso, Zone } from '../core/time.js';
+import { analyses } from '../analysis/registry.js';
+import { profileGroup } from '../analysis/profile/index.js';
+import { computeSeries, type GroupSeries } from '../analysis/shared/series.js';
+import type { AnalysisContext } from '../analysis/types.js';
+import type { InputSummary } from '../ingest/run.js';
+import { SCHEMA_VERSION, type AuditResult, type GroupReport } from './schema.js';
+
+export interface BuildOptions {
+  asOf: number;
+  timeZone: string;
+  generatedAt: number;
+  version: string;
+  top: number;
+  /** Options per analysis key, already validated by the config schema. */
+  options: Record<string, unknown>;
+}
+
+/** How many individual warnings to list before summarising the rest by code. */
+const WARNINGS_LISTED = 20;
+
+/** Runs the profile and every analysis on every group and assembles the JSON contract. */
+export function buildReport(ds: Dataset, inputs: InputSummary[], issues: InputIssue[], o: BuildOptions): AuditResult {
+  const zone = new Zone(o.timeZone);
+  const cache = new Map<number, GroupSeries>();
+  const ctx: AnalysisContext = {
+    dataset: ds, asOf: o.asOf, zone, top: o.top,
+    series: (g) => cache.get(g.index) ?? cache.set(g.index, computeSeries(ds, g, o.asOf, zone)).get(g.index)!,
+  };
+  const groups = ds.groups.filter((g) => hasAnything(g, o.asOf)).map((g) => {
+    const report: GroupReport = profileGroup(g, ctx);
+    const prior: Record<string, unknown> = {};
+    for (const a of analyses) {
+      prior[a.key] = a.run(g, ctx, o.options[a.key] ?? {}, prior);
+      report[a.key] = prior[a.key];
+    }
+    cache.delete(g.index);
+    return report;
+  });
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'community-audit', version: o.version },
+    generatedAt: iso(o.generatedAt),
+    asOf: iso(o.asOf),
+    timeZone: o.timeZone,
+    inputs,
+    groups,
+    warnings: summariseIssues(issues, ds),
+  };
+}
+
+function hasAnything(g: GroupRecord, asOf: number): boolean {
+  return g.msgEnd > g.msgStart || g.events.length > 0 || g.members.length > 0 || asOf < 0;
+}
+
+function summariseIssues(issues: InputIssue[], ds: Dataset): AuditResult['warnings'] {
+  const out: AuditResult['warnings'] = issues.slice(0, WARNINGS_LISTED).map((i) => ({ code: i.code, message: i.reason, file: i.file, line: i.line ?? null }));
+  if (issues.length > WARNINGS_LISTED) {
+    const byCode = new Map<string, number>();
+    for (const i of issues.slice(WARNINGS_LISTED)) byCode.set(i.code, (byCode.get(i.code) ?? 0) + 1);
+    for (const [code, n] of byCode) out.push({ code, message: `${n} more like this`, file: null, line: null });
+  }
+  if (ds.duplicatesDropped > 0) out.push({ code: 'duplicates-merged', message: `${ds.duplicatesDropped} messages appeared in more than one input (or twice) and were counted once`, file: null, line: null });
+  return out;
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { analyses } from '../analysis/registry.js';
+import { profileSchema } from '../analysis/profile/index.js';
+
+/**
+ * The JSON report: the public contract (docs/json-output.md). Each verdict analysis contributes
+ * its own `resultSchema` under its key, so the schema, the JSON Schema printed by
+ * `community-audit schema` and the tests all come from one place.
+ */
+export const SCHEMA_VERSION = 1;
+
+const verdicts = Object.fromEntries(analyses.map((a) => [a.key, a.resultSchema])) as Record<string, z.ZodType>;
+
+export const groupSchema = profileSchema.extend(verdicts);
+
+export const inputSchema = z.object({
+  path: z.string(),
+  format: z.string().describe('the adapter id that read it'),
+  kind: z.enum(['messages', 'members']),
+  records: z.number().int(),
+  skipped: z.number().int(),
+});
+
+export const warningSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  file: z.string().nullable(),
+  line: z.number().int().nullable(),
+});
+
+export const reportSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  tool: z.object({ name: z.literal('community-audit'), version: z.string() }),
+  generatedAt: z.string(),
+  asOf: z.string(),
+  timeZone: z.string(),
+  inputs: z.array(inputSchema),
+  groups: z.array(groupSchema),
+  warnings: z.array(warningSchema),
+});
+
+export type GroupReport = z.output<typeof profileSchema> & Record<string, unknown>;
+export type AuditResult = Omit<z.output<typeof reportSchema>, 'groups'> & { groups: GroupReport[] };
