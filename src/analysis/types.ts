@@ -27,6 +27,9 @@ export interface Analysis<K extends string, O extends z.ZodType, R extends z.Zod
   optionsSchema: O;
   /** The JSON this analysis adds at `groups[i].<key>`: part of the public contract. */
   resultSchema: R;
+  /** Instead of `groups[i].<key>`, spread the (object) result into `groups[i].<mergeInto>`
+   *  (member journeys live in `groups[i].members`). */
+  mergeInto?: 'members';
   run(group: GroupRecord, ctx: AnalysisContext, options: z.output<O>, prior: Record<string, unknown>): z.output<R>;
 }
 

@@ -1,4 +1,17 @@
 import type { IngestAdapter } from './types.js';
+import { whatsappText } from './whatsapp/index.js';
+import { telegramJson } from './telegram/index.js';
+import { discordJson } from './discord/json.js';
+import { discordCsv } from './discord/csv.js';
+import { slackExport } from './slack/index.js';
+import { wechatMemotraceCsv } from './wechat/memotrace-csv.js';
+import { wechatMemotraceTxt } from './wechat/memotrace-txt.js';
+import { wechatWeflowJson } from './wechat/weflow-json.js';
+import { chatlabJson, chatlabJsonl } from './wechat/chatlab-json.js';
+import { wechatChatlogCsv } from './wechat/chatlog-csv.js';
+import { wechatPywxdumpCsv } from './wechat/pywxdump-csv.js';
+import { qqTxt } from './qq/txt.js';
+import { memberListXlsx } from './member-list/xlsx.js';
 import { canonicalMessagesCsv } from './canonical/messages.js';
 import { canonicalMembersCsv } from './canonical/members.js';
 
@@ -8,6 +21,20 @@ import { canonicalMembersCsv } from './canonical/members.js';
  * Order breaks ties in detection scores (earlier wins).
  */
 export const adapters = [
+  whatsappText,
+  telegramJson,
+  discordJson,
+  discordCsv,
+  slackExport,
+  wechatMemotraceCsv,
+  wechatMemotraceTxt,
+  wechatWeflowJson,
+  chatlabJson,
+  chatlabJsonl,
+  wechatChatlogCsv,
+  wechatPywxdumpCsv,
+  qqTxt,
+  memberListXlsx,
   canonicalMessagesCsv,
   canonicalMembersCsv,
 ] as const satisfies readonly IngestAdapter[];

@@ -34,7 +34,8 @@ export function buildReport(ds: Dataset, inputs: InputSummary[], issues: InputIs
     const prior: Record<string, unknown> = {};
     for (const a of analyses) {
       prior[a.key] = a.run(g, ctx, o.options[a.key] ?? {}, prior);
-      report[a.key] = prior[a.key];
+      if (a.mergeInto) Object.assign(report[a.mergeInto], prior[a.key]);
+      else report[a.key] = prior[a.key];
     }
     cache.delete(g.index);
     return report;

@@ -9,9 +9,13 @@ import { profileSchema } from '../analysis/profile/index.js';
  */
 export const SCHEMA_VERSION = 1;
 
-const verdicts = Object.fromEntries(analyses.map((a) => [a.key, a.resultSchema])) as Record<string, z.ZodType>;
+const verdicts = Object.fromEntries(analyses.filter((a) => !a.mergeInto).map((a) => [a.key, a.resultSchema])) as Record<string, z.ZodType>;
+// Analyses that merge into `members` (journeys) extend its object schema.
+const membersSchema = analyses
+  .filter((a) => a.mergeInto === 'members')
+  .reduce((s, a) => s.extend((a.resultSchema as unknown as z.ZodObject).shape), profileSchema.shape.members);
 
-export const groupSchema = profileSchema.extend(verdicts);
+export const groupSchema = profileSchema.extend({ ...verdicts, members: membersSchema });
 
 export const inputSchema = z.object({
   path: z.string(),
