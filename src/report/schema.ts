@@ -11,9 +11,10 @@ export const SCHEMA_VERSION = 1;
 
 const verdicts = Object.fromEntries(analyses.filter((a) => !a.mergeInto).map((a) => [a.key, a.resultSchema])) as Record<string, z.ZodType>;
 // Analyses that merge into `members` (journeys) extend its object schema.
-const membersSchema = analyses
-  .filter((a) => a.mergeInto === 'members')
-  .reduce((s, a) => s.extend((a.resultSchema as unknown as z.ZodObject).shape), profileSchema.shape.members);
+const membersSchema = profileSchema.shape.members.extend(Object.assign(
+  {},
+  ...analyses.filter((a) => a.mergeInto === 'members').map((a) => (a.resultSchema as unknown as z.ZodObject).shape),
+) as Record<string, z.ZodType>);
 
 export const groupSchema = profileSchema.extend({ ...verdicts, members: membersSchema });
 
