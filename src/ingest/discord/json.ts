@@ -1,0 +1,100 @@
+import type { GroupInfo, IngestEvent, MessageEvent, MessageKind } from '../../core/model.js';
+import { parseTimestamp } from '../../core/timestamp.js';
+import { walkJson, type JsonPath } from '../telegram/json-stream.js';
+import { isRecord } from '../telegram/message.js';
+import type { IngestAdapter } from '../types.js';
+
+interface DceUser { id?: string; name?: string; nickname?: string; isBot?: boolean }
+interface DceMessage {
+  id?: string; type?: string; timestamp?: string; content?: string; author?: DceUser;
+  attachments?: { fileName?: string }[]; stickers?: unknown[]; mentions?: DceUser[];
+  reference?: { messageId?: string | null } | null;
+}
+
+const isMessagePath = (p: JsonPath) => p.length === 2 && p[0] === 'messages';
+const isHeadScalar = (p: JsonPath) => p.length === 2 && (p[0] === 'guild' || p[0] === 'channel') && (p[1] === 'id' || p[1] === 'name');
+/** Kinds that are messages people write; the others are system notices (calls, renames, pins). */
+const SPOKEN = new Set(['Default', 'Reply']);
+
+export function attachmentKind(fileName: string): MessageKind {
+  if (/\.(png|jpe?g|gif|webp|heic|bmp)$/i.test(fileName)) return 'image';
+  if (/\.(mp4|mov|webm|mkv)$/i.test(fileName)) return 'video';
+  if (/\.(ogg|mp3|m4a|wav|opus)$/i.test(fileName)) return 'voice';
+  return 'file';
+}
+
+function kindOf(m: DceMessage): MessageKind {
+  const a = m.attachments?.[0]?.fileName;
+  if (a) return attachmentKind(a);
+  if (m.stickers && m.stickers.length > 0) return 'sticker';
+  return 'text';
+}
+
+export const discordJson = {
+  id: 'discord-json',
+  title: 'DiscordChatExporter JSON (one channel: guild, channel, messages[])',
+  platform: 'discord',
+  capabilities: {
+    identity: 'ids', joins: true, replies: true,
+    note: 'user snowflake ids; replies from reference.messageId; "Joined the server" (GuildMemberJoin, system channel only) and group-DM adds/removals as membership events; bots marked; no inviters',
+  },
+  kind: () => 'messages',
+  detect(head) {
+    const t = head.text.trimStart();
+    if (!t.startsWith('{') || !/"guild"\s*:/.test(t) || !/"channel"\s*:/.test(t)) return 0;
+    return /"messages"\s*:|"dateRange"\s*:/.test(t) ? 0.95 : 0.8;
+  },
+  async *read(source, ctx) {
+    const head: Record<string, string> = {};
+    let group: GroupInfo | null = null;
+    let n = 0;
+    for await (const piece of walkJson(source, isMessagePath, isHeadScalar)) {
+      if (piece.kind === 'scalar') { if (piece.value !== null) head[piece.path.join('.')] = String(piece.value); continue; }
+      n++;
+      if (!isRecord(piece.value)) { ctx.reportIssue({ reason: `message #${n} is not an object`, code: 'bad-row' }); continue; }
+      const m = piece.value as DceMessage;
+      if (!group) {
+        const channel = head['channel.name'] ?? source.fileName.replace(/\.json$/i, '');
+        const guild = head['guild.name'];
+        // Direct messages have the pseudo-guild "Direct Messages" (id 0): the channel alone names them.
+        const name = guild && head['guild.id'] !== '0' ? `${guild} / #${channel}` : channel;
+        group = { id: head['channel.id'] ?? name, name, platform: 'discord' };
+      }
+      const time = typeof m.timestamp === 'string' ? parseTimestamp(m.timestamp, ctx.zone) : NaN;
+      if (Number.isNaN(time)) { ctx.reportIssue({ reason: `message ${m.id ?? `#${n}`}: no readable timestamp`, code: 'bad-timestamp' }); continue; }
+      const author = m.author?.id;
+      if (!author) { ctx.reportIssue({ reason: `message ${m.id ?? `#${n}`}: no author`, code: 'no-sender' }); continue; }
+      const authorName = m.author?.nickname || m.author?.name || undefined;
+      const events = membership(m, group, time, author, authorName);
+      if (events) { yield* events; continue; }
+      const ev: MessageEvent = { type: 'message', group, time, senderId: author, kind: SPOKEN.has(m.type ?? 'Default') ? kindOf(m) : 'system' };
+      if (authorName) ev.senderName = authorName;
+      if (m.author?.isBot) ev.senderRole = 'bot';
+      if (m.id) ev.id = m.id;
+      if (m.content) ev.text = m.content;
+      if (m.reference?.messageId) ev.replyTo = m.reference.messageId;
+      const mentions = (m.mentions ?? []).map((u) => u.id).filter((id): id is string => typeof id === 'string');
+      if (mentions.length) ev.mentions = mentions;
+      yield ev;
+    }
+  },
+} satisfies IngestAdapter;
+
+/** Joins and group-DM adds/removals; the added or removed user is the message's first mention. */
+function membership(m: DceMessage, group: GroupInfo, time: number, author: string, authorName: string | undefined): IngestEvent[] | null {
+  const base = { type: 'membership' as const, group, time, ...(m.id ? { id: m.id } : {}) };
+  const target = m.mentions?.[0];
+  const targetName = target?.nickname || target?.name;
+  switch (m.type) {
+    case 'GuildMemberJoin':
+      return [{ ...base, action: 'join', memberId: author, ...(authorName ? { memberName: authorName } : {}), method: 'unknown' }];
+    case 'RecipientAdd':
+      if (!target?.id) return null;
+      return [{ ...base, action: 'join', memberId: target.id, ...(targetName ? { memberName: targetName } : {}), by: author, method: 'invite' }];
+    case 'RecipientRemove':
+      if (!target?.id || target.id === author) return [{ ...base, action: 'leave', memberId: author, ...(authorName ? { memberName: authorName } : {}) }];
+      return [{ ...base, action: 'remove', memberId: target.id, ...(targetName ? { memberName: targetName } : {}), by: author }];
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,78 @@
+import type { MemberEvent } from '../../core/model.js';
+import { parseJoinMethod, parseRole } from '../../core/parse.js';
+import { parseTimestamp } from '../../core/timestamp.js';
+import { DAY, type Zone } from '../../core/time.js';
+import { mapColumns, MEMBER_COLUMNS } from '../canonical/headers.js';
+import type { IngestAdapter } from '../types.js';
+import { fileStem } from '../wechat/text.js';
+import { readFirstSheet, type Cell } from './sheet.js';
+
+/**
+ * Member lists kept in Excel (.xlsx): the first sheet, a header row with the same flexible
+ * names as the member-list CSV (wxid, QQ号, 群昵称, 邀请人, 入群时间 …), one member per row.
+ * Dates are Excel serials (days since 1899-12-30, local wall clock) or date strings.
+ */
+type Key = keyof typeof MEMBER_COLUMNS;
+
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** An Excel date serial as a UTC instant, reading the wall clock in the report's zone. */
+export function excelSerial(n: number, zone: Zone): number {
+  return zone.fromLocal(EXCEL_EPOCH + Math.round(n * DAY));
+}
+
+function text(c: Cell): string | undefined {
+  if (c === undefined) return undefined;
+  // Ids typed as numbers (QQ号) come back as numbers: written without exponent or decimals.
+  const s = typeof c === 'number' ? (Number.isInteger(c) ? c.toFixed(0) : String(c)) : c.trim();
+  return s === '' ? undefined : s;
+}
+
+export const memberListXlsx = {
+  id: 'members-xlsx',
+  title: 'Member list in Excel .xlsx (wxid, QQ号, 群昵称, 角色, 入群时间, 邀请人 …)',
+  platform: 'csv',
+  capabilities: { identity: 'ids', joins: true, replies: false, note: 'first sheet; same header names as the member-list CSV; Excel dates read in --tz' },
+  kind: () => 'members',
+  detect(head) {
+    const zip = head.bytes[0] === 0x50 && head.bytes[1] === 0x4b;
+    if (!zip) return 0;
+    return /\.xlsx$/i.test(head.fileName) ? 0.9 : 0;
+  },
+  async *read(source, ctx) {
+    const rows = readFirstSheet(await source.bytes(), ctx.path);
+    const headerAt = rows.findIndex((r) => r.some((c) => text(c) !== undefined));
+    if (headerAt < 0) { ctx.reportIssue({ reason: 'the first sheet is empty', code: 'empty-file' }); return; }
+    const header = rows[headerAt]!.map((c) => text(c) ?? '');
+    const { map, duplicates } = mapColumns<Key>(header, MEMBER_COLUMNS);
+    for (const d of duplicates) ctx.reportIssue({ line: headerAt + 1, reason: `column "${d}" appears twice; the first is used`, code: 'duplicate-column' });
+    if (map.member_id === undefined && map.name === undefined) {
+      ctx.reportIssue({ line: headerAt + 1, reason: 'no member id or name column (wxid, QQ号, 群昵称 …)', code: 'missing-column' });
+      return;
+    }
+    const fallbackGroup = fileStem(source.fileName);
+    const get = (r: Cell[], k: Key) => (map[k] === undefined ? undefined : r[map[k]]);
+    const time = (c: Cell, line: number, what: string): number | undefined => {
+      if (c === undefined || c === '') return undefined;
+      const t = typeof c === 'number' ? excelSerial(c, ctx.zone) : parseTimestamp(c, ctx.zone);
+      if (Number.isNaN(t)) { ctx.reportIssue({ line, reason: `unreadable ${what} "${String(c).slice(0, 40)}" (kept the member without it)`, code: 'bad-timestamp' }); return undefined; }
+      return t;
+    };
+    for (let i = headerAt + 1; i < rows.length; i++) {
+      const r = rows[i]!, line = i + 1;
+      if (!r.some((c) => text(c) !== undefined)) continue;
+      const memberId = text(get(r, 'member_id')) ?? text(get(r, 'name'));
+      if (memberId === undefined) { ctx.reportIssue({ line, reason: 'no member id or name', code: 'no-member' }); continue; }
+      const groupId = text(get(r, 'group_id')) ?? text(get(r, 'group_name')) ?? fallbackGroup;
+      const ev: MemberEvent = { type: 'member', group: { id: groupId, platform: 'csv' }, memberId };
+      const groupName = text(get(r, 'group_name')); if (groupName) ev.group.name = groupName;
+      const name = text(get(r, 'name')); if (name) ev.name = name;
+      const role = parseRole(text(get(r, 'role'))); if (role) ev.role = role;
+      const joined = time(get(r, 'joined_at'), line, 'join time'); if (joined !== undefined) ev.joinedAt = joined;
+      const left = time(get(r, 'left_at'), line, 'leave time'); if (left !== undefined) ev.leftAt = left;
+      const inviter = text(get(r, 'invited_by')); if (inviter) ev.invitedBy = inviter;
+      const method = parseJoinMethod(text(get(r, 'join_method'))); if (method) ev.joinMethod = method;
+      yield ev;
+    }
+  },
+} satisfies IngestAdapter;

@@ -1,0 +1,34 @@
+import { SELF, type SystemFact } from '../wechat/system.js';
+import { cleanName } from '../wechat/text.js';
+
+/**
+ * QQ group notices (sent by 系统消息(10000)/(1000000) in the 消息管理器 export) as the same facts
+ * as WeChat's. Wording from formats.md §2.1, which is third-party evidence: lines that match
+ * nothing are kept out of the events rather than guessed at.
+ */
+type Rule = [RegExp, (m: RegExpExecArray) => SystemFact];
+
+const RULES: Rule[] = [
+  [/^(.+?)邀请(.+?)加入(?:了)?本群/, (m) => ({ kind: 'join', members: [who(m[2]!)], by: who(m[1]!), method: 'invite' })],
+  [/^(.+?)(?:已)?加入(?:了)?本群/, (m) => ({ kind: 'join', members: [who(m[1]!)], method: 'unknown' })],
+  [/^(.+?)被管理员移出(?:了)?本群/, (m) => ({ kind: 'remove', members: [who(m[1]!)] })],
+  [/^(.+?)被(.+?)移出(?:了)?(?:本群|群聊)/, (m) => ({ kind: 'remove', members: [who(m[1]!)], by: who(m[2]!) })],
+  [/^(.+?)(?:退出了本群|退出本群|退出了群聊|离开了本群)/, (m) => ({ kind: 'leave', member: who(m[1]!) })],
+  [/^(.+?)撤回了一条(?:成员)?消息/, (m) => ({ kind: 'recall', member: who(m[1]!) })],
+  [/^(.+?)(?:已)?成为(?:了)?新群主/, (m) => ({ kind: 'owner', member: who(m[1]!) })],
+  [/^(.+?)修改了?群名称?为[“"「]?(.+?)[”"」]?$/, (m) => ({ kind: 'rename', name: m[2]!.trim(), by: who(m[1]!) })],
+];
+
+export function parseQqSystem(text: string): SystemFact | null {
+  const s = text.trim();
+  for (const [re, make] of RULES) {
+    const m = re.exec(s);
+    if (m) return make(m);
+  }
+  return null;
+}
+
+function who(raw: string): string {
+  const n = cleanName(raw).replace(/^["“「]+|["”」]+$/g, '').trim();
+  return n === '你' ? SELF : n;
+}

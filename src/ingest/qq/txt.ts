@@ -1,0 +1,115 @@
+import type { GroupInfo, IngestEvent, MessageEvent, Role } from '../../core/model.js';
+import { parseRole } from '../../core/parse.js';
+import { parseTimestamp } from '../../core/timestamp.js';
+import type { IngestAdapter, ReadContext } from '../types.js';
+import { factEvents, placeholderKind } from '../wechat/events.js';
+import { cleanName, fileStem, lines } from '../wechat/text.js';
+import { parseQqSystem } from './system.js';
+
+/**
+ * QQ 消息管理器 TXT (PC QQ ≤ 9): one file may hold many chats, each after `消息对象:<name>`.
+ * Headers are `<date> <time>[ AM|PM] <name>(<QQ>)` or `<name><email>`; titles such as 【管理员】
+ * prefix the name and are turned into roles. Times are local wall clock, 12-hour on English Windows.
+ */
+const FILE_HEADER = '消息记录（此消息记录为文本格式，不支持重新导入）';
+const HEADER = /^(\d{4}-\d{1,2}-\d{1,2}) (\d{1,2}):(\d{2}):(\d{2})(?: ?([AP]M))? (.*?)(?:\((\d+)\)|<([^>]+)>)?$/i;
+const SYSTEM_IDS = new Set(['10000', '1000000']);
+
+export function qqTxtScore(text: string): number {
+  const t = text.replace(/^\uFEFF/, '');
+  if (t.startsWith(FILE_HEADER)) return 0.97;
+  const ls = t.split('\n', 80).map((l) => l.replace(/\r$/, ''));
+  const withId = ls.filter((l) => { const m = HEADER.exec(l); return m && (m[7] || m[8]); }).length;
+  if (t.includes('消息对象:') && withId > 0) return 0.9;
+  return withId >= 2 ? 0.6 : 0;
+}
+
+interface Block { time: number; id: string; name: string; role?: Role; body: string[]; line: number }
+
+export const qqTxt = {
+  id: 'qq-txt',
+  title: 'QQ 消息管理器 TXT export (many chats in one file)',
+  platform: 'qq',
+  capabilities: {
+    identity: 'ids', joins: true, replies: false,
+    note: 'QQ number (or e-mail) as id; 【群主】/【管理员】 titles as roles; joins, leaves and removals from 系统消息 lines by name; no reply links',
+  },
+  kind: () => 'messages',
+  detect: (head) => (head.text ? qqTxtScore(head.text) : 0),
+  async *read(source, ctx) {
+    let group: GroupInfo = { id: fileStem(source.fileName), name: fileStem(source.fileName), platform: 'qq' };
+    let block: Block | null = null;
+    let prevBlank = true;
+    let lineNo = 0;
+    const roleSeen = new Set<string>();
+    for await (const raw of lines(source)) {
+      lineNo++;
+      const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+      const obj = /^消息对象:(.*)$/.exec(line);
+      if (obj || /^消息分组:/.test(line) || /^={10,}$/.test(line) || (lineNo === 1 && line === FILE_HEADER)) {
+        if (block) { yield* toEvents(block, group, ctx); block = null; }
+        if (obj) { const name = cleanName(obj[1]!); group = { id: name, name, platform: 'qq' }; }
+        prevBlank = true;
+        continue;
+      }
+      const m: RegExpExecArray | null = prevBlank || !block ? HEADER.exec(line) : null;
+      if (m) {
+        if (block) yield* toEvents(block, group, ctx);
+        block = null;
+        const time = parseTimestamp(`${m[1]} ${hour24(Number(m[2]), m[5])}:${m[3]}:${m[4]}`, ctx.zone);
+        if (Number.isNaN(time)) { ctx.reportIssue({ line: lineNo, reason: `unreadable time in "${line.slice(0, 40)}"`, code: 'bad-timestamp' }); }
+        else {
+          const { name, role } = stripTitles(m[6]!);
+          const id: string = m[7] ?? m[8] ?? name;
+          block = { time, id, name: name || id, body: [], line: lineNo };
+          if (role) {
+            block.role = role;
+            const key = `${group.id}\u0000${id}\u0000${role}`;
+            if (!roleSeen.has(key)) { roleSeen.add(key); yield { type: 'group', group, roles: [{ memberId: id, name: block.name, role }] }; }
+          }
+        }
+      } else if (block) {
+        block.body.push(line);
+      } else if (line.trim() !== '') {
+        ctx.reportIssue({ line: lineNo, reason: 'text before the first message header', code: 'stray-line' });
+      }
+      prevBlank = line.trim() === '';
+    }
+    if (block) yield* toEvents(block, group, ctx);
+  },
+} satisfies IngestAdapter;
+
+function hour24(h: number, ampm: string | undefined): string {
+  if (!ampm) return String(h);
+  const pm = ampm.toUpperCase() === 'PM';
+  return String((h % 12) + (pm ? 12 : 0));
+}
+
+/** 【群主】【管理员】… prefixes: removed from the name; the first one that is a role gives it. */
+function stripTitles(raw: string): { name: string; role?: Role } {
+  let role: Role | undefined;
+  const name = raw.replace(/^(?:【([^】]*)】\s*)+/, (all) => {
+    for (const t of all.matchAll(/【([^】]*)】/g)) role ??= parseRole(t[1]);
+    return '';
+  });
+  return { name: cleanName(name), ...(role ? { role } : {}) };
+}
+
+function toEvents(b: Block, group: GroupInfo, ctx: ReadContext): IngestEvent[] {
+  const body = [...b.body];
+  while (body.length && body[body.length - 1]!.trim() === '') body.pop();
+  const text = body.join('\n');
+  if (SYSTEM_IDS.has(b.id) || b.name === '系统消息') {
+    const fact = parseQqSystem(text);
+    return fact ? factEvents(fact, group, b.time) : [];
+  }
+  // A member's own recall is shown in their name, not the system's.
+  const recall = parseQqSystem(text);
+  if (recall?.kind === 'recall') return [{ type: 'message', group, time: b.time, senderId: b.id, senderName: b.name, kind: 'recall' }];
+  if (!b.id) { ctx.reportIssue({ line: b.line, reason: 'no sender', code: 'no-sender' }); return []; }
+  const kind = placeholderKind(text);
+  const ev: MessageEvent = { type: 'message', group, time: b.time, senderId: b.id, senderName: b.name, kind: kind ?? 'text' };
+  if (b.role) ev.senderRole = b.role;
+  if (kind === undefined && text) ev.text = text;
+  return [ev];
+}

@@ -1,0 +1,58 @@
+import type { Folder, Source } from '../types.js';
+import { isRecord } from '../telegram/message.js';
+
+/** A conversation of the export: public channel, private group or multi-person DM. */
+export interface SlackChannel { id: string; name: string; creator?: string; folder: string }
+export interface SlackUser { name: string; bot: boolean }
+
+export async function readText(source: Source): Promise<string> {
+  let s = '';
+  for await (const chunk of source.text()) s += chunk;
+  return s;
+}
+
+/** The folder prefix of the export inside a ZIP that wraps it in a top folder ("" when at the root). */
+export function exportRoot(folder: Folder): string | null {
+  const ch = folder.entries.find((e) => /(^|\/)channels\.json$/.test(e) && e.split('/').length <= 2);
+  return ch === undefined ? null : ch.slice(0, ch.length - 'channels.json'.length);
+}
+
+async function jsonEntry(folder: Folder, entry: string): Promise<unknown> {
+  if (!folder.entries.includes(entry)) return undefined;
+  return JSON.parse(await readText(await folder.open(entry))) as unknown;
+}
+
+/** channels.json, groups.json and mpims.json: each lists conversations whose folder is their name. */
+export async function readChannels(folder: Folder, root: string): Promise<SlackChannel[]> {
+  const out: SlackChannel[] = [];
+  for (const file of ['channels.json', 'groups.json', 'mpims.json']) {
+    const list = await jsonEntry(folder, root + file);
+    if (!Array.isArray(list)) continue;
+    for (const c of list) {
+      if (!isRecord(c) || typeof c.id !== 'string') continue;
+      const name = typeof c.name === 'string' ? c.name : c.id;
+      const ch: SlackChannel = { id: c.id, name, folder: folder.entries.some((e) => e.startsWith(`${root}${name}/`)) ? name : c.id };
+      if (typeof c.creator === 'string' && c.creator) ch.creator = c.creator;
+      out.push(ch);
+    }
+  }
+  return out;
+}
+
+export async function readUsers(folder: Folder, root: string): Promise<Map<string, SlackUser>> {
+  const users = new Map<string, SlackUser>();
+  const list = await jsonEntry(folder, `${root}users.json`);
+  if (!Array.isArray(list)) return users;
+  for (const u of list) {
+    if (!isRecord(u) || typeof u.id !== 'string') continue;
+    const p = isRecord(u.profile) ? u.profile : {};
+    const pick = [p.display_name, u.real_name, p.real_name, u.name].find((x): x is string => typeof x === 'string' && x !== '');
+    users.set(u.id, { name: pick ?? u.id, bot: u.is_bot === true });
+  }
+  return users;
+}
+
+/** Slack escapes &, < and > in message text. */
+export function unescape(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}

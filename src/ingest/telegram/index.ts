@@ -1,0 +1,98 @@
+import type { GroupInfo, IngestEvent, MessageEvent } from '../../core/model.js';
+import { parseTimestamp } from '../../core/timestamp.js';
+import type { IngestAdapter, ReadContext } from '../types.js';
+import { walkJson, type JsonPath } from './json-stream.js';
+import { isRecord, kindOf, mentionIds, plainText, type TgMessage } from './message.js';
+import { resolvePending, serviceEvents, type PendingMembership } from './service.js';
+
+/** A chat object: the root of a one-chat export, or `chats.list[i]` / `left_chats.list[i]` of an account export. */
+function isChatPath(p: JsonPath): boolean {
+  return p.length === 0 || (p.length === 3 && (p[0] === 'chats' || p[0] === 'left_chats') && p[1] === 'list' && typeof p[2] === 'number');
+}
+const isMessagePath = (p: JsonPath) => p.length >= 2 && p[p.length - 2] === 'messages' && typeof p[p.length - 1] === 'number' && isChatPath(p.slice(0, -2));
+const CHAT_KEYS = new Set(['name', 'type', 'id']);
+const isChatScalar = (p: JsonPath) => p.length >= 1 && CHAT_KEYS.has(String(p[p.length - 1])) && isChatPath(p.slice(0, -1));
+
+function timeOf(m: TgMessage, ctx: ReadContext): number {
+  // date_unixtime is exact; `date` is the exporting machine's wall clock, read in the report's zone.
+  if (typeof m.date_unixtime === 'string' && /^\d+$/.test(m.date_unixtime)) return Number(m.date_unixtime) * 1000;
+  return typeof m.date === 'string' ? parseTimestamp(m.date, ctx.zone) : NaN;
+}
+
+export const telegramJson = {
+  id: 'telegram-json',
+  title: 'Telegram Desktop export, JSON (result.json: one chat or the whole account)',
+  platform: 'telegram',
+  capabilities: {
+    identity: 'ids', joins: true, replies: true,
+    note: 'user ids (from_id); invites, joins by link and removals with the inviter (names resolved to ids within the chat); every chat of an account export is a group, its type tells which',
+  },
+  kind: () => 'messages',
+  detect(head) {
+    const t = head.text.trimStart();
+    if (!t.startsWith('{')) return 0;
+    const named = /(^|[\\/!])result\.json$/i.test(head.path) ? 0.04 : 0;
+    if (/"personal_information"\s*:/.test(t) || (/"messages"\s*:/.test(t) && /"text_entities"\s*:|"date_unixtime"\s*:|"from_id"\s*:\s*"(user|channel|chat)\d/.test(t))) return 0.95 + named;
+    if (/"type"\s*:\s*"(personal_chat|private_group|private_supergroup|public_supergroup|private_channel|public_channel|saved_messages|bot_chat)"/.test(t)) return 0.85 + named;
+    return 0;
+  },
+  async *read(source, ctx) {
+    let chatKey = '';
+    let chat: { name?: string; type?: string; id?: string } = {};
+    let group: GroupInfo | null = null;
+    let pending: PendingMembership[] = [];
+    let ids = new Map<string, string | null>();
+    const fallback = source.fileName.replace(/\.json$/i, '');
+    const endChat = () => { const evs = resolvePending(pending, ids); pending = []; ids = new Map(); group = null; return evs; };
+    let n = 0;
+    for await (const piece of walkJson(source, isMessagePath, isChatScalar)) {
+      const key = JSON.stringify(piece.path.slice(0, piece.kind === 'item' ? -2 : -1));
+      if (key !== chatKey) { yield* endChat(); chatKey = key; chat = {}; }
+      if (piece.kind === 'scalar') {
+        const k = piece.path[piece.path.length - 1] as 'name' | 'type' | 'id';
+        if (piece.value !== null) chat[k] = String(piece.value);
+        continue;
+      }
+      n++;
+      const m = piece.value;
+      if (!isRecord(m)) { ctx.reportIssue({ reason: `message #${n} is not an object`, code: 'bad-row' }); continue; }
+      const msg = m as TgMessage;
+      group ??= { id: chat.id ?? chat.name ?? fallback, name: chat.name ?? fallback, platform: 'telegram' };
+      // Names are learnt even from rows skipped below: they resolve invitees named in service actions.
+      if (msg.from_id && msg.from) noteName(ids, msg.from, msg.from_id);
+      if (msg.actor_id && msg.actor) noteName(ids, msg.actor, msg.actor_id);
+      const time = timeOf(msg, ctx);
+      const id = msg.id === undefined ? undefined : String(msg.id);
+      if (Number.isNaN(time)) { ctx.reportIssue({ reason: `message ${id ?? `#${n}`}: no readable date`, code: 'bad-timestamp' }); continue; }
+      if (msg.type === 'service') {
+        const out: IngestEvent[] = [];
+        if (serviceEvents(msg, group, time, id, pending, out)) { yield* out; continue; }
+        const actor = msg.actor_id ?? msg.actor;
+        if (!actor) continue;
+        // Pins, renames, calls…: the actor did something, counted apart from messages as "system".
+        const ev: MessageEvent = { type: 'message', group, time, senderId: actor, kind: 'system' };
+        if (msg.actor) ev.senderName = msg.actor;
+        if (id !== undefined) ev.id = id;
+        yield ev;
+        continue;
+      }
+      const sender = msg.from_id ?? msg.from ?? undefined;
+      if (!sender) { ctx.reportIssue({ reason: `message ${id ?? `#${n}`}: no sender`, code: 'no-sender' }); continue; }
+      const ev: MessageEvent = { type: 'message', group, time, senderId: sender, kind: kindOf(msg) };
+      if (msg.from) ev.senderName = msg.from;
+      if (id !== undefined) ev.id = id;
+      const text = plainText(msg.text); if (text) ev.text = text;
+      if (msg.reply_to_message_id !== undefined) ev.replyTo = String(msg.reply_to_message_id);
+      const mentions = mentionIds(msg.text_entities); if (mentions.length) ev.mentions = mentions;
+      yield ev;
+    }
+    yield* endChat();
+  },
+} satisfies IngestAdapter;
+
+/** Remember which id a display name belongs to; a name used by two ids is ambiguous (null). */
+function noteName(ids: Map<string, string | null>, name: string, id: string): void {
+  const had = ids.get(name);
+  if (had === undefined) ids.set(name, id);
+  else if (had !== null && had !== id) ids.set(name, null);
+}

@@ -1,0 +1,94 @@
+import { Assembler } from 'stream-json/assembler.js';
+import { jsonParser, type Token } from 'stream-json/parser.js';
+import { UserError } from '../../core/errors.js';
+import type { Source } from '../types.js';
+
+/** A path into a JSON document: object keys and array indexes. */
+export type JsonPath = readonly (string | number)[];
+
+/** What the walker hands out: a whole value at an item path, or a scalar outside any item. */
+export type JsonPiece =
+  | { kind: 'item'; path: JsonPath; value: unknown }
+  | { kind: 'scalar'; path: JsonPath; value: string | number | boolean | null };
+
+interface Frame { key: string | number | null; isArray: boolean; index: number }
+
+// stream-chain's markers are registered symbols: "no more input" and "several results".
+const NONE = Symbol.for('object-stream.none');
+type Tokenizer = ReturnType<typeof jsonParser>;
+
+function tokensOf(out: unknown): Token[] {
+  if (out === NONE || out === undefined) return [];
+  return (out as { values: Token[] }).values ?? [out as Token];
+}
+
+/**
+ * Walks a JSON source token by token (stream-json's tokenizer, called directly on each decoded
+ * chunk: Node stream plumbing per token costs more than the parsing), so a 1 GB export never
+ * becomes one string. Values whose path `isItem` accepts (the elements of a `messages` array) are
+ * assembled one at a time; scalars elsewhere are handed out when `wantScalar` says so (chat names,
+ * ids). Memory is bounded by the largest single item.
+ */
+export async function* walkJson(
+  source: Source,
+  isItem: (path: JsonPath) => boolean,
+  wantScalar: (path: JsonPath) => boolean = () => false,
+): AsyncGenerator<JsonPiece> {
+  const tokenize: Tokenizer = jsonParser({ streamValues: false });
+  const stack: Frame[] = [];
+  let asm: Assembler | null = null;
+  let asmPath: JsonPath = [];
+  const here = (): JsonPath => stack.map((f) => (f.isArray ? f.index : f.key ?? ''));
+  // A value just ended inside its parent: arrays move on to the next index.
+  const advance = () => { const top = stack[stack.length - 1]; if (top?.isArray) top.index++; };
+  const out: JsonPiece[] = [];
+  const take = (tok: Token) => {
+    if (asm) {
+      asm.consume(tok);
+      if (asm.done) { out.push({ kind: 'item', path: asmPath, value: asm.current }); asm = null; advance(); }
+      return;
+    }
+    switch (tok.name) {
+      case 'keyValue': { const top = stack[stack.length - 1]; if (top) top.key = tok.value; return; }
+      case 'endObject': case 'endArray': stack.pop(); advance(); return;
+      case 'startObject': case 'startArray': {
+        const path = here();
+        if (stack.length > 0 && isItem(path)) { asm = new Assembler(); asm.consume(tok); asmPath = path; return; }
+        stack.push({ key: null, isArray: tok.name === 'startArray', index: 0 });
+        return;
+      }
+      case 'stringValue': case 'numberValue': case 'nullValue': case 'trueValue': case 'falseValue': {
+        const path = here();
+        if (wantScalar(path)) out.push({ kind: 'scalar', path, value: scalarOf(tok) });
+        advance();
+        return;
+      }
+      default: return;
+    }
+  };
+  const feed = (chunk: string | typeof NONE) => {
+    try {
+      for (const tok of tokensOf(tokenize(chunk as Parameters<Tokenizer>[0]))) take(tok);
+    } catch (e) {
+      throw new UserError(`not valid JSON: ${(e as Error).message}`, { file: source.path, code: 'bad-json', hint: 'is the export complete (not cut off)?' });
+    }
+  };
+  for await (const chunk of source.text()) {
+    feed(chunk);
+    yield* out;
+    out.length = 0;
+  }
+  feed(NONE);
+  yield* out;
+  if (stack.length > 0 || asm) throw new UserError('the JSON ends too early (cut off?)', { file: source.path, code: 'bad-json' });
+}
+
+function scalarOf(tok: Token): string | number | boolean | null {
+  switch (tok.name) {
+    case 'stringValue': return tok.value;
+    case 'numberValue': return Number(tok.value);
+    case 'trueValue': return true;
+    case 'falseValue': return false;
+    default: return null;
+  }
+}

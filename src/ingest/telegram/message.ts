@@ -1,0 +1,65 @@
+import type { MessageKind } from '../../core/model.js';
+
+/** One element of a Telegram Desktop `messages` array, as far as we read it. */
+export interface TgMessage {
+  id?: number | string;
+  type?: string;
+  date?: string;
+  date_unixtime?: string;
+  from?: string | null;
+  from_id?: string;
+  actor?: string | null;
+  actor_id?: string;
+  action?: string;
+  members?: (string | null)[];
+  inviter?: string;
+  title?: string;
+  text?: unknown;
+  text_entities?: unknown;
+  reply_to_message_id?: number;
+  photo?: string;
+  file?: string;
+  media_type?: string;
+  poll?: unknown;
+  location_information?: unknown;
+  contact_information?: unknown;
+}
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** `text` is a plain string or an array of strings and entity objects `{type, text}`. */
+export function plainText(text: unknown): string {
+  if (typeof text === 'string') return text;
+  if (!Array.isArray(text)) return '';
+  let s = '';
+  for (const part of text) {
+    if (typeof part === 'string') s += part;
+    else if (isRecord(part) && typeof part.text === 'string') s += part.text;
+  }
+  return s;
+}
+
+/** Members named by `mention_name` entities carry a user id: `user<id>`, the form of `from_id`. */
+export function mentionIds(entities: unknown): string[] {
+  if (!Array.isArray(entities)) return [];
+  const out: string[] = [];
+  for (const e of entities) {
+    if (isRecord(e) && e.type === 'mention_name' && (typeof e.user_id === 'number' || typeof e.user_id === 'string')) out.push(`user${e.user_id}`);
+  }
+  return out;
+}
+
+const MEDIA: Record<string, MessageKind> = {
+  sticker: 'sticker', animation: 'video', video_message: 'video', video_file: 'video',
+  voice_message: 'voice', audio_file: 'file',
+};
+
+export function kindOf(m: TgMessage): MessageKind {
+  if (m.photo !== undefined) return 'image';
+  if (m.media_type !== undefined) return MEDIA[m.media_type] ?? 'file';
+  if (m.file !== undefined) return 'file';
+  if (Array.isArray(m.text_entities) && m.text_entities.some((e) => isRecord(e) && (e.type === 'link' || e.type === 'text_link'))) return 'link';
+  return 'text';
+}

@@ -1,0 +1,69 @@
+import { UserError } from '../../core/errors.js';
+import type { IngestAdapter } from '../types.js';
+import { chatlabGroup, chatlabMessage, chatlabRoles, type ChatlabMember, type ChatlabMessage, type ChatlabMeta } from './chatlab.js';
+import { fileStem, firstLine, lines, wholeText } from './text.js';
+
+/** ChatLab standard JSON (one document) and JSONL (a header line, member lines, message lines). */
+const CAPS = {
+  identity: 'ids', joins: true, replies: true,
+  note: 'platform ids; replies by replyToMessageId; owner/admin roles from members; joins from system messages by display name',
+} as const;
+
+export const chatlabJson = {
+  id: 'chatlab-json',
+  title: 'ChatLab standard JSON (WeFlow, ChatLab; WeChat, QQ and others)',
+  platform: 'wechat',
+  capabilities: CAPS,
+  kind: () => 'messages',
+  detect(head) {
+    const t = head.text.slice(0, 4096);
+    if (!/^\s*\{/.test(t) || firstLine(t).includes('"_type"')) return 0;
+    return /"chatlab"\s*:\s*\{/.test(t) ? 0.95 : 0;
+  },
+  async *read(source, ctx) {
+    let doc: { meta?: ChatlabMeta; members?: ChatlabMember[]; messages?: ChatlabMessage[] };
+    try { doc = JSON.parse(await wholeText(source)) as typeof doc; } catch (e) {
+      throw new UserError(`not valid JSON: ${(e as Error).message}`, { file: ctx.path, code: 'bad-json', hint: 'is the export complete?' });
+    }
+    if (!Array.isArray(doc.messages)) throw new UserError('no "messages" array', { file: ctx.path, code: 'bad-json' });
+    const group = chatlabGroup(doc.meta ?? {}, fileStem(source.fileName));
+    yield* chatlabRoles(group, Array.isArray(doc.members) ? doc.members : []);
+    let index = 0;
+    for (const m of doc.messages) yield* chatlabMessage(m, group, ctx, { index: ++index });
+  },
+} satisfies IngestAdapter;
+
+export const chatlabJsonl = {
+  id: 'chatlab-jsonl',
+  title: 'ChatLab standard JSONL (large exports, one record per line)',
+  platform: 'wechat',
+  capabilities: CAPS,
+  kind: () => 'messages',
+  detect(head) {
+    const first = firstLine(head.text);
+    return /"_type"\s*:\s*"header"/.test(first) && first.includes('"chatlab"') ? 0.97 : 0;
+  },
+  async *read(source, ctx) {
+    let group = chatlabGroup({}, fileStem(source.fileName));
+    const members: ChatlabMember[] = [];
+    let rolesDone = false;
+    let lineNo = 0;
+    for await (const line of lines(source)) {
+      lineNo++;
+      const t = line.trim();
+      if (t === '' || t.startsWith('#')) continue;
+      let rec: { _type?: string; meta?: ChatlabMeta } & ChatlabMember & ChatlabMessage;
+      try { rec = JSON.parse(t) as typeof rec; } catch {
+        ctx.reportIssue({ line: lineNo, reason: 'not valid JSON', code: 'bad-json-line' });
+        continue;
+      }
+      if (rec._type === 'header') { group = chatlabGroup(rec.meta ?? {}, group.id); continue; }
+      if (rec._type === 'member') { members.push(rec); continue; }
+      if (rec._type !== 'message') { ctx.reportIssue({ line: lineNo, reason: `unknown record type "${String(rec._type)}"`, code: 'bad-row' }); continue; }
+      // Member lines come before messages: their roles are known by the first message.
+      if (!rolesDone) { rolesDone = true; yield* chatlabRoles(group, members); }
+      yield* chatlabMessage(rec, group, ctx, { line: lineNo });
+    }
+    if (!rolesDone) yield* chatlabRoles(group, members);
+  },
+} satisfies IngestAdapter;

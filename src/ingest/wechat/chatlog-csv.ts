@@ -1,0 +1,73 @@
+import type { GroupInfo, MessageEvent, MessageKind } from '../../core/model.js';
+import { parseTimestamp } from '../../core/timestamp.js';
+import { cell, csvRows } from '../canonical/rows.js';
+import type { IngestAdapter } from '../types.js';
+import { factEvents } from './events.js';
+import { parseSystemLine } from './system.js';
+import { cleanName, fileStem, firstLine } from './text.js';
+import { systemText } from './xml.js';
+
+/**
+ * chatlog (sjzar/chatlog) CSV from its HTTP API: `Time,SenderName,Sender,TalkerName,Talker,Content`.
+ * Content is chatlog's plain-text rendering: media as `![图片](url)` or `[链接|title](url)`, a quote
+ * as `> ` lines before the reply (no id of the quoted message), system notices as their sentence.
+ */
+const COLUMNS = ['Time', 'SenderName', 'Sender', 'TalkerName', 'Talker', 'Content'] as const;
+
+const RENDERINGS: [RegExp, MessageKind][] = [
+  [/^!\[图片\]/, 'image'], [/^\[语音\]/, 'voice'], [/^!\[视频\]/, 'video'], [/^(!\[动画表情\]|\[GIF表情\])/, 'sticker'],
+  [/^\[文件\|/, 'file'], [/^\[(链接|位置|名片|小程序|视频号|合并转发|转账|红包|音乐|卡片)/, 'link'], [/^\[(语音|视频)通话\]/, 'system'],
+];
+
+export const wechatChatlogCsv = {
+  id: 'wechat-chatlog-csv',
+  title: 'WeChat chatlog (sjzar) CSV',
+  platform: 'wechat',
+  capabilities: {
+    identity: 'ids', joins: true, replies: false,
+    note: 'senders by wxid, group by chatroom id; joins and inviters from system notices by display name; quotes carry no message id',
+  },
+  kind: () => 'messages',
+  detect(head) {
+    const fields = firstLine(head.text).split(',').map((f) => f.trim().replace(/^"|"$/g, ''));
+    return fields.join(',') === COLUMNS.join(',') ? 0.9 : 0;
+  },
+  async *read(source, ctx) {
+    const groups = new Map<string, GroupInfo>();
+    const fallback = fileStem(source.fileName);
+    let col: Partial<Record<(typeof COLUMNS)[number], number>> = {};
+    for await (const row of csvRows(source, ctx)) {
+      if ('header' in row) {
+        col = {};
+        for (const c of COLUMNS) { const i = row.header.indexOf(c); if (i >= 0) col[c] = i; }
+        continue;
+      }
+      const f = row.fields;
+      if (row.truncated) { ctx.reportIssue({ line: row.line, reason: 'the file ends inside a quoted field (truncated?)', code: 'truncated' }); continue; }
+      const raw = cell(f, col.Time);
+      const time = raw === undefined ? NaN : parseTimestamp(raw, ctx.zone);
+      if (Number.isNaN(time)) { ctx.reportIssue({ line: row.line, reason: `unreadable time "${(raw ?? '').slice(0, 40)}"`, code: 'bad-timestamp' }); continue; }
+      const gid = cell(f, col.Talker) ?? cell(f, col.TalkerName) ?? fallback;
+      let group = groups.get(gid);
+      if (!group) { group = { id: gid, name: cell(f, col.TalkerName) ?? gid, platform: 'wechat' }; groups.set(gid, group); }
+      const content = col.Content === undefined ? '' : (f[col.Content] ?? '');
+      const sender = cell(f, col.Sender);
+      const name = cleanName(cell(f, col.SenderName) ?? '');
+      if (sender === '系统消息' || name === '系统消息' || (!sender && !name)) {
+        const fact = parseSystemLine(systemText(content));
+        if (fact) yield* factEvents(fact, group, time);
+        continue;
+      }
+      const ev: MessageEvent = { type: 'message', group, time, senderId: sender ?? name, kind: 'text' };
+      if (name) ev.senderName = name;
+      const rendered = RENDERINGS.find(([re]) => re.test(content.trim()));
+      if (rendered) ev.kind = rendered[1];
+      else {
+        // A quote is "> " lines (the quoted message) before the reply: keep only the reply.
+        const text = content.split('\n').filter((l) => !l.startsWith('>')).join('\n').trim();
+        if (text) ev.text = text;
+      }
+      yield ev;
+    }
+  },
+} satisfies IngestAdapter;

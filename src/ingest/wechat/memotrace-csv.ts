@@ -1,0 +1,98 @@
+import type { GroupInfo, IngestEvent, MessageEvent } from '../../core/model.js';
+import { parseTimestamp } from '../../core/timestamp.js';
+import { cell, csvRows } from '../canonical/rows.js';
+import type { IngestAdapter } from '../types.js';
+import { factEvents, wechatKind } from './events.js';
+import { ReplyLinker } from './replies.js';
+import { parseSystemLine } from './system.js';
+import { cleanName, fileStem, firstLine } from './text.js';
+import { appmsgType, looksLikeXml, quoteOf, systemText } from './xml.js';
+
+/**
+ * 留痕/MemoTrace (WeChatMsg) CSV: `<remark>_utf8.csv`, 12 fixed columns, BOM, rows newest-first in
+ * recent versions (the dataset sorts). Sender wxid per row; system notices (10000) carry joins
+ * with inviters by display name. There is no chatroom id, so the group is the file name, and no
+ * server id, so quote replies are linked by the quoted message's time and sender.
+ */
+const COLUMNS = ['localId', 'TalkerId', 'Type', 'SubType', 'IsSender', 'CreateTime', 'Status', 'StrContent', 'StrTime', 'Remark', 'NickName', 'Sender'];
+type Col = 'localId' | 'TalkerId' | 'Type' | 'SubType' | 'IsSender' | 'CreateTime' | 'StrContent' | 'StrTime' | 'Remark' | 'NickName' | 'Sender';
+
+export function memotraceHeaderScore(text: string): number {
+  const fields = firstLine(text).split(',').map((f) => f.trim().replace(/^"|"$/g, ''));
+  if (fields.join(',') === COLUMNS.join(',')) return 0.95;
+  const has = (c: string) => fields.includes(c);
+  return has('StrContent') && has('CreateTime') && has('Type') && has('Sender') ? 0.85 : 0;
+}
+
+export const wechatMemotraceCsv = {
+  id: 'wechat-memotrace-csv',
+  title: 'WeChat 留痕/MemoTrace (WeChatMsg) CSV (*_utf8.csv)',
+  platform: 'wechat',
+  capabilities: {
+    identity: 'ids', joins: true, replies: true,
+    note: 'senders by wxid; joins, inviters, removals and recalls from system notices, by display name; group = file name; quote replies linked by time and sender',
+  },
+  kind: () => 'messages',
+  detect: (head) => (head.text ? memotraceHeaderScore(head.text) : 0),
+  async *read(source, ctx) {
+    const stem = fileStem(source.fileName);
+    const groups = new Map<string, GroupInfo>();
+    const linker = new ReplyLinker();
+    let col: Partial<Record<Col, number>> = {};
+    let self: string | undefined;
+    const groupOf = (talker: string | undefined): GroupInfo => {
+      const key = talker ?? '';
+      let g = groups.get(key);
+      if (!g) {
+        // "CSV_ALL" files hold several chats: the first keeps the file name, later ones add the talker id.
+        g = { id: groups.size === 0 ? stem : `${stem}#${key}`, name: stem, platform: 'wechat' };
+        groups.set(key, g);
+      }
+      return g;
+    };
+    for await (const row of csvRows(source, ctx)) {
+      if ('header' in row) {
+        col = {};
+        for (const c of COLUMNS) { const i = row.header.indexOf(c); if (i >= 0) col[c as Col] = i; }
+        if (col.Type === undefined || (col.CreateTime === undefined && col.StrTime === undefined)) ctx.reportIssue({ line: 1, reason: 'not a MemoTrace header (no Type or CreateTime)', code: 'missing-column' });
+        continue;
+      }
+      const f = row.fields;
+      if (row.truncated) { ctx.reportIssue({ line: row.line, reason: 'the file ends inside a quoted field (truncated?)', code: 'truncated' }); continue; }
+      const created = Number(cell(f, col.CreateTime));
+      const time = created > 0 ? created * 1000 : parseTimestamp(cell(f, col.StrTime) ?? '', ctx.zone);
+      if (Number.isNaN(time)) { ctx.reportIssue({ line: row.line, reason: 'no readable CreateTime or StrTime', code: 'bad-timestamp' }); continue; }
+      const type = Number(cell(f, col.Type)), sub = Number(cell(f, col.SubType) ?? 0);
+      const content = col.StrContent === undefined ? '' : (f[col.StrContent] ?? '');
+      const id = cell(f, col.localId);
+      const group = groupOf(cell(f, col.TalkerId));
+      if (type === 10000 || type === 10002) {
+        const fact = parseSystemLine(systemText(content));
+        if (fact) yield* factEvents(fact, group, time, { id, self });
+        continue;
+      }
+      const name = cleanName(cell(f, col.Remark) ?? cell(f, col.NickName) ?? '');
+      const senderId = cell(f, col.Sender) ?? name;
+      if (!senderId) { ctx.reportIssue({ line: row.line, reason: 'no sender', code: 'no-sender' }); continue; }
+      if (cell(f, col.IsSender) === '1' && name) self = name;
+      const ev: MessageEvent = { type: 'message', group, time, senderId, kind: wechatKind(type, sub) };
+      if (name) ev.senderName = name;
+      if (id !== undefined) ev.id = id;
+      const out: IngestEvent[] = [];
+      let held = false;
+      if (type === 49 && (sub === 57 || appmsgType(content) === 57)) {
+        const q = quoteOf(content);
+        ev.kind = 'text';
+        if (q?.title) ev.text = q.title;
+        if (q?.createTime !== undefined) held = !linker.link(ev, q.createTime, q.sender);
+      } else if (type === 1 && !looksLikeXml(content) && content.trim()) {
+        ev.text = content;
+      }
+      if (!held) out.push(ev);
+      if (id !== undefined && created > 0) out.push(...linker.add(created, senderId, id));
+      yield* out;
+    }
+    // Quotes of messages older than the export stay unlinked: still messages.
+    yield* linker.rest();
+  },
+} satisfies IngestAdapter;

@@ -1,0 +1,91 @@
+import type { GroupInfo, IngestEvent, MessageEvent } from '../../core/model.js';
+import { parseTimestamp } from '../../core/timestamp.js';
+import type { IngestAdapter } from '../types.js';
+import { factEvents, placeholderKind } from './events.js';
+import { parseSystemLine } from './system.js';
+import { cleanName, fileStem, lines } from './text.js';
+
+/**
+ * 留痕/MemoTrace (WeChatMsg) TXT: blocks of `<time> <name>` then the content, a blank line between.
+ * A system notice is `<time> <text>` on one line with no content after it. No ids anywhere: members
+ * are keyed by display name, and quotes (`引用:name:text`) cannot be linked to a message.
+ */
+const HEADER = /^(\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}:\d{2}) (.+)$/;
+// QQ's export has the same header shape but ends in a QQ number or an e-mail in brackets.
+const QQ_TAIL = /(\(\d{5,}\)|<[^>]+>)$/;
+
+export function memotraceTxtScore(text: string): number {
+  const ls = text.split('\n', 60).map((l) => l.replace(/\r$/, ''));
+  const first = ls.find((l) => l.trim() !== '');
+  if (!first || !HEADER.test(first) || text.includes('消息对象:')) return 0;
+  const headers = ls.filter((l) => HEADER.test(l));
+  const qq = headers.filter((l) => QQ_TAIL.test(l)).length;
+  if (qq * 2 >= headers.length) return 0.2;
+  return 0.65;
+}
+
+interface Pending { time: number; rest: string; line: number }
+interface Block { time: number; name: string; body: string[]; line: number }
+
+export const wechatMemotraceTxt = {
+  id: 'wechat-memotrace-txt',
+  title: 'WeChat 留痕/MemoTrace (WeChatMsg) TXT',
+  platform: 'wechat',
+  capabilities: {
+    identity: 'names', joins: true, replies: false,
+    note: 'display names only (no wxid); joins with inviters from system lines; quotes cannot be linked; group = file name',
+  },
+  kind: () => 'messages',
+  detect: (head) => (head.text ? memotraceTxtScore(head.text) : 0),
+  async *read(source, ctx) {
+    const stem = fileStem(source.fileName);
+    const group: GroupInfo = { id: stem, name: stem, platform: 'wechat' };
+    let pending: Pending | null = null;
+    let block: Block | null = null;
+    let prevBlank = true;
+    let lineNo = 0;
+    const system = (p: Pending): IngestEvent[] => {
+      const fact = parseSystemLine(p.rest);
+      return fact ? factEvents(fact, group, p.time) : [];
+    };
+    for await (const line of lines(source)) {
+      lineNo++;
+      const m = HEADER.exec(line);
+      // A header only after a blank line or another header: content lines may start with a date.
+      const time = m ? parseTimestamp(m[1]!, ctx.zone) : NaN;
+      if (m && Number.isNaN(time)) ctx.reportIssue({ line: lineNo, reason: `impossible date in "${line.slice(0, 40)}"`, code: 'bad-timestamp' });
+      if (m && !Number.isNaN(time) && (prevBlank || pending || !block)) {
+        if (pending) yield* system(pending);
+        if (block) yield toMessage(block, group);
+        block = null;
+        pending = { time, rest: m[2]!, line: lineNo };
+        // A line that reads as a notice is one even when a content line follows by mistake.
+        if (parseSystemLine(m[2]!)) { yield* system(pending); pending = null; }
+      } else if (pending) {
+        if (line.trim() === '') { yield* system(pending); pending = null; }
+        else { block = { time: pending.time, name: pending.rest, body: [line], line: pending.line }; pending = null; }
+      } else if (block) {
+        block.body.push(line);
+      } else if (line.trim() !== '') {
+        ctx.reportIssue({ line: lineNo, reason: 'text before the first message header', code: 'stray-line' });
+      }
+      prevBlank = line.trim() === '';
+    }
+    if (pending) yield* system(pending);
+    if (block) yield toMessage(block, group);
+  },
+} satisfies IngestAdapter;
+
+function toMessage(b: Block, group: GroupInfo): MessageEvent {
+  const body = [...b.body];
+  while (body.length && body[body.length - 1]!.trim() === '') body.pop();
+  // A quote reply ends with "引用:<name>:<quoted text>"; the quoted text is not this message's.
+  const quote = body.findIndex((l) => /^引用:/.test(l));
+  if (quote > 0) body.length = quote;
+  const text = body.join('\n');
+  const name = cleanName(b.name);
+  const kind = placeholderKind(text);
+  const ev: MessageEvent = { type: 'message', group, time: b.time, senderId: name, senderName: name, kind: kind ?? 'text' };
+  if (kind === undefined && text) ev.text = text;
+  return ev;
+}

@@ -1,0 +1,75 @@
+import type { GroupInfo, MessageEvent, MessageKind } from '../../core/model.js';
+import { parseTimestamp } from '../../core/timestamp.js';
+import { cell, csvRows } from '../canonical/rows.js';
+import type { IngestAdapter } from '../types.js';
+import { factEvents } from './events.js';
+import { parseSystemLine } from './system.js';
+import { fileStem, firstLine } from './text.js';
+import { looksLikeXml, systemText } from './xml.js';
+
+/**
+ * PyWxDump CSV (`<wxid>_<start>_<end>.csv`, pages of 5000 rows): `id,MsgSvrID,type_name,is_sender,
+ * talker,room_name,msg,src,CreateTime`. talker is the sender's wxid (我 for the exporter, 系统 for
+ * notices), room_name the chatroom id; msg is rendered text, a quote as `[引用](time)name:text`.
+ */
+const COLUMNS = ['id', 'MsgSvrID', 'type_name', 'is_sender', 'talker', 'room_name', 'msg', 'src', 'CreateTime'] as const;
+
+const LABELS: Record<string, MessageKind> = {
+  '文本': 'text', '图片': 'image', '语音': 'voice', '视频': 'video', '动画表情': 'sticker', '文件': 'file',
+  '卡片式链接': 'link', '名片': 'link', '位置': 'link', '小程序': 'link', '合并转发的聊天记录': 'link',
+  '引用回复': 'text', '转账': 'link', '红包': 'link', '视频号': 'link', '语音/视频通话': 'system', '拍一拍': 'system',
+};
+
+export const wechatPywxdumpCsv = {
+  id: 'wechat-pywxdump-csv',
+  title: 'WeChat PyWxDump CSV',
+  platform: 'wechat',
+  capabilities: {
+    identity: 'ids', joins: true, replies: false,
+    note: 'senders by wxid, group by chatroom id, message ids (MsgSvrID); joins and inviters from system notices by display name; quotes carry no message id',
+  },
+  kind: () => 'messages',
+  detect(head) {
+    const fields = firstLine(head.text).split(',').map((f) => f.trim().replace(/^"|"$/g, ''));
+    return fields.join(',') === COLUMNS.join(',') ? 0.9 : 0;
+  },
+  async *read(source, ctx) {
+    const groups = new Map<string, GroupInfo>();
+    const fallback = fileStem(source.fileName);
+    let col: Partial<Record<(typeof COLUMNS)[number], number>> = {};
+    for await (const row of csvRows(source, ctx)) {
+      if ('header' in row) {
+        col = {};
+        for (const c of COLUMNS) { const i = row.header.indexOf(c); if (i >= 0) col[c] = i; }
+        continue;
+      }
+      const f = row.fields;
+      if (row.truncated) { ctx.reportIssue({ line: row.line, reason: 'the file ends inside a quoted field (truncated?)', code: 'truncated' }); continue; }
+      const raw = cell(f, col.CreateTime);
+      const time = raw === undefined ? NaN : parseTimestamp(raw, ctx.zone);
+      if (Number.isNaN(time)) { ctx.reportIssue({ line: row.line, reason: `unreadable CreateTime "${(raw ?? '').slice(0, 40)}"`, code: 'bad-timestamp' }); continue; }
+      const gid = cell(f, col.room_name) ?? fallback;
+      let group = groups.get(gid);
+      if (!group) { group = { id: gid, name: gid, platform: 'wechat' }; groups.set(gid, group); }
+      const label = cell(f, col.type_name) ?? '文本';
+      const msg = col.msg === undefined ? '' : (f[col.msg] ?? '');
+      const id = cell(f, col.MsgSvrID) ?? cell(f, col.id);
+      const sender = cell(f, col.talker);
+      if (label === '系统通知' || label === '邀请加群' || label.startsWith('消息撤回') || sender === '系统') {
+        const fact = parseSystemLine(systemText(msg));
+        if (fact) yield* factEvents(fact, group, time, id === undefined ? {} : { id });
+        continue;
+      }
+      if (!sender || sender === '未知') { ctx.reportIssue({ line: row.line, reason: 'no sender (talker)', code: 'no-sender' }); continue; }
+      const kind = LABELS[label] ?? 'text';
+      const ev: MessageEvent = { type: 'message', group, time, senderId: sender, kind };
+      if (id !== undefined) ev.id = id;
+      if (kind === 'text' && !looksLikeXml(msg)) {
+        // "<reply>\n\n[引用](time)name:quoted" — only the reply is this sender's text.
+        const text = msg.replace(/\n*\[引用\]\([^)]*\)[\s\S]*$/, '').trim();
+        if (text) ev.text = text;
+      }
+      yield ev;
+    }
+  },
+} satisfies IngestAdapter;

@@ -1,0 +1,87 @@
+import { UserError } from '../../core/errors.js';
+import type { GroupInfo, MessageEvent, MessageKind } from '../../core/model.js';
+import { parseTimestamp } from '../../core/timestamp.js';
+import type { IngestAdapter } from '../types.js';
+import { factEvents } from './events.js';
+import { parseSystemLine } from './system.js';
+import { cleanName, fileStem, wholeText } from './text.js';
+import { looksLikeXml, systemText } from './xml.js';
+
+/**
+ * WeFlow and EchoTrace JSON (formats.md §1.7): `{weflow?, session:{wxid,…}, messages:[…]}` with a
+ * Chinese type label, unix `createTime`, the sender's wxid and display name. The document is one
+ * JSON value, so it is parsed whole (these exporters write one file per chat).
+ */
+const LABELS: Record<string, MessageKind> = {
+  '文本消息': 'text', '图片消息': 'image', '语音消息': 'voice', '视频消息': 'video', '文件消息': 'file',
+  '动画表情': 'sticker', '名片消息': 'link', '卡片式链接': 'link', '图文消息': 'link', '位置消息': 'link',
+  '红包卡片': 'link', '转账卡片': 'link', '小程序分享': 'link', '视频号直播卡片': 'link', '引用消息': 'text',
+  '聊天记录合并转发': 'link', '系统消息': 'system',
+};
+
+interface WeflowMessage {
+  localId?: number | string; createTime?: number; formattedTime?: string; type?: string; localType?: number;
+  content?: string | null; isSend?: number | null; senderUsername?: string; senderDisplayName?: string;
+}
+interface WeflowDoc {
+  weflow?: unknown;
+  session?: { wxid?: string; nickname?: string; remark?: string; displayName?: string };
+  messages?: WeflowMessage[];
+}
+
+export function weflowScore(text: string): number {
+  const head = text.slice(0, 4096);
+  if (!/^\s*\{/.test(head) || !head.includes('"session"')) return 0;
+  if (head.includes('"weflow"')) return 0.95;
+  return /"senderUsername"|"messages"/.test(text) ? 0.85 : 0.6;
+}
+
+export const wechatWeflowJson = {
+  id: 'wechat-weflow-json',
+  title: 'WeChat WeFlow / EchoTrace JSON',
+  platform: 'wechat',
+  capabilities: {
+    identity: 'ids', joins: true, replies: false,
+    note: 'senders by wxid; group id from session.wxid; joins and inviters from system notices by display name; quotes carry no id of the quoted message',
+  },
+  kind: () => 'messages',
+  detect: (head) => (head.text ? weflowScore(head.text) : 0),
+  async *read(source, ctx) {
+    let doc: WeflowDoc;
+    try { doc = JSON.parse(await wholeText(source)) as WeflowDoc; } catch (e) {
+      throw new UserError(`not valid JSON: ${(e as Error).message}`, { file: ctx.path, code: 'bad-json', hint: 'is the export complete?' });
+    }
+    if (!Array.isArray(doc.messages)) throw new UserError('no "messages" array', { file: ctx.path, code: 'bad-json' });
+    const s = doc.session ?? {};
+    const group: GroupInfo = {
+      id: s.wxid || fileStem(source.fileName),
+      name: s.displayName || s.remark || s.nickname || fileStem(source.fileName),
+      platform: 'wechat',
+    };
+    let self: string | undefined;
+    let i = 0;
+    for (const m of doc.messages) {
+      i++;
+      if (typeof m !== 'object' || m === null) { ctx.reportIssue({ reason: `message ${i} is not an object`, code: 'bad-row' }); continue; }
+      const time = typeof m.createTime === 'number' ? m.createTime * 1000 : parseTimestamp(m.formattedTime ?? '', ctx.zone);
+      if (Number.isNaN(time)) { ctx.reportIssue({ reason: `message ${i}: no createTime`, code: 'bad-timestamp' }); continue; }
+      const content = typeof m.content === 'string' ? m.content : '';
+      const id = m.localId === undefined ? undefined : String(m.localId);
+      if (m.type === '系统消息' || m.localType === 10000 || m.localType === 10002 || (m.isSend === null && !m.senderUsername)) {
+        const fact = parseSystemLine(systemText(content));
+        if (fact) yield* factEvents(fact, group, time, { id, self });
+        continue;
+      }
+      const name = cleanName(m.senderDisplayName ?? '');
+      const senderId = m.senderUsername || name;
+      if (!senderId) { ctx.reportIssue({ reason: `message ${i}: no sender`, code: 'no-sender' }); continue; }
+      if (m.isSend === 1 && name) self = name;
+      const kind = LABELS[m.type ?? ''] ?? 'text';
+      const ev: MessageEvent = { type: 'message', group, time, senderId, kind };
+      if (name) ev.senderName = name;
+      if (id !== undefined) ev.id = id;
+      if (kind === 'text' && content.trim() && !looksLikeXml(content)) ev.text = content;
+      yield ev;
+    }
+  },
+} satisfies IngestAdapter;

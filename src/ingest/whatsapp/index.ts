@@ -1,0 +1,102 @@
+import type { GroupInfo, IngestEvent, MessageEvent } from '../../core/model.js';
+import type { IngestAdapter, ReadContext, Source } from '../types.js';
+import { cleanLine, DateOrderVote, matchHeader, wallTime, type DateOrder } from './header.js';
+import { lines } from './lines.js';
+import { kindOfText } from './media.js';
+import { parseSystem } from './system.js';
+
+/** The chat's name from the export's file name, or from the ZIP it came in (`x.zip!_chat.txt`). */
+export function groupName(source: Pick<Source, 'path' | 'fileName'>): string {
+  const strip = (s: string) => s.replace(/\.(txt|zip)$/i, '');
+  let m = /^WhatsApp Chat (?:with|-) (.+)$/i.exec(strip(source.fileName)) ?? /^[与與](.+)的 ?WhatsApp ?(?:聊天|對話|对话)$/.exec(strip(source.fileName));
+  if (m) return m[1]!.trim();
+  if (source.fileName === '_chat.txt' && source.path.includes('!')) {
+    const archive = source.path.slice(0, source.path.lastIndexOf('!')).split(/[\\/]/).pop() ?? '';
+    m = /^WhatsApp Chat (?:with|-) (.+)$/i.exec(strip(archive));
+    return m ? m[1]!.trim() : strip(archive);
+  }
+  return strip(source.fileName);
+}
+
+/** First pass: the date order of this file, from every header in it. */
+async function dateOrder(source: Source): Promise<DateOrder> {
+  const vote = new DateOrderVote();
+  for await (const { line } of lines(source.text())) {
+    const clean = cleanLine(line);
+    const h = matchHeader(clean);
+    if (h) vote.add(h, clean);
+  }
+  return vote.decide();
+}
+
+interface Pending { time: number; line: number; author: string | null; text: string; lrm: boolean }
+
+export const whatsappText = {
+  id: 'whatsapp-txt',
+  title: 'WhatsApp "Export chat" text (_chat.txt, WhatsApp Chat with X.txt; Android and iOS, any locale)',
+  platform: 'whatsapp',
+  capabilities: {
+    identity: 'names', joins: true, replies: false,
+    note: 'members are display names (or phone numbers); joins by link, added by (inviter), left, removed and the creator from system lines in English, Chinese, Portuguese and Spanish; the export has no reply links',
+  },
+  kind: () => 'messages',
+  detect(head) {
+    const sample = head.text.split('\n').map((l) => cleanLine(l.replace(/\r$/, ''))).filter((l) => l.trim() !== '').slice(0, 30);
+    if (sample.length === 0) return 0;
+    const hits = sample.filter((l) => matchHeader(l) !== null).length;
+    if (hits === 0 || !matchHeader(sample[0]!)) return 0;
+    const named = /WhatsApp|^_chat\.txt$/i.test(head.fileName) ? 0.05 : 0;
+    return hits / sample.length >= 0.5 ? 0.9 + named : 0.6 + named;
+  },
+  async *read(source, ctx) {
+    const order = await dateOrder(source);
+    const name = groupName(source);
+    const group: GroupInfo = { id: name, name, platform: 'whatsapp' };
+    let pending: Pending | null = null;
+    for await (const { line: raw, no } of lines(source.text())) {
+      const line = cleanLine(raw);
+      const h = matchHeader(line);
+      if (!h) {
+        if (pending) pending.text += `\n${raw.replace(/[\u200E\u200F]/g, '')}`;
+        else if (line.trim() !== '') ctx.reportIssue({ line: no, reason: 'text before the first message header', code: 'bad-row' });
+        continue;
+      }
+      if (pending) yield* toEvents(pending, group, ctx);
+      const wall = wallTime(h, order);
+      if (Number.isNaN(wall)) { pending = null; ctx.reportIssue({ line: no, reason: `impossible date in "${line.slice(0, 40)}"`, code: 'bad-timestamp' }); continue; }
+      // iOS puts system lines under the chat's name with an LRM before the text: remember it.
+      const sep = /^([^:]{1,80}?):[ ]?(.*)$/.exec(h.rest);
+      const sys = parseSystem(h.rest);
+      const author = sys && sys.kind !== 'notice' ? null : sep ? sep[1]!.trim() : null;
+      const text = author === null ? h.rest : sep![2]!;
+      pending = { time: ctx.zone.fromLocal(wall), line: no, author, text, lrm: author !== null && /\D:\s?\u200E/.test(raw) };
+    }
+    if (pending) yield* toEvents(pending, group, ctx);
+  },
+} satisfies IngestAdapter;
+
+function toEvents(p: Pending, group: GroupInfo, ctx: ReadContext): IngestEvent[] {
+  // A line under a person's name is only a system line when WhatsApp marked it so (iOS) or it is a
+  // notice; otherwise "Bob: Alice added Carol" stays Bob's message.
+  const sys = parseSystem(p.text);
+  const trusted = p.author === null || p.lrm || p.author === group.name;
+  const base = { type: 'membership' as const, group, time: p.time };
+  if (sys && (trusted || sys.kind === 'notice')) {
+    switch (sys.kind) {
+      case 'notice': return [];
+      case 'join-link': return [{ ...base, action: 'join', memberId: sys.member, memberName: sys.member, method: 'link' }];
+      case 'was-added': return [{ ...base, action: 'join', memberId: sys.member, memberName: sys.member, method: 'invite' }];
+      case 'added': return sys.members.map((m) => ({ ...base, action: 'join' as const, memberId: m, memberName: m, by: sys.by, method: 'invite' as const }));
+      case 'left': return [{ ...base, action: 'leave', memberId: sys.member, memberName: sys.member }];
+      case 'removed': return [{ ...base, action: 'remove', memberId: sys.member, memberName: sys.member, by: sys.by }];
+      case 'created': return [{ type: 'group', group, roles: [{ memberId: sys.by, name: sys.by, role: 'owner' }] }];
+      case 'subject': return [{ type: 'message', group, time: p.time, senderId: sys.by, senderName: sys.by, kind: 'system' }];
+    }
+  }
+  // A line without an author that no pattern knows (icon changed, number changed…): nobody spoke.
+  if (p.author === null) return [];
+  if (p.author === '') { ctx.reportIssue({ line: p.line, reason: 'message without an author', code: 'no-sender' }); return []; }
+  const ev: MessageEvent = { type: 'message', group, time: p.time, senderId: p.author, senderName: p.author, kind: kindOfText(p.text) };
+  if (p.text) ev.text = p.text;
+  return [ev];
+}

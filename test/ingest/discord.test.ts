@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { IngestAdapter } from '../../src/ingest/types.js';
+import type { IngestEvent, MembershipEvent, MessageEvent } from '../../src/core/model.js';
+import { Zone } from '../../src/core/time.js';
+import { adapters } from '../../src/ingest/registry.js';
+import { fileHead, fileSource } from '../../src/ingest/source.js';
+import { discordCsv } from '../../src/ingest/discord/csv.js';
+import { discordJson } from '../../src/ingest/discord/json.js';
+
+const root = new URL('../../fixtures/', import.meta.url).pathname;
+const JSON_PATH = `${root}discord/guild/Synth Club - Text - general [810000000000000001].json`;
+const CSV_PATH = `${root}discord-csv/basic/Synth Club - Text - general [810000000000000001].csv`;
+
+async function read(adapter: IngestAdapter, path: string) {
+  const events: IngestEvent[] = [];
+  const issues: { reason: string }[] = [];
+  const ctx = { path, zone: new Zone('UTC'), reportIssue: (i: { reason: string }) => issues.push(i), reportProgress: () => {} };
+  for await (const e of adapter.read(await fileSource(path), ctx)) events.push(e);
+  const messages = events.filter((e): e is MessageEvent => e.type === 'message');
+  const members = events.filter((e): e is MembershipEvent => e.type === 'membership');
+  return { messages, members, issues };
+}
+const iso = (t: number) => new Date(t).toISOString();
+
+describe('discord', () => {
+  it.each([[JSON_PATH, 'discord-json'], [CSV_PATH, 'discord-csv']])('detects %s', async (path, id) => {
+    const head = await fileHead(path);
+    expect([...adapters].sort((a, b) => b.detect(head) - a.detect(head))[0]!.id).toBe(id);
+  });
+
+  it('reads DiscordChatExporter JSON: joins, replies, bots, mentions, offsets', async () => {
+    const { messages, members, issues } = await read(discordJson, JSON_PATH);
+    expect(issues).toEqual([]);
+    expect(members).toMatchObject([{ action: 'join', memberId: '900000000000000002', memberName: 'Lena', id: '1' }]);
+    expect(iso(members[0]!.time)).toBe('2024-04-01T08:00:00.000Z');
+    // The duplicated message 5 is passed on: the dataset dedupes by id.
+    expect(messages.map((m) => [m.id, m.kind, m.senderRole])).toEqual([
+      ['2', 'text', undefined], ['3', 'text', undefined], ['4', 'text', 'bot'], ['5', 'image', undefined], ['5', 'image', undefined], ['6', 'system', undefined],
+    ]);
+    expect(messages[0]!.group).toEqual({ id: '810000000000000001', name: 'Synth Club / #general', platform: 'discord' });
+    expect(messages[0]!.mentions).toEqual(['900000000000000002']);
+    expect(messages[1]).toMatchObject({ replyTo: '2', senderName: 'Lena' });
+  });
+
+  it('reads DiscordChatExporter CSV: quoted multi-line fields, ids, attachments', async () => {
+    const { messages, issues } = await read(discordCsv, CSV_PATH);
+    expect(issues).toEqual([]);
+    expect(messages.map((m) => [m.senderId, m.kind, m.text, iso(m.time)])).toEqual([
+      ['900000000000000001', 'text', 'hello, "world"', '2024-04-01T08:05:00.000Z'],
+      ['900000000000000002', 'text', 'two\nlines', '2024-04-01T08:06:00.000Z'],
+      ['900000000000000001', 'image', undefined, '2024-04-01T08:08:00.000Z'],
+    ]);
+    expect(messages[0]!.group).toEqual({ id: '810000000000000001', name: 'Synth Club - Text - general', platform: 'discord' });
+  });
+});

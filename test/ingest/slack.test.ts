@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { unzipSync, zipSync } from 'fflate';
+import type { IngestEvent, MembershipEvent, MessageEvent } from '../../src/core/model.js';
+import { Zone } from '../../src/core/time.js';
+import { bytesSource } from '../../src/ingest/source.js';
+import { diskFolder } from '../../src/ingest/slack/folder.js';
+import { slackExport } from '../../src/ingest/slack/index.js';
+import type { Folder } from '../../src/ingest/types.js';
+
+const WS = new URL('../../fixtures/slack/workspace', import.meta.url).pathname;
+
+async function read(folder: Folder) {
+  const events: IngestEvent[] = [];
+  const issues: { reason: string }[] = [];
+  const ctx = { path: folder.path, zone: new Zone('UTC'), reportIssue: (i: { reason: string }) => issues.push(i), reportProgress: () => {} };
+  for await (const e of slackExport.readFolder(folder, ctx)) events.push(e);
+  return {
+    events, issues,
+    messages: events.filter((e): e is MessageEvent => e.type === 'message'),
+    members: events.filter((e): e is MembershipEvent => e.type === 'membership'),
+  };
+}
+
+/** The fixture folder zipped under a top folder, as some people re-zip exports. */
+async function zippedFolder(): Promise<Folder> {
+  const files: Record<string, Uint8Array> = {};
+  for (const e of await readdir(WS, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) files[`export/${join(e.parentPath, e.name).slice(WS.length + 1)}`] = new Uint8Array(await readFile(join(e.parentPath, e.name)));
+  }
+  const unzipped = unzipSync(zipSync(files));
+  return { path: 'ws.zip', entries: Object.keys(unzipped).sort(), open: async (entry) => bytesSource(`ws.zip!${entry}`, unzipped[entry]!) };
+}
+
+describe('slack-export', () => {
+  it('detects the folder and reads channels, joins with inviters, leaves, threads and bots', async () => {
+    const folder = await diskFolder(WS);
+    expect(slackExport.detectFolder(folder)).toBeGreaterThan(0.5);
+    const { messages, members, events, issues } = await read(folder);
+    expect(issues).toEqual([]);
+    expect(members.map((m) => [m.action, m.memberId, m.by, m.method, new Date(m.time).toISOString()])).toEqual([
+      ['join', 'U01', undefined, 'unknown', '2024-01-02T10:00:00.000Z'],
+      ['join', 'U02', 'U01', 'invite', '2024-01-02T10:01:40.000Z'],
+      ['join', 'U03', 'U02', 'invite', '2024-01-03T10:00:00.000Z'],
+      ['leave', 'U02', undefined, undefined, '2024-01-03T11:00:00.000Z'],
+    ]);
+    expect(messages.map((m) => [m.id, m.senderId, m.senderName, m.senderRole, m.replyTo])).toEqual([
+      ['1704189800.000300', 'U01', 'Mia', undefined, undefined],
+      ['1704189900.000400', 'U02', 'Nils', undefined, '1704189800.000300'],
+      ['1704190000.000500', 'B01', 'CI', 'bot', undefined],
+      ['1704276100.000200', 'U09', 'deploybot', 'bot', undefined],
+    ]);
+    expect(messages[0]).toMatchObject({ text: 'Hi <@U02> & welcome', mentions: ['U02'], group: { id: 'C01', name: 'general', platform: 'slack' } });
+    expect(events.find((e) => e.type === 'group')).toMatchObject({ roles: [{ memberId: 'U01', role: 'owner' }] });
+  });
+
+  it('reads the same export from a ZIP with a top folder', async () => {
+    const folder = await zippedFolder();
+    expect(slackExport.detectFolder(folder)).toBeGreaterThan(0.5);
+    const { messages, members } = await read(folder);
+    expect([messages.length, members.length]).toEqual([4, 4]);
+  });
+
+  it('never claims a lone file', () => {
+    expect(slackExport.detect()).toBe(0);
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { IngestEvent, MembershipEvent, MessageEvent } from '../../src/core/model.js';
+import { Zone } from '../../src/core/time.js';
+import { adapters } from '../../src/ingest/registry.js';
+import { fileHead, fileSource } from '../../src/ingest/source.js';
+import type { IngestAdapter } from '../../src/ingest/types.js';
+import { wechatChatlogCsv } from '../../src/ingest/wechat/chatlog-csv.js';
+import { wechatPywxdumpCsv } from '../../src/ingest/wechat/pywxdump-csv.js';
+
+const CHATLOG = 'fixtures/wechat-chatlog-csv/basic/chatlog.csv';
+const PYWXDUMP = 'fixtures/wechat-pywxdump-csv/basic/wxid_me_0_5000.csv';
+
+async function run(adapter: IngestAdapter, path: string) {
+  const issues: { reason: string }[] = [];
+  const ctx = { path, zone: new Zone('Asia/Shanghai'), reportIssue: (i: { reason: string }) => issues.push(i), reportProgress: () => {} };
+  const events: IngestEvent[] = [];
+  for await (const ev of adapter.read(await fileSource(path), ctx)) events.push(ev);
+  return {
+    issues,
+    messages: events.filter((e): e is MessageEvent => e.type === 'message'),
+    joins: events.filter((e): e is MembershipEvent => e.type === 'membership'),
+  };
+}
+
+async function best(path: string): Promise<string> {
+  const head = await fileHead(path);
+  let id = '', top = 0;
+  for (const a of adapters) { const s = a.detect(head); if (s > top) { top = s; id = a.id; } }
+  return id;
+}
+
+describe('WeChat chatlog CSV', () => {
+  it('is detected as itself, over the canonical CSV', async () => {
+    expect(await best(CHATLOG)).toBe('wechat-chatlog-csv');
+  });
+
+  it('reads senders, the chatroom, rendered media, quotes and system joins', async () => {
+    const { messages, joins, issues } = await run(wechatChatlogCsv, CHATLOG);
+    expect(issues).toEqual([]);
+    expect(messages.map((m) => [m.senderId, m.kind, m.text])).toEqual([
+      ['wxid_alice', 'text', '今天开会吗？'], ['wxid_bob', 'image', undefined],
+      ['wxid_bob', 'text', '同意'], ['wxid_alice', 'link', undefined],
+    ]);
+    expect(messages[0]!.group).toMatchObject({ id: '12345678@chatroom', name: '技术交流群' });
+    expect(new Date(messages[0]!.time).toISOString()).toBe('2024-01-02T05:01:00.000Z');
+    expect(joins.map((e) => [e.memberId, e.by, e.method])).toEqual([
+      ['Bob', '爱丽丝', 'invite'], ['Carol', '爱丽丝', 'invite'], ['Dave', '爱丽丝', 'qr'],
+    ]);
+  });
+});
+
+describe('WeChat PyWxDump CSV', () => {
+  it('is detected as itself, over the member-list CSV', async () => {
+    expect(await best(PYWXDUMP)).toBe('wechat-pywxdump-csv');
+  });
+
+  it('reads MsgSvrID ids, kinds from labels, quotes, recalls and removals', async () => {
+    const { messages, joins, issues } = await run(wechatPywxdumpCsv, PYWXDUMP);
+    expect(issues).toEqual([]);
+    expect(messages.map((m) => [m.id, m.senderId, m.kind, m.text])).toEqual([
+      ['7002', 'wxid_alice', 'text', '今天开会吗？'], ['7003', 'wxid_bob', 'image', undefined],
+      ['7004', '我', 'text', '同意'], ['7005', 'Bob', 'recall', undefined],
+    ]);
+    expect(messages[0]!.group.id).toBe('12345678@chatroom');
+    expect(joins.map((e) => [e.action, e.memberId, e.by])).toEqual([
+      ['join', 'Bob', '爱丽丝'], ['join', 'Carol', '爱丽丝'], ['remove', 'Carol', '爱丽丝'],
+    ]);
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { IngestEvent, MembershipEvent, MessageEvent } from '../../src/core/model.js';
+import { Zone } from '../../src/core/time.js';
+import { adapters } from '../../src/ingest/registry.js';
+import { bytesSource, fileHead, fileSource } from '../../src/ingest/source.js';
+import type { IngestAdapter, Source } from '../../src/ingest/types.js';
+import { chatlabJson, chatlabJsonl } from '../../src/ingest/wechat/chatlab-json.js';
+import { wechatWeflowJson } from '../../src/ingest/wechat/weflow-json.js';
+
+const WEFLOW = 'fixtures/wechat-weflow-json/basic/技术交流群.json';
+const CHATLAB = 'fixtures/wechat-chatlab-json/basic/技术交流群.chatlab.json';
+const JSONL = 'fixtures/wechat-chatlab-jsonl/basic/技术交流群.jsonl';
+
+async function run(adapter: IngestAdapter, path: string, source?: Source) {
+  const issues: { reason: string; line?: number }[] = [];
+  const ctx = { path, zone: new Zone('Asia/Shanghai'), reportIssue: (i: { reason: string }) => issues.push(i), reportProgress: () => {} };
+  const events: IngestEvent[] = [];
+  for await (const ev of adapter.read(source ?? await fileSource(path), ctx)) events.push(ev);
+  return {
+    events, issues,
+    messages: events.filter((e): e is MessageEvent => e.type === 'message'),
+    joins: events.filter((e): e is MembershipEvent => e.type === 'membership'),
+  };
+}
+
+async function best(path: string): Promise<string> {
+  const head = await fileHead(path);
+  let id = '', top = 0;
+  for (const a of adapters) { const s = a.detect(head); if (s > top) { top = s; id = a.id; } }
+  return id;
+}
+
+describe('WeChat WeFlow / EchoTrace JSON', () => {
+  it('is detected as itself', async () => {
+    expect(await best(WEFLOW)).toBe('wechat-weflow-json');
+  });
+
+  it('reads wxids, the chatroom id, kinds from labels, joins from notices', async () => {
+    const { messages, joins, issues } = await run(wechatWeflowJson, WEFLOW);
+    expect(messages).toHaveLength(4);
+    expect(messages[0]).toMatchObject({ id: '2', senderId: 'wxid_alice', senderName: '爱丽丝', kind: 'text', text: '今天开会吗？' });
+    expect(messages[0]!.group).toMatchObject({ id: '12345678@chatroom', name: '技术交流群' });
+    expect(new Date(messages[0]!.time).toISOString()).toBe('2024-01-02T05:01:00.000Z');
+    expect(messages.map((m) => m.kind)).toEqual(['text', 'image', 'text', 'link']);
+    expect(messages[3]!.text).toBeUndefined(); // XML card content is not text
+    expect(joins.map((e) => [e.memberId, e.by, e.method])).toEqual([
+      ['Bob', '爱丽丝', 'invite'], ['Carol', '爱丽丝', 'invite'], ['Dave', '我自己', 'qr'],
+    ]);
+    expect(issues).toHaveLength(1); // the message without a time
+  });
+
+  it('reads an EchoTrace file (no weflow object) too', async () => {
+    const doc = { session: { wxid: '1@chatroom', displayName: 'G' }, messages: [{ localId: 1, createTime: 1704171600, type: '文本消息', content: 'hi', isSend: 0, senderUsername: 'wxid_a', senderDisplayName: 'A' }] };
+    const bytes = new TextEncoder().encode(JSON.stringify(doc));
+    const { messages } = await run(wechatWeflowJson, 'echo.json', bytesSource('echo.json', bytes));
+    expect(messages).toMatchObject([{ senderId: 'wxid_a', text: 'hi', group: { id: '1@chatroom' } }]);
+  });
+});
+
+describe('ChatLab JSON and JSONL', () => {
+  it('are detected as themselves', async () => {
+    expect(await best(CHATLAB)).toBe('chatlab-json');
+    expect(await best(JSONL)).toBe('chatlab-jsonl');
+  });
+
+  for (const [adapter, path] of [[chatlabJson, CHATLAB], [chatlabJsonl, JSONL]] as const) {
+    it(`${adapter.id}: ids, replies, roles, system joins, recalls`, async () => {
+      const { events, messages, joins, issues } = await run(adapter, path);
+      expect(events[0]).toMatchObject({ type: 'group', roles: [{ memberId: 'wxid_alice', role: 'owner' }, { memberId: 'wxid_bob', role: 'admin' }] });
+      expect(messages).toHaveLength(4);
+      expect(messages[0]!.group).toMatchObject({ id: '12345678@chatroom', name: '技术交流群', platform: 'wechat' });
+      expect(messages[1]).toMatchObject({ id: 'm2', senderId: 'wxid_bob', replyTo: 'm1', text: '收到' });
+      expect(new Date(messages[0]!.time).toISOString()).toBe('2024-01-02T05:00:00.000Z');
+      expect(messages[2]).toMatchObject({ kind: 'image' });
+      expect(messages[2]!.text).toBeUndefined();
+      expect(messages[3]).toMatchObject({ kind: 'recall', senderId: 'wxid_bob' });
+      expect(joins.map((e) => [e.memberId, e.by])).toEqual([['Carol', '爱丽丝'], ['Dave', '爱丽丝']]);
+      // The JSONL fixture ends with a broken line: reported, not thrown.
+      expect(issues).toHaveLength(adapter === chatlabJsonl ? 1 : 0);
+    });
+  }
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import type { IngestEvent, MembershipEvent, MessageEvent } from '../../src/core/model.js';
+import { Zone } from '../../src/core/time.js';
+import { adapters } from '../../src/ingest/registry.js';
+import { bytesSource, fileHead, fileSource } from '../../src/ingest/source.js';
+import type { IngestAdapter } from '../../src/ingest/types.js';
+import { wechatMemotraceCsv } from '../../src/ingest/wechat/memotrace-csv.js';
+import { wechatMemotraceTxt } from '../../src/ingest/wechat/memotrace-txt.js';
+
+const CSV = 'fixtures/wechat-memotrace-csv/basic/技术交流群_utf8.csv';
+const TXT = 'fixtures/wechat-memotrace-txt/basic/技术交流群.txt';
+
+async function run(adapter: IngestAdapter, path: string, zone = 'Asia/Shanghai') {
+  const issues: { reason: string }[] = [];
+  const ctx = { path, zone: new Zone(zone), reportIssue: (i: { reason: string }) => issues.push(i), reportProgress: () => {} };
+  const events: IngestEvent[] = [];
+  for await (const ev of adapter.read(await fileSource(path), ctx)) events.push(ev);
+  const messages = events.filter((e): e is MessageEvent => e.type === 'message');
+  const joins = events.filter((e): e is MembershipEvent => e.type === 'membership');
+  return { events, messages, joins, issues };
+}
+
+async function best(path: string): Promise<string> {
+  const head = await fileHead(path);
+  let id = '', top = 0;
+  for (const a of adapters) { const s = a.detect(head); if (s > top) { top = s; id = a.id; } }
+  return id;
+}
+
+describe('WeChat MemoTrace CSV', () => {
+  it('is detected as itself, over the canonical CSV', async () => {
+    expect(await best(CSV)).toBe('wechat-memotrace-csv');
+  });
+
+  it('reads messages with wxids, local times in the report zone, XML as kinds without text', async () => {
+    const { messages, issues } = await run(wechatMemotraceCsv, CSV);
+    expect(issues).toEqual([]);
+    expect(messages.filter((m) => m.kind !== 'recall')).toHaveLength(5);
+    const first = messages.find((m) => m.id === '2')!;
+    expect(first).toMatchObject({ senderId: 'wxid_alice', senderName: '爱丽丝', kind: 'text', text: '今天开会吗？' });
+    // CreateTime is epoch seconds: 13:01 in Shanghai is 05:01 UTC, whatever the zone.
+    expect(new Date(first.time).toISOString()).toBe('2024-01-02T05:01:00.000Z');
+    expect(first.group).toMatchObject({ id: '技术交流群', platform: 'wechat' });
+    const image = messages.find((m) => m.id === '5')!;
+    expect(image).toMatchObject({ kind: 'image', senderId: 'wxid_bob', senderName: 'Bob' });
+    expect(image.text).toBeUndefined();
+    expect(messages.find((m) => m.id === '13')).toMatchObject({ kind: 'sticker' });
+    expect(messages.find((m) => m.id === '4')!.text).toBe('我先说两句\n第二行，含逗号,和"引号"');
+  });
+
+  it('links a quote reply to the quoted row, though rows come newest first', async () => {
+    const { messages } = await run(wechatMemotraceCsv, CSV);
+    expect(messages.find((m) => m.id === '6')).toMatchObject({ kind: 'text', text: '同意，下周见', replyTo: '2' });
+  });
+
+  it('turns system notices into joins with inviters, removals, recalls and a rename', async () => {
+    const { events, joins, messages } = await run(wechatMemotraceCsv, CSV);
+    const j = (name: string) => joins.find((e) => e.memberId === name && e.action === 'join');
+    expect(j('Bob')).toMatchObject({ by: '爱丽丝', method: 'invite', id: '1#0' });
+    expect(j('Carol')).toMatchObject({ by: '爱丽丝', method: 'invite', id: '1#1' });
+    expect(j('Dave')).toMatchObject({ by: '爱丽丝', method: 'qr' });
+    expect(j('Gina')).toMatchObject({ by: 'Bob', method: 'invite' }); // XML template
+    expect(j('Hank')).toMatchObject({ by: 'Bob', method: 'invite' });
+    expect(j('Eve')).toMatchObject({ by: 'Alice', method: 'invite' }); // English client
+    expect(j('Frank')).toMatchObject({ by: 'Alice' });
+    expect(j('Ivan')).toMatchObject({ by: 'Alice', method: 'qr' });
+    expect(joins.filter((e) => e.action === 'join')).toHaveLength(8);
+    expect(joins.find((e) => e.action === 'remove')).toMatchObject({ memberId: 'Carol', by: '爱丽丝' });
+    expect(messages.filter((m) => m.kind === 'recall').map((m) => m.senderId).sort()).toEqual(['Bob', '我']);
+    expect(events.find((e) => e.type === 'group')).toMatchObject({ group: { id: '技术交流群', name: '产品交流群' } });
+  });
+
+  it('reports a bad row and goes on', async () => {
+    const csv = '\uFEFFlocalId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender\r\n'
+      + '1,1,1,0,0,,,hi,not a time,,A,wxid_a\r\n2,1,1,0,0,1704171600,,ok,,,A,wxid_a\r\n';
+    const issues: string[] = [];
+    const ctx = { path: 'x_utf8.csv', zone: new Zone('UTC'), reportIssue: (i: { reason: string }) => issues.push(i.reason), reportProgress: () => {} };
+    const out: IngestEvent[] = [];
+    for await (const ev of wechatMemotraceCsv.read(bytesSource('x_utf8.csv', new TextEncoder().encode(csv)), ctx)) out.push(ev);
+    expect(out).toHaveLength(1);
+    expect(issues).toHaveLength(1);
+  });
+});
+
+describe('WeChat MemoTrace TXT', () => {
+  it('is detected as itself', async () => {
+    expect(await best(TXT)).toBe('wechat-memotrace-txt');
+  });
+
+  it('reads blocks keyed by name, system lines on one line, quotes stripped', async () => {
+    const { messages, joins, issues } = await run(wechatMemotraceTxt, TXT);
+    expect(issues).toEqual([]);
+    expect(messages).toHaveLength(7);
+    expect(messages[0]).toMatchObject({ senderId: '爱丽丝', text: '今天开会吗？', kind: 'text' });
+    expect(new Date(messages[0]!.time).toISOString()).toBe('2024-01-02T05:01:00.000Z');
+    // A content line that starts with a date is not a header unless a blank line comes before it.
+    expect(messages[1]!.text).toBe('我先说两句\n2024-01-02 13:03:30 这一行不是消息头');
+    expect(messages[2]).toMatchObject({ senderId: 'Bob & Co', kind: 'image' });
+    expect(messages[3]).toMatchObject({ text: '同意，下周见' });
+    expect(messages[3]!.replyTo).toBeUndefined();
+    expect(messages[4]).toMatchObject({ senderId: 'Bob & Co', kind: 'recall' });
+    expect(messages[5]).toMatchObject({ kind: 'link' });
+    expect(joins.map((e) => [e.action, e.memberId, e.by, e.method])).toEqual([
+      ['join', 'Bob', '爱丽丝', 'invite'], ['join', 'Carol', '爱丽丝', 'invite'],
+      ['join', 'Dave', '爱丽丝', 'qr'], ['remove', 'Carol', '爱丽丝', undefined],
+    ]);
+  });
+
+  it('reads local times in the zone given', async () => {
+    const { messages } = await run(wechatMemotraceTxt, TXT, 'UTC');
+    expect(new Date(messages[0]!.time).toISOString()).toBe('2024-01-02T13:01:00.000Z');
+  });
+});
