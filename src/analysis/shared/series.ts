@@ -42,11 +42,10 @@ export function computeSeries(ds: Dataset, g: GroupRecord, asOf: number, zone: Z
   let firstAt = g.msgEnd > g.msgStart ? time[g.msgStart]! : Infinity;
   let lastAt = g.msgEnd > g.msgStart ? time[g.msgEnd - 1]! : -Infinity;
   for (const e of g.events) { firstAt = Math.min(firstAt, e.time); lastAt = Math.max(lastAt, e.time); }
-  if (!Number.isFinite(firstAt)) {
-    for (const m of g.members) {
-      const j = ds.members[m]!.joinedAt;
-      if (j !== null) { firstAt = Math.min(firstAt, j); lastAt = Math.max(lastAt, j); }
-    }
+  // A member list's join times are the group's history too (the roster grew before anyone spoke).
+  for (const m of g.members) {
+    const j = ds.members[m]!.joinedAt;
+    if (j !== null && j <= asOf) { firstAt = Math.min(firstAt, j); lastAt = Math.max(lastAt, j); }
   }
   if (!Number.isFinite(firstAt)) firstAt = lastAt = asOf;
   lastAt = Math.min(lastAt, asOf);

@@ -1,0 +1,42 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ingest } from '../../src/ingest/run.js';
+import { buildReport } from '../../src/report/build.js';
+import { fixture } from '../helpers/read.js';
+
+/** The descriptive numbers of issue 2 on a dataset small enough to check by hand. */
+describe('group profile (members, messages, weekly activity)', () => {
+  it('matches the hand-checked numbers of fixtures/canonical/basic', async () => {
+    const { dataset, inputs, issues } = await ingest({ inputs: [fixture('canonical/basic')], timeZone: 'Asia/Shanghai' });
+    expect(inputs.map((i) => [i.kind, i.records, i.skipped])).toEqual([['members', 5, 0], ['messages', 7, 2]]);
+    expect(issues.map((i) => i.line)).toEqual([9, 10]);
+    const report = buildReport(dataset, inputs, issues, { asOf: dataset.lastEventAt, timeZone: 'Asia/Shanghai', generatedAt: 0, version: 'test', top: 10, options: {} });
+    expect(report.asOf).toBe('2024-03-11T02:00:00Z');
+    const g = report.groups[0]!;
+    expect(g).toMatchObject({ id: 'g1', name: '读书会', firstActivityAt: '2024-03-01T00:00:00Z', lastActivityAt: '2024-03-11T02:00:00Z' });
+    // Owner, 小李, 阿杰, Tony (admin) are in; 潜水员 joined 03-04 and left 03-08.
+    expect(g.members).toEqual({ total: 4, active30d: 4, joined30d: 5, left30d: 1 });
+    expect(g.messages).toEqual({ total: 6, system: 1, last30d: 6 });
+    expect(g.activity.weekly).toEqual([
+      { weekStart: '2024-02-26', messages: 0, activeMembers: 0, joins: 4, leaves: 0, roster: 4 },
+      // 小李 and 阿杰 are members; Tony is an admin and the owner is staff: 2 active members.
+      { weekStart: '2024-03-04', messages: 6, activeMembers: 2, joins: 1, leaves: 1, roster: 4 },
+      { weekStart: '2024-03-11', messages: 0, activeMembers: 0, joins: 0, leaves: 0, roster: 4 },
+    ]);
+  });
+
+  it('puts weeks on Mondays in the report zone, not in UTC', async () => {
+    // 2024-03-03 20:00 UTC is a Sunday in UTC and Monday 04:00 in Shanghai.
+    const dir = mkdtempSync(join(tmpdir(), 'ca-'));
+    writeFileSync(join(dir, 'g.csv'), 'timestamp,sender_id,text\n2024-03-03T20:00:00Z,a,hi\n2024-03-03T21:00:00Z,b,hello\n');
+    const weekOf = async (tz: string) => {
+      const { dataset, inputs, issues } = await ingest({ inputs: [dir], timeZone: tz });
+      const r = buildReport(dataset, inputs, issues, { asOf: dataset.lastEventAt, timeZone: tz, generatedAt: 0, version: 'test', top: 10, options: {} });
+      return r.groups[0]!.activity.weekly.map((w) => [w.weekStart, w.messages]);
+    };
+    expect(await weekOf('UTC')).toEqual([['2024-02-26', 2]]);
+    expect(await weekOf('Asia/Shanghai')).toEqual([['2024-03-04', 2]]);
+  });
+});
