@@ -16,14 +16,14 @@ describe('group profile (members, messages, weekly activity)', () => {
     expect(report.asOf).toBe('2024-03-11T02:00:00Z');
     const g = report.groups[0]!;
     expect(g).toMatchObject({ id: 'g1', name: '读书会', firstActivityAt: '2024-03-01T00:00:00Z', lastActivityAt: '2024-03-11T02:00:00Z' });
-    // Owner, 小李, 阿杰, Tony (admin) are in; 潜水员 joined 03-04 and left 03-08.
-    expect(g.members).toEqual({ total: 4, active30d: 4, joined30d: 5, left30d: 1 });
+    // Owner, 小李, 阿杰, Tony (admin) are in; 潜水员 joined 03-04 and left 03-08; 小李 invited 小周 on 03-11.
+    expect(g.members).toMatchObject({ total: 5, active30d: 4, joined30d: 6, left30d: 1 });
     expect(g.messages).toEqual({ total: 6, system: 1, last30d: 6 });
     expect(g.activity.weekly).toEqual([
       { weekStart: '2024-02-26', messages: 0, activeMembers: 0, joins: 4, leaves: 0, roster: 4 },
       // 小李 and 阿杰 are members; Tony is an admin and the owner is staff: 2 active members.
       { weekStart: '2024-03-04', messages: 6, activeMembers: 2, joins: 1, leaves: 1, roster: 4 },
-      { weekStart: '2024-03-11', messages: 0, activeMembers: 0, joins: 0, leaves: 0, roster: 4 },
+      { weekStart: '2024-03-11', messages: 0, activeMembers: 0, joins: 1, leaves: 0, roster: 5 },
     ]);
   });
 

@@ -14,8 +14,10 @@ const messages = (evs: unknown[]) => evs as MessageEvent[];
 describe('canonical messages CSV', () => {
   it('reads every timestamp form, quoted commas and newlines, and reports bad rows with their line', async () => {
     const { events, issues } = await readWith(canonicalMessagesCsv, fixture('canonical/basic/messages.csv'), 'Asia/Shanghai');
-    const ms = messages(events);
-    expect(ms.map((m) => m.id)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm9']);
+    const ms = messages(events.filter((e) => e.type === 'message'));
+    expect(ms.map((m) => m.id)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5', 'm6']);
+    // The system row is the roster's history: a join with its inviter.
+    expect(events.filter((e) => e.type === 'membership')).toMatchObject([{ action: 'join', memberId: '小周', by: '小李', method: 'invite', id: 'm9' }]);
     // 09:00 in Shanghai is 01:00 UTC.
     expect(new Date(ms[0]!.time).toISOString()).toBe('2024-03-04T01:00:00.000Z');
     expect(new Date(ms[2]!.time).toISOString()).toBe('2024-03-04T01:06:30.000Z');
@@ -26,7 +28,6 @@ describe('canonical messages CSV', () => {
     expect(ms[1]!.replyTo).toBe('m1');
     expect(ms[3]!.text).toBe('多行\n消息');
     expect(ms[2]!.kind).toBe('image');
-    expect(ms[6]!.kind).toBe('system');
     expect(ms[0]!.group).toMatchObject({ id: 'g1', name: '读书会' });
     expect(issues.map((i) => [i.line, i.code])).toEqual([[9, 'bad-timestamp'], [10, 'no-sender']]);
   });

@@ -2,6 +2,8 @@ import type { MessageEvent } from '../../core/model.js';
 import { parseKind, parseRole } from '../../core/parse.js';
 import { parseTimestamp } from '../../core/timestamp.js';
 import type { IngestAdapter } from '../types.js';
+import { factEvents } from '../wechat/events.js';
+import { parseSystemLine } from '../wechat/system.js';
 import { classifyHeader, headerFields, mapColumns, MESSAGE_COLUMNS } from './headers.js';
 import { cell, csvRows, sniffDelimiter } from './rows.js';
 
@@ -38,21 +40,27 @@ export const canonicalMessagesCsv = {
       const rawTime = cell(f, map.timestamp);
       const time = rawTime === undefined ? NaN : parseTimestamp(rawTime, ctx.zone);
       if (Number.isNaN(time)) { ctx.reportIssue({ line: row.line, reason: rawTime === undefined ? 'no timestamp' : `unreadable timestamp "${rawTime.slice(0, 40)}"`, code: 'bad-timestamp' }); continue; }
-      const senderId = cell(f, map.sender_id) ?? cell(f, map.sender_name);
-      if (senderId === undefined) { ctx.reportIssue({ line: row.line, reason: 'no sender', code: 'no-sender' }); continue; }
       const groupId = cell(f, map.group_id) ?? cell(f, map.group_name) ?? fallbackGroup;
       let group = groups.get(groupId);
       if (!group) {
         group = { id: groupId, name: cell(f, map.group_name) ?? groupId, platform: 'csv' };
         groups.set(groupId, group);
       }
-      const ev: MessageEvent = {
-        type: 'message', group, time, senderId,
-        senderName: cell(f, map.sender_name),
-        kind: parseKind(cell(f, map.type)),
-      };
-      const id = cell(f, map.message_id); if (id !== undefined) ev.id = id;
-      const text = map.text === undefined ? undefined : f[map.text]; if (text) ev.text = text;
+      const kind = parseKind(cell(f, map.type));
+      const text = map.text === undefined ? undefined : f[map.text];
+      const id = cell(f, map.message_id);
+      const senderId = cell(f, map.sender_id) ?? cell(f, map.sender_name);
+      // System rows ("X"邀请"Y"加入了群聊, "Y" joined via the QR code shared by "X", leaves,
+      // removals, recalls) carry the roster's history: read them as membership events.
+      if ((kind === 'system' || senderId === undefined) && text) {
+        const fact = parseSystemLine(text.trim());
+        if (fact) { yield* factEvents(fact, group, time, id === undefined ? {} : { id }); continue; }
+        if (senderId === undefined && kind === 'system') continue; // a notice about nobody (pats, tips)
+      }
+      if (senderId === undefined) { ctx.reportIssue({ line: row.line, reason: 'no sender', code: 'no-sender' }); continue; }
+      const ev: MessageEvent = { type: 'message', group, time, senderId, senderName: cell(f, map.sender_name), kind };
+      if (id !== undefined) ev.id = id;
+      if (text) ev.text = text;
       const reply = cell(f, map.reply_to); if (reply !== undefined) ev.replyTo = reply;
       const role = parseRole(cell(f, map.role)); if (role) ev.senderRole = role;
       yield ev;
