@@ -9,14 +9,14 @@ export const CONFIG_FILE = 'community-audit.config.json';
 
 /** The config file: thresholds per analysis (from each analysis's optionsSchema) and a few defaults. */
 export function configSchema() {
-  const perAnalysis = Object.fromEntries(analyses.map((a) => [a.key, (a.optionsSchema as z.ZodType).default({} as never)]));
+  const perAnalysis = Object.fromEntries(analyses.map((a) => [a.key, (a.optionsSchema as z.ZodType).prefault({} as never)]));
   return z.object({
     $schema: z.string().optional(),
     top: z.number().int().min(1).max(1000).default(10).describe('how many seed users, spreaders and slots to list'),
     timeZone: z.string().optional().describe('IANA time zone for hours and days, e.g. Asia/Shanghai (default: the machine\'s)'),
     lang: z.enum(['en', 'zh']).optional().describe('language of the terminal and documents (default: from LANG)'),
     salt: z.string().optional().describe('secret that keys the pseudonyms of --anonymize; keep it to get the same pseudonyms every run'),
-    analyses: z.object(perAnalysis).default({} as never),
+    analyses: z.object(perAnalysis).prefault({} as never),
   }).strict();
 }
 

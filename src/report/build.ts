@@ -29,11 +29,13 @@ export function buildReport(ds: Dataset, inputs: InputSummary[], issues: InputIs
     dataset: ds, asOf: o.asOf, zone, top: o.top,
     series: (g) => cache.get(g.index) ?? cache.set(g.index, computeSeries(ds, g, o.asOf, zone)).get(g.index)!,
   };
+  // Options are validated (and their defaults filled in) once, whoever calls: the CLI or a test.
+  const options = analyses.map((a) => a.optionsSchema.parse(o.options[a.key] ?? {}));
   const groups = ds.groups.filter((g) => hasAnything(g, o.asOf)).map((g) => {
     const report: GroupReport = profileGroup(g, ctx);
     const prior: Record<string, unknown> = {};
-    for (const a of analyses) {
-      prior[a.key] = a.run(g, ctx, o.options[a.key] ?? {}, prior);
+    for (const [i, a] of analyses.entries()) {
+      prior[a.key] = a.run(g, ctx, options[i], prior);
       if (a.mergeInto) Object.assign(report[a.mergeInto], prior[a.key]);
       else report[a.key] = prior[a.key];
     }
