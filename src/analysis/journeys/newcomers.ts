@@ -1,0 +1,48 @@
+import type { Dataset, GroupRecord } from '../../core/dataset/types.js';
+import { DAY, type Zone } from '../../core/time.js';
+import { monthOf, monthsBetween, round } from '../fission/kfactor.js';
+import { quantile } from '../fission/summary.js';
+import type { MemberActivity } from './activity.js';
+
+const HOUR = 3_600_000;
+
+export interface NewcomerMonth { month: string; joined: number; postedFirstWeek: number | null; medianHoursToFirstResponse: number | null }
+
+/**
+ * Newcomers: members with a known join time (the creator excluded). Posted in the first week: a
+ * human message within 7 days of joining, among those who joined at least 7 days before as-of.
+ * Time to first response (CHAOSS): from a newcomer's first message to the first answer from
+ * someone else, over newcomers who got one.
+ */
+export function newcomers(ds: Dataset, g: GroupRecord, act: Map<number, MemberActivity>, asOf: number, zone: Zone) {
+  type Row = { month: string; firstWeek: boolean | null; hours: number | null };
+  const rows: Row[] = [];
+  for (const m of g.members) {
+    const r = ds.members[m]!;
+    if (r.joinedAt === null || r.joinedAt > asOf || (r.role === 'owner' && r.invitedBy === null && r.inviterRaw === null)) continue;
+    const a = act.get(m);
+    const posted = a ? a.times.some((t) => t >= r.joinedAt! - HOUR && t < r.joinedAt! + 7 * DAY) : false;
+    const firstWeek = r.joinedAt + 7 * DAY <= asOf ? posted : posted || null;
+    const hours = a && a.firstAnsweredAt !== null ? (a.firstAnsweredAt - a.times[0]!) / HOUR : null;
+    rows.push({ month: monthOf(r.joinedAt, zone), firstWeek, hours });
+  }
+  const summary = (rs: Row[]) => {
+    const judged = rs.filter((x) => x.firstWeek !== null);
+    const hours = rs.flatMap((x) => (x.hours === null ? [] : [x.hours])).sort((a, b) => a - b);
+    return {
+      postedFirstWeek: judged.length ? round(judged.filter((x) => x.firstWeek).length / judged.length) : null,
+      medianHoursToFirstResponse: round(quantile(hours, 0.5), 1),
+    };
+  };
+  const byMonth = new Map<string, Row[]>();
+  for (const x of rows) { const list = byMonth.get(x.month); if (list) list.push(x); else byMonth.set(x.month, [x]); }
+  const times = g.members.flatMap((m) => { const t = ds.members[m]!.joinedAt; return t !== null && t <= asOf ? [t] : []; });
+  const perMonth: NewcomerMonth[] = rows.length
+    ? monthsBetween(times.reduce((a, b) => Math.min(a, b), Infinity), asOf, zone).map((month) => {
+      const rs = byMonth.get(month) ?? [];
+      return { month, joined: rs.length, ...summary(rs) };
+    })
+    : [];
+  const all = summary(rows);
+  return { perMonth, postedFirstWeekShare: all.postedFirstWeek, medianHoursToFirstResponse: all.medianHoursToFirstResponse };
+}
