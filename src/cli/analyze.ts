@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../core/errors.js';
@@ -7,7 +8,12 @@ import { ingest } from '../ingest/run.js';
 import { buildReport } from '../report/build.js';
 import { reporterById, reporters } from '../report/registry.js';
 import type { AuditResult } from '../report/schema.js';
+import { jsonReporter } from '../report/json/index.js';
+import { anonymize, requireSalt } from './anonymize.js';
+import { diffReports, readBaseline } from './baseline.js';
 import { decideChalk } from './color.js';
+import { evaluateFailOn, parseFailOn } from './fail-on.js';
+import { guardOutputs } from './guard.js';
 import { loadConfig } from './config.js';
 import { parseDateOption } from './dates.js';
 import type { CliIO } from './io.js';
@@ -32,6 +38,12 @@ export const analyzeOptionsSchema = z.object({
   top: z.coerce.number().int().min(1).max(1000).optional(),
   group: z.string().optional(),
   inputFormat: z.string().optional(),
+  table: z.enum(['groups', 'members']).optional(),
+  failOn: z.string().optional(),
+  baseline: z.string().optional(),
+  saveBaseline: z.string().optional(),
+  anonymize: z.boolean().default(false),
+  salt: z.string().optional(),
 });
 export type AnalyzeOptions = z.output<typeof analyzeOptionsSchema>;
 
@@ -53,6 +65,14 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
   if (outputs.length > formats.length || (formats.length > 1 && outputs.length !== formats.length)) {
     throw new UserError(`give one --output per --format (${formats.length} formats, ${outputs.length} outputs)`, { hint: 'e.g. --format json,html --output report.json --output report.html', code: 'usage' });
   }
+  const failOn = parseFailOn(o.failOn);
+  const salt = o.anonymize ? requireSalt(o.salt ?? io.env.COMMUNITY_AUDIT_SALT, config.salt, randomBytes(16).toString('hex')) : undefined;
+  const abs = (p: string) => resolve(io.cwd, p);
+  await guardOutputs([
+    ...outputs.map((p) => ({ path: abs(p), option: '--output' })),
+    ...(o.saveBaseline ? [{ path: abs(o.saveBaseline), option: '--save-baseline' }] : []),
+  ], inputs.map(abs));
+  let baseline = o.baseline ? await readBaseline(abs(o.baseline)) : undefined;
   const since = o.since ? parseDateOption(o.since, zone, '--since', 'start') : undefined;
   const asOfOpt = o.asOf ? parseDateOption(o.asOf, zone, '--as-of', 'end') : undefined;
   let until = o.until ? parseDateOption(o.until, zone, '--until', 'end') : undefined;
@@ -66,7 +86,7 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
   try {
     const { dataset, inputs: inputSummaries, issues } = await ingest({
       inputs, timeZone, forcedFormat: o.inputFormat, since, until, strict: o.strict,
-      exclude: outputs.map((p) => resolve(io.cwd, p)),
+      exclude: [...outputs, ...(o.saveBaseline ? [o.saveBaseline] : []), ...(o.baseline ? [o.baseline] : [])].map(abs),
       onProgress: ({ path, bytes, records }) => {
         const secs = (performance.now() - started) / 1000;
         progress.update(`${path}  ${records.toLocaleString()} records${bytes >= 0 ? `, ${(bytes / 1e6).toFixed(0)} MB` : ''}, ${Math.round(records / Math.max(secs, 0.001)).toLocaleString()}/s`);
@@ -82,6 +102,13 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
     progress.stop();
   }
 
+  // Pseudonyms before anything is rendered or compared, so every format and the diff carry them.
+  if (salt !== undefined) {
+    result = anonymize(result, salt);
+    if (baseline) baseline = anonymize(baseline, salt);
+  }
+  if (baseline) result = { ...result, changes: diffReports(baseline, result) };
+
   if (!o.quiet && result.warnings.length && !machineOnly) {
     for (const w of result.warnings.slice(0, 5)) io.stderr.write(`warning: ${w.file ? `${w.file}${w.line ? `:${w.line}` : ''}: ` : ''}${w.message}\n`);
     if (result.warnings.length > 5) io.stderr.write(`warning: … ${result.warnings.length - 5} more (see --format json)\n`);
@@ -90,9 +117,13 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
     const reporter = reporterById(f)!;
     const target = outputs[i];
     const chalk = decideChalk({ color: o.color, machine: reporter.machine || target !== undefined, isTTY: io.stdoutIsTTY, env: io.env });
-    const text = reporter.render(result, { lang, chalk, width: io.columns, groupId: o.group });
-    if (target) await writeAtomic(resolve(io.cwd, target), text);
+    const text = reporter.render(result, { lang, chalk, width: io.columns, groupId: o.group, table: o.table });
+    if (target) await writeAtomic(abs(target), text);
     else await io.writeStdout(text);
   }
-  return { conditionsMet: 0 };
+  if (o.saveBaseline) await writeAtomic(abs(o.saveBaseline), jsonReporter.render(result));
+  // The alert goes to stderr whatever --quiet says: it is what cron mails.
+  const verdict = evaluateFailOn(result, failOn, lang);
+  for (const line of verdict.lines) io.stderr.write(`${line}\n`);
+  return { conditionsMet: verdict.met };
 }

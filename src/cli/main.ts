@@ -1,4 +1,5 @@
 import { isUserError } from '../core/errors.js';
+import { safeText } from '../core/sanitize.js';
 import { EXIT, exitCode } from './exit-codes.js';
 import { processIO, type CliIO } from './io.js';
 import { buildProgram, CommanderError } from './program.js';
@@ -19,19 +20,26 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       return e.exitCode === 0 ? EXIT.ok : EXIT.userError;
     }
     if (isUserError(e)) {
-      const where = e.details.file ? `${e.details.file}${e.details.line ? `:${e.details.line}` : ''}: ` : '';
-      io.stderr.write(`error: ${where}${e.message}\n`);
-      if (e.details.hint) io.stderr.write(`hint: ${e.details.hint}\n`);
+      // File names, ZIP entry names and quoted cells come from the data: never raw to the terminal.
+      const where = e.details.file ? `${safeText(e.details.file)}${e.details.line ? `:${e.details.line}` : ''}: ` : '';
+      io.stderr.write(`error: ${where}${safeText(e.message)}\n`);
+      if (e.details.hint) io.stderr.write(`hint: ${safeText(e.details.hint)}\n`);
       if (debug) io.stderr.write(`${e.stack}\n`);
       return exitCode({ error: 'user', conditionsMet: 0 });
     }
     const err = e as NodeJS.ErrnoException;
     if (err?.code === 'EPIPE') return EXIT.ok;
     if (err?.code === 'EACCES' || err?.code === 'ENOSPC' || err?.code === 'EISDIR' || err?.code === 'EROFS') {
-      io.stderr.write(`error: ${err.path ? `${err.path}: ` : ''}${err.code === 'ENOSPC' ? 'no space left on the device' : err.code === 'EISDIR' ? 'is a folder' : 'permission denied'}\n`);
+      io.stderr.write(`error: ${err.path ? `${safeText(err.path)}: ` : ''}${err.code === 'ENOSPC' ? 'no space left on the device' : err.code === 'EISDIR' ? 'is a folder' : 'permission denied'}\n`);
+      if (debug) io.stderr.write(`${safeLines(err.stack ?? '')}\n`);
       return EXIT.userError;
     }
-    io.stderr.write(`error: unexpected error (a bug): ${err?.message ?? String(e)}\nplease report it with this output:\n${err?.stack ?? ''}\n`);
+    io.stderr.write(`error: unexpected error (a bug): ${safeText(err?.message ?? String(e))}\nplease report it with this output:\n${safeLines(err?.stack ?? '')}\n`);
     return exitCode({ error: 'bug', conditionsMet: 0 });
   }
+}
+
+/** Sanitised line by line, so a stack keeps its shape. */
+function safeLines(s: string): string {
+  return s.split('\n').map(safeText).join('\n');
 }

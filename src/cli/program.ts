@@ -6,6 +6,7 @@ import { UserError } from '../core/errors.js';
 import { adapters } from '../ingest/registry.js';
 import { reporters } from '../report/registry.js';
 import { reportSchema } from '../report/schema.js';
+import { CONDITIONS } from '../report/shared/narrative.js';
 import { runAnalyze, type AnalyzeOutcome } from './analyze.js';
 import { CONFIG_FILE, defaultConfigText } from './config.js';
 import type { CliIO } from './io.js';
@@ -40,6 +41,12 @@ export function buildProgram(io: CliIO, outcome: { value: AnalyzeOutcome }): Com
     .option('-c, --config <file>', `config file (default: ./${CONFIG_FILE} if present)`)
     .option('--top <n>', 'how many seed users, spreaders and slots to list')
     .option('-g, --group <id>', 'show one group in detail (table format)')
+    .addOption(new Option('--table <rows>', 'csv: one row per group, or per seed user / spreader / member going quiet').choices(['groups', 'members']))
+    .option('--fail-on <conditions>', `exit with code 1 when a group meets one of these (comma-separated): ${CONDITIONS.join(', ')}`)
+    .option('--baseline <file>', 'a JSON report of an earlier run: add what changed since then')
+    .option('--save-baseline <file>', 'also write the JSON report here (atomically), for the next --baseline')
+    .option('--anonymize', 'replace group, member and file names with stable pseudonyms (needs a salt)')
+    .option('--salt <secret>', 'the secret that keys --anonymize (default: $COMMUNITY_AUDIT_SALT, else "salt" in the config file)')
     .addOption(new Option('--input-format <id>', 'force the input format instead of detecting it').choices(adapters.map((a) => a.id)))
     .action(async (inputs: string[], opts: Record<string, unknown>) => {
       outcome.value = await runAnalyze(inputs, opts, io);

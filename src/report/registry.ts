@@ -1,4 +1,8 @@
+import { csvReporter } from './csv/index.js';
+import { htmlReporter } from './html/index.js';
 import { jsonReporter } from './json/index.js';
+import { markdownReporter } from './markdown/index.js';
+import { ndjsonReporter } from './ndjson/index.js';
 import { tableReporter } from './table/index.js';
 import type { Reporter } from './types.js';
 
@@ -9,6 +13,10 @@ import type { Reporter } from './types.js';
 export const reporters = [
   tableReporter,
   jsonReporter,
+  markdownReporter,
+  htmlReporter,
+  csvReporter,
+  ndjsonReporter,
 ] as const satisfies readonly Reporter[];
 
 export function reporterById(id: string): Reporter | undefined {

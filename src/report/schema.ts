@@ -33,6 +33,18 @@ export const warningSchema = z.object({
   line: z.number().int().nullable(),
 });
 
+/** One difference against a --baseline report (issue 6): what changed since the last run. */
+export const changeSchema = z.object({
+  kind: z.enum(['phase-changed', 'died', 'revived', 'window-opened', 'window-closed', 'seed-went-quiet', 'new-top-spreader', 'group-added', 'group-removed'])
+    .describe('what happened; seed-went-quiet = a seed user of the baseline who is now going quiet or no longer ranks'),
+  groupId: z.string(),
+  groupName: z.string(),
+  from: z.string().nullable().describe('the value in the baseline (a phase, a vitality or window status), else null'),
+  to: z.string().nullable().describe('the value now, else null'),
+  memberId: z.string().nullable().describe('for seed-went-quiet and new-top-spreader'),
+  memberName: z.string().nullable(),
+});
+
 export const reportSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   tool: z.object({ name: z.literal('community-audit'), version: z.string() }),
@@ -42,7 +54,9 @@ export const reportSchema = z.object({
   inputs: z.array(inputSchema),
   groups: z.array(groupSchema),
   warnings: z.array(warningSchema),
+  changes: z.array(changeSchema).optional().describe('only with --baseline: differences from the previous report'),
 });
 
+export type Change = z.output<typeof changeSchema>;
 export type GroupReport = z.output<typeof profileSchema> & Record<string, unknown>;
 export type AuditResult = Omit<z.output<typeof reportSchema>, 'groups'> & { groups: GroupReport[] };

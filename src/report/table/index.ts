@@ -5,6 +5,7 @@ import { byAttention } from '../attention.js';
 import type { Reporter, RenderContext } from '../types.js';
 import type { AuditResult, GroupReport } from '../schema.js';
 import { view } from '../view.js';
+import { changeText } from '../shared/narrative.js';
 import { sparkline } from './sparkline.js';
 import { renderDetail } from './detail.js';
 import { badge } from './badges.js';
@@ -16,7 +17,7 @@ export const tableReporter = {
   machine: false,
   render(result, ctx) {
     if (ctx.groupId !== undefined) return renderDetail(result, ctx);
-    return `${summary(result, ctx)}\n${portfolio(result, ctx)}\n`;
+    return `${summary(result, ctx)}\n${changes(result, ctx)}${portfolio(result, ctx)}\n`;
   },
 } satisfies Reporter;
 
@@ -35,28 +36,50 @@ function summary(r: AuditResult, ctx: RenderContext): string {
   return lines.join('\n');
 }
 
+/** "Since last run" (with --baseline): one line per change. */
+function changes(r: AuditResult, ctx: RenderContext): string {
+  if (!r.changes) return '';
+  const lines = [ctx.chalk.bold(t(ctx.lang, 'changes.title'))];
+  if (!r.changes.length) lines.push(`  ${t(ctx.lang, 'changes.none')}`);
+  for (const c of r.changes) lines.push(`  • ${changeText(ctx.lang, c, safeText)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The portfolio, fitted to `ctx.width`: the name column takes what the others leave, and on
+ *  narrow terminals the sparkline, then the activity counts, give way before anything wraps. */
 function portfolio(r: AuditResult, ctx: RenderContext): string {
   const groups = byAttention(r.groups);
   const hasVerdicts = groups.some((g) => view(g).lifecycle);
+  const spark = ctx.width >= 140 ? 16 : ctx.width >= 110 ? 12 : 8;
   const head = ['col.group', 'col.members', 'col.active30d', 'col.messages30d', 'col.trend'];
   if (hasVerdicts) head.push('col.phase', 'col.vitality', 'col.selfDrive', 'col.window');
-  // Narrow terminals: shorter sparklines and names before anything wraps.
-  const spark = ctx.width >= 120 ? 16 : ctx.width >= 100 ? 12 : 8;
-  const nameWidth = Math.max(10, Math.min(28, ctx.width - (hasVerdicts ? 100 : 60)));
+  const full = groups.map((g) => row(g, ctx, hasVerdicts, spark));
+  const heads = head.map((k) => ctx.chalk.bold(t(ctx.lang, k)));
+  let keep = head.map((_, i) => i);
+  const nameRoom = (cols: number[]) => ctx.width - 1 - cols.slice(1).reduce((s, i) => s + 3 + Math.max(visibleWidth(heads[i]!), ...full.map((c) => visibleWidth(c[i]!))), 0) - 3;
+  for (const drop of [4, 2, 3, 7]) if (nameRoom(keep) < 14) keep = keep.filter((i) => i !== drop);
+  const nameWidth = Math.max(8, Math.min(32, nameRoom(keep), Math.max(...groups.map((g) => visibleWidth(safeText(g.name))), visibleWidth(heads[0]!))));
   const table = new Table({
-    head: head.map((k) => ctx.chalk.bold(t(ctx.lang, k))),
+    head: keep.map((i) => heads[i]!),
     style: { head: [], border: [] },
-    colAligns: ['left', 'right', 'right', 'right', 'left'],
+    colAligns: keep.map((i) => (i >= 1 && i <= 3 ? 'right' : 'left')),
     wordWrap: false,
   });
-  for (const g of groups) table.push(row(g, ctx, hasVerdicts, spark, nameWidth));
+  full.forEach((cells, n) => table.push(keep.map((i) => (i === 0 ? truncate(safeText(groups[n]!.name), nameWidth) : cells[i]!))));
   return table.toString();
 }
 
-function row(g: GroupReport, ctx: RenderContext, hasVerdicts: boolean, spark: number, nameWidth: number): string[] {
+/** Width in terminal columns, colour codes ignored. */
+function visibleWidth(s: string): number {
+  let w = 0;
+  for (const ch of s.replace(/\u001b\[[0-9;]*m/g, '')) w += charWidth(ch);
+  return w;
+}
+
+function row(g: GroupReport, ctx: RenderContext, hasVerdicts: boolean, spark: number): string[] {
   const v = view(g);
   const cells = [
-    truncate(safeText(g.name), nameWidth),
+    safeText(g.name),
     String(g.members.total),
     String(g.members.active30d),
     String(g.messages.last30d),
@@ -73,16 +96,19 @@ function row(g: GroupReport, ctx: RenderContext, hasVerdicts: boolean, spark: nu
   return cells;
 }
 
-/** Cut to `width` terminal columns (CJK characters take two). */
+/** Cut to `width` terminal columns (CJK characters take two), the ellipsis included. */
 export function truncate(s: string, width: number): string {
+  let total = 0;
+  for (const ch of s) total += charWidth(ch);
+  if (total <= width) return s;
   let w = 0, out = '';
   for (const ch of s) {
     const cw = charWidth(ch);
-    if (w + cw > width - 1 && w + cw > width) return `${out}…`;
+    if (w + cw > width - 1) break;
     w += cw;
     out += ch;
   }
-  return out;
+  return `${out}…`;
 }
 
 export function charWidth(ch: string): number {

@@ -1,0 +1,72 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { UserError } from '../core/errors.js';
+import { SCHEMA_VERSION, type AuditResult, type Change, type GroupReport } from '../report/schema.js';
+import { view } from '../report/view.js';
+
+/** What a baseline must have to be compared: a report from this tool, of this schema version or older. */
+const baselineSchema = z.object({
+  schemaVersion: z.number().int().max(SCHEMA_VERSION),
+  groups: z.array(z.object({ id: z.string(), name: z.string() }).passthrough()),
+}).passthrough();
+
+/** Reads `--baseline FILE` (a JSON report of an earlier run); a missing or foreign file is a usage error. */
+export async function readBaseline(path: string): Promise<AuditResult> {
+  let text: string;
+  try { text = await readFile(path, 'utf8'); } catch (e) {
+    throw new UserError(`cannot read the baseline (${(e as NodeJS.ErrnoException).code})`, { file: path, hint: 'the first run has no baseline: run once with --save-baseline FILE, then pass --baseline FILE', code: 'input' });
+  }
+  let raw: unknown;
+  try { raw = JSON.parse(text.replace(/^\uFEFF/, '')); } catch (e) {
+    throw new UserError(`the baseline is not JSON: ${(e as Error).message}`, { file: path, hint: 'a baseline is a report written with --format json or --save-baseline', code: 'input' });
+  }
+  const parsed = baselineSchema.safeParse(raw);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0]!;
+    throw new UserError(`the baseline is not a community-audit report (${i.path.join('.') || 'top'}: ${i.message})`, { file: path, hint: 'a baseline is a report written with --format json or --save-baseline', code: 'input' });
+  }
+  return parsed.data as unknown as AuditResult;
+}
+
+/**
+ * What changed between two reports, group by group (matched by id): phase transitions, groups
+ * that died or revived, windows that opened or closed, seed users who went quiet or dropped out,
+ * new top spreaders, groups that appeared or disappeared. Verdicts missing on either side are
+ * not compared.
+ */
+export function diffReports(before: AuditResult, after: AuditResult, topSpreaders = 3): Change[] {
+  const old = new Map(before.groups.map((g) => [g.id, g]));
+  const out: Change[] = [];
+  for (const g of after.groups) {
+    const b = old.get(g.id);
+    const base = { groupId: g.id, groupName: g.name, memberId: null, memberName: null };
+    if (!b) { out.push({ ...base, kind: 'group-added', from: null, to: null }); continue; }
+    const p = view(b), c = view(g);
+    if (p.lifecycle && c.lifecycle && p.lifecycle.phase !== c.lifecycle.phase) out.push({ ...base, kind: 'phase-changed', from: p.lifecycle.phase, to: c.lifecycle.phase });
+    if (p.vitality && c.vitality) {
+      if (p.vitality.status !== 'dead' && c.vitality.status === 'dead') out.push({ ...base, kind: 'died', from: p.vitality.status, to: 'dead' });
+      if (p.vitality.status === 'dead' && c.vitality.status !== 'dead') out.push({ ...base, kind: 'revived', from: 'dead', to: c.vitality.status });
+    }
+    const pw = p.monetization?.window.status, cw = c.monetization?.window.status;
+    if (pw && cw && pw !== 'open' && cw === 'open') out.push({ ...base, kind: 'window-opened', from: pw, to: cw });
+    if (pw && cw && pw === 'open' && cw !== 'open') out.push({ ...base, kind: 'window-closed', from: pw, to: cw });
+    if (p.seedUsers && c.seedUsers) {
+      const quietIn = (x: GroupReport) => new Set(((x.members as { goingQuiet?: { memberId: string }[] }).goingQuiet ?? []).map((q) => q.memberId));
+      const wasQuiet = quietIn(b), quiet = quietIn(g);
+      const ranked = new Set(c.seedUsers.map((s) => s.memberId));
+      for (const s of p.seedUsers) {
+        if (quiet.has(s.memberId) && !wasQuiet.has(s.memberId)) out.push({ ...base, kind: 'seed-went-quiet', from: 'seed-user', to: 'going-quiet', memberId: s.memberId, memberName: s.name });
+        else if (!ranked.has(s.memberId) && !quiet.has(s.memberId)) out.push({ ...base, kind: 'seed-went-quiet', from: 'seed-user', to: 'dropped-out', memberId: s.memberId, memberName: s.name });
+      }
+    }
+    if (p.fission && c.fission) {
+      const known = new Set(p.fission.topSpreaders.map((s) => s.memberId));
+      for (const s of c.fission.topSpreaders.slice(0, topSpreaders)) {
+        if (!known.has(s.memberId)) out.push({ ...base, kind: 'new-top-spreader', from: null, to: String(s.stayed), memberId: s.memberId, memberName: s.name });
+      }
+    }
+  }
+  const now = new Set(after.groups.map((g) => g.id));
+  for (const b of before.groups as GroupReport[]) if (!now.has(b.id)) out.push({ kind: 'group-removed', groupId: b.id, groupName: b.name, from: null, to: null, memberId: null, memberName: null });
+  return out;
+}
