@@ -1,4 +1,11 @@
 import type { AnyAnalysis } from './types.js';
+import { lifecycle } from './lifecycle/index.js';
+import { vitality } from './vitality/index.js';
+import { selfDrive } from './self-drive/index.js';
+import { seedUsers } from './seed-users/index.js';
+import { fission } from './fission/index.js';
+import { journeys } from './journeys/index.js';
+import { monetization } from './monetization/index.js';
 
 /**
  * The verdict analyses, in the order they run: later ones may read earlier results (`prior`).
@@ -6,4 +13,11 @@ import type { AnyAnalysis } from './types.js';
  * schema and `init` all come from this list.
  */
 export const analyses: readonly AnyAnalysis[] = [
+  lifecycle,
+  vitality,
+  fission,
+  selfDrive,
+  seedUsers,
+  monetization,
+  journeys,
 ];

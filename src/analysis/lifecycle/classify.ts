@@ -1,0 +1,133 @@
+import type { DailyFeatures } from './features.js';
+
+export type Phase = 'inception' | 'growth' | 'maturity' | 'decline';
+
+/** The thresholds the classifier reads (a subset of the lifecycle options). */
+export interface ClassifyOptions {
+  inceptionDays: number;
+  youngDays: number;
+  deadAfterDays: number;
+  growthRate: number;
+  growthMin: number;
+  lateRatio: number;
+  declineActivity: number;
+  suddenActivity: number;
+  recoverActivity: number;
+  rosterShrink: number;
+  minRunDays: number;
+}
+
+/** A run of days in one phase: [start, end) in day offsets from the series' first day. */
+export interface Run {
+  phase: Phase;
+  start: number;
+  end: number;
+  /** For growth runs: first day of late growth (inflow slowing from its peak), or null. */
+  lateFrom: number | null;
+}
+
+/** Why a day got its label: the numbers compared, kept for the evidence of the last day. */
+export interface DaySignals {
+  growing: boolean;
+  silent: boolean;
+  activityRatio: number;
+  shortRatio: number;
+  rosterRate: number;
+  shrinking: boolean;
+}
+
+export function signalsAt(f: DailyFeatures, d: number, o: ClassifyOptions): DaySignals {
+  const net = f.net30[d]!, base = Math.max(1, f.base30[d]!);
+  const peak = f.peak28[d]!;
+  const rosterRate = net / base;
+  return {
+    // Relative to the roster a month ago, so a small young group counts as growing as clearly as a big one.
+    growing: net >= o.growthMin && rosterRate >= o.growthRate,
+    // Silence only counts once the group is old enough to have been silent that long.
+    silent: d + 1 >= o.deadAfterDays && f.recent[d]! === 0,
+    activityRatio: peak > 0 ? f.act28[d]! / peak : 1,
+    shortRatio: peak > 0 ? f.act14[d]! / peak : 1,
+    rosterRate,
+    shrinking: net <= -o.growthMin && rosterRate <= -o.rosterShrink,
+  };
+}
+
+/**
+ * One label per day. Decline has hysteresis: it starts when activity falls below `declineActivity`
+ * of its peak (or below `suddenActivity` over two weeks, or the roster shrinks), and ends only when
+ * activity is back above `recoverActivity` or the roster grows again — so a group hovering near the
+ * threshold does not flicker.
+ */
+export function labelDays(f: DailyFeatures, o: ClassifyOptions): Phase[] {
+  const n = f.days;
+  const labels: Phase[] = new Array<Phase>(n);
+  const young = n < o.youngDays;
+  let prev: Phase = 'inception';
+  for (let d = 0; d < n; d++) {
+    const s = signalsAt(f, d, o);
+    let p: Phase;
+    if (s.silent) p = 'decline';
+    else if (young || d < o.inceptionDays) p = 'inception';
+    else if (s.growing && s.shortRatio >= o.suddenActivity) p = 'growth';
+    else if (s.activityRatio < o.declineActivity || s.shortRatio < o.suddenActivity || s.shrinking) p = 'decline';
+    else if (prev === 'decline' && s.activityRatio < o.recoverActivity) p = 'decline';
+    else p = 'maturity';
+    labels[d] = p;
+    prev = p;
+  }
+  return labels;
+}
+
+/** Runs of equal labels; then flickers (a short run between two equal phases) are merged away. */
+export function segment(labels: Phase[], f: DailyFeatures, o: ClassifyOptions): Run[] {
+  let runs: Run[] = [];
+  for (let d = 0; d < labels.length; d++) {
+    const last = runs[runs.length - 1];
+    if (last && last.phase === labels[d]) last.end = d + 1;
+    else runs.push({ phase: labels[d]!, start: d, end: d + 1, lateFrom: null });
+  }
+  // Shortest flicker first, so a noisy stretch collapses into its surroundings step by step.
+  for (;;) {
+    let best = -1;
+    for (let i = 1; i < runs.length - 1; i++) {
+      const r = runs[i]!;
+      if (r.end - r.start >= o.minRunDays || runs[i - 1]!.phase !== runs[i + 1]!.phase) continue;
+      if (best < 0 || r.end - r.start < runs[best]!.end - runs[best]!.start) best = i;
+    }
+    if (best < 0) break;
+    runs[best - 1]!.end = runs[best + 1]!.end;
+    runs.splice(best, 2);
+  }
+  // A stray run of a few days between two different phases joins the one before it; the last run
+  // stays whatever its length, because it is the news.
+  runs = runs.filter((r, i) => {
+    if (i === 0 || i === runs.length - 1 || r.end - r.start >= o.minRunDays / 2) return true;
+    runs[i - 1]!.end = r.end;
+    return false;
+  }).reduce<Run[]>((acc, r) => {
+    const prev = acc[acc.length - 1];
+    if (prev && prev.phase === r.phase) prev.end = r.end;
+    else acc.push(r);
+    return acc;
+  }, []);
+  for (const r of runs) if (r.phase === 'growth') r.lateFrom = lateGrowthStart(f, r, o);
+  return runs;
+}
+
+/**
+ * Late growth: after the inflow (net joins over two weeks) peaked inside this growth run, the first
+ * day it is below `lateRatio` of that peak and stays there. Accelerating growth has its peak at the
+ * end, so it never turns late.
+ */
+function lateGrowthStart(f: DailyFeatures, r: Run, o: ClassifyOptions): number | null {
+  let peakDay = r.start;
+  for (let d = r.start; d < r.end; d++) if (f.net14[d]! > f.net14[peakDay]!) peakDay = d;
+  const peak = f.net14[peakDay]!;
+  if (peak <= 0) return null;
+  let from: number | null = null;
+  for (let d = peakDay + 1; d < r.end; d++) {
+    if (f.net14[d]! < o.lateRatio * peak) from ??= d;
+    else from = null;
+  }
+  return from;
+}

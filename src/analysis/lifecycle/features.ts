@@ -1,0 +1,68 @@
+import type { GroupSeries } from '../shared/series.js';
+
+/**
+ * Per-day signals of a group's life, each measured over a window as centred on the day as the data
+ * allows: the timeline is drawn with hindsight (a boundary is placed where the change happened, not
+ * two weeks later when a trailing mean notices it), while the last day — the phase now — can only
+ * look back.
+ */
+export interface DailyFeatures {
+  days: number;
+  /** Net roster change over a 30-day window around the day. */
+  net30: Float64Array;
+  /** Roster at the start of that window (the base for relative growth). */
+  base30: Float64Array;
+  /** Net roster change over a 14-day window around the day (for "inflow slowing"). */
+  net14: Float64Array;
+  /** Mean member messages per day over 7, 14 and 28 days around the day. */
+  act7: Float64Array;
+  /** Two weeks, for a collapse: one quiet week (a holiday) is not one. */
+  act14: Float64Array;
+  act28: Float64Array;
+  /** Running maximum of act28 up to the day. */
+  peak28: Float64Array;
+  /** Member messages in the trailing `silentWindow` days, ending on the day (never looks ahead). */
+  recent: Float64Array;
+  /** Running total of member messages up to the day. */
+  cumulative: Float64Array;
+}
+
+/** [start, end] (inclusive) of a `len`-day window centred on `d`, shifted back at the last day. */
+function centred(d: number, len: number, last: number): [number, number] {
+  const end = Math.min(last, d + Math.floor(len / 2));
+  return [Math.max(0, end - len + 1), end];
+}
+
+export function dailyFeatures(s: GroupSeries, silentWindow: number): DailyFeatures {
+  const n = s.days, last = n - 1;
+  const prefix = new Float64Array(n + 1);
+  for (let d = 0; d < n; d++) prefix[d + 1] = prefix[d]! + s.member[d]!;
+  const sum = (a: number, b: number) => prefix[b + 1]! - prefix[a]!;
+  const f: DailyFeatures = {
+    days: n,
+    net30: new Float64Array(n), base30: new Float64Array(n), net14: new Float64Array(n),
+    act7: new Float64Array(n), act14: new Float64Array(n), act28: new Float64Array(n), peak28: new Float64Array(n),
+    recent: new Float64Array(n), cumulative: new Float64Array(n),
+  };
+  let peak = 0;
+  for (let d = 0; d < n; d++) {
+    const [a30, b30] = centred(d, 31, last);
+    // The roster the day before the window opened; on day 0 that is nobody.
+    const before = a30 > 0 ? s.roster[a30 - 1]! : 0;
+    f.net30[d] = s.roster[b30]! - before;
+    f.base30[d] = before;
+    const [a14, b14] = centred(d, 15, last);
+    f.net14[d] = s.roster[b14]! - (a14 > 0 ? s.roster[a14 - 1]! : 0);
+    const [a7, b7] = centred(d, 7, last);
+    f.act7[d] = sum(a7, b7) / (b7 - a7 + 1);
+    const [a14a, b14a] = centred(d, 14, last);
+    f.act14[d] = sum(a14a, b14a) / (b14a - a14a + 1);
+    const [a28, b28] = centred(d, 28, last);
+    f.act28[d] = sum(a28, b28) / (b28 - a28 + 1);
+    peak = Math.max(peak, f.act28[d]!);
+    f.peak28[d] = peak;
+    f.recent[d] = sum(Math.max(0, d - silentWindow + 1), d);
+    f.cumulative[d] = prefix[d + 1]!;
+  }
+  return f;
+}

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import type { GroupRecord } from '../../core/dataset/types.js';
+import { findingSchema, type Finding, type FindingValues } from '../../core/findings.js';
+import { iso } from '../../core/time.js';
+import { t } from '../../i18n/index.js';
+import { defineAnalysis, type AnalysisContext } from '../types.js';
+import { labelDays, segment, signalsAt, type Run } from './classify.js';
+import { dailyFeatures, type DailyFeatures } from './features.js';
+
+const phase = z.enum(['inception', 'growth', 'maturity', 'decline']);
+
+export const lifecycleOptions = z.object({
+  inceptionDays: z.number().int().min(0).default(21).describe('the first days of a group that count as inception in its timeline'),
+  youngDays: z.number().int().min(0).default(30).describe('a group younger than this is in inception, whatever its numbers'),
+  deadAfterDays: z.number().int().min(1).default(30).describe('days without member activity after which a group is dead (in decline)'),
+  growthRate: z.number().min(0).default(0.05).describe('growth: net inflow over 30 days at least this share of the roster a month before'),
+  growthMin: z.number().min(0).default(3).describe('growth: and at least this many members net over 30 days'),
+  lateRatio: z.number().min(0).max(1).default(0.7).describe('late growth: inflow over 14 days below this share of its peak in the current growth'),
+  declineActivity: z.number().min(0).max(1).default(0.5).describe('decline: member activity (28-day mean) below this share of its peak'),
+  suddenActivity: z.number().min(0).max(1).default(0.3).describe('decline: member activity over two weeks below this share of the peak (a collapse)'),
+  recoverActivity: z.number().min(0).max(1).default(0.65).describe('a declining group leaves decline only when activity is back above this share of its peak'),
+  rosterShrink: z.number().min(0).default(0.05).describe('decline: the roster shrank by at least this share over 30 days'),
+  minRunDays: z.number().int().min(1).default(14).describe('a phase shorter than this between two equal phases is noise and merged away'),
+});
+export type LifecycleOptions = z.output<typeof lifecycleOptions>;
+
+export const lifecycleResult = z.object({
+  phase,
+  since: z.string().describe('when the current phase began (ISO)'),
+  confidence: z.number().min(0).max(1),
+  lateGrowth: z.boolean().describe('growth whose inflow is still positive but slowing from its peak (the monetization window is open)'),
+  lateGrowthSince: z.string().nullable().describe('when the inflow began to slow, in the current growth phase or the growth before the current maturity'),
+  rosterSource: z.enum(['member-list', 'join-events', 'messages']).describe('where the roster comes from; with messages only it is the people seen so far'),
+  timeline: z.array(z.object({
+    phase,
+    start: z.string(),
+    end: z.string(),
+    lateGrowthAt: z.string().optional().describe('growth only: when late growth began'),
+  })).describe('contiguous phases from the first activity to as-of'),
+  evidence: z.array(findingSchema),
+});
+export type LifecycleResult = z.output<typeof lifecycleResult>;
+
+function finding(code: string, severity: Finding['severity'], values: FindingValues): Finding {
+  return { code, severity, values, message: t('en', `finding.${code}`, values) };
+}
+
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+export const lifecycle = defineAnalysis({
+  key: 'lifecycle',
+  title: 'Lifecycle phase',
+  optionsSchema: lifecycleOptions,
+  resultSchema: lifecycleResult,
+  run(g, ctx, given) {
+    // Defaults filled here too: a caller (or a config without this section) may hand over {}.
+    const o = lifecycleOptions.parse(given ?? {});
+    const s = ctx.series(g);
+    const f = dailyFeatures(s, o.deadAfterDays);
+    const runs = segment(labelDays(f, o), f, o);
+    const dayIso = (d: number) => (d <= 0 ? iso(s.firstAt) : iso(ctx.zone.dayStart(s.day0 + d)));
+    const now = runs[runs.length - 1]!;
+    const source = rosterSource(g);
+    const lateRun = now.phase === 'growth' ? now : now.phase === 'maturity' ? runs[runs.length - 2] : undefined;
+    const lateFrom = lateRun?.phase === 'growth' ? lateRun.lateFrom : null;
+    return {
+      phase: now.phase,
+      since: dayIso(now.start),
+      confidence: confidence(f, runs, o, source),
+      lateGrowth: now.phase === 'growth' && now.lateFrom !== null,
+      lateGrowthSince: lateFrom === null ? null : dayIso(lateFrom),
+      rosterSource: source,
+      timeline: runs.map((r, i) => ({
+        phase: r.phase,
+        start: dayIso(r.start),
+        end: i === runs.length - 1 ? iso(ctx.asOf) : dayIso(r.end),
+        ...(r.lateFrom !== null && { lateGrowthAt: dayIso(r.lateFrom) }),
+      })),
+      evidence: evidence(g, ctx, f, now, o, source),
+    };
+  },
+});
+
+function rosterSource(g: GroupRecord): LifecycleResult['rosterSource'] {
+  return g.hasMemberList ? 'member-list' : g.hasJoinEvents ? 'join-events' : 'messages';
+}
+
+/**
+ * How sure the phase is: the margin of the deciding signal from its threshold, times how long the
+ * phase has held (a week-old phase may still flip), times how good the roster source is.
+ */
+function confidence(f: DailyFeatures, runs: Run[], o: LifecycleOptions, source: LifecycleResult['rosterSource']): number {
+  const d = f.days - 1, now = runs[runs.length - 1]!;
+  const sig = signalsAt(f, d, o);
+  let margin: number;
+  switch (now.phase) {
+    case 'inception': margin = 1 - d / Math.max(1, o.youngDays) / 2; break;
+    case 'growth': margin = Math.min(1, sig.rosterRate / (2 * Math.max(o.growthRate, 1e-9))); break;
+    case 'decline': margin = sig.silent ? 1 : Math.min(1, Math.max(1 - sig.activityRatio / o.recoverActivity, sig.shrinking ? 0.6 : 0) + 0.3); break;
+    default: margin = Math.min(1, Math.min(sig.activityRatio - o.declineActivity, o.growthRate - Math.max(0, sig.rosterRate)) * 4 + 0.4);
+  }
+  const held = Math.min(1, (now.end - now.start) / (2 * o.minRunDays));
+  const data = source === 'member-list' ? 1 : source === 'join-events' ? 0.9 : 0.75;
+  const thin = f.cumulative[d]! < 50 ? 0.7 : 1;
+  return round(Math.max(0.05, Math.min(1, (0.5 + 0.5 * Math.max(0, margin)) * (0.7 + 0.3 * held) * data * thin)));
+}
+
+function evidence(g: GroupRecord, ctx: AnalysisContext, f: DailyFeatures, now: Run, o: LifecycleOptions, source: LifecycleResult['rosterSource']): Finding[] {
+  const s = ctx.series(g);
+  const d = f.days - 1;
+  const sig = signalsAt(f, d, o);
+  let rosterPeak = 0;
+  for (let i = 0; i < s.days; i++) rosterPeak = Math.max(rosterPeak, s.roster[i]!);
+  let netPeak = 0;
+  for (let i = 0; i < f.days; i++) netPeak = Math.max(netPeak, f.net30[i]!);
+  const out: Finding[] = [
+    finding('lifecycle-age', now.phase === 'inception' ? 'info' : 'info', { days: s.days, firstActivityAt: iso(s.firstAt) }),
+    finding('lifecycle-roster', sig.shrinking ? 'bad' : sig.growing ? 'good' : 'info', {
+      roster: s.roster[d]!, peak: rosterPeak, net30: f.net30[d]!, rate30: round(sig.rosterRate, 3), source,
+    }),
+    finding('lifecycle-inflow', sig.growing ? 'good' : 'info', { net30: f.net30[d]!, peakNet30: netPeak, ratio: netPeak > 0 ? round(f.net30[d]! / netPeak) : null }),
+    finding('lifecycle-activity', sig.activityRatio < o.declineActivity ? 'bad' : sig.activityRatio < o.recoverActivity ? 'warn' : 'good', {
+      perDay7: round(f.act7[d]!, 1), perDay28: round(f.act28[d]!, 1), peak28: round(f.peak28[d]!, 1), ratio: round(sig.activityRatio),
+    }),
+  ];
+  if (sig.silent) out.push(finding('lifecycle-silent', 'bad', { days: o.deadAfterDays }));
+  if (now.phase === 'growth' && now.lateFrom !== null) out.push(finding('lifecycle-late-growth', 'warn', { since: iso(ctx.zone.dayStart(s.day0 + now.lateFrom)), lateRatio: o.lateRatio }));
+  if (source === 'messages') out.push(finding('lifecycle-roster-from-messages', 'info', {}));
+  return out;
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { LifecycleResult } from '../../src/analysis/lifecycle/index.js';
+import { monetization, monetizationOptions } from '../../src/analysis/monetization/index.js';
+import { lifecycleWindow } from '../../src/analysis/monetization/window.js';
+import { ctxFor, dataset, day, msg, type MsgSpec } from './helpers.js';
+
+const defaults = monetizationOptions.parse({});
+
+function lc(phase: LifecycleResult['phase'], extra: Partial<LifecycleResult> = {}): LifecycleResult {
+  return {
+    phase, since: '2024-03-01T00:00:00Z', confidence: 0.8, lateGrowth: false, lateGrowthSince: null, rosterSource: 'member-list',
+    timeline: [{ phase, start: '2024-03-01T00:00:00Z', end: '2024-06-01T00:00:00Z' }],
+    evidence: [{ code: 'lifecycle-activity', severity: 'good', values: { ratio: 0.9 }, message: '' }],
+    ...extra,
+  };
+}
+
+describe('monetization window', () => {
+  it('is upcoming in inception and early growth', () => {
+    expect(lifecycleWindow(lc('inception'), undefined, 0.5).status).toBe('upcoming');
+    expect(lifecycleWindow(lc('growth'), undefined, 0.5).status).toBe('upcoming');
+  });
+
+  it('opens in late growth, dated from when the inflow slowed', () => {
+    const w = lifecycleWindow(lc('growth', { lateGrowth: true, lateGrowthSince: '2024-04-10T00:00:00Z' }), undefined, 0.5);
+    expect(w).toMatchObject({ status: 'open', openedAt: '2024-04-10T00:00:00Z', closedAt: null });
+    expect(w.watch.map((f) => f.code)).toContain('window-watch-activity');
+  });
+
+  it('stays open through maturity', () => {
+    const w = lifecycleWindow(lc('maturity', { lateGrowthSince: '2024-02-10T00:00:00Z' }), undefined, 0.5);
+    expect(w).toMatchObject({ status: 'open', openedAt: '2024-02-10T00:00:00Z' });
+  });
+
+  it('closes in decline, keeping when it had opened', () => {
+    const timeline = [
+      { phase: 'growth' as const, start: '2024-01-01T00:00:00Z', end: '2024-03-01T00:00:00Z', lateGrowthAt: '2024-02-01T00:00:00Z' },
+      { phase: 'maturity' as const, start: '2024-03-01T00:00:00Z', end: '2024-05-01T00:00:00Z' },
+      { phase: 'decline' as const, start: '2024-05-01T00:00:00Z', end: '2024-06-01T00:00:00Z' },
+    ];
+    const w = lifecycleWindow(lc('decline', { since: '2024-05-01T00:00:00Z', timeline }), undefined, 0.5);
+    expect(w).toMatchObject({ status: 'closed', openedAt: '2024-02-01T00:00:00Z', closedAt: '2024-05-01T00:00:00Z' });
+  });
+
+  it('is closed when vitality calls the group dead, whatever the phase', () => {
+    const w = lifecycleWindow(lc('maturity'), { status: 'dead', zombie: true, lastMemberMessageAt: '2024-04-01T00:00:00Z' }, 0.5);
+    expect(w.status).toBe('closed');
+    expect(w.watch[0]!.code).toBe('window-dead');
+  });
+});
+
+describe('receptive slots', () => {
+  it('finds the hour when members talk and answer each other, best first', () => {
+    const messages: MsgSpec[] = [];
+    // Every Wednesday (day 2 + 7w) at 20:00 a lively exchange; a few stray messages at other hours.
+    for (let w = 0; w < 12; w++) {
+      for (let k = 0; k < 6; k++) messages.push(msg(k % 2 ? 'ann' : 'bob', day(2 + 7 * w, 20, 5 + k * 2)));
+      messages.push(msg('cat', day(4 + 7 * w, 9, 0)));
+    }
+    const ds = dataset({ messages });
+    const r = monetization.run(ds.groups[0]!, ctxFor(ds, day(84)), defaults, {});
+    expect(r.slots[0]).toMatchObject({ weekday: 3, hour: 20, score: 1 });
+    expect(r.slots.length).toBeLessThanOrEqual(10);
+    for (let i = 1; i < r.slots.length; i++) expect(r.slots[i]!.score).toBeLessThanOrEqual(r.slots[i - 1]!.score);
+    // Without a lifecycle result it runs lifecycle itself.
+    expect(['upcoming', 'open', 'closed']).toContain(r.window.status);
+  });
+
+  it('names the hours in the report time zone', () => {
+    const messages: MsgSpec[] = [];
+    for (let w = 0; w < 10; w++) for (let k = 0; k < 6; k++) messages.push(msg(k % 2 ? 'ann' : 'bob', day(2 + 7 * w, 12, 5 + k * 2)));
+    const ds = dataset({ messages }, 'Asia/Shanghai');
+    const r = monetization.run(ds.groups[0]!, ctxFor(ds, day(70), 'Asia/Shanghai'), defaults, {});
+    expect(r.slots[0]).toMatchObject({ weekday: 3, hour: 20 });
+  });
+
+  it('ignores the owner: a group where only the owner posts has no slots', () => {
+    const messages = Array.from({ length: 40 }, (_, d) => msg('boss', day(d, 9), `owner post ${d}`));
+    const ds = dataset({ members: [{ id: 'boss', role: 'owner' }, { id: 'ann' }], messages });
+    const r = monetization.run(ds.groups[0]!, ctxFor(ds, day(40)), defaults, {});
+    expect(r.slots).toEqual([]);
+    expect(r.evidence.map((f) => f.code)).toContain('slots-thin');
+  });
+
+  it('returns no slots for a group with nearly no data (one member, one day)', () => {
+    const ds = dataset({ messages: [msg('solo', day(0, 10))] });
+    const r = monetization.run(ds.groups[0]!, ctxFor(ds, day(0, 12)), defaults, {});
+    expect(r.slots).toEqual([]);
+    expect(r.window.status).toBe('upcoming');
+  });
+});
