@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { round3 } from '../vitality/reason.js';
+import { defineAnalysis } from '../types.js';
+import { scoreCandidates } from './rank.js';
+import { collectSignals, type SeedSignals } from './signals.js';
+
+const weightDefaults = { consistency: 0.25, recency: 0.15, initiative: 0.15, recognition: 0.15, responsiveness: 0.15, tenure: 0.05, fission: 0.1 };
+const weight = (what: string, d: number) => z.number().nonnegative().default(d).describe(`weight of ${what}`);
+
+export const seedUsersOptions = z.object({
+  minActiveDays: z.number().int().positive().default(5)
+    .describe('fewest days with messages to be considered: a one-day burst is not a seed user'),
+  minActiveWeeks: z.number().int().positive().default(3).describe('fewest distinct weeks with messages to be considered'),
+  dailyCap: z.number().int().positive().default(20)
+    .describe('messages (and conversations started, answers given) counted per member per day at most'),
+  halfLifeDays: z.number().positive().default(60).describe('half-life of past activity in the recency signal'),
+  newcomerDays: z.number().positive().default(14).describe('a member is a newcomer this many days after joining'),
+  quietGapFactor: z.number().positive().default(6)
+    .describe('a member silent for this many times their usual gap between their last 10 active days (and at least quietMinDays) before the group\'s last member message has gone quiet, and does not rank'),
+  quietMinDays: z.number().positive().default(14).describe('the shortest silence that counts as gone quiet'),
+  weights: z.object({
+    consistency: weight('consistency: active days and weeks', weightDefaults.consistency),
+    recency: weight('recency: active days weighted by how recent they are', weightDefaults.recency),
+    initiative: weight('initiative: conversations started', weightDefaults.initiative),
+    recognition: weight('recognition: replies and mentions received, from distinct people', weightDefaults.recognition),
+    responsiveness: weight('responsiveness: answers to others, to questions, to newcomers', weightDefaults.responsiveness),
+    tenure: weight('tenure: days in the group', weightDefaults.tenure),
+    fission: weight('fission: people they invited who stayed and talk', weightDefaults.fission),
+  }).default(weightDefaults).describe('how the aspects combine (each scaled within the group: log(1 + value) / log(1 + the largest in the group))'),
+});
+
+const signalsSchema = z.object({
+  activeDays: z.number().int(), activeWeeks: z.number().int(), recentDays: z.number(), messages: z.number().int(),
+  conversationsStarted: z.number().int(), repliesReceived: z.number().int(), recognisedBy: z.number().int(),
+  answersGiven: z.number().int(), questionsAnswered: z.number().int(), newcomersAnswered: z.number().int(),
+  daysSinceLast: z.number(), usualGapDays: z.number(), tenureDays: z.number(), invitedStayed: z.number().int(), invitedActive: z.number().int(),
+});
+
+export const seedUsersResult = z.array(z.object({
+  memberId: z.string(),
+  name: z.string(),
+  rank: z.number().int().min(1),
+  score: z.number().min(0).max(1).describe('weighted mean of the aspects, each scaled against the group\'s largest (log scale)'),
+  signals: signalsSchema,
+}));
+export type SeedUsersResult = z.output<typeof seedUsersResult>;
+
+/**
+ * Seed users (种子用户): members who start, answer and draw answers, consistently, and bring in
+ * people who stay. Owner, admins, bots, spammers, people who left and short-lived posters never rank.
+ */
+export const seedUsers = defineAnalysis({
+  key: 'seedUsers',
+  title: 'Seed users: who to cultivate into opinion leaders',
+  optionsSchema: seedUsersOptions,
+  resultSchema: seedUsersResult,
+  run(group, ctx, o): SeedUsersResult {
+    const ds = ctx.dataset;
+    const all = collectSignals(ds, group, ctx.asOf, ctx.zone.dayIndex(ctx.asOf), o);
+    const ids: number[] = [], signals: SeedSignals[] = [];
+    // Silence is measured against the group's own last member message, so that in a group that
+    // fell silent as a whole the former regulars are still there to be seen.
+    let groupQuiet = Infinity;
+    for (const s of all.values()) groupQuiet = Math.min(groupQuiet, s.daysSinceLast);
+    for (const [m, s] of all) {
+      const r = ds.members[m]!;
+      if (r.role !== 'member' || r.spammer) continue;
+      if (r.leftAt !== null && r.leftAt <= ctx.asOf) continue;
+      if (s.activeDays < o.minActiveDays || s.activeWeeks < o.minActiveWeeks) continue;
+      if (goneQuiet(s, groupQuiet, o)) continue;
+      ids.push(m);
+      signals.push(s);
+    }
+    const scores = scoreCandidates(signals, o.weights);
+    const order = ids.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || signals[b]!.activeDays - signals[a]!.activeDays || ids[a]! - ids[b]!);
+    return order.slice(0, ctx.top).map((i, k) => {
+      const r = ds.members[ids[i]!]!;
+      const s = signals[i]!;
+      return {
+        memberId: r.key,
+        name: r.names[r.names.length - 1] ?? r.key,
+        rank: k + 1,
+        score: round3(scores[i]!),
+        signals: { ...s, recentDays: round3(s.recentDays), daysSinceLast: Math.round(s.daysSinceLast * 10) / 10, usualGapDays: Math.round(s.usualGapDays * 10) / 10, tenureDays: Math.round(s.tenureDays) },
+      };
+    });
+  },
+});
+
+/**
+ * A regular who stopped: silent for many times their usual gap between active days. Without a
+ * member list or leave events this is how someone who left shows; with one, it is a member who
+ * has drifted away (a "became inactive" alert), not someone to cultivate now.
+ */
+function goneQuiet(s: SeedSignals, groupQuiet: number, o: { quietGapFactor: number; quietMinDays: number }): boolean {
+  const silent = s.daysSinceLast - groupQuiet;
+  return s.usualGapDays > 0 && silent >= Math.max(o.quietMinDays, o.quietGapFactor * s.usualGapDays);
+}

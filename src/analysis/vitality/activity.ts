@@ -1,0 +1,61 @@
+import { FLAG, type Dataset, type GroupRecord } from '../../core/dataset/types.js';
+import type { GroupSeries } from '../shared/series.js';
+
+const SYSTEM = 7, RECALL = 8;
+
+/** The facts the vitality verdict is drawn from, gathered in one pass over the group's messages. */
+export interface ActivityFacts {
+  /** Last member-activity message at or before as-of, or null when members never spoke. */
+  lastMemberAt: number | null;
+  /** Posts by others in the trailing window: staff (human), bots, and spam (anyone's). */
+  staffPosts: number;
+  botPosts: number;
+  spamPosts: number;
+  /** Of the staff posts in the window, how many drew an answer from anyone else. */
+  staffAnswered: number;
+  /** Distinct members with member activity in the trailing "recent" window. */
+  recentActiveMembers: number;
+}
+
+export function activityFacts(ds: Dataset, g: GroupRecord, asOf: number, postsSince: number, recentSince: number): ActivityFacts {
+  const { time, flags, sender, responseTo } = ds.messages;
+  const f: ActivityFacts = { lastMemberAt: null, staffPosts: 0, botPosts: 0, spamPosts: 0, staffAnswered: 0, recentActiveMembers: 0 };
+  const recent = new Set<number>();
+  const answered = new Set<number>();
+  for (let j = g.msgStart; j < g.msgEnd; j++) {
+    const t = time[j]!;
+    if (t > asOf) break;
+    const fl = flags[j]!;
+    if (fl & FLAG.member) {
+      f.lastMemberAt = t;
+      if (t > recentSince) recent.add(sender[j]!);
+    }
+    if (t <= postsSince) continue;
+    const kind = fl & FLAG.kindMask;
+    if (kind === SYSTEM || kind === RECALL) continue;
+    if (fl & FLAG.spam) f.spamPosts++;
+    else if (fl & FLAG.staff) f.staffPosts++;
+    else if (ds.members[sender[j]!]!.role === 'bot') f.botPosts++;
+    // An answer from someone else (staff to staff counts: the owner and an admin talking is not
+    // a zombie, though with no members it is still dead).
+    const to = responseTo[j]!;
+    if (to >= 0 && flags[to]! & FLAG.staff && sender[to] !== sender[j] && fl & FLAG.human) answered.add(to);
+  }
+  f.staffAnswered = answered.size;
+  f.recentActiveMembers = recent.size;
+  return f;
+}
+
+/**
+ * Member messages over the trailing `days`-day window ending on the as-of day, and the peak of the
+ * same rolling sum over the whole history (with the local day it ended).
+ */
+export function rollingPeak(s: GroupSeries, days: number): { recent: number; peak: number; peakDay: number } {
+  let sum = 0, peak = 0, peakDay = 0;
+  for (let d = 0; d < s.days; d++) {
+    sum += s.member[d]!;
+    if (d >= days) sum -= s.member[d - days]!;
+    if (sum > peak) { peak = sum; peakDay = d; }
+  }
+  return { recent: sum, peak, peakDay };
+}

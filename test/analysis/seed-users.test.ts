@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { seedUsers, seedUsersOptions } from '../../src/analysis/seed-users/index.js';
+import { chatter, ctxFor, dataset, day, msg, type DatasetSpec, type MsgSpec } from './helpers.js';
+
+const o = seedUsersOptions.parse({});
+
+function run(spec: DatasetSpec, asOf: number, top = 10) {
+  const ds = dataset(spec);
+  return seedUsers.run(ds.groups[0]!, ctxFor(ds, asOf, 'UTC', top), o, {});
+}
+const ids = (r: ReturnType<typeof run>) => r.map((s) => s.memberId);
+
+/** `who` opens a question each day; `answerer` answers it a minute later with an explicit reply. */
+function askAndAnswer(who: string, answerer: string, from: number, to: number, hour: number): MsgSpec[] {
+  const out: MsgSpec[] = [];
+  for (let d = from; d < to; d++) {
+    const id = `${who}-${answerer}-${d}`;
+    out.push(msg(who, day(d, hour), `请问第${d}天的作业怎么做？`, { id }));
+    out.push(msg(answerer, day(d, hour, 1), `第${d}天先看第二章`, { replyTo: id }));
+  }
+  return out;
+}
+
+const members = [
+  { id: 'boss', role: 'owner' as const, joinedAt: day(0) },
+  { id: 'mod', role: 'admin' as const, joinedAt: day(0) },
+  { id: 'seed', joinedAt: day(0) }, { id: 'reg', joinedAt: day(0) }, { id: 'quiet', joinedAt: day(0) },
+  { id: 'burst', joinedAt: day(0) }, { id: 'spam', joinedAt: day(0) },
+  { id: 'leaver', joinedAt: day(0), leftAt: day(70) },
+  { id: 'kid', joinedAt: day(30), invitedBy: 'seed' },
+];
+
+function busyGroup(): MsgSpec[] {
+  const burst = Array.from({ length: 120 }, (_, k) => msg('burst', day(40, 9) + k * 60_000));
+  const ads = Array.from({ length: 30 }, (_, k) => msg('spam', day(10 + k, 3), '加我微信 vip888，兼职日结200+'));
+  return [
+    ...askAndAnswer('reg', 'seed', 0, 90, 10), // seed answers reg's questions every day
+    ...askAndAnswer('seed', 'quiet', 0, 90, 15).filter((_, k) => k % 6 < 2), // seed asks every third day, quiet answers
+    ...chatter(['boss', 'mod'], 0, 90, 5, 8), // staff talk the most
+    ...chatter(['leaver'], 0, 70, 6, 18), // a heavy poster who left
+    ...chatter(['kid'], 31, 90, 1, 21),
+    ...burst, ...ads,
+  ];
+}
+
+describe('seed users', () => {
+  it('ranks steady members who answer and start; never staff, bursts, spammers or leavers', () => {
+    const r = run({ members, messages: busyGroup() }, day(90));
+    expect(ids(r)[0]).toBe('seed');
+    expect(ids(r)).not.toContain('boss');
+    expect(ids(r)).not.toContain('mod');
+    expect(ids(r)).not.toContain('burst');
+    expect(ids(r)).not.toContain('spam');
+    expect(ids(r)).not.toContain('leaver');
+    expect(r.map((s) => s.rank)).toEqual(r.map((_, k) => k + 1));
+    const s = r[0]!.signals;
+    expect(s).toMatchObject({ activeDays: 90, activeWeeks: 13, answersGiven: 90, questionsAnswered: 90, invitedStayed: 1, invitedActive: 1 });
+    expect(s.repliesReceived).toBeGreaterThanOrEqual(30);
+    expect(r[0]!.score).toBeGreaterThan(r[1]!.score);
+  });
+
+  it('keeps at most ctx.top, best first', () => {
+    const r = run({ members, messages: busyGroup() }, day(90), 2);
+    expect(r).toHaveLength(2);
+    expect(r[0]!.score).toBeGreaterThanOrEqual(r[1]!.score);
+  });
+
+  it('a burst of one day does not rank however much it wrote', () => {
+    const burst = Array.from({ length: 300 }, (_, k) => msg('burst', day(5, 8) + k * 30_000));
+    const r = run({ members, messages: [...burst, ...chatter(['reg'], 0, 30)] }, day(30));
+    expect(ids(r)).toEqual(['reg']);
+  });
+
+  it('works without a member list (roles unknown: everybody is a member)', () => {
+    const r = run({ messages: [...chatter(['ann', 'bob'], 0, 30), ...chatter(['cat'], 0, 2)] }, day(30));
+    expect(ids(r).sort()).toEqual(['ann', 'bob']);
+  });
+
+  it('one member, one day, or only the owner: nobody ranks', () => {
+    expect(run({ messages: [msg('solo', day(0, 9)), msg('solo', day(0, 10))] }, day(0, 12))).toEqual([]);
+    const owner = Array.from({ length: 40 }, (_, d) => msg('boss', day(d, 9), `第${d}天的提醒`));
+    expect(run({ members: members.slice(0, 1), messages: owner }, day(40))).toEqual([]);
+  });
+
+  it('a daily regular who went silent weeks ago (left, as far as a chat export shows) does not rank', () => {
+    const r = run({ messages: [...chatter(['gone'], 0, 60, 4), ...chatter(['ann', 'bob'], 0, 90)] }, day(90));
+    expect(ids(r).sort()).toEqual(['ann', 'bob']);
+  });
+
+  it('in a group that fell silent as a whole, its former regulars still show', () => {
+    const r = run({ messages: chatter(['ann', 'bob'], 0, 60) }, day(200));
+    expect(ids(r).sort()).toEqual(['ann', 'bob']);
+  });
+
+  it('one member active for weeks ranks alone, with finite scores', () => {
+    const r = run({ messages: chatter(['solo'], 0, 30) }, day(30));
+    expect(ids(r)).toEqual(['solo']);
+    expect(Number.isFinite(r[0]!.score)).toBe(true);
+  });
+});
