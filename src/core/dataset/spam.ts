@@ -1,43 +1,63 @@
 import { FLAG, type GroupRecord, type MemberRecord } from './types.js';
 
-/** The same text from the same sender this many times is an ad campaign, not a conversation. */
+/** The same text from the same sender this many times within REPEAT_WINDOW is an ad campaign. */
 const REPEATS = 3;
+/**
+ * Repeats count only when dense: over months, a chatty member says "周末去哪里好玩" or "晚安各位"
+ * again and again, and that is conversation; pasting one text three times in a day is not.
+ */
+const REPEAT_WINDOW = 24 * 3_600_000;
 /** A member with at least this many spam messages, making up this share of theirs, is a spammer. */
 const SPAMMER_MIN = 3;
 const SPAMMER_SHARE = 0.3;
+/** Kinds whose text is the sender's own words (text, link). Media placeholders such as
+ *  "[动画表情]" or "[图片]" repeat by nature and say nothing about ads. */
+const TEXT = 0, LINK = 5;
 
 /**
  * Marks spam: ads found at ingest (contact-me, phone numbers), the same text posted again and
- * again by one sender, and everything a spammer posts. Owners and admins are never "spammers"
- * (their repeated announcements are theirs to make), but their ads still do not count as activity.
+ * again by one sender in a short time, and everything a spammer posts. Owners and admins are never
+ * "spammers" and their repeated prompts and announcements are theirs to make (an owner who posts
+ * "今日打卡" every day is carrying the group, which self-drive must see); their ads still do not
+ * count as activity.
  */
 export function markSpam(
   groups: GroupRecord[],
   members: MemberRecord[],
-  msg: { sender: Uint32Array; flags: Uint16Array },
+  msg: { sender: Uint32Array; flags: Uint16Array; time: Float64Array },
   textHash: Float64Array,
 ): void {
+  const isStaff = (s: number) => members[s]!.role === 'owner' || members[s]!.role === 'admin';
   for (const g of groups) {
-    const repeats = new Map<string, number>();
+    // Messages of the group are sorted by time, so each list is too.
+    const same = new Map<string, number[]>();
     for (let j = g.msgStart; j < g.msgEnd; j++) {
-      if (textHash[j] === 0) continue;
+      const kind = msg.flags[j]! & FLAG.kindMask;
+      if (textHash[j] === 0 || (kind !== TEXT && kind !== LINK) || isStaff(msg.sender[j]!)) continue;
       const key = `${msg.sender[j]}:${textHash[j]}`;
-      repeats.set(key, (repeats.get(key) ?? 0) + 1);
+      const list = same.get(key);
+      if (list) list.push(j); else same.set(key, [j]);
+    }
+    const repeated = new Set<number>();
+    for (const list of same.values()) {
+      for (let i = 0; i + REPEATS - 1 < list.length; i++) {
+        if (msg.time[list[i + REPEATS - 1]!]! - msg.time[list[i]!]! > REPEAT_WINDOW) continue;
+        for (let k = i; k < i + REPEATS; k++) repeated.add(list[k]!);
+      }
     }
     const spamCount = new Map<number, number>();
     const total = new Map<number, number>();
     for (let j = g.msgStart; j < g.msgEnd; j++) {
       const s = msg.sender[j]!;
       total.set(s, (total.get(s) ?? 0) + 1);
-      const repeated = textHash[j] !== 0 && repeats.get(`${s}:${textHash[j]}`)! >= REPEATS;
-      if (msg.flags[j]! & FLAG.ad || repeated) {
+      if (msg.flags[j]! & FLAG.ad || repeated.has(j)) {
         msg.flags[j]! |= FLAG.spam;
         spamCount.set(s, (spamCount.get(s) ?? 0) + 1);
       }
     }
     for (const [s, n] of spamCount) {
       const m = members[s]!;
-      if (m.role === 'owner' || m.role === 'admin') continue;
+      if (isStaff(s)) continue;
       if (n >= SPAMMER_MIN && n >= SPAMMER_SHARE * total.get(s)!) m.spammer = true;
     }
     for (let j = g.msgStart; j < g.msgEnd; j++) if (members[msg.sender[j]!]!.spammer) msg.flags[j]! |= FLAG.spam;
