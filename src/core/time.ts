@@ -49,7 +49,11 @@ function computeOffset(timeZone: string, t: number): number {
  */
 export class Zone {
   private readonly cache = new Map<number, number>();
+  private readonly days = new Map<number, number>();
   private readonly fixed: number | null;
+  // Consecutive messages are mostly in the same hour: the last answer saves the Map lookup.
+  private lastHour = NaN;
+  private lastOffset = 0;
 
   constructor(readonly name: string) {
     this.fixed = name === 'UTC' || name === 'Etc/UTC' ? 0 : null;
@@ -58,10 +62,28 @@ export class Zone {
   offset(t: number): number {
     if (this.fixed !== null) return this.fixed;
     const h = Math.floor(t / HOUR);
+    if (h === this.lastHour) return this.lastOffset;
     let o = this.cache.get(h);
     if (o === undefined) {
-      o = computeOffset(this.name, h * HOUR);
+      o = this.dayOffset(Math.floor(h / 24));
+      if (Number.isNaN(o)) o = computeOffset(this.name, h * HOUR);
       this.cache.set(h, o);
+    }
+    this.lastHour = h;
+    this.lastOffset = o;
+    return o;
+  }
+
+  /**
+   * The offset of a whole UTC day when its first and last hours agree (no transition that day),
+   * else NaN: two Intl calls per day instead of 24, as a year of messages touches every hour.
+   */
+  private dayOffset(day: number): number {
+    let o = this.days.get(day);
+    if (o === undefined) {
+      const a = computeOffset(this.name, day * DAY), b = computeOffset(this.name, day * DAY + 23 * HOUR);
+      o = a === b ? a : NaN;
+      this.days.set(day, o);
     }
     return o;
   }

@@ -27,6 +27,16 @@ export interface DraftMembership {
 }
 
 /**
+ * A copy of a string that keeps only its own characters. A parser's field is often a slice of a
+ * whole decoded chunk (V8 keeps the parent alive for slices of 13 chars or more): a member key
+ * kept from every chunk would keep the whole file in memory. Flattening `' ' + s` makes a new
+ * string; the slice of it holds only that. Called only when a string is stored, not per message.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/**
  * Collects the normalised event stream into columns. Message text is classified here and dropped;
  * only flags and hashes are kept, so memory grows with messages × a few bytes, not with text.
  */
@@ -59,13 +69,13 @@ export class DatasetBuilder {
     let idx = this.groupIndex.get(key);
     if (idx === undefined) {
       idx = this.groups.length;
-      this.groupIndex.set(key, idx);
-      this.groups.push({ index: idx, info: { ...info }, keys: new Map(), hasMemberList: false, hasJoinEvents: false, identityNames: false, inputs: new Set() });
+      this.groupIndex.set(own(key), idx);
+      this.groups.push({ index: idx, info: { id: own(info.id), platform: info.platform, ...(info.name === undefined ? {} : { name: own(info.name) }) }, keys: new Map(), hasMemberList: false, hasJoinEvents: false, identityNames: false, inputs: new Set() });
     }
     const g = this.groups[idx]!;
     g.inputs.add(input);
     // A chat export knows the platform and name better than a member list (platform "csv").
-    if (info.name && (!g.info.name || g.info.name === g.info.id)) g.info.name = info.name;
+    if (info.name && (!g.info.name || g.info.name === g.info.id) && g.info.name !== info.name) g.info.name = own(info.name);
     if (g.info.platform === 'csv' && info.platform !== 'csv') g.info.platform = info.platform;
     return g;
   }
@@ -74,6 +84,7 @@ export class DatasetBuilder {
     let idx = g.keys.get(key);
     if (idx === undefined) {
       idx = this.members.length;
+      key = own(key);
       g.keys.set(key, idx);
       this.members.push({
         index: idx, group: g.index, key, names: [], role: 'member', joinedAt: null, leftAt: null,
@@ -85,8 +96,7 @@ export class DatasetBuilder {
     const m = this.members[idx]!;
     if (name && m.names[m.names.length - 1] !== name) {
       const at = m.names.indexOf(name);
-      if (at >= 0) m.names.splice(at, 1);
-      m.names.push(name);
+      m.names.push(at >= 0 ? m.names.splice(at, 1)[0]! : own(name));
     }
     return m;
   }
@@ -117,9 +127,9 @@ export class DatasetBuilder {
           if (tf & TEXT_FLAGS.question) flags |= FLAG.question;
           const key = textKey(ev.text);
           if (key.length >= 4) th = hash53(key);
-          for (const name of findMentions(ev.text)) { this.mentionMsg.push(this.time.length); this.mentionName.push(name); }
+          for (const name of findMentions(ev.text)) { this.mentionMsg.push(this.time.length); this.mentionName.push(own(name)); }
         }
-        for (const name of ev.mentions ?? []) { this.mentionMsg.push(this.time.length); this.mentionName.push(name); }
+        for (const name of ev.mentions ?? []) { this.mentionMsg.push(this.time.length); this.mentionName.push(own(name)); }
         this.time.push(ev.time);
         this.sender.push(m.index);
         this.flags.push(flags);
@@ -137,7 +147,7 @@ export class DatasetBuilder {
         this.setRole(m, ev.role, ROLE_SOURCE.list);
         if (ev.joinedAt !== undefined) m.joinedAt = m.joinedAt === null ? ev.joinedAt : Math.min(m.joinedAt, ev.joinedAt);
         if (ev.leftAt !== undefined) m.leftAt = Math.max(m.leftAt ?? 0, ev.leftAt);
-        if (ev.invitedBy) this.pendingInviter.set(m.index, ev.invitedBy);
+        if (ev.invitedBy) this.pendingInviter.set(m.index, own(ev.invitedBy));
         if (ev.joinMethod) m.joinMethod = ev.joinMethod;
         return;
       }
@@ -146,7 +156,7 @@ export class DatasetBuilder {
         const g = this.group(ev.group, input);
         g.hasJoinEvents = true;
         const m = this.member(g, ev.memberId, ev.memberName);
-        this.memberships.push({ group: g.index, time: ev.time, action: ev.action, member: m.index, by: ev.by ?? null, method: ev.method ?? (ev.action === 'join' && ev.by ? 'invite' : null) });
+        this.memberships.push({ group: g.index, time: ev.time, action: ev.action, member: m.index, by: ev.by === undefined ? null : own(ev.by), method: ev.method ?? (ev.action === 'join' && ev.by ? 'invite' : null) });
         return;
       }
       case 'group': {
@@ -163,7 +173,13 @@ export class DatasetBuilder {
     if (idx !== undefined) this.groups[idx]!.identityNames = true;
   }
 
+  /** Build the dataset. This consumes the builder: its message columns are released. */
   finish(zoneName: string): Dataset {
     return finalizeDataset(this, zoneName);
+  }
+
+  /** Called by finalize once the arrival-order columns have been copied. */
+  releaseColumns(): void {
+    for (const c of [this.time, this.sender, this.flags, this.input, this.idHash, this.replyHash, this.textHash]) c.release();
   }
 }

@@ -16,6 +16,11 @@ export class Column<T extends TypedArray> {
     }
     this.data[this.length++] = v;
   }
+  /** Drop the data (after it has been copied elsewhere), so its memory can be reclaimed. */
+  release(): void {
+    this.data = new this.ctor(0);
+    this.length = 0;
+  }
   /** The filled part, trimmed to length (a copy, so the builder's spare capacity is freed). */
   trimmed(): T {
     return this.data.slice(0, this.length) as T;

@@ -1,4 +1,4 @@
-import { Zone } from '../time.js';
+import { DAY, Zone } from '../time.js';
 import type { DatasetBuilder } from './builder.js';
 import { resolveMembers } from './members.js';
 import { markSpam } from './spam.js';
@@ -7,6 +7,7 @@ import { FLAG, type Dataset, type GroupRecord } from './types.js';
 
 const SYSTEM = 7, RECALL = 8; // indexes of 'system' and 'recall' in MESSAGE_KINDS
 const CONVERSATION_GAP = 30 * 60_000;
+const HOUR = 3_600_000;
 
 /**
  * Turns the builder's arrival-order columns into the dataset: sorted by group and time,
@@ -15,44 +16,10 @@ const CONVERSATION_GAP = 30 * 60_000;
 export function finalizeDataset(b: DatasetBuilder, zoneName: string): Dataset {
   const zone = new Zone(zoneName);
   const n = b.time.length;
-  const time = b.time.data, sender = b.sender.data;
-  const groupOf = (i: number) => b.members[sender[i]!]!.group;
-
-  // Sort by (group, time, arrival). Exports are usually sorted already (or reversed): check first.
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  const before = (a: number, c: number) => groupOf(a) - groupOf(c) || time[a]! - time[c]! || a - c;
-  let sorted = true;
-  for (let i = 1; i < n && sorted; i++) if (before(i - 1, i) > 0) sorted = false;
-  if (!sorted) order.sort(before);
-
-  const keep = dedupe(b, order);
-  const count = keep.reduce((a, k) => a + k, 0);
-  const perm = new Uint32Array(count);
-  for (let i = 0, j = 0; i < n; i++) if (keep[i]) perm[j++] = order[i]!;
-
   const { remap, members } = resolveMembers(b);
-  const out = {
-    time: new Float64Array(count), sender: new Uint32Array(count), flags: new Uint16Array(count),
-    replyTo: new Int32Array(count), responseTo: new Int32Array(count), day: new Int32Array(count),
-    hourOfWeek: new Uint8Array(count),
-  };
-  const idHash = new Float64Array(count), replyHash = new Float64Array(count), textHash = new Float64Array(count);
-  const arrivalToFinal = new Int32Array(n).fill(-1);
-  for (let j = 0; j < count; j++) {
-    const i = perm[j]!;
-    arrivalToFinal[i] = j;
-    out.time[j] = time[i]!;
-    out.sender[j] = remap[sender[i]!]!;
-    out.flags[j] = b.flags.data[i]!;
-    idHash[j] = b.idHash.data[i]!;
-    replyHash[j] = b.replyHash.data[i]!;
-    textHash[j] = b.textHash.data[i]!;
-    const t = time[i]!;
-    out.day[j] = zone.dayIndex(t);
-    const { weekday, hour } = zone.weekdayHour(t);
-    out.hourOfWeek[j] = (weekday - 1) * 24 + hour;
-  }
+  const { count, out, idHash, replyHash, textHash, arrivalToFinal } = sortedColumns(b, zone, remap);
+  // The arrival-order columns are copied: free them before the rest allocates (peak memory).
+  b.releaseColumns();
 
   const groups: GroupRecord[] = b.groups.map((g) => ({
     index: g.index, id: g.info.id, name: g.info.name ?? g.info.id, platform: g.info.platform,
@@ -94,9 +61,10 @@ export function finalizeDataset(b: DatasetBuilder, zoneName: string): Dataset {
     }
   }
   linkReplies(groups, out, idHash, replyHash);
+  const find = memberFinder(b, remap);
 
   const events = b.memberships
-    .map((e) => ({ group: e.group, time: e.time, action: e.action, member: remap[e.member]!, by: e.by === null ? null : findMember(b, e.group, e.by, remap), method: e.method }))
+    .map((e) => ({ group: e.group, time: e.time, action: e.action, member: remap[e.member]!, by: e.by === null ? null : find(e.group, e.by), method: e.method }))
     .sort((x, y) => x.time - y.time);
   const seen = new Set<string>();
   for (const e of events) {
@@ -108,7 +76,7 @@ export function finalizeDataset(b: DatasetBuilder, zoneName: string): Dataset {
   applyEvents(groups, members);
   for (const [idx, raw] of b.pendingInviter) {
     const m = members[remap[idx]!]!;
-    const inviter = findMember(b, m.group, raw, remap);
+    const inviter = find(m.group, raw);
     if (inviter !== null && inviter !== m.index) m.invitedBy = inviter; else m.inviterRaw = raw;
     m.joinMethod ??= 'invite';
   }
@@ -117,7 +85,7 @@ export function finalizeDataset(b: DatasetBuilder, zoneName: string): Dataset {
   for (let k = 0; k < b.mentionMsg.length; k++) {
     const j = arrivalToFinal[b.mentionMsg[k]!]!;
     if (j < 0) continue;
-    const target = findMember(b, members[out.sender[j]!]!.group, b.mentionName[k]!, remap);
+    const target = find(members[out.sender[j]!]!.group, b.mentionName[k]!);
     if (target !== null && target !== out.sender[j]) { mentionMsg.push(j); mentionMember.push(target); }
   }
 
@@ -137,19 +105,109 @@ export function finalizeDataset(b: DatasetBuilder, zoneName: string): Dataset {
   };
 }
 
-/** A member by key, or by a display name that exactly one member of the group has had. */
-function findMember(b: DatasetBuilder, group: number, keyOrName: string, remap: Int32Array): number | null {
-  const g = b.groups[group]!;
-  const byKey = g.keys.get(keyOrName);
-  if (byKey !== undefined) return remap[byKey]!;
-  let found: number | null = null;
-  for (const idx of g.keys.values()) {
-    if (b.members[idx]!.names.includes(keyOrName)) {
-      if (found !== null && remap[idx] !== found) return null;
-      found = remap[idx]!;
-    }
+/** Sorts, deduplicates and copies the builder's columns into the dataset's order. */
+function sortedColumns(b: DatasetBuilder, zone: Zone, remap: Int32Array) {
+  const n = b.time.length;
+  const time = b.time.data, sender = b.sender.data;
+  const groupOfMsg = new Uint32Array(n);
+  for (let i = 0; i < n; i++) groupOfMsg[i] = b.members[sender[i]!]!.group;
+  const order = sortByGroupAndTime(groupOfMsg, time, b.groups.length);
+  const keep = dedupe(b, order, groupOfMsg);
+  let count = 0;
+  for (let k = 0; k < n; k++) count += keep[k]!;
+  const out = {
+    time: new Float64Array(count), sender: new Uint32Array(count), flags: new Uint16Array(count),
+    replyTo: new Int32Array(count), responseTo: new Int32Array(count), day: new Int32Array(count),
+    hourOfWeek: new Uint8Array(count),
+  };
+  const idHash = new Float64Array(count), replyHash = new Float64Array(count), textHash = new Float64Array(count);
+  const arrivalToFinal = new Int32Array(n).fill(-1);
+  const flags = b.flags.data, ids = b.idHash.data, replies = b.replyHash.data, texts = b.textHash.data;
+  for (let k = 0, j = 0; k < n; k++) {
+    if (!keep[k]) continue;
+    const i = order[k]!;
+    arrivalToFinal[i] = j;
+    out.time[j] = time[i]!;
+    out.sender[j] = remap[sender[i]!]!;
+    out.flags[j] = flags[i]!;
+    idHash[j] = ids[i]!;
+    replyHash[j] = replies[i]!;
+    textHash[j] = texts[i]!;
+    // zone.dayIndex and zone.weekdayHour, from one local time and without an object per message.
+    const l = zone.local(time[i]!);
+    const day = Math.floor(l / DAY);
+    out.day[j] = day;
+    out.hourOfWeek[j] = (((day + 3) % 7 + 7) % 7) * 24 + Math.floor((l - day * DAY) / HOUR);
+    j++;
   }
-  return found;
+  return { count, out, idHash, replyHash, textHash, arrivalToFinal };
+}
+
+/**
+ * A member by key, or by a display name that exactly one member of the group has had (null when
+ * none or several). The names of a group are indexed on first use: looking through every member
+ * for each mention is quadratic in a big group.
+ */
+function memberFinder(b: DatasetBuilder, remap: Int32Array): (group: number, keyOrName: string) => number | null {
+  const byName = new Map<number, Map<string, number | null>>();
+  return (group, keyOrName) => {
+    const g = b.groups[group]!;
+    const byKey = g.keys.get(keyOrName);
+    if (byKey !== undefined) return remap[byKey]!;
+    let names = byName.get(group);
+    if (!names) {
+      names = new Map();
+      for (const idx of g.keys.values()) {
+        const to = remap[idx]!;
+        for (const name of b.members[idx]!.names) {
+          const had = names.get(name);
+          if (had === undefined) names.set(name, to);
+          else if (had !== null && had !== to) names.set(name, null);
+        }
+      }
+      byName.set(group, names);
+    }
+    return names.get(keyOrName) ?? null;
+  };
+}
+
+/**
+ * The order of the messages by (group, time, arrival): a stable counting sort by group, then each
+ * group's run is left alone when it is in time order already (the usual export), reversed when it
+ * is newest-first (留痕), and sorted only otherwise. A comparator sort over millions costs seconds.
+ */
+export function sortByGroupAndTime(groupOf: Uint32Array, time: Float64Array, groups: number): Uint32Array {
+  const n = groupOf.length;
+  const start = new Uint32Array(groups + 1);
+  for (let i = 0; i < n; i++) start[groupOf[i]! + 1]!++;
+  for (let g = 0; g < groups; g++) start[g + 1]! += start[g]!;
+  const order = new Uint32Array(n);
+  const next = start.slice(0, groups);
+  for (let i = 0; i < n; i++) order[next[groupOf[i]!]!++] = i;
+  for (let g = 0; g < groups; g++) sortRun(order, time, start[g]!, start[g + 1]!);
+  return order;
+}
+
+function sortRun(order: Uint32Array, time: Float64Array, from: number, to: number): void {
+  let ascending = true, descending = true;
+  for (let k = from + 1; k < to && (ascending || descending); k++) {
+    const d = time[order[k]!]! - time[order[k - 1]!]!;
+    if (d < 0) ascending = false;
+    else if (d > 0) descending = false;
+  }
+  if (ascending) return;
+  if (descending) {
+    order.subarray(from, to).reverse();
+    // Equal times are now newest-arrival first: put each tie back in arrival order.
+    for (let k = from; k < to;) {
+      let e = k + 1;
+      while (e < to && time[order[e]!] === time[order[k]!]) e++;
+      if (e - k > 1) order.subarray(k, e).reverse();
+      k = e;
+    }
+    return;
+  }
+  order.subarray(from, to).sort((a, c) => time[a]! - time[c]! || a - c);
 }
 
 /**
@@ -174,13 +232,13 @@ function applyEvents(groups: GroupRecord[], members: Dataset['members']): void {
 
 /** Duplicates across overlapping exports: same group and time, and the same id (or, without ids,
  *  the same sender, kind and text from another input). Returns a keep mask in sorted order. */
-function dedupe(b: DatasetBuilder, order: Uint32Array): Uint8Array {
+function dedupe(b: DatasetBuilder, order: Uint32Array, groupOf: Uint32Array): Uint8Array {
   const n = order.length;
   const keep = new Uint8Array(n).fill(1);
   const time = b.time.data, sender = b.sender.data;
   let runStart = 0;
   for (let k = 1; k <= n; k++) {
-    if (k < n && time[order[k]!] === time[order[runStart]!] && b.members[sender[order[k]!]!]!.group === b.members[sender[order[runStart]!]!]!.group) continue;
+    if (k < n && time[order[k]!] === time[order[runStart]!] && groupOf[order[k]!] === groupOf[order[runStart]!]) continue;
     for (let x = runStart + 1; x < k; x++) {
       const i = order[x]!;
       for (let y = runStart; y < x; y++) {

@@ -1,5 +1,5 @@
 import { UserError } from '../../core/errors.js';
-import { CsvFieldTooLong, scanCsv, sniffDelimiter, type CsvRow } from '../csv/scanner.js';
+import { CsvFieldTooLong, scanCsvBatches, sniffDelimiter, type CsvRow } from '../csv/scanner.js';
 import type { ReadContext, Source } from '../types.js';
 
 /**
@@ -11,17 +11,36 @@ export async function* csvRows(
   source: Source,
   ctx: ReadContext,
 ): AsyncGenerator<{ header: string[] } | CsvRow> {
+  for await (const batch of csvRowBatches(source, ctx)) {
+    if ('header' in batch) yield batch;
+    else for (const row of batch) yield row;
+  }
+}
+
+/** The same as csvRows, a decoded chunk's rows at a time (the header alone, first). */
+export async function* csvRowBatches(
+  source: Source,
+  ctx: ReadContext,
+): AsyncGenerator<{ header: string[] } | CsvRow[]> {
   let header: string[] | null = null;
   try {
-    for await (const row of scanCsv(source.text(), {})) {
+    for await (const rows of scanCsvBatches(source.text(), {})) {
+      let k = 0;
       if (header === null) {
-        if (row.fields.length === 1 && row.fields[0]!.trim() === '') continue;
-        header = row.fields.map((f) => f.trim());
-        yield { header };
-        continue;
+        for (; k < rows.length && header === null; k++) {
+          const row = rows[k]!;
+          if (row.fields.length === 1 && row.fields[0]!.trim() === '') continue;
+          header = row.fields.map((f) => f.trim());
+          yield { header };
+        }
       }
-      if (row.fields.length === 1 && row.fields[0] === '') continue;
-      yield row;
+      const out: CsvRow[] = [];
+      for (; k < rows.length; k++) {
+        const row = rows[k]!;
+        if (row.fields.length === 1 && row.fields[0] === '') continue;
+        out.push(row);
+      }
+      if (out.length) yield out;
     }
   } catch (e) {
     if (e instanceof CsvFieldTooLong) {

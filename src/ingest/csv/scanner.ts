@@ -39,14 +39,25 @@ export function sniffDelimiter(headerLine: string): string {
 const QUOTE = 34, CR = 13;
 
 export async function* scanCsv(chunks: AsyncIterable<string>, opts: CsvOptions = {}): AsyncGenerator<CsvRow> {
+  for await (const rows of scanCsvBatches(chunks, opts)) for (const row of rows) yield row;
+}
+
+/**
+ * The rows of each decoded chunk at once: one await per chunk instead of one per row, for the
+ * readers of big files.
+ */
+export async function* scanCsvBatches(chunks: AsyncIterable<string>, opts: CsvOptions = {}): AsyncGenerator<CsvRow[]> {
   const maxField = opts.maxFieldLength ?? 16 * 1024 * 1024;
   const s = { buf: '', line: 1, rowLine: 1, fields: [] as string[], field: '', inQuotes: false, delim: opts.delimiter ?? '' };
-  const out: CsvRow[] = [];
+  let out: CsvRow[] = [];
 
   const run = (final: boolean) => {
     const { buf } = s;
     const n = buf.length;
+    const delim = s.delim;
     let i = 0;
+    // The next newline at or after i, found once per row rather than once per field.
+    let nl = -2;
     while (i < n) {
       if (s.inQuotes) {
         const q = buf.indexOf('"', i);
@@ -65,8 +76,8 @@ export async function* scanCsv(chunks: AsyncIterable<string>, opts: CsvOptions =
         continue;
       }
       if (buf.charCodeAt(i) === QUOTE && s.field.length === 0) { s.inQuotes = true; i++; continue; }
-      const nl = buf.indexOf('\n', i);
-      const d = buf.indexOf(s.delim, i);
+      if (nl !== -1 && nl < i) nl = buf.indexOf('\n', i);
+      const d = buf.indexOf(delim, i);
       if (nl < 0 && d < 0) {
         if (!final) break;
         s.field += buf.slice(i);
@@ -75,9 +86,9 @@ export async function* scanCsv(chunks: AsyncIterable<string>, opts: CsvOptions =
       }
       const isNl = d < 0 || (nl >= 0 && nl < d);
       const stop = isNl ? nl : d;
-      s.field += buf.slice(i, stop);
-      if (isNl && s.field.charCodeAt(s.field.length - 1) === CR) s.field = s.field.slice(0, -1);
-      s.fields.push(s.field);
+      let field = s.field.length ? s.field + buf.slice(i, stop) : buf.slice(i, stop);
+      if (isNl && field.charCodeAt(field.length - 1) === CR) field = field.slice(0, -1);
+      s.fields.push(field);
       s.field = '';
       i = stop + 1;
       if (isNl) {
@@ -87,7 +98,7 @@ export async function* scanCsv(chunks: AsyncIterable<string>, opts: CsvOptions =
         s.rowLine = s.line;
       }
     }
-    s.buf = buf.slice(i);
+    s.buf = i < n ? buf.slice(i) : '';
     if (s.field.length + s.buf.length > maxField) throw new CsvFieldTooLong(s.rowLine);
   };
 
@@ -99,20 +110,19 @@ export async function* scanCsv(chunks: AsyncIterable<string>, opts: CsvOptions =
       s.delim = sniffDelimiter(s.buf.slice(0, nl < 0 ? s.buf.length : nl));
     }
     run(false);
-    for (const row of out) yield row;
-    out.length = 0;
+    if (out.length) { yield out; out = []; }
   }
   if (!s.delim) s.delim = sniffDelimiter(s.buf);
   run(true);
-  for (const row of out) yield row;
   if (s.inQuotes) {
     s.fields.push(s.field);
-    yield { fields: s.fields, line: s.rowLine, truncated: true };
+    out.push({ fields: s.fields, line: s.rowLine, truncated: true });
   } else if (s.field.length || s.fields.length) {
     if (s.field.charCodeAt(s.field.length - 1) === CR) s.field = s.field.slice(0, -1);
     s.fields.push(s.field);
-    yield { fields: s.fields, line: s.rowLine };
+    out.push({ fields: s.fields, line: s.rowLine });
   }
+  if (out.length) yield out;
 }
 
 function countNewlines(str: string, from: number, to: number): number {
