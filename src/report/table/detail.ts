@@ -34,11 +34,11 @@ export function renderDetail(r: AuditResult, ctx: RenderContext): string {
   if (v.selfDrive) {
     section('detail.selfDrive');
     const parts = Object.entries(v.selfDrive).filter(([, x]) => typeof x === 'number' || typeof x === 'boolean');
-    out.push(`  ${parts.map(([k, x]) => `${k}=${typeof x === 'number' ? x.toFixed(2) : x}`).join('  ')}`);
+    out.push(`  ${parts.map(([k, x]) => `${k}=${typeof x === 'number' ? num(x) : x}`).join('  ')}`);
   }
   if (v.seedUsers) {
     section('detail.seeds');
-    out.push(v.seedUsers.length ? table(['#', 'name', 'score', 'signals'], v.seedUsers.map((s) => [String(s.rank), safeText(s.name), s.score.toFixed(2), signals(s.signals)])) : `  ${t(ctx.lang, 'detail.none')}`);
+    out.push(v.seedUsers.length ? table(['#', 'name', 'score', ...SEED_SIGNALS.map((k) => SIGNAL_LABELS[k])], v.seedUsers.map((s) => [String(s.rank), safeText(s.name), s.score.toFixed(2), ...SEED_SIGNALS.map((k) => (s.signals[k] === undefined || s.signals[k] === null ? '–' : num(s.signals[k])))])) : `  ${t(ctx.lang, 'detail.none')}`);
   }
   if (v.monetization) {
     section('detail.slots');
@@ -55,7 +55,8 @@ export function renderDetail(r: AuditResult, ctx: RenderContext): string {
   const members = g.members as Record<string, unknown>;
   if (Array.isArray(members.cohorts) && members.cohorts.length) {
     section('detail.cohorts');
-    const rows = (members.cohorts as Record<string, unknown>[]).map((x) => Object.values(x).map((y) => (typeof y === 'number' && !Number.isInteger(y) ? `${(y * 100).toFixed(0)}%` : String(y ?? '–'))));
+    // Every column but the month and the count of joiners is a share.
+    const rows = (members.cohorts as Record<string, unknown>[]).map((x) => Object.entries(x).map(([k, y]) => (typeof y === 'number' && k !== 'joined' ? `${(y * 100).toFixed(0)}%` : String(y ?? '–'))));
     out.push(table(Object.keys(members.cohorts[0] as object), rows));
   }
   if (Array.isArray(members.goingQuiet)) {
@@ -75,8 +76,15 @@ function mark(f: Finding, ctx: RenderContext): string {
   }
 }
 
-function signals(s: Record<string, number | null>): string {
-  return Object.entries(s).map(([k, x]) => `${k}=${x === null ? '–' : Number.isInteger(x) ? x : x.toFixed(2)}`).join(' ');
+/** The seed-user signals worth a column in a terminal; the JSON has them all. */
+const SEED_SIGNALS = ['activeDays', 'activeWeeks', 'conversationsStarted', 'repliesReceived', 'answersGiven', 'invitedStayed', 'daysSinceLast'] as const;
+const SIGNAL_LABELS: Record<(typeof SEED_SIGNALS)[number], string> = {
+  activeDays: 'days', activeWeeks: 'weeks', conversationsStarted: 'started', repliesReceived: 'replies in',
+  answersGiven: 'answers', invitedStayed: 'brought', daysSinceLast: 'last (d)',
+};
+
+function num(x: number): string {
+  return Number.isInteger(x) ? String(x) : x.toFixed(x >= 10 ? 0 : 2);
 }
 
 function table(head: string[], rows: string[][]): string {
