@@ -10,7 +10,9 @@ const ROLE_ALIASES: Record<string, Role> = {
 
 export function parseRole(raw: string | undefined): Role | undefined {
   if (!raw) return undefined;
-  return ROLE_ALIASES[raw.trim().toLowerCase()];
+  const k = raw.trim().toLowerCase();
+  // Own keys only: a cell saying "constructor" is not a role.
+  return Object.hasOwn(ROLE_ALIASES, k) ? ROLE_ALIASES[k] : undefined;
 }
 
 const KIND_ALIASES: Record<string, MessageKind> = {
@@ -24,7 +26,7 @@ export function parseKind(raw: string | undefined): MessageKind {
   if (!raw) return 'text';
   const k = raw.trim().toLowerCase();
   if ((MESSAGE_KINDS as readonly string[]).includes(k)) return k as MessageKind;
-  return KIND_ALIASES[k] ?? 'text';
+  return (Object.hasOwn(KIND_ALIASES, k) ? KIND_ALIASES[k] : undefined) ?? 'text';
 }
 
 export function parseJoinMethod(raw: string | undefined): JoinMethod | undefined {

@@ -1,6 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
-import { decodeBytes, decodeFile, decodeHead, HEAD_BYTES, readHeadBytes } from './decode.js';
+import { createWriteStream, rmSync } from 'node:fs';
+import { mkdtemp, readFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { decodeFile, decodeHead, detectEncoding, HEAD_BYTES, readHeadBytes } from './decode.js';
 import type { FileHead, Source } from './types.js';
 
 /** A file on disk as a Source: streamed, decoded text, or raw bytes for containers. */
@@ -15,6 +18,12 @@ export async function fileSource(path: string, onBytes?: (n: number) => void): P
   };
 }
 
+/** A spooled copy read from disk but named as the user named it ("-" for stdin, the FIFO's path). */
+export async function spooledSource(copy: string, shownAs: string): Promise<Source> {
+  const src = await fileSource(copy);
+  return { ...src, path: shownAs, fileName: shownAs === '-' ? 'stdin' : basename(shownAs) };
+}
+
 /** In-memory bytes as a Source (ZIP entries, tests). */
 export function bytesSource(path: string, data: Uint8Array): Source {
   return {
@@ -22,9 +31,15 @@ export function bytesSource(path: string, data: Uint8Array): Source {
     fileName: basename(path.split('!').pop() ?? path),
     size: data.length,
     text: async function* () {
-      const text = decodeBytes(data);
-      // Hand out in slices so parsers see chunk boundaries as they do with files.
-      for (let i = 0; i < text.length; i += 1 << 20) yield text.slice(i, i + (1 << 20));
+      // Decoded slice by slice: a 1 GB entry never becomes one string (V8 strings stop near 512 MB).
+      const { encoding, bomLength } = detectEncoding(data.subarray(0, HEAD_BYTES));
+      const decoder = new TextDecoder(encoding);
+      for (let i = bomLength; i < data.length; i += 1 << 20) {
+        const text = decoder.decode(data.subarray(i, Math.min(i + (1 << 20), data.length)), { stream: true });
+        if (text) yield text;
+      }
+      const rest = decoder.decode();
+      if (rest) yield rest;
     },
     bytes: async () => data,
   };
@@ -32,10 +47,32 @@ export function bytesSource(path: string, data: Uint8Array): Source {
 
 export function headOf(path: string, bytes: Uint8Array): FileHead {
   const b = bytes.subarray(0, HEAD_BYTES);
-  const isBinary = b.includes(0) && !(b[0] === 0xff || b[0] === 0xfe || b[1] === 0);
-  return { path, fileName: basename(path.split('!').pop() ?? path), bytes: b, text: isBinary ? '' : decodeHead(b) };
+  return { path, fileName: basename(path.split('!').pop() ?? path), bytes: b, text: isBinary(b) ? '' : decodeHead(b) };
+}
+
+/** NUL bytes that are not UTF-16: a container or a binary file, not text. */
+export function isBinary(head: Uint8Array): boolean {
+  return head.includes(0) && !(head[0] === 0xff || head[0] === 0xfe || head[1] === 0);
 }
 
 export async function fileHead(path: string): Promise<FileHead> {
   return headOf(path, await readHeadBytes(path));
+}
+
+let spoolDir: Promise<string> | null = null;
+
+/**
+ * Copies a stream that can be read only once (stdin, a FIFO) to a private temporary file, so it
+ * can be sniffed and then read like any file. The copy is streamed (no size in memory) and removed
+ * when the process exits, however it exits.
+ */
+export async function spool(stream: NodeJS.ReadableStream | AsyncIterable<Uint8Array>, name: string): Promise<string> {
+  spoolDir ??= mkdtemp(join(tmpdir(), 'community-audit-')).then((dir) => {
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  });
+  const dir = await spoolDir;
+  const path = join(dir, `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${basename(name).replace(/[^\w.-]/g, '_') || 'stdin'}`);
+  await pipeline(stream, createWriteStream(path, { mode: 0o600 }));
+  return path;
 }

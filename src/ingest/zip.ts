@@ -1,55 +1,61 @@
-import { readFile } from 'node:fs/promises';
+import { stat, readFile } from 'node:fs/promises';
 import { unzipSync } from 'fflate';
 import { UserError } from '../core/errors.js';
+import { LIMITS } from './limits.js';
 import { bytesSource } from './source.js';
 import type { Folder } from './types.js';
 
-/** Guards against ZIP bombs and hostile archives. */
-export const ZIP_LIMITS = { maxEntries: 100_000, maxEntryBytes: 1 << 30, maxTotalBytes: 2 * (1 << 30) };
-
 /** Entry names that would escape a folder if extracted; we never extract, but they are refused. */
-function unsafeName(name: string): boolean {
-  return name.startsWith('/') || /^[A-Za-z]:/.test(name) || name.split(/[\\/]/).includes('..');
+export function unsafeName(name: string): boolean {
+  return name.startsWith('/') || name.startsWith('\\') || /^[A-Za-z]:/.test(name) || name.split(/[\\/]/).includes('..') || name.includes('\0');
 }
 
+const gb = (n: number) => `${(n / (1 << 30)).toFixed(n % (1 << 30) ? 1 : 0)} GB`;
+
 /**
- * Opens a ZIP as a Folder, in memory. Entry sizes are checked from the central directory before
- * anything is inflated, so an archive that would expand to gigabytes is refused, not unpacked.
+ * Opens a ZIP as a Folder, in memory, without extracting anything to disk. Sizes are checked from
+ * the central directory before anything is inflated, so an archive that would expand to gigabytes
+ * is refused, not unpacked; an entry that lies about its size is cut at the size it claims (fflate
+ * inflates into a buffer of that size). Entries `wanted` says no to (media) are listed, never inflated.
  */
-export async function zipFolder(path: string, onSkip: (reason: string) => void): Promise<Folder> {
+export async function zipFolder(path: string, onSkip: (reason: string) => void, wanted: (name: string) => boolean = () => true): Promise<Folder> {
+  const info = await stat(path);
+  if (info.size > LIMITS.maxZipTotalBytes) {
+    throw new UserError(`the archive is larger than ${gb(LIMITS.maxZipTotalBytes)}`, { file: path, hint: 'unpack it yourself and pass the folder', code: 'zip-too-large' });
+  }
   const data = new Uint8Array(await readFile(path));
+  const names: string[] = [];
   let total = 0;
-  let entries = 0;
-  let tooBig: string | null = null;
+  let tooBig: { name: string; why: string } | null = null;
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(data, {
       filter: (f) => {
-        if (f.name.endsWith('/')) return false;
+        if (tooBig || f.name.endsWith('/') || f.name.startsWith('__MACOSX/')) return false;
         if (unsafeName(f.name)) { onSkip(`entry "${f.name}" points outside the archive; skipped`); return false; }
-        if (f.name.startsWith('__MACOSX/')) return false;
-        entries++;
+        names.push(f.name);
+        if (names.length > LIMITS.maxZipEntries) { tooBig = { name: f.name, why: `more than ${LIMITS.maxZipEntries} entries` }; return false; }
+        if (!wanted(f.name)) return false;
         total += f.originalSize;
-        if (f.originalSize > ZIP_LIMITS.maxEntryBytes || total > ZIP_LIMITS.maxTotalBytes || entries > ZIP_LIMITS.maxEntries) {
-          tooBig = f.name;
-          return false;
-        }
-        return true;
+        if (f.originalSize > LIMITS.maxZipEntryBytes) tooBig = { name: f.name, why: `an entry of ${gb(f.originalSize)} (the limit is ${gb(LIMITS.maxZipEntryBytes)})` };
+        else if (total > LIMITS.maxZipTotalBytes) tooBig = { name: f.name, why: `more than ${gb(LIMITS.maxZipTotalBytes)} of chat files` };
+        return tooBig === null;
       },
     });
   } catch (e) {
     throw new UserError(`not a readable ZIP archive (${(e as Error).message})`, { file: path, hint: 'is the download complete?', code: 'bad-zip' });
   }
-  if (tooBig !== null) {
-    throw new UserError(`the archive expands to more than ${ZIP_LIMITS.maxTotalBytes / (1 << 30)} GB (at "${tooBig}")`, { file: path, hint: 'unpack it yourself and pass the folder', code: 'zip-too-large' });
+  const big = tooBig as { name: string; why: string } | null;
+  if (big !== null) {
+    throw new UserError(`the archive expands to ${big.why} (at "${big.name}")`, { file: path, hint: 'unpack it yourself and pass the folder', code: 'zip-too-large' });
   }
-  const names = Object.keys(files).sort();
+  names.sort();
   return {
     path,
     entries: names,
     open: async (entry) => {
-      const bytes = files[entry];
-      if (!bytes) throw new UserError(`no entry "${entry}" in the archive`, { file: path });
+      const bytes = Object.hasOwn(files, entry) ? files[entry] : undefined;
+      if (!bytes) throw new UserError(`entry "${entry}" of the archive is not read by this tool`, { file: path, code: 'zip-entry' });
       return bytesSource(`${path}!${entry}`, bytes);
     },
   };

@@ -1,14 +1,26 @@
 import type { GroupInfo, IngestEvent, MessageEvent, MessageKind } from '../../core/model.js';
 import { parseTimestamp } from '../../core/timestamp.js';
 import { walkJson, type JsonPath } from '../telegram/json-stream.js';
-import { isRecord } from '../telegram/message.js';
+import { isRecord, shape, type FieldType, type Shaped } from '../shape.js';
 import type { IngestAdapter } from '../types.js';
 
-interface DceUser { id?: string; name?: string; nickname?: string; isBot?: boolean }
-interface DceMessage {
-  id?: string; type?: string; timestamp?: string; content?: string; author?: DceUser;
-  attachments?: { fileName?: string }[]; stickers?: unknown[]; mentions?: DceUser[];
-  reference?: { messageId?: string | null } | null;
+const USER = { id: 'string', name: 'string', nickname: 'string', isBot: 'boolean' } as const satisfies Record<string, FieldType>;
+const MESSAGE = {
+  id: 'string', type: 'string', timestamp: 'string', content: 'string', author: 'present',
+  attachments: 'array', stickers: 'array', mentions: 'array', reference: 'record',
+} as const satisfies Record<string, FieldType>;
+type DceUser = Shaped<typeof USER>;
+/** One message as far as we read it; nested users are shaped too. */
+type DceMessage = Omit<Shaped<typeof MESSAGE>, 'author' | 'mentions'> & { author?: DceUser; mentions?: DceUser[] };
+
+function dceMessage(v: unknown): DceMessage | null {
+  const m = shape(v, MESSAGE);
+  if (!m) return null;
+  const { author, mentions, ...rest } = m;
+  const out: DceMessage = rest;
+  const a = shape(author, USER); if (a) out.author = a;
+  if (mentions) out.mentions = mentions.map((u) => shape(u, USER)).filter((u): u is DceUser => u !== null);
+  return out;
 }
 
 const isMessagePath = (p: JsonPath) => p.length === 2 && p[0] === 'messages';
@@ -24,7 +36,8 @@ export function attachmentKind(fileName: string): MessageKind {
 }
 
 function kindOf(m: DceMessage): MessageKind {
-  const a = m.attachments?.[0]?.fileName;
+  const first = m.attachments?.[0];
+  const a = isRecord(first) && typeof first.fileName === 'string' ? first.fileName : '';
   if (a) return attachmentKind(a);
   if (m.stickers && m.stickers.length > 0) return 'sticker';
   return 'text';
@@ -51,8 +64,8 @@ export const discordJson = {
     for await (const piece of walkJson(source, isMessagePath, isHeadScalar)) {
       if (piece.kind === 'scalar') { if (piece.value !== null) head[piece.path.join('.')] = String(piece.value); continue; }
       n++;
-      if (!isRecord(piece.value)) { ctx.reportIssue({ reason: `message #${n} is not an object`, code: 'bad-row' }); continue; }
-      const m = piece.value as DceMessage;
+      const m = dceMessage(piece.value);
+      if (!m) { ctx.reportIssue({ reason: `message #${n} is not an object`, code: 'bad-row' }); continue; }
       if (!group) {
         const channel = head['channel.name'] ?? source.fileName.replace(/\.json$/i, '');
         const guild = head['guild.name'];
@@ -72,7 +85,7 @@ export const discordJson = {
       if (m.author?.isBot) ev.senderRole = 'bot';
       if (m.id) ev.id = m.id;
       if (m.content) ev.text = m.content;
-      if (m.reference?.messageId) ev.replyTo = m.reference.messageId;
+      const ref = m.reference?.messageId; if (typeof ref === 'string' && ref) ev.replyTo = ref;
       const mentions = (m.mentions ?? []).map((u) => u.id).filter((id): id is string => typeof id === 'string');
       if (mentions.length) ev.mentions = mentions;
       yield ev;

@@ -15,6 +15,7 @@ const SHARED = 'xl/sharedStrings.xml';
 
 export function readFirstSheet(bytes: Uint8Array, file: string): Cell[][] {
   let tooBig: string | undefined;
+  let total = 0;
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, {
@@ -22,6 +23,9 @@ export function readFirstSheet(bytes: Uint8Array, file: string): Cell[][] {
         if (f.name !== SHARED && !f.name.startsWith('xl/worksheets/sheet')) return false;
         // Refuse zip bombs before inflating: the directory states each entry's size.
         if (f.originalSize > MAX_ENTRY) { tooBig = f.name; return false; }
+        // Many sheets of a hostile workbook add up: the total is bounded too.
+        total += f.originalSize;
+        if (total > 2 * MAX_ENTRY) { tooBig = f.name; return false; }
         return true;
       },
     });

@@ -1,3 +1,5 @@
+import { UserError } from '../../core/errors.js';
+import { LIMITS, mb } from '../limits.js';
 import type { Folder, Source } from '../types.js';
 import { isRecord } from '../telegram/message.js';
 
@@ -5,9 +7,13 @@ import { isRecord } from '../telegram/message.js';
 export interface SlackChannel { id: string; name: string; creator?: string; folder: string }
 export interface SlackUser { name: string; bot: boolean }
 
+/** One JSON file of the export as text; each is read whole, so each is bounded. */
 export async function readText(source: Source): Promise<string> {
   let s = '';
-  for await (const chunk of source.text()) s += chunk;
+  for await (const chunk of source.text()) {
+    s += chunk;
+    if (s.length > LIMITS.maxDocumentChars) throw new UserError(`${source.fileName} is larger than ${mb(LIMITS.maxDocumentChars)} MB of text`, { file: source.path, code: 'document-too-large' });
+  }
   return s;
 }
 
@@ -19,7 +25,10 @@ export function exportRoot(folder: Folder): string | null {
 
 async function jsonEntry(folder: Folder, entry: string): Promise<unknown> {
   if (!folder.entries.includes(entry)) return undefined;
-  return JSON.parse(await readText(await folder.open(entry))) as unknown;
+  try { return JSON.parse(await readText(await folder.open(entry))) as unknown; } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError(`${entry} is not valid JSON (${(e as Error).message})`, { file: folder.path, code: 'bad-json', hint: 'is the export complete (not cut off)?' });
+  }
 }
 
 /** channels.json, groups.json and mpims.json: each lists conversations whose folder is their name. */

@@ -1,3 +1,4 @@
+import { epochMs } from '../shape.js';
 import { UserError } from '../../core/errors.js';
 import type { GroupInfo, IngestEvent, MessageEvent, MessageKind } from '../../core/model.js';
 import { isRecord } from '../telegram/message.js';
@@ -26,7 +27,8 @@ function toEvent(m: Record<string, unknown>, group: GroupInfo, users: Map<string
   const comment = isRecord(m.comment) ? m.comment : undefined;
   const user = str(m.user) ?? str(comment?.user) ?? (subtype === 'bot_message' ? botId : undefined);
   if (!ts || !user) return null;
-  const time = Math.round(Number(ts) * 1000);
+  const time = epochMs(Math.round(Number(ts) * 1000), 'ms');
+  if (Number.isNaN(time)) return null;
   const name = users.get(user)?.name ?? str(m.username);
   if (subtype === 'channel_join' || subtype === 'group_join') {
     const inviter = str(m.inviter);

@@ -2,7 +2,8 @@ import type { GroupInfo, IngestEvent, MessageEvent } from '../../core/model.js';
 import { parseTimestamp } from '../../core/timestamp.js';
 import type { IngestAdapter, ReadContext } from '../types.js';
 import { walkJson, type JsonPath } from './json-stream.js';
-import { isRecord, kindOf, mentionIds, plainText, type TgMessage } from './message.js';
+import { epochMs, shape } from '../shape.js';
+import { kindOf, mentionIds, plainText, TG_FIELDS, type TgMessage } from './message.js';
 import { resolvePending, serviceEvents, type PendingMembership } from './service.js';
 
 /** A chat object: the root of a one-chat export, or `chats.list[i]` / `left_chats.list[i]` of an account export. */
@@ -15,7 +16,7 @@ const isChatScalar = (p: JsonPath) => p.length >= 1 && CHAT_KEYS.has(String(p[p.
 
 function timeOf(m: TgMessage, ctx: ReadContext): number {
   // date_unixtime is exact; `date` is the exporting machine's wall clock, read in the report's zone.
-  if (typeof m.date_unixtime === 'string' && /^\d+$/.test(m.date_unixtime)) return Number(m.date_unixtime) * 1000;
+  if (typeof m.date_unixtime === 'string' && /^\d+$/.test(m.date_unixtime)) return epochMs(Number(m.date_unixtime));
   return typeof m.date === 'string' ? parseTimestamp(m.date, ctx.zone) : NaN;
 }
 
@@ -54,9 +55,8 @@ export const telegramJson = {
         continue;
       }
       n++;
-      const m = piece.value;
-      if (!isRecord(m)) { ctx.reportIssue({ reason: `message #${n} is not an object`, code: 'bad-row' }); continue; }
-      const msg = m as TgMessage;
+      const msg = shape(piece.value, TG_FIELDS);
+      if (!msg) { ctx.reportIssue({ reason: `message #${n} is not an object`, code: 'bad-row' }); continue; }
       group ??= { id: chat.id ?? chat.name ?? fallback, name: chat.name ?? fallback, platform: 'telegram' };
       // Names are learnt even from rows skipped below: they resolve invitees named in service actions.
       if (msg.from_id && msg.from) noteName(ids, msg.from, msg.from_id);
@@ -67,7 +67,7 @@ export const telegramJson = {
       if (msg.type === 'service') {
         const out: IngestEvent[] = [];
         if (serviceEvents(msg, group, time, id, pending, out)) { yield* out; continue; }
-        const actor = msg.actor_id ?? msg.actor;
+        const actor = msg.actor_id || msg.actor;
         if (!actor) continue;
         // Pins, renames, calls…: the actor did something, counted apart from messages as "system".
         const ev: MessageEvent = { type: 'message', group, time, senderId: actor, kind: 'system' };
@@ -76,7 +76,7 @@ export const telegramJson = {
         yield ev;
         continue;
       }
-      const sender = msg.from_id ?? msg.from ?? undefined;
+      const sender = msg.from_id || msg.from || undefined;
       if (!sender) { ctx.reportIssue({ reason: `message ${id ?? `#${n}`}: no sender`, code: 'no-sender' }); continue; }
       const ev: MessageEvent = { type: 'message', group, time, senderId: sender, kind: kindOf(msg) };
       if (msg.from) ev.senderName = msg.from;

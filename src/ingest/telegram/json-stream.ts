@@ -1,6 +1,7 @@
 import { Assembler } from 'stream-json/assembler.js';
 import { jsonParser, type Token } from 'stream-json/parser.js';
 import { UserError } from '../../core/errors.js';
+import { LIMITS } from '../limits.js';
 import type { Source } from '../types.js';
 
 /** A path into a JSON document: object keys and array indexes. */
@@ -42,7 +43,12 @@ export async function* walkJson(
   // A value just ended inside its parent: arrays move on to the next index.
   const advance = () => { const top = stack[stack.length - 1]; if (top?.isArray) top.index++; };
   const out: JsonPiece[] = [];
+  let depth = 0;
   const take = (tok: Token) => {
+    // Real exports nest a few levels; 100,000 "[" is an attack on whoever walks the result.
+    if (tok.name === 'startObject' || tok.name === 'startArray') {
+      if (++depth > LIMITS.maxJsonDepth) throw new UserError(`JSON nested deeper than ${LIMITS.maxJsonDepth} levels`, { file: source.path, code: 'json-too-deep', hint: 'not an export this tool knows' });
+    } else if (tok.name === 'endObject' || tok.name === 'endArray') depth--;
     if (asm) {
       asm.consume(tok);
       if (asm.done) { out.push({ kind: 'item', path: asmPath, value: asm.current }); asm = null; advance(); }
@@ -66,12 +72,17 @@ export async function* walkJson(
       default: return;
     }
   };
+  let line = 1;
   const feed = (chunk: string | typeof NONE) => {
     try {
       for (const tok of tokensOf(tokenize(chunk as Parameters<Tokenizer>[0]))) take(tok);
     } catch (e) {
-      throw new UserError(`not valid JSON: ${(e as Error).message}`, { file: source.path, code: 'bad-json', hint: 'is the export complete (not cut off)?' });
+      if (e instanceof UserError) throw e;
+      // The tokenizer fails at the end of input when the document is cut off.
+      if (chunk === NONE) throw new UserError('the JSON ends too early (cut off?)', { file: source.path, line, code: 'bad-json', hint: 'is the export complete (not cut off)?' });
+      throw new UserError(`not valid JSON: ${(e as Error).message}`, { file: source.path, code: 'bad-json', hint: 'is the export complete and not edited by hand?' });
     }
+    if (chunk !== NONE) line += countLines(chunk);
   };
   for await (const chunk of source.text()) {
     feed(chunk);
@@ -80,7 +91,7 @@ export async function* walkJson(
   }
   feed(NONE);
   yield* out;
-  if (stack.length > 0 || asm) throw new UserError('the JSON ends too early (cut off?)', { file: source.path, code: 'bad-json' });
+  if (stack.length > 0 || asm) throw new UserError('the JSON ends too early (cut off?)', { file: source.path, line, code: 'bad-json', hint: 'is the export complete (not cut off)?' });
 }
 
 function scalarOf(tok: Token): string | number | boolean | null {
@@ -91,4 +102,10 @@ function scalarOf(tok: Token): string | number | boolean | null {
     case 'falseValue': return false;
     default: return null;
   }
+}
+
+function countLines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
 }

@@ -1,29 +1,15 @@
 import type { MessageKind } from '../../core/model.js';
+import { lookup, type FieldType, type Shaped } from '../shape.js';
 
-/** One element of a Telegram Desktop `messages` array, as far as we read it. */
-export interface TgMessage {
-  id?: number | string;
-  type?: string;
-  date?: string;
-  date_unixtime?: string;
-  from?: string | null;
-  from_id?: string;
-  actor?: string | null;
-  actor_id?: string;
-  action?: string;
-  members?: (string | null)[];
-  inviter?: string;
-  title?: string;
-  text?: unknown;
-  text_entities?: unknown;
-  reply_to_message_id?: number;
-  photo?: string;
-  file?: string;
-  media_type?: string;
-  poll?: unknown;
-  location_information?: unknown;
-  contact_information?: unknown;
-}
+/** The fields of one element of a Telegram Desktop `messages` array that we read, with their types. */
+export const TG_FIELDS = {
+  id: 'id', type: 'string', date: 'string', date_unixtime: 'string', from: 'string', from_id: 'string',
+  actor: 'string', actor_id: 'string', action: 'string', members: 'array', inviter: 'string', title: 'string',
+  text: 'present', text_entities: 'present', reply_to_message_id: 'id', photo: 'present', file: 'present',
+  media_type: 'string',
+} as const satisfies Record<string, FieldType>;
+
+export type TgMessage = Shaped<typeof TG_FIELDS>;
 
 export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -58,7 +44,7 @@ const MEDIA: Record<string, MessageKind> = {
 
 export function kindOf(m: TgMessage): MessageKind {
   if (m.photo !== undefined) return 'image';
-  if (m.media_type !== undefined) return MEDIA[m.media_type] ?? 'file';
+  if (m.media_type !== undefined) return lookup(MEDIA, m.media_type) ?? 'file';
   if (m.file !== undefined) return 'file';
   if (Array.isArray(m.text_entities) && m.text_entities.some((e) => isRecord(e) && (e.type === 'link' || e.type === 'text_link'))) return 'link';
   return 'text';

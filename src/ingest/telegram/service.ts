@@ -13,8 +13,8 @@ export function serviceEvents(
   m: TgMessage, group: GroupInfo, time: number, id: string | undefined,
   pending: PendingMembership[], out: IngestEvent[],
 ): boolean {
-  const actorId = m.actor_id ?? m.actor ?? undefined;
-  const actorName = m.actor ?? undefined;
+  const actorId = m.actor_id || m.actor || undefined;
+  const actorName = m.actor || undefined;
   const members = (m.members ?? []).filter((x): x is string => typeof x === 'string' && x !== '');
   const push = (action: MembershipEvent['action'], member: { id: string; name?: string; isName: boolean }, by?: { v: string; isName: boolean }, method?: MembershipEvent['method']) => {
     const ev: MembershipEvent = { type: 'membership', group, time, action, memberId: member.id };
@@ -25,8 +25,8 @@ export function serviceEvents(
     if (id !== undefined) ev.id = members.length > 1 ? `${id}:${member.id}` : id;
     pending.push({ ev, memberIsName: member.isName, byIsName: by?.isName ?? false });
   };
-  const actor = actorId === undefined ? undefined : { id: actorId, name: actorName, isName: m.actor_id === undefined };
-  const actorBy = actorId === undefined ? undefined : { v: actorId, isName: m.actor_id === undefined };
+  const actor = actorId === undefined ? undefined : { id: actorId, name: actorName, isName: !m.actor_id };
+  const actorBy = actorId === undefined ? undefined : { v: actorId, isName: !m.actor_id };
   switch (m.action) {
     case 'invite_members':
       for (const name of members) {

@@ -1,7 +1,8 @@
 import { UserError } from '../../core/errors.js';
 import type { IngestAdapter } from '../types.js';
-import { chatlabGroup, chatlabMessage, chatlabRoles, type ChatlabMember, type ChatlabMessage, type ChatlabMeta } from './chatlab.js';
-import { fileStem, firstLine, lines, wholeText } from './text.js';
+import { isRecord, shape } from '../shape.js';
+import { chatlabGroup, chatlabMessage, chatlabRoles } from './chatlab.js';
+import { fileStem, firstLine, lines, parseWholeJson } from './text.js';
 
 /** ChatLab standard JSON (one document) and JSONL (a header line, member lines, message lines). */
 const CAPS = {
@@ -21,13 +22,10 @@ export const chatlabJson = {
     return /"chatlab"\s*:\s*\{/.test(t) ? 0.95 : 0;
   },
   async *read(source, ctx) {
-    let doc: { meta?: ChatlabMeta; members?: ChatlabMember[]; messages?: ChatlabMessage[] };
-    try { doc = JSON.parse(await wholeText(source)) as typeof doc; } catch (e) {
-      throw new UserError(`not valid JSON: ${(e as Error).message}`, { file: ctx.path, code: 'bad-json', hint: 'is the export complete?' });
-    }
-    if (!Array.isArray(doc.messages)) throw new UserError('no "messages" array', { file: ctx.path, code: 'bad-json' });
-    const group = chatlabGroup(doc.meta ?? {}, fileStem(source.fileName));
-    yield* chatlabRoles(group, Array.isArray(doc.members) ? doc.members : []);
+    const doc = shape(await parseWholeJson(source), { meta: 'present', members: 'array', messages: 'array' });
+    if (!doc?.messages) throw new UserError('no "messages" array', { file: ctx.path, code: 'bad-json' });
+    const group = chatlabGroup(doc.meta, fileStem(source.fileName));
+    yield* chatlabRoles(group, doc.members ?? []);
     let index = 0;
     for (const m of doc.messages) yield* chatlabMessage(m, group, ctx, { index: ++index });
   },
@@ -45,21 +43,22 @@ export const chatlabJsonl = {
   },
   async *read(source, ctx) {
     let group = chatlabGroup({}, fileStem(source.fileName));
-    const members: ChatlabMember[] = [];
+    const members: unknown[] = [];
     let rolesDone = false;
     let lineNo = 0;
     for await (const line of lines(source)) {
       lineNo++;
       const t = line.trim();
       if (t === '' || t.startsWith('#')) continue;
-      let rec: { _type?: string; meta?: ChatlabMeta } & ChatlabMember & ChatlabMessage;
-      try { rec = JSON.parse(t) as typeof rec; } catch {
+      let rec: unknown;
+      try { rec = JSON.parse(t) as unknown; } catch {
         ctx.reportIssue({ line: lineNo, reason: 'not valid JSON', code: 'bad-json-line' });
         continue;
       }
-      if (rec._type === 'header') { group = chatlabGroup(rec.meta ?? {}, group.id); continue; }
+      if (!isRecord(rec)) { ctx.reportIssue({ line: lineNo, reason: 'not a JSON object', code: 'bad-row' }); continue; }
+      if (rec._type === 'header') { group = chatlabGroup(rec.meta, group.id); continue; }
       if (rec._type === 'member') { members.push(rec); continue; }
-      if (rec._type !== 'message') { ctx.reportIssue({ line: lineNo, reason: `unknown record type "${String(rec._type)}"`, code: 'bad-row' }); continue; }
+      if (rec._type !== 'message') { ctx.reportIssue({ line: lineNo, reason: `unknown record type "${String(rec._type).slice(0, 40)}"`, code: 'bad-row' }); continue; }
       // Member lines come before messages: their roles are known by the first message.
       if (!rolesDone) { rolesDone = true; yield* chatlabRoles(group, members); }
       yield* chatlabMessage(rec, group, ctx, { line: lineNo });

@@ -1,5 +1,6 @@
 import type { GroupInfo, IngestEvent, MessageEvent, MessageKind, Role } from '../../core/model.js';
 import { parseQqSystem } from '../qq/system.js';
+import { epochMs, isRecord, lookup, shape, type FieldType } from '../shape.js';
 import type { ReadContext } from '../types.js';
 import { factEvents } from './events.js';
 import { parseSystemLine } from './system.js';
@@ -11,12 +12,12 @@ import { looksLikeXml } from './xml.js';
  * `members` with roles, `messages` with numeric types, platform ids and reply ids. WeFlow can write
  * it for WeChat; ChatLab writes it for QQ and others, so system lines try both platforms' wording.
  */
-export interface ChatlabMeta { name?: string; platform?: string; type?: string; groupId?: string; ownerId?: string }
-export interface ChatlabMember { platformId?: string; accountName?: string; groupNickname?: string; roles?: { id?: string }[] }
-export interface ChatlabMessage {
-  sender?: string; accountName?: string; groupNickname?: string; timestamp?: number; type?: number;
-  content?: string | null; platformMessageId?: string | number; replyToMessageId?: string | number;
-}
+const META = { name: 'string', platform: 'string', type: 'string', groupId: 'id', ownerId: 'string' } as const satisfies Record<string, FieldType>;
+const MEMBER = { platformId: 'id', accountName: 'string', groupNickname: 'string', roles: 'array' } as const satisfies Record<string, FieldType>;
+const MESSAGE = {
+  sender: 'id', accountName: 'string', groupNickname: 'string', timestamp: 'number', type: 'number',
+  content: 'string', platformMessageId: 'id', replyToMessageId: 'id',
+} as const satisfies Record<string, FieldType>;
 
 const TYPES: Record<number, MessageKind> = {
   0: 'text', 1: 'image', 2: 'voice', 3: 'video', 4: 'file', 5: 'sticker', 7: 'link', 8: 'link',
@@ -24,39 +25,43 @@ const TYPES: Record<number, MessageKind> = {
   80: 'system', 81: 'recall', 99: 'text',
 };
 
-export function chatlabGroup(meta: ChatlabMeta, fallback: string): GroupInfo {
-  return { id: meta.groupId || meta.name || fallback, name: meta.name || fallback, platform: meta.platform || 'chatlab' };
+export function chatlabGroup(raw: unknown, fallback: string): GroupInfo {
+  const meta = shape(raw, META) ?? {};
+  return { id: (meta.groupId === undefined ? '' : String(meta.groupId)) || meta.name || fallback, name: meta.name || fallback, platform: meta.platform || 'chatlab' };
 }
 
 /** Owners and admins among the members, as a group event (meta.ownerId may be the exporter: not used). */
-export function chatlabRoles(group: GroupInfo, members: ChatlabMember[]): IngestEvent[] {
+export function chatlabRoles(group: GroupInfo, members: unknown[]): IngestEvent[] {
   const roles: { memberId: string; name?: string; role: Role }[] = [];
-  for (const m of members) {
-    if (!m.platformId) continue;
-    const ids = (m.roles ?? []).map((r) => r.id);
+  for (const raw of members) {
+    const m = shape(raw, MEMBER);
+    if (!m || m.platformId === undefined || m.platformId === '') continue;
+    const ids = (m.roles ?? []).map((r) => (isRecord(r) ? r.id : undefined));
     const role: Role | undefined = ids.includes('owner') ? 'owner' : ids.includes('admin') ? 'admin' : undefined;
-    if (role) roles.push({ memberId: m.platformId, name: cleanName(m.groupNickname || m.accountName || ''), role });
+    if (role) roles.push({ memberId: String(m.platformId), name: cleanName(m.groupNickname || m.accountName || ''), role });
   }
   return roles.length ? [{ type: 'group', group, roles }] : [];
 }
 
 /** One message as events; a bad one is reported and skipped. */
-export function chatlabMessage(m: ChatlabMessage, group: GroupInfo, ctx: ReadContext, where: { line?: number; index?: number }): IngestEvent[] {
+export function chatlabMessage(raw: unknown, group: GroupInfo, ctx: ReadContext, where: { line?: number; index?: number }): IngestEvent[] {
   const at = where.line !== undefined ? { line: where.line } : {};
   const label = where.line !== undefined ? `line ${where.line}` : `message ${where.index}`;
-  if (typeof m !== 'object' || m === null) { ctx.reportIssue({ ...at, reason: `${label} is not an object`, code: 'bad-row' }); return []; }
-  if (typeof m.timestamp !== 'number') { ctx.reportIssue({ ...at, reason: `${label}: no timestamp`, code: 'bad-timestamp' }); return []; }
+  const m = shape(raw, MESSAGE);
+  if (!m) { ctx.reportIssue({ ...at, reason: `${label} is not an object`, code: 'bad-row' }); return []; }
+  if (m.timestamp === undefined) { ctx.reportIssue({ ...at, reason: `${label}: no timestamp`, code: 'bad-timestamp' }); return []; }
   // The standard says seconds; a value in milliseconds would land in the far future.
-  const time = m.timestamp > 1e12 ? m.timestamp : m.timestamp * 1000;
+  const time = epochMs(m.timestamp, m.timestamp > 1e12 ? 'ms' : 's');
+  if (Number.isNaN(time)) { ctx.reportIssue({ ...at, reason: `${label}: timestamp out of range`, code: 'bad-timestamp' }); return []; }
   const content = typeof m.content === 'string' ? m.content : '';
   const id = m.platformMessageId === undefined ? undefined : String(m.platformMessageId);
-  const kind = TYPES[m.type ?? 0] ?? 'text';
+  const kind = lookup(TYPES, m.type ?? 0) ?? 'text';
   if (kind === 'system' && (m.type === 80 || !m.sender)) {
     const fact = parseSystemLine(content) ?? parseQqSystem(content);
     return fact ? factEvents(fact, group, time, id === undefined ? {} : { id }) : [];
   }
   const name = cleanName(m.groupNickname || m.accountName || '');
-  const senderId = m.sender || name;
+  const senderId = (m.sender === undefined ? '' : String(m.sender)) || name;
   if (!senderId) { ctx.reportIssue({ ...at, reason: `${label}: no sender`, code: 'no-sender' }); return []; }
   const ev: MessageEvent = { type: 'message', group, time, senderId, kind };
   if (name) ev.senderName = name;

@@ -1,3 +1,4 @@
+import { epochMs } from '../shape.js';
 import type { GroupInfo, IngestEvent, MessageEvent } from '../../core/model.js';
 import { parseTimestamp } from '../../core/timestamp.js';
 import { cell, csvRows } from '../canonical/rows.js';
@@ -60,7 +61,7 @@ export const wechatMemotraceCsv = {
       const f = row.fields;
       if (row.truncated) { ctx.reportIssue({ line: row.line, reason: 'the file ends inside a quoted field (truncated?)', code: 'truncated' }); continue; }
       const created = Number(cell(f, col.CreateTime));
-      const time = created > 0 ? created * 1000 : parseTimestamp(cell(f, col.StrTime) ?? '', ctx.zone);
+      const time = created > 0 ? epochMs(created) : parseTimestamp(cell(f, col.StrTime) ?? '', ctx.zone);
       if (Number.isNaN(time)) { ctx.reportIssue({ line: row.line, reason: 'no readable CreateTime or StrTime', code: 'bad-timestamp' }); continue; }
       const type = Number(cell(f, col.Type)), sub = Number(cell(f, col.SubType) ?? 0);
       const content = col.StrContent === undefined ? '' : (f[col.StrContent] ?? '');

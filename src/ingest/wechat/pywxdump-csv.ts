@@ -1,3 +1,4 @@
+import { lookup } from '../shape.js';
 import type { GroupInfo, MessageEvent, MessageKind } from '../../core/model.js';
 import { parseTimestamp } from '../../core/timestamp.js';
 import { cell, csvRows } from '../canonical/rows.js';
@@ -61,7 +62,7 @@ export const wechatPywxdumpCsv = {
         continue;
       }
       if (!sender || sender === '未知') { ctx.reportIssue({ line: row.line, reason: 'no sender (talker)', code: 'no-sender' }); continue; }
-      const kind = LABELS[label] ?? 'text';
+      const kind = lookup(LABELS, label) ?? 'text';
       const ev: MessageEvent = { type: 'message', group, time, senderId: sender, kind };
       if (id !== undefined) ev.id = id;
       if (kind === 'text' && !looksLikeXml(msg)) {

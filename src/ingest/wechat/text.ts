@@ -1,3 +1,6 @@
+import { UserError } from '../../core/errors.js';
+import { LIMITS, mb } from '../limits.js';
+import { lookup } from '../shape.js';
 import type { Source } from '../types.js';
 
 /**
@@ -8,27 +11,54 @@ import type { Source } from '../types.js';
 /** The decoded text of a source as lines, CR removed, without holding the whole file. */
 export async function* lines(source: Source): AsyncGenerator<string> {
   let rest = '';
+  let no = 0;
   for await (const chunk of source.text()) {
     const buf = rest.length ? rest + chunk : chunk;
     let start = 0;
     for (let nl = buf.indexOf('\n'); nl >= 0; nl = buf.indexOf('\n', start)) {
+      no++;
       yield stripCr(buf.slice(start, nl));
       start = nl + 1;
     }
     rest = buf.slice(start);
+    if (rest.length > LIMITS.maxLineChars) throw lineTooLong(source.path, no + 1);
   }
   if (rest.length) yield stripCr(rest);
+}
+
+/** A line over the limit: a file that is not line-based text (or is hostile), named with its line. */
+export function lineTooLong(path: string, line: number): UserError {
+  return new UserError(`a line is longer than ${mb(LIMITS.maxLineChars)} MB`, {
+    file: path, line, code: 'line-too-long', hint: 'is this really a text export? a line that long is not a chat message',
+  });
 }
 
 function stripCr(s: string): string {
   return s.charCodeAt(s.length - 1) === 13 ? s.slice(0, -1) : s;
 }
 
-/** The whole decoded text, for JSON documents that have no streaming shape. */
+/** The whole decoded text, for JSON documents that have no streaming shape; bounded by a limit. */
 export async function wholeText(source: Source): Promise<string> {
   const parts: string[] = [];
-  for await (const chunk of source.text()) parts.push(chunk);
+  let length = 0;
+  for await (const chunk of source.text()) {
+    length += chunk.length;
+    if (length > LIMITS.maxDocumentChars) {
+      throw new UserError(`the file is larger than ${mb(LIMITS.maxDocumentChars)} MB of text, the most this format is read in one piece`, {
+        file: source.path, code: 'document-too-large', hint: 'export the chat as JSONL (one record per line) or split it',
+      });
+    }
+    parts.push(chunk);
+  }
   return parts.join('');
+}
+
+/** A whole JSON document; a file that is not JSON is a UserError. */
+export async function parseWholeJson(source: Source): Promise<unknown> {
+  const text = await wholeText(source);
+  try { return JSON.parse(text) as unknown; } catch (e) {
+    throw new UserError(`not valid JSON: ${(e as Error).message}`, { file: source.path, code: 'bad-json', hint: 'is the export complete (not cut off)?' });
+  }
 }
 
 // Bidi and zero-width marks that exporters put around names; wide spaces become plain spaces.
@@ -49,7 +79,7 @@ export function decodeEntities(s: string): string {
       const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
       return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : m;
     }
-    return NAMED[e.toLowerCase()] ?? m;
+    return lookup(NAMED, e.toLowerCase()) ?? m;
   });
 }
 

@@ -4,7 +4,8 @@ import { parseTimestamp } from '../../core/timestamp.js';
 import type { IngestAdapter } from '../types.js';
 import { factEvents } from './events.js';
 import { parseSystemLine } from './system.js';
-import { cleanName, fileStem, wholeText } from './text.js';
+import { epochMs, lookup, shape, type FieldType } from '../shape.js';
+import { cleanName, fileStem, parseWholeJson } from './text.js';
 import { looksLikeXml, systemText } from './xml.js';
 
 /**
@@ -19,15 +20,11 @@ const LABELS: Record<string, MessageKind> = {
   '聊天记录合并转发': 'link', '系统消息': 'system',
 };
 
-interface WeflowMessage {
-  localId?: number | string; createTime?: number; formattedTime?: string; type?: string; localType?: number;
-  content?: string | null; isSend?: number | null; senderUsername?: string; senderDisplayName?: string;
-}
-interface WeflowDoc {
-  weflow?: unknown;
-  session?: { wxid?: string; nickname?: string; remark?: string; displayName?: string };
-  messages?: WeflowMessage[];
-}
+const MESSAGE = {
+  localId: 'id', createTime: 'number', formattedTime: 'string', type: 'string', localType: 'number',
+  content: 'string', isSend: 'present', senderUsername: 'string', senderDisplayName: 'string',
+} as const satisfies Record<string, FieldType>;
+const SESSION = { wxid: 'string', nickname: 'string', remark: 'string', displayName: 'string' } as const satisfies Record<string, FieldType>;
 
 export function weflowScore(text: string): number {
   const head = text.slice(0, 4096);
@@ -47,12 +44,9 @@ export const wechatWeflowJson = {
   kind: () => 'messages',
   detect: (head) => (head.text ? weflowScore(head.text) : 0),
   async *read(source, ctx) {
-    let doc: WeflowDoc;
-    try { doc = JSON.parse(await wholeText(source)) as WeflowDoc; } catch (e) {
-      throw new UserError(`not valid JSON: ${(e as Error).message}`, { file: ctx.path, code: 'bad-json', hint: 'is the export complete?' });
-    }
-    if (!Array.isArray(doc.messages)) throw new UserError('no "messages" array', { file: ctx.path, code: 'bad-json' });
-    const s = doc.session ?? {};
+    const doc = shape(await parseWholeJson(source), { session: 'present', messages: 'array' });
+    if (!doc?.messages) throw new UserError('no "messages" array', { file: ctx.path, code: 'bad-json' });
+    const s = shape(doc.session, SESSION) ?? {};
     const group: GroupInfo = {
       id: s.wxid || fileStem(source.fileName),
       name: s.displayName || s.remark || s.nickname || fileStem(source.fileName),
@@ -60,10 +54,11 @@ export const wechatWeflowJson = {
     };
     let self: string | undefined;
     let i = 0;
-    for (const m of doc.messages) {
+    for (const raw of doc.messages) {
       i++;
-      if (typeof m !== 'object' || m === null) { ctx.reportIssue({ reason: `message ${i} is not an object`, code: 'bad-row' }); continue; }
-      const time = typeof m.createTime === 'number' ? m.createTime * 1000 : parseTimestamp(m.formattedTime ?? '', ctx.zone);
+      const m = shape(raw, MESSAGE);
+      if (!m) { ctx.reportIssue({ reason: `message ${i} is not an object`, code: 'bad-row' }); continue; }
+      const time = m.createTime !== undefined ? epochMs(m.createTime) : parseTimestamp(m.formattedTime ?? '', ctx.zone);
       if (Number.isNaN(time)) { ctx.reportIssue({ reason: `message ${i}: no createTime`, code: 'bad-timestamp' }); continue; }
       const content = typeof m.content === 'string' ? m.content : '';
       const id = m.localId === undefined ? undefined : String(m.localId);
@@ -76,7 +71,7 @@ export const wechatWeflowJson = {
       const senderId = m.senderUsername || name;
       if (!senderId) { ctx.reportIssue({ reason: `message ${i}: no sender`, code: 'no-sender' }); continue; }
       if (m.isSend === 1 && name) self = name;
-      const kind = LABELS[m.type ?? ''] ?? 'text';
+      const kind = lookup(LABELS, m.type) ?? 'text';
       const ev: MessageEvent = { type: 'message', group, time, senderId, kind };
       if (name) ev.senderName = name;
       if (id !== undefined) ev.id = id;

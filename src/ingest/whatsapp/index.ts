@@ -21,7 +21,7 @@ export function groupName(source: Pick<Source, 'path' | 'fileName'>): string {
 /** First pass: the date order of this file, from every header in it. */
 async function dateOrder(source: Source): Promise<DateOrder> {
   const vote = new DateOrderVote();
-  for await (const { line } of lines(source.text())) {
+  for await (const { line } of lines(source.text(), source.path)) {
     const clean = cleanLine(line);
     const h = matchHeader(clean);
     if (h) vote.add(h, clean);
@@ -53,7 +53,7 @@ export const whatsappText = {
     const name = groupName(source);
     const group: GroupInfo = { id: name, name, platform: 'whatsapp' };
     let pending: Pending | null = null;
-    for await (const { line: raw, no } of lines(source.text())) {
+    for await (const { line: raw, no } of lines(source.text(), source.path)) {
       const line = cleanLine(raw);
       const h = matchHeader(line);
       if (!h) {

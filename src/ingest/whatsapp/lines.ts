@@ -1,5 +1,8 @@
+import { LIMITS } from '../limits.js';
+import { lineTooLong } from '../wechat/text.js';
+
 /** Split a stream of text chunks into lines (LF or CRLF), with 1-based line numbers. */
-export async function* lines(chunks: AsyncIterable<string>): AsyncGenerator<{ line: string; no: number }> {
+export async function* lines(chunks: AsyncIterable<string>, path: string): AsyncGenerator<{ line: string; no: number }> {
   let buf = '';
   let no = 0;
   for await (const chunk of chunks) {
@@ -11,6 +14,7 @@ export async function* lines(chunks: AsyncIterable<string>): AsyncGenerator<{ li
       start = nl + 1;
     }
     buf = buf.slice(start);
+    if (buf.length > LIMITS.maxLineChars) throw lineTooLong(path, no + 1);
   }
   if (buf !== '') yield { line: buf.replace(/\r$/, ''), no: ++no };
 }

@@ -1,0 +1,62 @@
+import type { IngestEvent } from '../core/model.js';
+import { safeText } from '../core/sanitize.js';
+import type { FolderAdapter, IngestAdapter, ReadContext } from './types.js';
+import { isFolderAdapter } from './types.js';
+
+/**
+ * The last check between every adapter and the dataset, whatever the format: an event the dataset
+ * cannot hold (a time that is not a finite number, an empty sender) is skipped and counted, never
+ * passed on; and a time in the future is refused, because exports cannot contain the future and
+ * one such row would become "the latest event", the default as-of, making every group look dead.
+ */
+export const FUTURE_SLACK_MS = 24 * 3600 * 1000;
+
+/** Why the event cannot be used (a skipped-row reason), or null when it is fine. Sync and cheap. */
+export function checkEvent(ev: IngestEvent, now: number): { reason: string; code: string } | null {
+  if (typeof ev.group?.id !== 'string') return { reason: 'an event without a group (a bug in the reader)', code: 'bad-event' };
+  if (ev.type === 'message' || ev.type === 'membership') {
+    if (!Number.isFinite(ev.time)) return { reason: 'a time that is not a date', code: 'bad-timestamp' };
+    if (ev.time > now + FUTURE_SLACK_MS) return { reason: `dated ${new Date(ev.time).toISOString().slice(0, 10)}, after the time of the run (a wrong clock or a corrupt row)`, code: 'future-timestamp' };
+    const who = ev.type === 'message' ? ev.senderId : ev.memberId;
+    if (typeof who !== 'string' || who === '') return { reason: 'no sender or member', code: 'no-sender' };
+  } else if (ev.type === 'member' && (typeof ev.memberId !== 'string' || ev.memberId === '')) {
+    return { reason: 'no member id or name', code: 'no-member' };
+  }
+  return null;
+}
+
+/** Member-list dates in the future are dropped from the member (who is kept), with a note. */
+function futureMemberDates(ev: IngestEvent, now: number, ctx: ReadContext): void {
+  if (ev.type !== 'member') return;
+  for (const key of ['joinedAt', 'leftAt'] as const) {
+    const t = ev[key];
+    if (t !== undefined && (!Number.isFinite(t) || t > now + FUTURE_SLACK_MS)) {
+      delete ev[key];
+      ctx.reportIssue({ reason: `member "${ev.memberId}": ${key === 'joinedAt' ? 'join' : 'leave'} time in the future or unreadable (kept the member without it)`, code: 'future-timestamp' });
+    }
+  }
+}
+
+async function* guarded(events: AsyncIterable<IngestEvent>, ctx: ReadContext, now: number): AsyncGenerator<IngestEvent> {
+  for await (const ev of events) {
+    const bad = checkEvent(ev, now);
+    if (bad) { ctx.reportIssue(bad); continue; }
+    futureMemberDates(ev, now, ctx);
+    yield ev;
+  }
+}
+
+/** Reasons quote cells from the data ("unreadable timestamp …"): cleaned before anyone prints them. */
+function cleanIssues(ctx: ReadContext): ReadContext {
+  return { ...ctx, reportIssue: (i) => ctx.reportIssue({ ...i, reason: safeText(i.reason) }) };
+}
+
+/** The adapter with its output checked by `checkEvent` and its issues cleaned; id, title and detection unchanged. */
+export function guardAdapter<A extends IngestAdapter>(adapter: A, now: number): A {
+  const out: IngestAdapter = { ...adapter, read: (source, ctx) => guarded(adapter.read(source, cleanIssues(ctx)), ctx, now) };
+  if (isFolderAdapter(adapter)) {
+    const folder: FolderAdapter = { ...(out as FolderAdapter), readFolder: (f, ctx) => guarded(adapter.readFolder(f, cleanIssues(ctx)), ctx, now) };
+    return folder as unknown as A;
+  }
+  return out as A;
+}
