@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../core/errors.js';
+import { safeText } from '../core/sanitize.js';
 import { isValidTimeZone, machineTimeZone, Zone } from '../core/time.js';
 import { langFromEnv, type Lang } from '../i18n/index.js';
 import { ingest } from '../ingest/run.js';
@@ -110,7 +111,8 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
   if (baseline) result = { ...result, changes: diffReports(baseline, result) };
 
   if (!o.quiet && result.warnings.length && !machineOnly) {
-    for (const w of result.warnings.slice(0, 5)) io.stderr.write(`warning: ${w.file ? `${w.file}${w.line ? `:${w.line}` : ''}: ` : ''}${w.message}\n`);
+    // Paths and messages can quote the data: never let them drive the terminal.
+    for (const w of result.warnings.slice(0, 5)) io.stderr.write(`warning: ${w.file ? `${safeText(w.file)}${w.line ? `:${w.line}` : ''}: ` : ''}${safeText(w.message)}\n`);
     if (result.warnings.length > 5) io.stderr.write(`warning: … ${result.warnings.length - 5} more (see --format json)\n`);
   }
   for (const [i, f] of formats.entries()) {
