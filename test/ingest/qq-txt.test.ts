@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GroupMetaEvent, IngestEvent, MembershipEvent, MessageEvent } from '../../src/core/model.js';
 import { Zone } from '../../src/core/time.js';
 import { qqTxt } from '../../src/ingest/qq/txt.js';
+import { parseQqSystem } from '../../src/ingest/qq/system.js';
 import { adapters } from '../../src/ingest/registry.js';
 import { fileHead, fileSource } from '../../src/ingest/source.js';
 
@@ -69,5 +70,12 @@ describe('QQ 消息管理器 TXT', () => {
       ['12345678', '你好', '午饭', '2020-01-02T04:15:00.000Z'],
     ]);
     expect(messages[0]!.group.id).toBe('你好群');
+  });
+});
+
+describe('QQ notices: names that end in a quote', () => {
+  it('keeps the quote (only an enclosing pair is removed)', () => {
+    expect(parseQqSystem('老"K"退出了本群。')).toEqual({ kind: 'leave', member: '老"K"' });
+    expect(parseQqSystem('"小王"退出了本群。')).toEqual({ kind: 'leave', member: '小王' });
   });
 });

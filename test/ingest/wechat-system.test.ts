@@ -45,4 +45,10 @@ describe('WeChat system lines', () => {
     expect(parseSystemLine(systemText(tmpl))).toEqual({ kind: 'join', members: ['B', 'C'], by: 'A', method: 'invite' });
     expect(systemText('你撤回了一条消息 <a href="weixin://revoke_edit_click">重新编辑</a>')).toBe('你撤回了一条消息');
   });
+
+  it('keeps a quote that ends a name: only the enclosing pair is removed', () => {
+    expect(parseSystemLine('"老"K""邀请"小王"加入了群聊')).toEqual({ kind: 'join', members: ['小王'], by: '老"K"', method: 'invite' });
+    expect(parseSystemLine('"阿杰"邀请"老"K""、"小王"加入了群聊')).toEqual({ kind: 'join', members: ['老"K"', '小王'], by: '阿杰', method: 'invite' });
+    expect(parseSystemLine('"老"K""退出了群聊')).toEqual({ kind: 'leave', member: '老"K"' });
+  });
 });

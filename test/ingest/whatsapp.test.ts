@@ -6,6 +6,7 @@ import { adapters } from '../../src/ingest/registry.js';
 import { bytesSource, fileHead, fileSource, headOf } from '../../src/ingest/source.js';
 import type { Source } from '../../src/ingest/types.js';
 import { whatsappText } from '../../src/ingest/whatsapp/index.js';
+import { splitNames } from '../../src/ingest/whatsapp/system.js';
 
 const dir = new URL('../../fixtures/whatsapp/', import.meta.url).pathname;
 const ANDROID = `${dir}android-en/WhatsApp Chat with Book Club.txt`;
@@ -97,5 +98,11 @@ describe('whatsapp-txt', () => {
     const { messages, issues } = await read(bytesSource('x.txt', strToU8('garbage\n1/2/24, 10:00 - A: hi\n')));
     expect(messages).toHaveLength(1);
     expect(issues).toHaveLength(1);
+  });
+
+  it('keeps a comma without a space inside a name: lists are "A, B and C"', () => {
+    expect(splitNames('王,小二')).toEqual(['王,小二']);
+    expect(splitNames('Ann, 王,小二 and Bob')).toEqual(['Ann', '王,小二', 'Bob']);
+    expect(splitNames('甲、乙和丙')).toEqual(['甲', '乙', '丙']);
   });
 });

@@ -29,6 +29,8 @@ export function parseQqSystem(text: string): SystemFact | null {
 }
 
 function who(raw: string): string {
-  const n = cleanName(raw).replace(/^["“「]+|["”」]+$/g, '').trim();
+  // Only an enclosing pair of quotes is removed: a name may itself end in one (老"K").
+  const c = cleanName(raw);
+  const n = (/^["“「][^"“”「」]*["”」]$/.test(c) ? c.slice(1, -1) : c).trim();
   return n === '你' ? SELF : n;
 }

@@ -66,15 +66,18 @@ export function parseSystemLine(text: string): SystemFact | null {
 
 /** One name, unquoted; "你"/"You" is the exporter. */
 function who(raw: string): string {
-  const n = cleanName(raw).replace(/^["“”]+|["“”]+$/g, '').trim();
+  // Only an enclosing pair of quotes is removed: a name may itself end in one (老"K").
+  const c = cleanName(raw);
+  const n = (/^["“][^"“”]*["”]$/.test(c) ? c.slice(1, -1) : c).trim();
   return n === '你' || n.toLowerCase() === 'you' ? SELF : n;
 }
 
 /** A list of names: "A"、"B", A、B, "A", "B", A, B and C. Quoted lists split only at quotes. */
 export function names(raw: string): string[] {
   const s = raw.trim();
-  const parts = /^["“]/.test(s)
-    ? s.split(/["”]\s*(?:、|,|，| and )\s*["“]/)
+  const quoted = /^["“]/.test(s) && /["”]$/.test(s);
+  const parts = quoted
+    ? s.slice(1, -1).split(/["”]\s*(?:、|,|，| and )\s*["“]/)
     : s.split(/\s*(?:、|，|,| and )\s*/);
   return parts.map(who).filter((n) => n.length > 0);
 }

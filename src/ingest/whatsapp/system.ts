@@ -39,9 +39,12 @@ const SUBJECT = [
   /^(.+?)\s*(?:已)?(?:更改了|将)(?:本)?群[组組](?:名称|主题|名稱)?(?:从\s*[“"](?:.*)[”"]\s*)?(?:更改)?为\s*[“"](.*)[”"]/,
 ];
 
-/** "Y, Z and W" → three names; also Portuguese "e", Spanish "y", Chinese 、 and 和. */
+/**
+ * "Y, Z and W" → three names; also Portuguese "e", Spanish "y", Chinese 、 and 和. WhatsApp puts a
+ * space after the comma of a list, so a comma without one belongs to a name ("王,小二").
+ */
 export function splitNames(list: string): string[] {
-  return list.split(/\s*,\s*|\s+(?:and|e|y)\s+|、|和/).map((s) => s.trim()).filter((s) => s !== '');
+  return list.split(/\s*,\s+|\s+(?:and|e|y)\s+|、|和/).map((s) => s.trim()).filter((s) => s !== '');
 }
 
 // An actor containing ":" means the line was "Author: text" after all, not a system line.

@@ -1,0 +1,85 @@
+/**
+ * WhatsApp "Export chat" text from an Android phone (formats.md §3): one `WhatsApp Chat with
+ * <group>.txt` per group, `dd/mm/yyyy, HH:MM - Name: text` (minutes only, local wall clock),
+ * names only, media as `<Media omitted>`, deleted messages as "This message was deleted", no
+ * reply links. System lines: `X created group "G"`, `X added Y`, `Y joined using this group's
+ * invite link` (a QR code is an invite link in WhatsApp, so its sharer is lost), `Y left`,
+ * `X removed Y`. The `zh` variant is the same phone in Chinese: `与<group>的 WhatsApp 聊天.txt`,
+ * `yyyy/m/d 下午h:mm - `, 添加了/通过此群组的邀请链接加入群组/退出了群组/移除了.
+ * The exporting phone belongs to a member who takes no part in the membership changes.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { memberKey, pad2, wall, type ExportGroup, type ExportOutput, type ExportRow } from './model.js';
+
+export type WhatsAppLocale = 'en' | 'zh';
+
+const WORDS = {
+  en: {
+    file: (g: string) => `WhatsApp Chat with ${g}.txt`,
+    e2e: 'Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them. Tap to learn more.',
+    created: (x: string, g: string) => `${x} created group "${g}"`,
+    added: (x: string, y: string) => `${x} added ${y}`,
+    link: (y: string) => `${y} joined using this group's invite link`,
+    left: (y: string) => `${y} left`,
+    removed: (x: string, y: string) => `${x} removed ${y}`,
+    deleted: 'This message was deleted',
+    media: '<Media omitted>',
+  },
+  zh: {
+    file: (g: string) => `与${g}的 WhatsApp 聊天.txt`,
+    e2e: '消息和通话已进行端到端加密。对话之外的任何人，甚至包括 WhatsApp 都无法读取或收听。轻触以了解更多。',
+    created: (x: string, g: string) => `${x} 创建了群组“${g}”`,
+    added: (x: string, y: string) => `${x} 添加了 ${y}`,
+    link: (y: string) => `${y} 通过此群组的邀请链接加入群组`,
+    left: (y: string) => `${y} 退出了群组`,
+    removed: (x: string, y: string) => `${x} 移除了 ${y}`,
+    deleted: '这条消息已删除',
+    media: '<省略影音内容>',
+  },
+} as const;
+
+function stamp(t: number, locale: WhatsAppLocale): string {
+  const w = wall(t);
+  if (locale === 'en') return `${pad2(w.d)}/${pad2(w.mo)}/${w.y}, ${pad2(w.h)}:${pad2(w.mi)}`;
+  const h12 = w.h % 12 === 0 ? 12 : w.h % 12;
+  return `${w.y}/${w.mo}/${w.d} ${w.h < 12 ? '上午' : '下午'}${h12}:${pad2(w.mi)}`;
+}
+
+function line(row: ExportRow, words: (typeof WORDS)[WhatsAppLocale]): string | null {
+  const e = row.event;
+  if (row.type === 'system') {
+    if (!e) return null;
+    switch (e.kind) {
+      case 'join': return e.via === 'invite' && e.by ? words.added(e.by.name, e.member.name) : words.link(e.member.name);
+      case 'leave': return words.left(e.member.name);
+      case 'remove': return words.removed(e.by.name, e.member.name);
+    }
+  }
+  const who = row.sender!.name;
+  if (row.type === 'recall') return `${who}: ${words.deleted}`;
+  if (row.type === 'text' || row.type === 'link') return `${who}: ${row.text}`;
+  return `${who}: ${words.media}`;
+}
+
+export function writeWhatsApp(groups: readonly ExportGroup[], dir: string, locale: WhatsAppLocale): ExportOutput {
+  const out: ExportOutput = { files: [], groupIds: new Map(), memberIds: new Map() };
+  const words = WORDS[locale];
+  mkdirSync(dir, { recursive: true });
+  for (const g of groups) {
+    const lines = [
+      `${stamp(g.createdAt, locale)} - ${words.e2e}`,
+      `${stamp(g.createdAt, locale)} - ${words.created(g.owner.name, g.name)}`,
+    ];
+    for (const row of g.rows) {
+      const l = line(row, words);
+      if (l !== null) lines.push(`${stamp(row.t, locale)} - ${l}`);
+    }
+    const file = join(dir, words.file(g.name));
+    writeFileSync(file, lines.join('\n') + '\n');
+    out.files.push(file);
+    out.groupIds.set(g.id, g.name);
+    for (const m of g.members) out.memberIds.set(memberKey(g.id, m.id), m.name);
+  }
+  return out;
+}
