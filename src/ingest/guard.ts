@@ -46,6 +46,21 @@ async function* guarded(events: AsyncIterable<IngestEvent>, ctx: ReadContext, no
   }
 }
 
+/** The same check over batches: a batch is filtered in place (adapters hand over fresh arrays). */
+async function* guardedBatches(batches: AsyncIterable<IngestEvent[]>, ctx: ReadContext, now: number): AsyncGenerator<IngestEvent[]> {
+  for await (const batch of batches) {
+    let k = 0;
+    for (const ev of batch) {
+      const bad = checkEvent(ev, now);
+      if (bad) { ctx.reportIssue(bad); continue; }
+      futureMemberDates(ev, now, ctx);
+      batch[k++] = ev;
+    }
+    batch.length = k;
+    if (k) yield batch;
+  }
+}
+
 /** Reasons quote cells from the data ("unreadable timestamp …"): cleaned before anyone prints them. */
 function cleanIssues(ctx: ReadContext): ReadContext {
   return { ...ctx, reportIssue: (i) => ctx.reportIssue({ ...i, reason: safeText(i.reason) }) };
@@ -54,6 +69,8 @@ function cleanIssues(ctx: ReadContext): ReadContext {
 /** The adapter with its output checked by `checkEvent` and its issues cleaned; id, title and detection unchanged. */
 export function guardAdapter<A extends IngestAdapter>(adapter: A, now: number): A {
   const out: IngestAdapter = { ...adapter, read: (source, ctx) => guarded(adapter.read(source, cleanIssues(ctx)), ctx, now) };
+  const batches = adapter.readBatches;
+  if (batches) out.readBatches = (source, ctx) => guardedBatches(batches.call(adapter, source, cleanIssues(ctx)), ctx, now);
   if (isFolderAdapter(adapter)) {
     const folder: FolderAdapter = { ...(out as FolderAdapter), readFolder: (f, ctx) => guarded(adapter.readFolder(f, cleanIssues(ctx)), ctx, now) };
     return folder as unknown as A;

@@ -4,7 +4,7 @@ import type { Dataset } from '../core/dataset/types.js';
 import type { IngestEvent } from '../core/model.js';
 import { Zone } from '../core/time.js';
 import { discover, type InputUnit } from './discover.js';
-import type { InputKind, ReadContext } from './types.js';
+import { eventBatches, type InputKind, type ReadContext } from './types.js';
 
 /** What the report says about each input. */
 export interface InputSummary {
@@ -62,18 +62,28 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
       reportProgress: (bytes) => opts.onProgress?.({ path: unit.path, bytes, records }),
     };
     const touched = new Set<string>();
-    const events: AsyncIterable<IngestEvent> = unit.type === 'folder'
-      ? unit.adapter.readFolder(unit.folder, ctx)
-      : unit.adapter.read(await unit.open(), ctx);
-    for await (const ev of events) {
-      builder.add(ev, index);
-      touched.add(ev.group.id);
-      summary.records++;
-      if ((++records & 0xffff) === 0) opts.onProgress?.({ path: unit.path, bytes: -1, records });
+    const batches: AsyncIterable<IngestEvent[]> = unit.type === 'folder'
+      ? singles(unit.adapter.readFolder(unit.folder, ctx))
+      : eventBatches(unit.adapter, await unit.open(), ctx);
+    let lastGroup: IngestEvent['group'] | null = null;
+    for await (const batch of batches) {
+      for (const ev of batch) {
+        builder.add(ev, index);
+        // Adapters reuse one group object for a group's events: skip the Set for a repeat.
+        if (ev.group !== lastGroup) { touched.add(ev.group.id); lastGroup = ev.group; }
+      }
+      summary.records += batch.length;
+      const before = records;
+      records += batch.length;
+      if ((records >>> 16) !== (before >>> 16)) opts.onProgress?.({ path: unit.path, bytes: -1, records });
     }
     if (unit.adapter.capabilities.identity === 'names') for (const id of touched) builder.markNamesOnly(id);
   }
   return { dataset: builder.finish(opts.timeZone), inputs, issues };
+}
+
+async function* singles(events: AsyncIterable<IngestEvent>): AsyncGenerator<IngestEvent[]> {
+  for await (const ev of events) yield [ev];
 }
 
 function kindOf(unit: InputUnit): InputKind {

@@ -1,6 +1,6 @@
-import { hash53 } from '../hash.js';
+import { hash30, hash53 } from '../hash.js';
 import { MESSAGE_KINDS, type GroupInfo, type IngestEvent, type JoinMethod, type Role } from '../model.js';
-import { classifyText, findMentions, TEXT_FLAGS, textKey } from '../text/classify.js';
+import { classifyText, findMentions, TEXT_FLAGS, textHash } from '../text/classify.js';
 import { Column } from './columns.js';
 import { finalizeDataset } from './finalize.js';
 import { FLAG, type Dataset, type MemberRecord } from './types.js';
@@ -48,6 +48,10 @@ export class DatasetBuilder {
   /** Inviter as written in a member list, resolved at finalize. */
   readonly pendingInviter = new Map<number, string>();
   readonly memberships: DraftMembership[] = [];
+  /** hash30(member key, group) → member index, a fast path in front of DraftGroup.keys. */
+  private readonly byHash = new Map<number, number>();
+  /** The last group info seen and its draft: consecutive events of a group share one info object. */
+  private last: { info: GroupInfo; name: string | undefined; input: number; g: DraftGroup } | null = null;
 
   readonly time = new Column(Float64Array);
   readonly sender = new Column(Uint32Array);
@@ -65,6 +69,14 @@ export class DatasetBuilder {
   constructor(private readonly window: { since?: number; until?: number } = {}) {}
 
   group(info: GroupInfo, input: number): DraftGroup {
+    const last = this.last;
+    if (last !== null && last.info === info && last.input === input && last.name === info.name) return last.g;
+    const g = this.groupSlow(info, input);
+    this.last = { info, name: info.name, input, g };
+    return g;
+  }
+
+  private groupSlow(info: GroupInfo, input: number): DraftGroup {
     const key = info.id;
     let idx = this.groupIndex.get(key);
     if (idx === undefined) {
@@ -81,6 +93,20 @@ export class DatasetBuilder {
   }
 
   member(g: DraftGroup, key: string, name: string | undefined): MemberRecord {
+    // Looked up per message: a small-integer hash first (a Map.get on a fresh string slice of the
+    // parser's chunk costs several times more), verified against the key; the group's key map on a miss.
+    const h = hash30(key, g.index);
+    let idx = this.byHash.get(h);
+    if (idx === undefined || this.members[idx]!.group !== g.index || this.members[idx]!.key !== key) idx = this.memberSlow(g, key, h);
+    const m = this.members[idx]!;
+    if (name && m.names[m.names.length - 1] !== name) {
+      const at = m.names.indexOf(name);
+      m.names.push(at >= 0 ? m.names.splice(at, 1)[0]! : own(name));
+    }
+    return m;
+  }
+
+  private memberSlow(g: DraftGroup, key: string, h: number): number {
     let idx = g.keys.get(key);
     if (idx === undefined) {
       idx = this.members.length;
@@ -93,12 +119,8 @@ export class DatasetBuilder {
       });
       this.roleSource.push(0);
     }
-    const m = this.members[idx]!;
-    if (name && m.names[m.names.length - 1] !== name) {
-      const at = m.names.indexOf(name);
-      m.names.push(at >= 0 ? m.names.splice(at, 1)[0]! : own(name));
-    }
-    return m;
+    if (!this.byHash.has(h)) this.byHash.set(h, idx);
+    return idx;
   }
 
   setRole(m: MemberRecord, role: Role | undefined, source: number): void {
@@ -125,8 +147,7 @@ export class DatasetBuilder {
           if (tf & TEXT_FLAGS.link) flags |= FLAG.link;
           if (tf & TEXT_FLAGS.ad) flags |= FLAG.ad;
           if (tf & TEXT_FLAGS.question) flags |= FLAG.question;
-          const key = textKey(ev.text);
-          if (key.length >= 4) th = hash53(key);
+          th = textHash(ev.text);
           for (const name of findMentions(ev.text)) { this.mentionMsg.push(this.time.length); this.mentionName.push(own(name)); }
         }
         for (const name of ev.mentions ?? []) { this.mentionMsg.push(this.time.length); this.mentionName.push(own(name)); }

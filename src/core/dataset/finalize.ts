@@ -1,5 +1,6 @@
 import { DAY, Zone } from '../time.js';
 import type { DatasetBuilder } from './builder.js';
+import type { Column } from './columns.js';
 import { resolveMembers } from './members.js';
 import { markSpam } from './spam.js';
 import { linkReplies } from './replies.js';
@@ -17,9 +18,8 @@ export function finalizeDataset(b: DatasetBuilder, zoneName: string): Dataset {
   const zone = new Zone(zoneName);
   const n = b.time.length;
   const { remap, members } = resolveMembers(b);
+  // The arrival-order columns are released as they are copied (peak memory).
   const { count, out, idHash, replyHash, textHash, arrivalToFinal } = sortedColumns(b, zone, remap);
-  // The arrival-order columns are copied: free them before the rest allocates (peak memory).
-  b.releaseColumns();
 
   const groups: GroupRecord[] = b.groups.map((g) => ({
     index: g.index, id: g.info.id, name: g.info.name ?? g.info.id, platform: g.info.platform,
@@ -108,10 +108,9 @@ export function finalizeDataset(b: DatasetBuilder, zoneName: string): Dataset {
 /** Sorts, deduplicates and copies the builder's columns into the dataset's order. */
 function sortedColumns(b: DatasetBuilder, zone: Zone, remap: Int32Array) {
   const n = b.time.length;
-  const time = b.time.data, sender = b.sender.data;
-  const groupOfMsg = new Uint32Array(n);
-  for (let i = 0; i < n; i++) groupOfMsg[i] = b.members[sender[i]!]!.group;
-  const order = sortByGroupAndTime(groupOfMsg, time, b.groups.length);
+  // No local keeps a builder column: each is released as soon as it is copied.
+  const groupOfMsg = groupsOf(b.sender.data, n, b.members);
+  const order = sortByGroupAndTime(groupOfMsg, b.time.data.subarray(0, n), b.groups.length);
   const keep = dedupe(b, order, groupOfMsg);
   let count = 0;
   for (let k = 0; k < n; k++) count += keep[k]!;
@@ -120,27 +119,51 @@ function sortedColumns(b: DatasetBuilder, zone: Zone, remap: Int32Array) {
     replyTo: new Int32Array(count), responseTo: new Int32Array(count), day: new Int32Array(count),
     hourOfWeek: new Uint8Array(count),
   };
-  const idHash = new Float64Array(count), replyHash = new Float64Array(count), textHash = new Float64Array(count);
+  // Kept messages in sorted order, as arrival indexes. Each column is copied through it and the
+  // builder's column released at once, so at most one column exists twice (the peak of ingest).
+  const src = new Uint32Array(count);
   const arrivalToFinal = new Int32Array(n).fill(-1);
-  const flags = b.flags.data, ids = b.idHash.data, replies = b.replyHash.data, texts = b.textHash.data;
-  for (let k = 0, j = 0; k < n; k++) {
-    if (!keep[k]) continue;
-    const i = order[k]!;
-    arrivalToFinal[i] = j;
-    out.time[j] = time[i]!;
-    out.sender[j] = remap[sender[i]!]!;
-    out.flags[j] = flags[i]!;
-    idHash[j] = ids[i]!;
-    replyHash[j] = replies[i]!;
-    textHash[j] = texts[i]!;
-    // zone.dayIndex and zone.weekdayHour, from one local time and without an object per message.
-    const l = zone.local(time[i]!);
+  for (let k = 0, j = 0; k < n; k++) if (keep[k]) { src[j] = order[k]!; arrivalToFinal[order[k]!] = j; j++; }
+  localTimes(b.time.data, src, zone, out);
+  b.time.release();
+  gather(b.sender.data, src, out.sender, remap);
+  b.sender.release();
+  gather(b.flags.data, src, out.flags);
+  b.flags.release();
+  b.input.release();
+  const copy = (c: Column<Float64Array>): Float64Array => {
+    const to = gather(c.data, src, new Float64Array(count));
+    c.release();
+    return to;
+  };
+  const idHash = copy(b.idHash), replyHash = copy(b.replyHash), textHash = copy(b.textHash);
+  return { count, out, idHash, replyHash, textHash, arrivalToFinal };
+}
+
+function groupsOf(sender: Uint32Array, n: number, members: DatasetBuilder['members']): Uint32Array {
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) out[i] = members[sender[i]!]!.group;
+  return out;
+}
+
+/** to[j] = from[src[j]] (through `map` when given). */
+function gather<T extends Float64Array | Uint32Array | Uint16Array>(from: T, src: Uint32Array, to: T, map?: Int32Array): T {
+  if (map) for (let j = 0; j < src.length; j++) to[j] = map[from[src[j]!]!]!;
+  else for (let j = 0; j < src.length; j++) to[j] = from[src[j]!]!;
+  return to;
+}
+
+/** Time, local day and hour of the week of each kept message: zone.dayIndex and zone.weekdayHour
+ *  from one local time, without an object per message. */
+function localTimes(time: Float64Array, src: Uint32Array, zone: Zone, out: { time: Float64Array; day: Int32Array; hourOfWeek: Uint8Array }): void {
+  for (let j = 0; j < src.length; j++) {
+    const t = time[src[j]!]!;
+    out.time[j] = t;
+    const l = zone.local(t);
     const day = Math.floor(l / DAY);
     out.day[j] = day;
     out.hourOfWeek[j] = (((day + 3) % 7 + 7) % 7) * 24 + Math.floor((l - day * DAY) / HOUR);
-    j++;
   }
-  return { count, out, idHash, replyHash, textHash, arrivalToFinal };
 }
 
 /**

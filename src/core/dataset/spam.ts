@@ -28,37 +28,42 @@ export function markSpam(
   textHash: Float64Array,
 ): void {
   const isStaff = (s: number) => members[s]!.role === 'owner' || members[s]!.role === 'admin';
+  // Counts per member (a member belongs to one group), and marks per message: typed arrays, no
+  // string keys. Repeats are found per sender: text hash → that sender's messages with it, in time order.
+  const total = new Int32Array(members.length), spamCount = new Int32Array(members.length);
+  const repeated = new Uint8Array(msg.sender.length);
   for (const g of groups) {
     // Messages of the group are sorted by time, so each list is too.
-    const same = new Map<string, number[]>();
+    const same = new Map<number, Map<number, number[]>>();
     for (let j = g.msgStart; j < g.msgEnd; j++) {
       const kind = msg.flags[j]! & FLAG.kindMask;
       if (textHash[j] === 0 || (kind !== TEXT && kind !== LINK) || isStaff(msg.sender[j]!)) continue;
-      const key = `${msg.sender[j]}:${textHash[j]}`;
-      const list = same.get(key);
-      if (list) list.push(j); else same.set(key, [j]);
+      const s = msg.sender[j]!;
+      let bySender = same.get(s);
+      if (!bySender) { bySender = new Map(); same.set(s, bySender); }
+      const list = bySender.get(textHash[j]!);
+      if (list) list.push(j); else bySender.set(textHash[j]!, [j]);
     }
-    const repeated = new Set<number>();
-    for (const list of same.values()) {
-      for (let i = 0; i + REPEATS - 1 < list.length; i++) {
-        if (msg.time[list[i + REPEATS - 1]!]! - msg.time[list[i]!]! > REPEAT_WINDOW) continue;
-        for (let k = i; k < i + REPEATS; k++) repeated.add(list[k]!);
+    for (const bySender of same.values()) {
+      for (const list of bySender.values()) {
+        for (let i = 0; i + REPEATS - 1 < list.length; i++) {
+          if (msg.time[list[i + REPEATS - 1]!]! - msg.time[list[i]!]! > REPEAT_WINDOW) continue;
+          for (let k = i; k < i + REPEATS; k++) repeated[list[k]!] = 1;
+        }
       }
     }
-    const spamCount = new Map<number, number>();
-    const total = new Map<number, number>();
     for (let j = g.msgStart; j < g.msgEnd; j++) {
       const s = msg.sender[j]!;
-      total.set(s, (total.get(s) ?? 0) + 1);
-      if (msg.flags[j]! & FLAG.ad || repeated.has(j)) {
+      total[s]!++;
+      if (msg.flags[j]! & FLAG.ad || repeated[j]) {
         msg.flags[j]! |= FLAG.spam;
-        spamCount.set(s, (spamCount.get(s) ?? 0) + 1);
+        spamCount[s]!++;
       }
     }
-    for (const [s, n] of spamCount) {
-      const m = members[s]!;
-      if (isStaff(s)) continue;
-      if (n >= SPAMMER_MIN && n >= SPAMMER_SHARE * total.get(s)!) m.spammer = true;
+    for (const s of g.members) {
+      const n = spamCount[s]!;
+      if (n === 0 || isStaff(s)) continue;
+      if (n >= SPAMMER_MIN && n >= SPAMMER_SHARE * total[s]!) members[s]!.spammer = true;
     }
     for (let j = g.msgStart; j < g.msgEnd; j++) if (members[msg.sender[j]!]!.spammer) msg.flags[j]! |= FLAG.spam;
   }

@@ -1,10 +1,50 @@
 import type { MemberEvent } from '../../core/model.js';
 import { parseJoinMethod, parseRole } from '../../core/parse.js';
 import { parseTimestamp } from '../../core/timestamp.js';
-import type { IngestAdapter } from '../types.js';
+import type { IngestAdapter, ReadContext, Source } from '../types.js';
 import { classifyHeader, headerFields, mapColumns, MEMBER_COLUMNS } from './headers.js';
 import { groupFromFileName } from './messages.js';
-import { cell, csvRows, sniffDelimiter } from './rows.js';
+import type { CsvRow } from '../csv/scanner.js';
+import { cell, csvRowBatches, sniffDelimiter } from './rows.js';
+
+/** A decoded chunk's rows at a time, as events (the adapter's `readBatches`). */
+async function* readMemberBatches(source: Source, ctx: ReadContext): AsyncGenerator<MemberEvent[]> {
+  let map: ReturnType<typeof mapColumns<keyof typeof MEMBER_COLUMNS>>['map'] = {};
+  const fallbackGroup = groupFromFileName(source.fileName);
+  const time = (raw: string | undefined, line: number, what: string): number | undefined => {
+    if (raw === undefined) return undefined;
+    const t = parseTimestamp(raw, ctx.zone);
+    if (Number.isNaN(t)) { ctx.reportIssue({ line, reason: `unreadable ${what} "${raw.slice(0, 40)}" (kept the member without it)`, code: 'bad-timestamp' }); return undefined; }
+    return t;
+  };
+  const onRow = (row: CsvRow): MemberEvent | null => {
+    const f = row.fields;
+    if (row.truncated) { ctx.reportIssue({ line: row.line, reason: 'the file ends inside a quoted field (truncated?)', code: 'truncated' }); return null; }
+    const memberId = cell(f, map.member_id) ?? cell(f, map.name);
+    if (memberId === undefined) { ctx.reportIssue({ line: row.line, reason: 'no member id or name', code: 'no-member' }); return null; }
+    const groupId = cell(f, map.group_id) ?? cell(f, map.group_name) ?? fallbackGroup;
+    const ev: MemberEvent = { type: 'member', group: { id: groupId, platform: 'csv' }, memberId };
+    const groupName = cell(f, map.group_name); if (groupName) ev.group.name = groupName;
+    const name = cell(f, map.name); if (name) ev.name = name;
+    const role = parseRole(cell(f, map.role)); if (role) ev.role = role;
+    const joined = time(cell(f, map.joined_at), row.line, 'join time'); if (joined !== undefined) ev.joinedAt = joined;
+    const left = time(cell(f, map.left_at), row.line, 'leave time'); if (left !== undefined) ev.leftAt = left;
+    const inviter = cell(f, map.invited_by); if (inviter) ev.invitedBy = inviter;
+    const method = parseJoinMethod(cell(f, map.join_method)); if (method) ev.joinMethod = method;
+    return ev;
+  };
+  for await (const batch of csvRowBatches(source, ctx)) {
+    if ('header' in batch) {
+      const mapped = mapColumns(batch.header, MEMBER_COLUMNS);
+      map = mapped.map;
+      for (const d of mapped.duplicates) ctx.reportIssue({ line: 1, reason: `column "${d}" appears twice; the first is used`, code: 'duplicate-column' });
+      continue;
+    }
+    const out: MemberEvent[] = [];
+    for (const row of batch) { const ev = onRow(row); if (ev) out.push(ev); }
+    if (out.length) yield out;
+  }
+}
 
 export const canonicalMembersCsv = {
   id: 'members-csv',
@@ -18,35 +58,7 @@ export const canonicalMembersCsv = {
     return classifyHeader(header) === 'members' ? 0.5 : 0;
   },
   async *read(source, ctx) {
-    let map: ReturnType<typeof mapColumns<keyof typeof MEMBER_COLUMNS>>['map'] = {};
-    const fallbackGroup = groupFromFileName(source.fileName);
-    const time = (raw: string | undefined, line: number, what: string): number | undefined => {
-      if (raw === undefined) return undefined;
-      const t = parseTimestamp(raw, ctx.zone);
-      if (Number.isNaN(t)) { ctx.reportIssue({ line, reason: `unreadable ${what} "${raw.slice(0, 40)}" (kept the member without it)`, code: 'bad-timestamp' }); return undefined; }
-      return t;
-    };
-    for await (const row of csvRows(source, ctx)) {
-      if ('header' in row) {
-        const mapped = mapColumns(row.header, MEMBER_COLUMNS);
-        map = mapped.map;
-        for (const d of mapped.duplicates) ctx.reportIssue({ line: 1, reason: `column "${d}" appears twice; the first is used`, code: 'duplicate-column' });
-        continue;
-      }
-      const f = row.fields;
-      if (row.truncated) { ctx.reportIssue({ line: row.line, reason: 'the file ends inside a quoted field (truncated?)', code: 'truncated' }); continue; }
-      const memberId = cell(f, map.member_id) ?? cell(f, map.name);
-      if (memberId === undefined) { ctx.reportIssue({ line: row.line, reason: 'no member id or name', code: 'no-member' }); continue; }
-      const groupId = cell(f, map.group_id) ?? cell(f, map.group_name) ?? fallbackGroup;
-      const ev: MemberEvent = { type: 'member', group: { id: groupId, platform: 'csv' }, memberId };
-      const groupName = cell(f, map.group_name); if (groupName) ev.group.name = groupName;
-      const name = cell(f, map.name); if (name) ev.name = name;
-      const role = parseRole(cell(f, map.role)); if (role) ev.role = role;
-      const joined = time(cell(f, map.joined_at), row.line, 'join time'); if (joined !== undefined) ev.joinedAt = joined;
-      const left = time(cell(f, map.left_at), row.line, 'leave time'); if (left !== undefined) ev.leftAt = left;
-      const inviter = cell(f, map.invited_by); if (inviter) ev.invitedBy = inviter;
-      const method = parseJoinMethod(cell(f, map.join_method)); if (method) ev.joinMethod = method;
-      yield ev;
-    }
+    for await (const batch of readMemberBatches(source, ctx)) yield* batch;
   },
+  readBatches: readMemberBatches,
 } satisfies IngestAdapter;
