@@ -35,8 +35,11 @@ function sizeFor(rng: Rng, lo: number, hi: number): number {
   return Math.round(Math.exp(rng.range(Math.log(lo), Math.log(hi))));
 }
 
-/** Builds the plan for one group of `kind`. `sizeHint` overrides the random peak size (demo). */
-export function planFor(kind: Kind, rng: Rng, sizeHint?: number): Plan {
+/**
+ * Builds the plan for one group of `kind`. `sizeHint` overrides the random peak size (demo);
+ * `sizeScale` multiplies the drawn size and every segment's joins (eval variants; 1 = unchanged).
+ */
+export function planFor(kind: Kind, rng: Rng, sizeHint?: number, sizeScale = 1): Plan {
   const segments: Segment[] = [];
   const b = builder(segments);
   let size = sizeHint ?? sizeFor(rng, 80, 320);
@@ -101,6 +104,11 @@ export function planFor(kind: Kind, rng: Rng, sizeHint?: number): Plan {
       b.add({ phase: 'decline', sub: 'fading', joins: size * 0.03, activity: [0.9, 0.1], hazard: rng.range(0.003, 0.005) }, rng.int(60, 150));
       b.add({ phase: 'growth', sub: 'revival', joins: size * rng.range(0.3, 0.5), activity: [0.4, 1], hazard: BASE_HAZARD }, rng.int(20, 60));
       break;
+  }
+  if (sizeScale !== 1 && sizeHint === undefined) {
+    // After every draw, so the random stream (and everything else about the group) is unchanged.
+    size = Math.max(6, Math.round(size * sizeScale));
+    for (const s of segments) s.joins *= sizeScale;
   }
   // The last segment runs through the as-of day itself.
   const age = b.day;

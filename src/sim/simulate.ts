@@ -11,6 +11,7 @@ import { buildRoster } from './roster.js';
 import { planFor } from './scenario.js';
 import { recalls, spamAndBursts, topUpPeak } from './specials.js';
 import { groupTruth, type Truth } from './truth.js';
+import { cutFor, truncateGroup } from './truncate.js';
 import { KINDS, type Kind, type Plan, type SimMessage } from './types.js';
 
 /** A group asked for by name and kind (the demo); omitted fields are drawn at random. */
@@ -33,6 +34,13 @@ export interface SimulateOptions {
   specs?: GroupSpec[];
   /** Shared "now", UTC ms (default 2025-06-30T23:59:59+08:00). */
   asOf?: number;
+  /** Multiplies group sizes (peak roster and joins; default 1). Not applied to `specs` with a size. */
+  sizeScale?: number;
+  /**
+   * Drops the first N days of every group's history (an export that starts mid-life; see
+   * truncate.ts). Groups with less than two weeks left are left out. Default: nothing dropped.
+   */
+  truncateDays?: number;
 }
 
 export interface SimulateResult {
@@ -72,7 +80,7 @@ export function simulate(opts: SimulateOptions): SimulateResult {
     const platform: Platform = spec.platform ?? (rng.chance(0.25) ? 'qq' : 'wechat');
     const theme = spec.theme ?? rng.pick(THEMES);
     const group = { id: groupId(rng, platform), name: spec.name ?? groupName(rng, theme, usedNames) };
-    const plan = planFor(spec.kind, rng.fork('plan'), spec.size);
+    const plan = planFor(spec.kind, rng.fork('plan'), spec.size, opts.sizeScale ?? 1);
     const day0 = localMidnight(asOf) - plan.age * DAY;
     const roster = buildRoster({ plan, rng: rng.fork('roster'), pool, platform, day0 });
     const ctx = { rng: rng.fork('chat'), theme, out: [] as SimMessage[] };
@@ -95,6 +103,17 @@ export function simulate(opts: SimulateOptions): SimulateResult {
     const prefix = platform === 'qq' ? `qq${index + 1}` : `wx${index + 1}`;
     out.forEach((m, i) => { m.id = `${prefix}-${String(i + 1).padStart(6, '0')}`; });
 
+    if (opts.truncateDays !== undefined && opts.truncateDays > 0) {
+      const cut = cutFor(roster, opts.truncateDays, asOf);
+      if (cut === null) return;
+      const kept = out.filter((m) => m.t >= cut);
+      const g = truncateGroup(group, roster, kept, groupTruth({ groupId: group.id, groupName: group.name }, plan, roster, kept, asOf), cut, asOf);
+      messages.push(...g.messages);
+      members.push(...g.members);
+      plans.push(plan);
+      truth.groups.push(g.truth);
+      return;
+    }
     for (const m of out) messages.push(messageRow(group, m));
     for (const m of roster.members) members.push(memberRow(group.id, m));
     plans.push(plan);

@@ -15,6 +15,9 @@ export interface ClassifyOptions {
   recoverActivity: number;
   rosterShrink: number;
   minRunDays: number;
+  seenGrowthActivity: number;
+  seenGrowthRate: number;
+  seenRevival: number;
 }
 
 /** A run of days in one phase: [start, end) in day offsets from the series' first day. */
@@ -29,6 +32,8 @@ export interface Run {
 /** Why a day got its label: the numbers compared, kept for the evidence of the last day. */
 export interface DaySignals {
   growing: boolean;
+  /** Roster from messages only: member activity at or above its recent level (and rising when far below its peak). */
+  activityHolds: boolean;
   silent: boolean;
   activityRatio: number;
   shortRatio: number;
@@ -40,12 +45,20 @@ export function signalsAt(f: DailyFeatures, d: number, o: ClassifyOptions): DayS
   const net = f.net30[d]!, base = Math.max(1, f.base30[d]!);
   const peak = f.peak28[d]!;
   const rosterRate = net / base;
+  const activityRatio = peak > 0 ? f.act28[d]! / peak : 1;
+  // People seen for the first time are weak evidence of growth (a support room keeps drawing new
+  // askers while it withers): without a real roster, growth also needs activity that holds.
+  // Far below its peak, activity must be rising clearly (a revival), not just holding.
+  const prev = f.act28prev[d]!;
+  const activityHolds = !f.rosterFromMessages
+    || (f.act28[d]! >= o.seenGrowthActivity * prev && (activityRatio >= o.declineActivity || f.act28[d]! >= o.seenRevival * prev));
   return {
     // Relative to the roster a month ago, so a small young group counts as growing as clearly as a big one.
-    growing: net >= o.growthMin && rosterRate >= o.growthRate,
+    growing: net >= o.growthMin && rosterRate >= (f.rosterFromMessages ? o.seenGrowthRate : o.growthRate) && activityHolds,
+    activityHolds,
     // Silence only counts once the group is old enough to have been silent that long.
     silent: d + 1 >= o.deadAfterDays && f.recent[d]! === 0,
-    activityRatio: peak > 0 ? f.act28[d]! / peak : 1,
+    activityRatio,
     shortRatio: peak > 0 ? f.act14[d]! / peak : 1,
     rosterRate,
     shrinking: net <= -o.growthMin && rosterRate <= -o.rosterShrink,
@@ -61,13 +74,15 @@ export function signalsAt(f: DailyFeatures, d: number, o: ClassifyOptions): DayS
 export function labelDays(f: DailyFeatures, o: ClassifyOptions): Phase[] {
   const n = f.days;
   const labels: Phase[] = new Array<Phase>(n);
-  const young = n < o.youngDays;
+  // Inception only where the data shows the beginning (start.ts); a mid-life export is judged on its numbers from day one.
+  const young = f.fresh && n < o.youngDays;
+  const inceptionDays = f.fresh ? o.inceptionDays : 0;
   let prev: Phase = 'inception';
   for (let d = 0; d < n; d++) {
     const s = signalsAt(f, d, o);
     let p: Phase;
     if (s.silent) p = 'decline';
-    else if (young || d < o.inceptionDays) p = 'inception';
+    else if (young || d < inceptionDays) p = 'inception';
     else if (s.growing && s.shortRatio >= o.suddenActivity) p = 'growth';
     else if (s.activityRatio < o.declineActivity || s.shortRatio < o.suddenActivity || s.shrinking) p = 'decline';
     else if (prev === 'decline' && s.activityRatio < o.recoverActivity) p = 'decline';

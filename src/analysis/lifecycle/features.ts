@@ -8,6 +8,10 @@ import type { GroupSeries } from '../shared/series.js';
  */
 export interface DailyFeatures {
   days: number;
+  /** The data shows the group's beginning (see start.ts): inception is possible. */
+  fresh: boolean;
+  /** The roster is the people seen so far (no member list, no join events). */
+  rosterFromMessages: boolean;
   /** Net roster change over a 30-day window around the day. */
   net30: Float64Array;
   /** Roster at the start of that window (the base for relative growth). */
@@ -19,6 +23,8 @@ export interface DailyFeatures {
   /** Two weeks, for a collapse: one quiet week (a holiday) is not one. */
   act14: Float64Array;
   act28: Float64Array;
+  /** act28 four weeks earlier (the recent level growth is compared with), act28 itself in the first month. */
+  act28prev: Float64Array;
   /** Running maximum of act28 up to the day. */
   peak28: Float64Array;
   /** Member messages in the trailing `silentWindow` days, ending on the day (never looks ahead). */
@@ -33,13 +39,22 @@ function centred(d: number, len: number, last: number): [number, number] {
   return [Math.max(0, end - len + 1), end];
 }
 
-export function dailyFeatures(s: GroupSeries, silentWindow: number): DailyFeatures {
+/**
+ * `roster` replaces the series' roster (start.ts counts members found at the start of a mid-life
+ * export from day 0). When the group is not `fresh`, the roster before the data began is taken as
+ * the first day's, not zero: a group already full on day one did not grow into it.
+ */
+export function dailyFeatures(
+  s: GroupSeries, silentWindow: number, roster: ArrayLike<number> = s.roster, fresh = true, rosterFromMessages = false,
+): DailyFeatures {
   const n = s.days, last = n - 1;
+  const start = fresh ? 0 : roster[0]!;
   const prefix = new Float64Array(n + 1);
   for (let d = 0; d < n; d++) prefix[d + 1] = prefix[d]! + s.member[d]!;
   const sum = (a: number, b: number) => prefix[b + 1]! - prefix[a]!;
   const f: DailyFeatures = {
-    days: n,
+    days: n, fresh, rosterFromMessages,
+    act28prev: new Float64Array(n),
     net30: new Float64Array(n), base30: new Float64Array(n), net14: new Float64Array(n),
     act7: new Float64Array(n), act14: new Float64Array(n), act28: new Float64Array(n), peak28: new Float64Array(n),
     recent: new Float64Array(n), cumulative: new Float64Array(n),
@@ -47,12 +62,12 @@ export function dailyFeatures(s: GroupSeries, silentWindow: number): DailyFeatur
   let peak = 0;
   for (let d = 0; d < n; d++) {
     const [a30, b30] = centred(d, 31, last);
-    // The roster the day before the window opened; on day 0 that is nobody.
-    const before = a30 > 0 ? s.roster[a30 - 1]! : 0;
-    f.net30[d] = s.roster[b30]! - before;
+    // The roster the day before the window opened; before day 0 nobody (or the first day's crowd).
+    const before = a30 > 0 ? roster[a30 - 1]! : start;
+    f.net30[d] = roster[b30]! - before;
     f.base30[d] = before;
     const [a14, b14] = centred(d, 15, last);
-    f.net14[d] = s.roster[b14]! - (a14 > 0 ? s.roster[a14 - 1]! : 0);
+    f.net14[d] = roster[b14]! - (a14 > 0 ? roster[a14 - 1]! : start);
     const [a7, b7] = centred(d, 7, last);
     f.act7[d] = sum(a7, b7) / (b7 - a7 + 1);
     const [a14a, b14a] = centred(d, 14, last);
@@ -64,5 +79,6 @@ export function dailyFeatures(s: GroupSeries, silentWindow: number): DailyFeatur
     f.recent[d] = sum(Math.max(0, d - silentWindow + 1), d);
     f.cumulative[d] = prefix[d + 1]!;
   }
+  for (let d = 0; d < n; d++) f.act28prev[d] = f.act28[Math.max(0, d - 28)]!;
   return f;
 }

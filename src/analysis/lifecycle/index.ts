@@ -6,6 +6,7 @@ import { t } from '../../i18n/index.js';
 import { defineAnalysis, type AnalysisContext } from '../types.js';
 import { labelDays, segment, signalsAt, type Run } from './classify.js';
 import { dailyFeatures, type DailyFeatures } from './features.js';
+import { groupStart, START_MIN_DAYS, type Start } from './start.js';
 
 const phase = z.enum(['inception', 'growth', 'maturity', 'decline']);
 
@@ -21,6 +22,12 @@ export const lifecycleOptions = z.object({
   recoverActivity: z.number().min(0).max(1).default(0.65).describe('a declining group leaves decline only when activity is back above this share of its peak'),
   rosterShrink: z.number().min(0).default(0.05).describe('decline: the roster shrank by at least this share over 30 days'),
   minRunDays: z.number().int().min(1).default(14).describe('a phase shorter than this between two equal phases is noise and merged away'),
+  seenGrowthRate: z.number().min(0).default(0.1).describe('roster from messages only: growth needs the people seen to grow by at least this share in 30 days (first-time posters trickle in even in maturity)'),
+  seenGrowthActivity: z.number().min(0).default(0.9).describe('roster from messages only: growth also needs member activity (28 days) at least this share of its level four weeks before'),
+  seenRevival: z.number().min(1).default(1.3).describe('roster from messages only, activity under declineActivity of its peak: growth needs activity at least this times its level four weeks before (a revival)'),
+  startDays: z.number().int().min(1).default(28).describe('the start test looks at the first this many days: is the group new, or does the export start mid-life?'),
+  freshShare: z.number().min(0).max(1).default(0.3).describe('with join times: a new group has at most this share of its roster there at the start without a known join'),
+  freshActive: z.number().min(0).max(1).default(0.6).describe('messages only: a new group has at most this share of its later weekly active members in its first week'),
 });
 export type LifecycleOptions = z.output<typeof lifecycleOptions>;
 
@@ -56,11 +63,13 @@ export const lifecycle = defineAnalysis({
     // Defaults filled here too: a caller (or a config without this section) may hand over {}.
     const o = lifecycleOptions.parse(given ?? {});
     const s = ctx.series(g);
-    const f = dailyFeatures(s, o.deadAfterDays);
+    const source = rosterSource(g);
+    const start = groupStart(ctx.dataset, g, s, ctx.zone, ctx.asOf, { ...o, shortDays: source === 'messages' ? o.youngDays : START_MIN_DAYS });
+    const f = dailyFeatures(s, o.deadAfterDays, start.roster, start.fresh, source === 'messages');
+    if (process.env['COMMUNITY_AUDIT_DEBUG_START']) process.stderr.write(`start ${g.id} ${JSON.stringify({ ...start, roster: undefined })}\n`);
     const runs = segment(labelDays(f, o), f, o);
     const dayIso = (d: number) => (d <= 0 ? iso(s.firstAt) : iso(ctx.zone.dayStart(s.day0 + d)));
     const now = runs[runs.length - 1]!;
-    const source = rosterSource(g);
     const lateRun = now.phase === 'growth' ? now : now.phase === 'maturity' ? runs[runs.length - 2] : undefined;
     const lateFrom = lateRun?.phase === 'growth' ? lateRun.lateFrom : null;
     return {
@@ -76,7 +85,7 @@ export const lifecycle = defineAnalysis({
         end: i === runs.length - 1 ? iso(ctx.asOf) : dayIso(r.end),
         ...(r.lateFrom !== null && { lateGrowthAt: dayIso(r.lateFrom) }),
       })),
-      evidence: evidence(g, ctx, f, now, o, source),
+      evidence: evidence(g, ctx, f, now, o, source, start),
     };
   },
 });
@@ -105,7 +114,7 @@ function confidence(f: DailyFeatures, runs: Run[], o: LifecycleOptions, source: 
   return round(Math.max(0.05, Math.min(1, (0.5 + 0.5 * Math.max(0, margin)) * (0.7 + 0.3 * held) * data * thin)));
 }
 
-function evidence(g: GroupRecord, ctx: AnalysisContext, f: DailyFeatures, now: Run, o: LifecycleOptions, source: LifecycleResult['rosterSource']): Finding[] {
+function evidence(g: GroupRecord, ctx: AnalysisContext, f: DailyFeatures, now: Run, o: LifecycleOptions, source: LifecycleResult['rosterSource'], start: Start): Finding[] {
   const s = ctx.series(g);
   const d = f.days - 1;
   const sig = signalsAt(f, d, o);
@@ -114,7 +123,8 @@ function evidence(g: GroupRecord, ctx: AnalysisContext, f: DailyFeatures, now: R
   let netPeak = 0;
   for (let i = 0; i < f.days; i++) netPeak = Math.max(netPeak, f.net30[i]!);
   const out: Finding[] = [
-    finding('lifecycle-age', now.phase === 'inception' ? 'info' : 'info', { days: s.days, firstActivityAt: iso(s.firstAt) }),
+    // `startsNew` false: the data begins mid-life (no inception in the timeline); `startSign` says why.
+    finding('lifecycle-age', 'info', { days: s.days, firstActivityAt: iso(s.firstAt), startsNew: start.fresh, startSign: start.sign, startFirst: start.first, startLater: start.later }),
     finding('lifecycle-roster', sig.shrinking ? 'bad' : sig.growing ? 'good' : 'info', {
       roster: s.roster[d]!, peak: rosterPeak, net30: f.net30[d]!, rate30: round(sig.rosterRate, 3), source,
     }),
