@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { GroupRecord } from '../../core/dataset/types.js';
 import { findingSchema, type Finding, type FindingValues } from '../../core/findings.js';
-import { iso } from '../../core/time.js';
+import { DAY, iso } from '../../core/time.js';
 import { t } from '../../i18n/index.js';
 import { defineAnalysis, type AnalysisContext } from '../types.js';
 import { labelDays, segment, signalsAt, type Run } from './classify.js';
@@ -124,7 +124,7 @@ function evidence(g: GroupRecord, ctx: AnalysisContext, f: DailyFeatures, now: R
   for (let i = 0; i < f.days; i++) netPeak = Math.max(netPeak, f.net30[i]!);
   const out: Finding[] = [
     // `startsNew` false: the data begins mid-life (no inception in the timeline); `startSign` says why.
-    finding('lifecycle-age', 'info', { days: s.days, firstActivityAt: iso(s.firstAt), startsNew: start.fresh, startSign: start.sign, startFirst: start.first, startLater: start.later }),
+    finding('lifecycle-age', 'info', { days: Math.floor((ctx.asOf - s.firstAt) / DAY), firstActivityAt: iso(s.firstAt), startsNew: start.fresh, startSign: start.sign, startFirst: start.first, startLater: start.later }),
     finding('lifecycle-roster', sig.shrinking ? 'bad' : sig.growing ? 'good' : 'info', {
       roster: s.roster[d]!, peak: rosterPeak, net30: f.net30[d]!, rate30: round(sig.rosterRate, 3), source,
     }),
