@@ -26,6 +26,7 @@ export const monetizationResult = z.object({
     hour: z.number().int().min(0).max(23),
     score: z.number().min(0).max(1).describe('1 = the best slot'),
   })).describe('receptive slots, best first, at most --top'),
+  heatmap: z.array(z.array(z.number().min(0).max(1))).describe('7 rows (Monday first) × 24 hours: each slot relative to the best (1); empty when there is too little to go on'),
   evidence: z.array(findingSchema),
 });
 
@@ -47,12 +48,12 @@ export const monetization = defineAnalysis({
     const lc = (prior.lifecycle as LifecycleResult | undefined) ?? lifecycle.run(g, ctx, lifecycle.optionsSchema.parse({}), prior);
     const parsed = vitalityShape.safeParse(prior.vitality);
     const vitality: VitalityLike | undefined = parsed.success ? parsed.data : undefined;
-    const { slots, messages } = receptiveSlots(ctx.dataset, g, ctx.asOf, ctx.top, o);
+    const { slots, messages, heatmap } = receptiveSlots(ctx.dataset, g, ctx.asOf, ctx.top, o);
     const evidence: Finding[] = [];
     if (slots.length === 0) {
       const values = { messages };
       evidence.push({ code: 'slots-thin', severity: 'info', values, message: t('en', 'finding.slots-thin', values) });
     }
-    return { window: lifecycleWindow(lc, vitality, o.declineActivity), slots, evidence };
+    return { window: lifecycleWindow(lc, vitality, o.declineActivity), slots, heatmap, evidence };
   },
 });
