@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fission } from '../../src/analysis/fission/index.js';
+import { fission, spreadScore } from '../../src/analysis/fission/index.js';
 import { inviteStats } from '../../src/analysis/fission/stats.js';
 import { buildForest, structuralVirality } from '../../src/analysis/fission/tree.js';
 import { ctxFor, dataset, day, memberIndex, msg, type MemberSpec } from './helpers.js';
@@ -80,8 +80,25 @@ describe('fission numbers', () => {
     expect(r.kFactor90).toBeCloseTo((5 / 11) * (2 / 4), 4);
     expect(r.peerKFactor).toBeCloseTo((3 / 11) * (1 / 2), 4);
     expect(r.staffInvitedShare).toBe(0.4);
-    expect(r.monthly[0]).toMatchObject({ month: '2024-01', joins: 10, invited: 4 });
+    // The owner made the group on day 0 (no inviter): not a join, in the months as in the total.
+    expect(r.monthly[0]).toMatchObject({ month: '2024-01', joins: 9, invited: 4 });
     expect(r.monthly.at(-1)).toMatchObject({ month: '2024-04', joins: 1, invited: 1, kFactor: null });
+    expect(r.joins).toBe(10);
+    expect(r.monthly.reduce((a, m) => a + m.joins, 0)).toBe(r.joins);
+    expect(r.kFactorMeasured).toBe(true);
+  });
+
+  it('K cannot be measured while every invitee is under 30 days old: 0, flagged, with a finding', () => {
+    const ds = dataset({ members: [
+      { id: 'boss', role: 'owner', joinedAt: day(0) }, { id: 'a', joinedAt: day(1) },
+      { id: 'i1', joinedAt: day(10), invitedBy: 'a' }, { id: 'i2', joinedAt: day(12), invitedBy: 'boss' },
+    ] });
+    const r = run(ds, day(20));
+    expect(r.kFactor).toBe(0);
+    expect(r.kFactorMeasured).toBe(false);
+    expect(r.kBasis).toMatchObject({ invited: 2, judged30: 0 });
+    expect(r.findings.map((f) => f.code)).toContain('fission-too-young');
+    expect(run(ds, day(45)).kFactorMeasured).toBe(true);
   });
 
   it('cycle time: median and p80 of days from joining to the first invitee', () => {
@@ -108,16 +125,33 @@ describe('fission numbers', () => {
     messages.push(msg('b8', day(9, 10)));
     const ds = dataset({ members, messages });
     const r = run(ds, day(60));
-    expect(r.topSpreaders.map((s) => s.memberId)).toEqual(['real', 'bulk']);
-    expect(r.topSpreaders[0]).toMatchObject({ invited: 3, stayed: 3, active: 3, stayedAndActive: 3, subtree: 4 });
-    expect(r.topSpreaders[1]).toMatchObject({ invited: 9, stayed: 1, stayedAndActive: 1 });
+    // bulk: 1 stayed and talks, 8 left within days: 1 − ½ × 8 < 0, not a spreader at all.
+    expect(r.topSpreaders.map((s) => s.memberId)).toEqual(['real']);
+    expect(r.topSpreaders[0]).toMatchObject({ invited: 3, stayed: 3, active: 3, stayedAndActive: 3, subtree: 4, score: 3 });
     expect(r.findings.find((f) => f.code === 'fission-bulk-inviter')?.values).toMatchObject({ name: 'bulk', invited: 9, stayed: 1 });
+  });
+
+  it('invitees who stay silent count for their inviter; only those who leave quickly count against', () => {
+    // 'wide' invited 9: 8 stayed (3 talk, 5 lurk), 1 left after 3 days. 'one' invited 1 who talks.
+    const members: MemberSpec[] = [{ id: 'boss', role: 'owner', joinedAt: day(0) }, { id: 'wide', joinedAt: day(1) }, { id: 'one', joinedAt: day(1) }, { id: 'o1', joinedAt: day(3), invitedBy: 'one' }];
+    const messages = [msg('o1', day(4, 10))];
+    for (let i = 0; i < 9; i++) members.push({ id: `w${i}`, joinedAt: day(3), invitedBy: 'wide', ...(i === 8 && { leftAt: day(6) }) });
+    for (let i = 0; i < 3; i++) messages.push(msg(`w${i}`, day(5 + i, 10)));
+    const r = run(dataset({ members, messages }), day(60));
+    expect(r.topSpreaders.map((s) => s.memberId)).toEqual(['wide', 'one']);
+    expect(r.topSpreaders[0]).toMatchObject({ invited: 9, stayed: 8, stayedAndActive: 3, score: 2.5 }); // 3 − ½ × 1; the 5 lurkers count neither way
+    expect(r.topSpreaders[1]).toMatchObject({ invited: 1, stayedAndActive: 1, score: 1 });
+    // A silent stayer is no failure (unlike one who leaves), and worth less than one who talks.
+    expect(spreadScore({ invited: 2, stayed: 2, stayedAndActive: 1 })).toBe(spreadScore({ invited: 1, stayed: 1, stayedAndActive: 1 }));
+    expect(spreadScore({ invited: 2, stayed: 1, stayedAndActive: 1 })).toBeLessThan(spreadScore({ invited: 2, stayed: 2, stayedAndActive: 1 }));
+    expect(spreadScore({ invited: 2, stayed: 2, stayedAndActive: 1 })).toBeLessThan(spreadScore({ invited: 2, stayed: 2, stayedAndActive: 2 }));
   });
 
   it('says so when nobody was invited', () => {
     const ds = dataset({ members: [{ id: 'a', joinedAt: day(0) }, { id: 'b', joinedAt: day(1) }] });
     const r = run(ds, day(40));
     expect(r.kFactor).toBe(0);
+    expect(r.kFactorMeasured).toBe(false);
     expect(r.topSpreaders).toEqual([]);
     expect(r.findings.map((f) => f.code)).toEqual(['fission-no-inviters']);
   });

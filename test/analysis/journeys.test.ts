@@ -63,4 +63,31 @@ describe('member journeys', () => {
     expect(text).toContain('2024-01');
     expect(text).toContain('Going quiet');
   });
+
+  it('judges the first week only for joiners at least 7 days old, whether they posted or not', () => {
+    // As of day 40: 'old1' (day 10) posted in its first week, 'old2' (day 12) did not; 'young1'
+    // (day 37) already posted and 'young2' (day 38) has not: neither is judged yet.
+    const d = dataset({ members: [
+      { id: 'boss', role: 'owner', joinedAt: day(0) }, { id: 'old1', joinedAt: day(10) }, { id: 'old2', joinedAt: day(12) },
+      { id: 'young1', joinedAt: day(37) }, { id: 'young2', joinedAt: day(38) },
+    ], messages: [msg('old1', day(11, 9)), msg('young1', day(37, 12))] });
+    const n = journeys.run(d.groups[0]!, ctxFor(d, day(40)), opts, {}).newcomers;
+    expect(n.postedFirstWeekShare).toBe(0.5);
+    expect(n.perMonth.map((m) => [m.month, m.joined, m.postedFirstWeek])).toEqual([['2024-01', 2, 0.5], ['2024-02', 2, null]]);
+  });
+
+  it('every count of joins leaves out the creator, and only the creator', () => {
+    // 'boss' made the group; 'co' is an owner too, but was invited (ownership handed over later).
+    const d = dataset({ members: [
+      { id: 'boss', role: 'owner', joinedAt: day(0) }, { id: 'co', role: 'owner', joinedAt: day(3), invitedBy: 'boss' },
+      { id: 'a', joinedAt: day(5), invitedBy: 'boss' }, { id: 'b', joinedAt: day(40) },
+    ] });
+    const ctx = ctxFor(d, day(100));
+    const f = fission.run(d.groups[0]!, ctx, fission.optionsSchema.parse({}), {});
+    const j = journeys.run(d.groups[0]!, ctx, opts, {});
+    expect(f.joins).toBe(3);
+    expect(f.monthly.map((m) => [m.month, m.joins])).toEqual([['2024-01', 2], ['2024-02', 1], ['2024-03', 0], ['2024-04', 0]]);
+    expect(j.newcomers.perMonth.reduce((a, m) => a + m.joined, 0)).toBe(3);
+    expect(j.cohorts.reduce((a, m) => a + m.joined, 0)).toBe(3);
+  });
 });

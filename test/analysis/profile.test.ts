@@ -5,6 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { ingest } from '../../src/ingest/run.js';
 import { buildReport } from '../../src/report/build.js';
 import { fixture } from '../helpers/read.js';
+import { profileGroup } from '../../src/analysis/profile/index.js';
+import { KIND_RECALL, KIND_SYSTEM } from '../../src/analysis/shared/kinds.js';
+import { MESSAGE_KINDS } from '../../src/core/model.js';
+import { ctxFor, dataset, day, msg } from './helpers.js';
 
 /** The descriptive numbers of issue 2 on a dataset small enough to check by hand. */
 describe('group profile (members, messages, weekly activity)', () => {
@@ -17,7 +21,8 @@ describe('group profile (members, messages, weekly activity)', () => {
     const g = report.groups[0]!;
     expect(g).toMatchObject({ id: 'g1', name: '读书会', firstActivityAt: '2024-03-01T00:00:00Z', lastActivityAt: '2024-03-11T02:00:00Z' });
     // Owner, 小李, 阿杰, Tony (admin) are in; 潜水员 joined 03-04 and left 03-08; 小李 invited 小周 on 03-11.
-    expect(g.members).toMatchObject({ total: 5, active30d: 4, joined30d: 6, left30d: 1 });
+    // Active members: 小李 and 阿杰 wrote; the owner (m1) and Tony (admin, m5) are not members.
+    expect(g.members).toMatchObject({ total: 5, active30d: 2, joined30d: 6, left30d: 1 });
     expect(g.messages).toEqual({ total: 6, system: 1, last30d: 6 });
     expect(g.activity.weekly).toEqual([
       { weekStart: '2024-02-26', messages: 0, activeMembers: 0, joins: 4, leaves: 0, roster: 4 },
@@ -38,5 +43,33 @@ describe('group profile (members, messages, weekly activity)', () => {
     };
     expect(await weekOf('UTC')).toEqual([['2024-02-26', 2]]);
     expect(await weekOf('Asia/Shanghai')).toEqual([['2024-03-04', 2]]);
+  });
+
+  it('active30d: members only (not owner or admins), on the same 30 local days as last30d', () => {
+    // as-of 2024-01-31 10:00 UTC: the 30 local days are 01-02 … 01-31. 'early' wrote on 01-01 at
+    // 12:00, less than 30×24 h before as-of but on the day before the window; the owner and the
+    // admin wrote inside it and are not members.
+    const ds = dataset({
+      members: [{ id: 'boss', role: 'owner', joinedAt: day(0) }, { id: 'adm', role: 'admin', joinedAt: day(0) }, { id: 'early', joinedAt: day(0) }, { id: 'ann', joinedAt: day(0) }],
+      messages: [msg('early', day(0, 12)), msg('boss', day(5, 9)), msg('adm', day(6, 9)), msg('ann', day(1, 0, 30)), msg('ann', day(30, 9))],
+    });
+    const p = profileGroup(ds.groups[0]!, ctxFor(ds, day(30, 10)));
+    expect(p.messages.last30d).toBe(4);
+    expect(p.members.active30d).toBe(1);
+  });
+
+  it('system and recall kinds come from MESSAGE_KINDS, and the roster drops a leaver on the day they leave', () => {
+    expect(MESSAGE_KINDS[KIND_SYSTEM]).toBe('system');
+    expect(MESSAGE_KINDS[KIND_RECALL]).toBe('recall');
+    const ds = dataset({
+      members: [{ id: 'a', joinedAt: day(0) }, { id: 'b', joinedAt: day(0), leftAt: day(2, 15) }],
+      messages: [msg('a', day(0, 9)), msg('a', day(1, 9), 'x', { kind: 'system' }), msg('a', day(1, 10), 'y', { kind: 'recall' }), msg('b', day(1, 11))],
+    });
+    const ctx = ctxFor(ds, day(3, 12));
+    const s = ctx.series(ds.groups[0]!);
+    // Roster at the end of each day: b left during day 2, so is gone at its end.
+    expect([...s.roster]).toEqual([2, 2, 1, 1]);
+    expect([...s.messages]).toEqual([1, 1, 0, 0]);
+    expect(profileGroup(ds.groups[0]!, ctx).messages).toMatchObject({ total: 2, system: 2 });
   });
 });

@@ -38,6 +38,17 @@ describe('vitality', () => {
     expect(r.postsWhileSilent.staff).toBeGreaterThanOrEqual(30);
   });
 
+  it('the owner and an admin answering each other in a silent group is still a zombie', () => {
+    const talk = Array.from({ length: 10 }, (_, d) => [
+      msg('boss', day(40 + d, 9), `今日话题 ${d}`, { id: `t${d}` }), msg('adm', day(40 + d, 9, 5), `收到 ${d}`, { replyTo: `t${d}` }),
+    ]).flat();
+    const r = run({ members: [...staff, { id: 'adm', role: 'admin', joinedAt: day(0) }], messages: [...chatter(['ann', 'bob'], 0, 20), ...talk] }, day(60));
+    expect(r.status).toBe('dead');
+    expect(r.postsWhileSilent).toMatchObject({ staff: 20, staffAnswered: 10 });
+    expect(r.zombie).toBe(true);
+    expect(r.reasons.find((f) => f.code === 'vitality-zombie')?.values).toMatchObject({ staff: 20, answered: 10 });
+  });
+
   it('an advertiser posting into a silent group makes a zombie too; the ads are not life', () => {
     const ads = Array.from({ length: 10 }, (_, k) => msg('spam', day(40 + k, 3), '加我微信 vip123 兼职日结'));
     const r = run({ members: [...staff, { id: 'spam', joinedAt: day(39) }], messages: [...chatter(['ann'], 0, 10), ...ads] }, day(60));

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { findingSchema, type Finding } from '../../core/findings.js';
 import { defineAnalysis } from '../types.js';
 import { finding } from './findings.js';
-import { kFactor, monthlyK, round } from './kfactor.js';
+import { round } from '../shared/numbers.js';
+import { kFactor, monthlyK } from './kfactor.js';
 import { inviteStats, type MemberInviteStats } from './stats.js';
 import { structuralVirality } from './tree.js';
 import { summarise } from './summary.js';
@@ -21,13 +22,14 @@ const spreaderSchema = z.object({
   invited: z.number().int().describe('direct invitees'),
   stayed: z.number().int().describe('invitees still in the group 30 days after joining (or still in, if they joined less than 30 days ago)'),
   active: z.number().int().describe('invitees with at least one human message'),
-  stayedAndActive: z.number().int().describe('invitees who stayed and talk: the ranking key'),
+  stayedAndActive: z.number().int().describe('invitees who stayed and talk'),
   subtree: z.number().int().describe('people in their cascade, themselves included'),
-  score: z.number().describe('the rank: stayedAndActive − ½ × (invited − stayedAndActive)'),
+  score: z.number().describe('the rank: stayedAndActive − ½ × invitees who left within 30 days (invited − stayed); ties go to more invitees who stayed'),
 });
 
 const result = z.object({
-  kFactor: z.number().describe('invitees ÷ members × share of invitees still in 30 days after joining (of those who joined ≥ 30 days before as-of); 0 when none can be judged'),
+  kFactor: z.number().describe('invitees ÷ members × share of invitees still in 30 days after joining (of those who joined ≥ 30 days before as-of); 0 when none can be judged (see kFactorMeasured)'),
+  kFactorMeasured: z.boolean().optional().describe('false when no invitee joined ≥ 30 days before as-of (nobody invited, or all too recent): kFactor is then 0 by convention and should be shown as unknown; always written, absent only in reports of earlier versions'),
   kFactor90: z.number().nullable().describe('the same with 90 days; null when no invitee is 90 days old'),
   peerKFactor: z.number().nullable().describe('K counting only invitations by ordinary members (not owner, admins, bots or unknown inviters)'),
   kBasis: z.object({ members: z.number().int(), invited: z.number().int(), judged30: z.number().int(), stayed30: z.number().int(), judged90: z.number().int(), stayed90: z.number().int() }),
@@ -50,7 +52,7 @@ const result = z.object({
   cycleTimeDaysP80: z.number().nullable(),
   firstInviteWithinReferenceShare: z.number().nullable().describe('share of those first invitations within referenceDays of joining'),
   monthly: z.array(z.object({ month: z.string(), joins: z.number().int(), invited: z.number().int(), kFactor: z.number().nullable() })),
-  topSpreaders: z.array(spreaderSchema).describe('ordinary members (not owner, admins or bots) with at least one invitee who stayed and talks, ranked by score, best first'),
+  topSpreaders: z.array(spreaderSchema).describe('ordinary members (not owner, admins or bots) with at least one invitee who stayed and talks and a positive score, ranked by score, best first'),
   findings: z.array(findingSchema),
 });
 
@@ -81,13 +83,14 @@ export const fission = defineAnalysis({
       if (f.subtree[v]! >= o.viralityMinNodes) viral.push(structuralVirality(f, v)!);
     }
     const who = (v: number) => (f.member[v]! >= 0 ? ds.members[f.member[v]!]! : null);
-    const spreaders = [...st.byMember].filter(([m, x]) => isPeer(m) && x.stayedAndActive > 0)
-      .sort(([a, x], [b, y]) => spreadScore(y) - spreadScore(x) || y.stayedAndActive - x.stayedAndActive || y.subtree - x.subtree || ds.members[a]!.key.localeCompare(ds.members[b]!.key))
+    const spreaders = [...st.byMember].filter(([m, x]) => isPeer(m) && x.stayedAndActive > 0 && spreadScore(x) > 0)
+      .sort(([a, x], [b, y]) => spreadScore(y) - spreadScore(x) || y.stayed - x.stayed || y.subtree - x.subtree || ds.members[a]!.key.localeCompare(ds.members[b]!.key))
       .slice(0, ctx.top)
-      .map(([m, x]) => ({ memberId: ds.members[m]!.key, name: ds.members[m]!.names.at(-1) ?? ds.members[m]!.key, invited: x.invited, stayed: x.stayed, active: x.active, stayedAndActive: x.stayedAndActive, subtree: x.subtree, score: spreadScore(x) }));
+      .map(([m, x]) => ({ memberId: ds.members[m]!.key, name: ds.members[m]!.names.at(-1) ?? ds.members[m]!.key, invited: x.invited, stayed: x.stayed, active: x.active, stayedAndActive: x.stayedAndActive, subtree: x.subtree, score: round(spreadScore(x), 2)! }));
 
     const out = {
       kFactor: round(k30.k) ?? 0,
+      kFactorMeasured: k30.judged > 0,
       kFactor90: round(k90.k),
       peerKFactor: peer.invited ? round(peer.k) : null,
       kBasis: { members: nodes.length, invited: k30.invited, judged30: k30.judged, stayed30: k30.stayed, judged90: k90.judged, stayed90: k90.stayed },
@@ -113,9 +116,17 @@ export const fission = defineAnalysis({
 
 type Out = z.output<typeof result>;
 
-/** Invitees who stayed and talk, less half of those who left or never wrote: bulk invites sink. */
-export function spreadScore(x: MemberInviteStats): number {
-  return x.stayedAndActive - 0.5 * (x.invited - x.stayedAndActive);
+/** Spreader score weight of an invitee who left within 30 days. */
+const LEFT_QUICKLY = 0.5;
+
+/**
+ * What a spreader's invitees became (the issue: ranked by invitees who stayed and talk): 1 for each
+ * who stayed and talks, −½ for each who left within 30 days. An invitee who stays silent counts
+ * neither way in the score — lurkers are most of a group, they are no failure of their inviter —
+ * and breaks ties in the ranking. A bulk invite whose people leave at once sinks.
+ */
+export function spreadScore(x: Pick<MemberInviteStats, 'invited' | 'stayed' | 'stayedAndActive'>): number {
+  return x.stayedAndActive - LEFT_QUICKLY * (x.invited - x.stayed);
 }
 
 function findingsOf(r: Out, byMember: ReturnType<typeof inviteStats>['byMember'], ds: Parameters<typeof kFactor>[0], isPeer: (m: number) => boolean, o: z.output<typeof options>): Finding[] {

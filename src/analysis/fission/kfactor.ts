@@ -1,5 +1,8 @@
-import type { Dataset, MemberRecord } from '../../core/dataset/types.js';
+import type { Dataset } from '../../core/dataset/types.js';
 import { DAY, type Zone } from '../../core/time.js';
+import { joinedBy } from '../shared/joins.js';
+import { monthStart, monthsBetween } from '../shared/months.js';
+import { round } from '../shared/numbers.js';
 import { presence } from '../shared/series.js';
 import type { InviteForest } from './tree.js';
 import { stayedFor } from './stats.js';
@@ -33,43 +36,26 @@ export function kFactor(ds: Dataset, f: InviteForest, nodes: readonly number[], 
   return { k: judged ? (invited / members) * (stayed / judged) : null, invited, judged, stayed };
 }
 
-/** YYYY-MM of an instant in the report's zone. */
-export function monthOf(t: number, zone: Zone): string {
-  return new Date(zone.local(t)).toISOString().slice(0, 7);
-}
-
-/** The UTC instant a local month starts, from its YYYY-MM label plus `add` months. */
-export function monthStart(label: string, zone: Zone, add = 0): number {
-  const [y, m] = label.split('-').map(Number);
-  return zone.fromLocal(Date.UTC(y!, m! - 1 + add, 1));
-}
-
-/** Month labels from the month of `from` to the month of `to`, inclusive. */
-export function monthsBetween(from: number, to: number, zone: Zone): string[] {
-  const out: string[] = [];
-  const last = monthOf(to, zone);
-  for (let label = monthOf(from, zone); out.length < 1200; label = monthOf(monthStart(label, zone, 1), zone)) {
-    out.push(label);
-    if (label >= last) break;
-  }
-  return out;
-}
-
 export interface MonthK { month: string; joins: number; invited: number; kFactor: number | null }
 
 /**
- * Per join month: joins, invited joins, and K where "members" are those present at some time in
- * the month and invitees those who joined in it; null when none of them can be judged yet.
+ * Per join month, from the month of the first join: joins (the creator excluded, as in the
+ * group's `joins`, so the months add up to it), invited joins, and K where "members" are those
+ * present at some time in the month and invitees those who joined in it; null when none of them
+ * can be judged yet.
  */
 export function monthlyK(ds: Dataset, f: InviteForest, asOf: number, zone: Zone, groupStart: number): MonthK[] {
   const nodes: number[] = [];
-  for (let v = 0; v < f.member.length; v++) if (f.member[v]! >= 0 && ds.members[f.member[v]!]!.joinedAt !== null) nodes.push(v);
+  const joinedAt = new Map<number, number>();
+  for (let v = 0; v < f.member.length; v++) {
+    const r = f.member[v]! >= 0 ? ds.members[f.member[v]!]! : null;
+    if (r && joinedBy(r, asOf)) { nodes.push(v); joinedAt.set(v, r.joinedAt); }
+  }
   if (!nodes.length) return [];
-  const joinedAt = (v: number) => (ds.members[f.member[v]!]! as MemberRecord & { joinedAt: number }).joinedAt;
-  const first = nodes.reduce((a, v) => Math.min(a, joinedAt(v)), Infinity);
+  const first = nodes.reduce((a, v) => Math.min(a, joinedAt.get(v)!), Infinity);
   return monthsBetween(first, asOf, zone).map((month) => {
     const a = monthStart(month, zone), b = monthStart(month, zone, 1);
-    const joined = nodes.filter((v) => joinedAt(v) >= a && joinedAt(v) < b);
+    const joined = nodes.filter((v) => joinedAt.get(v)! >= a && joinedAt.get(v)! < b);
     let present = 0;
     for (let v = 0; v < f.member.length; v++) {
       if (f.member[v]! < 0) continue;
@@ -79,10 +65,4 @@ export function monthlyK(ds: Dataset, f: InviteForest, asOf: number, zone: Zone,
     const k = kFactor(ds, f, joined, present, 30, asOf);
     return { month, joins: joined.length, invited: k.invited, kFactor: round(k.k) };
   });
-}
-
-export function round(x: number | null, digits = 4): number | null {
-  if (x === null || !Number.isFinite(x)) return null;
-  const p = 10 ** digits;
-  return Math.round(x * p) / p;
 }

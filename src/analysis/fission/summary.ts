@@ -1,6 +1,7 @@
 import type { Dataset } from '../../core/dataset/types.js';
 import { DAY } from '../../core/time.js';
-import { round } from './kfactor.js';
+import { joinedBy } from '../shared/joins.js';
+import { quantile, round } from '../shared/numbers.js';
 import type { InviteForest } from './tree.js';
 
 /** How people joined, the shape of the forest, and how soon members invite after joining. */
@@ -15,8 +16,7 @@ export function summarise(ds: Dataset, f: InviteForest, nodes: readonly number[]
       const p = f.member[f.parent[v]!]!;
       if (p >= 0 && !isPeer(p)) staffInvited++;
     }
-    // The creator did not join: they made the group.
-    if (r.joinedAt === null || r.joinedAt > asOf || (r.role === 'owner' && !hasInviter)) continue;
+    if (!joinedBy(r, asOf)) continue;
     joins++;
     if (hasInviter) invited++;
     byMethod[r.joinMethod ?? 'unknown']++;
@@ -65,11 +65,4 @@ export function summarise(ds: Dataset, f: InviteForest, nodes: readonly number[]
     cycleTimeDaysP80: round(quantile(cycle, 0.8), 1),
     firstInviteWithinReferenceShare: cycle.length ? round(within / cycle.length) : null,
   };
-}
-
-/** Linear-interpolated quantile of a sorted array, or null when empty. */
-export function quantile(sorted: readonly number[], q: number): number | null {
-  if (!sorted.length) return null;
-  const x = (sorted.length - 1) * q, lo = Math.floor(x), hi = Math.ceil(x);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (x - lo);
 }

@@ -1,6 +1,8 @@
 import type { Dataset, GroupRecord } from '../../core/dataset/types.js';
 import { DAY, type Zone } from '../../core/time.js';
-import { monthOf, monthStart, monthsBetween, round } from '../fission/kfactor.js';
+import { joinedBy } from '../shared/joins.js';
+import { monthOf, monthStart, monthsBetween } from '../shared/months.js';
+import { round } from '../shared/numbers.js';
 import { countBetween, type MemberActivity } from './activity.js';
 
 const MONTH = 30 * DAY;
@@ -16,9 +18,9 @@ export function cohorts(ds: Dataset, g: GroupRecord, act: Map<number, MemberActi
   const joiners = new Map<string, number[]>();
   let first = Infinity;
   for (const m of g.members) {
-    const r = ds.members[m]!, t = r.joinedAt;
-    // The creator did not join: they made the group.
-    if (t === null || t > asOf || (r.role === 'owner' && r.invitedBy === null && r.inviterRaw === null)) continue;
+    const r = ds.members[m]!;
+    if (!joinedBy(r, asOf)) continue;
+    const t = r.joinedAt;
     first = Math.min(first, t);
     const key = monthOf(t, zone);
     const list = joiners.get(key);

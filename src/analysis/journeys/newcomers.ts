@@ -1,7 +1,8 @@
 import type { Dataset, GroupRecord } from '../../core/dataset/types.js';
 import { DAY, type Zone } from '../../core/time.js';
-import { monthOf, monthsBetween, round } from '../fission/kfactor.js';
-import { quantile } from '../fission/summary.js';
+import { joinedBy } from '../shared/joins.js';
+import { monthOf, monthsBetween } from '../shared/months.js';
+import { quantile, round } from '../shared/numbers.js';
 import type { MemberActivity } from './activity.js';
 
 const HOUR = 3_600_000;
@@ -15,16 +16,19 @@ export interface NewcomerMonth { month: string; joined: number; postedFirstWeek:
  * someone else, over newcomers who got one.
  */
 export function newcomers(ds: Dataset, g: GroupRecord, act: Map<number, MemberActivity>, asOf: number, zone: Zone) {
-  type Row = { month: string; firstWeek: boolean | null; hours: number | null };
+  type Row = { month: string; joinedAt: number; firstWeek: boolean | null; hours: number | null };
   const rows: Row[] = [];
   for (const m of g.members) {
     const r = ds.members[m]!;
-    if (r.joinedAt === null || r.joinedAt > asOf || (r.role === 'owner' && r.invitedBy === null && r.inviterRaw === null)) continue;
+    if (!joinedBy(r, asOf)) continue;
     const a = act.get(m);
-    const posted = a ? a.times.some((t) => t >= r.joinedAt! - HOUR && t < r.joinedAt! + 7 * DAY) : false;
-    const firstWeek = r.joinedAt + 7 * DAY <= asOf ? posted : posted || null;
+    // Judged only once their first week is over: counting the young ones who already posted and
+    // leaving out those who have not yet would bias the share upward.
+    const firstWeek = r.joinedAt + 7 * DAY <= asOf
+      ? !!a && a.times.some((t) => t >= r.joinedAt - HOUR && t < r.joinedAt + 7 * DAY)
+      : null;
     const hours = a && a.firstAnsweredAt !== null ? (a.firstAnsweredAt - a.times[0]!) / HOUR : null;
-    rows.push({ month: monthOf(r.joinedAt, zone), firstWeek, hours });
+    rows.push({ month: monthOf(r.joinedAt, zone), joinedAt: r.joinedAt, firstWeek, hours });
   }
   const summary = (rs: Row[]) => {
     const judged = rs.filter((x) => x.firstWeek !== null);
@@ -36,9 +40,8 @@ export function newcomers(ds: Dataset, g: GroupRecord, act: Map<number, MemberAc
   };
   const byMonth = new Map<string, Row[]>();
   for (const x of rows) { const list = byMonth.get(x.month); if (list) list.push(x); else byMonth.set(x.month, [x]); }
-  const times = g.members.flatMap((m) => { const t = ds.members[m]!.joinedAt; return t !== null && t <= asOf ? [t] : []; });
   const perMonth: NewcomerMonth[] = rows.length
-    ? monthsBetween(times.reduce((a, b) => Math.min(a, b), Infinity), asOf, zone).map((month) => {
+    ? monthsBetween(rows.reduce((a, x) => Math.min(a, x.joinedAt), Infinity), asOf, zone).map((month) => {
       const rs = byMonth.get(month) ?? [];
       return { month, joined: rs.length, ...summary(rs) };
     })

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { FLAG, type GroupRecord } from '../../core/dataset/types.js';
-import { DAY, dayToDate, iso } from '../../core/time.js';
+import { dayToDate, iso } from '../../core/time.js';
 import type { AnalysisContext } from '../types.js';
+import { isSystemKind } from '../shared/kinds.js';
 import { sumRange } from '../shared/series.js';
-
-const SYSTEM = 7, RECALL = 8;
 
 export const weekSchema = z.object({
   weekStart: z.string().describe('Monday of the week, YYYY-MM-DD, in the report time zone'),
@@ -24,7 +23,7 @@ export const profileSchema = z.object({
   lastActivityAt: z.string().nullable(),
   members: z.object({
     total: z.number().int().describe('roster at as-of'),
-    active30d: z.number().int(),
+    active30d: z.number().int().describe('distinct members (not owner/admins) with member activity in the last 30 local days, as-of day included'),
     joined30d: z.number().int(),
     left30d: z.number().int(),
   }).passthrough(),
@@ -44,14 +43,15 @@ export function profileGroup(g: GroupRecord, ctx: AnalysisContext): GroupProfile
   const asOfDay = s.days - 1;
   const from30 = asOfDay - 29;
   let system = 0;
+  // Active members: member activity (not the owner or admins) on the same 30 local days as
+  // `last30d` and `joined30d`, as-of day included.
   const active30 = new Set<number>();
-  const since30 = ctx.asOf - 30 * DAY;
+  const firstDay30 = s.day0 + from30;
   for (let j = g.msgStart; j < g.msgEnd; j++) {
-    const t = ds.messages.time[j]!;
-    if (t > ctx.asOf) break;
-    const f = ds.messages.flags[j]!, kind = f & FLAG.kindMask;
-    if (kind === SYSTEM || kind === RECALL) system++;
-    if (f & FLAG.human && t > since30) active30.add(ds.messages.sender[j]!);
+    if (ds.messages.time[j]! > ctx.asOf) break;
+    const f = ds.messages.flags[j]!;
+    if (isSystemKind(f)) system++;
+    if (f & FLAG.member && ds.messages.day[j]! >= firstDay30) active30.add(ds.messages.sender[j]!);
   }
   system += g.events.filter((e) => e.time <= ctx.asOf).length;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { round3 } from '../vitality/reason.js';
+import { round3 } from '../shared/numbers.js';
 import { defineAnalysis } from '../types.js';
 import { scoreCandidates } from './rank.js';
 import { collectSignals, type SeedSignals } from './signals.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { FLAG } from '../../core/dataset/types.js';
 import { DAY, iso } from '../../core/time.js';
 import { defineAnalysis } from '../types.js';
-import { round3 } from '../vitality/reason.js';
+import { round3 } from '../shared/numbers.js';
 import { measureParts } from './parts.js';
 
 export const selfDriveOptions = z.object({

@@ -1,7 +1,6 @@
 import { FLAG, type Dataset, type GroupRecord } from '../../core/dataset/types.js';
 import type { Zone } from '../../core/time.js';
-
-const SYSTEM = 7, RECALL = 8;
+import { isSystemKind } from './kinds.js';
 
 /**
  * Per-day series of one group from its first activity to as-of (local days in the report's zone).
@@ -61,8 +60,8 @@ export function computeSeries(ds: Dataset, g: GroupRecord, asOf: number, zone: Z
     if (time[j]! > asOf) break;
     const d = day[j]! - day0;
     if (d < 0 || d >= days) continue;
-    const f = flags[j]!, kind = f & FLAG.kindMask;
-    if (kind !== SYSTEM && kind !== RECALL) s.messages[d]!++;
+    const f = flags[j]!;
+    if (!isSystemKind(f)) s.messages[d]!++;
     if (f & FLAG.human) s.human[d]!++;
     if (f & FLAG.staff) s.staff[d]!++;
     if (f & FLAG.member) {
@@ -71,7 +70,8 @@ export function computeSeries(ds: Dataset, g: GroupRecord, asOf: number, zone: Z
       if (lastDay.get(who) !== d) { lastDay.set(who, d); s.activeMembers[d]!++; }
     }
   }
-  // Roster: +1 on the day a member arrives, −1 the day after they leave; then a running sum.
+  // Roster at the end of each day: +1 on the day a member arrives, −1 on the day they leave (who
+  // left during a day is not in the roster at its end); then a running sum.
   const delta = new Int32Array(days + 1);
   const clampDay = (t: number) => Math.min(days, Math.max(0, zone.dayIndex(t) - day0));
   for (const m of g.members) {

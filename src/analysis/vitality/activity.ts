@@ -1,7 +1,6 @@
 import { FLAG, type Dataset, type GroupRecord } from '../../core/dataset/types.js';
+import { isSystemKind } from '../shared/kinds.js';
 import type { GroupSeries } from '../shared/series.js';
-
-const SYSTEM = 7, RECALL = 8;
 
 /** The facts the vitality verdict is drawn from, gathered in one pass over the group's messages. */
 export interface ActivityFacts {
@@ -11,7 +10,12 @@ export interface ActivityFacts {
   staffPosts: number;
   botPosts: number;
   spamPosts: number;
-  /** Of the staff posts in the window, how many drew an answer from anyone else. */
+  /**
+   * Of the staff posts in the window, how many drew an answer from another person (a member, or
+   * another owner/admin). Evidence only: it does not change the verdict. In a dead group no member
+   * wrote, so any answer came from staff, and the owner and an admin talking to each other is still
+   * only staff posting — a zombie (see vitality/index.ts).
+   */
   staffAnswered: number;
   /** Distinct members with member activity in the trailing "recent" window. */
   recentActiveMembers: number;
@@ -31,13 +35,11 @@ export function activityFacts(ds: Dataset, g: GroupRecord, asOf: number, postsSi
       if (t > recentSince) recent.add(sender[j]!);
     }
     if (t <= postsSince) continue;
-    const kind = fl & FLAG.kindMask;
-    if (kind === SYSTEM || kind === RECALL) continue;
+    if (isSystemKind(fl)) continue;
     if (fl & FLAG.spam) f.spamPosts++;
     else if (fl & FLAG.staff) f.staffPosts++;
     else if (ds.members[sender[j]!]!.role === 'bot') f.botPosts++;
-    // An answer from someone else (staff to staff counts: the owner and an admin talking is not
-    // a zombie, though with no members it is still dead).
+    // A staff post answered by another person (staff to staff included): reported, not judged.
     const to = responseTo[j]!;
     if (to >= 0 && flags[to]! & FLAG.staff && sender[to] !== sender[j] && fl & FLAG.human) answered.add(to);
   }

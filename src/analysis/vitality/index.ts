@@ -3,7 +3,8 @@ import { findingSchema, type Finding } from '../../core/findings.js';
 import { DAY, dayToDate, iso } from '../../core/time.js';
 import { defineAnalysis } from '../types.js';
 import { activityFacts, rollingPeak } from './activity.js';
-import { reason, round3 } from './reason.js';
+import { round3 } from '../shared/numbers.js';
+import { reason } from './reason.js';
 
 export const vitalityOptions = z.object({
   deadAfterDays: z.number().int().positive().default(30)
@@ -31,7 +32,7 @@ export const vitalityResult = z.object({
   memberActivityVsPeak: z.number().nullable().describe('recent / peak member messages; null without a peak'),
   activeMembersRecent: z.number().int().describe('distinct members with member activity in the last recentDays days'),
   postsWhileSilent: z.object({ staff: z.number().int(), bot: z.number().int(), spam: z.number().int(), staffAnswered: z.number().int() })
-    .describe('posts in the last deadAfterDays days by the owner/admins, bots, and spam; and staff posts someone answered'),
+    .describe('posts in the last deadAfterDays days by the owner/admins, bots, and spam; and staff posts another person answered (evidence only: staff answering staff does not stop a zombie)'),
   reasons: z.array(findingSchema),
 });
 export type VitalityResult = z.output<typeof vitalityResult>;
@@ -67,6 +68,9 @@ export const vitality = defineAnalysis({
       reasons.push(last === null
         ? reason('vitality-never-active', 'bad', { days: daysR, deadAfterDays: o.deadAfterDays })
         : reason('vitality-dead-silent', 'bad', { days: daysR, deadAfterDays: o.deadAfterDays, lastMemberMessageAt: lastIso }));
+      // A zombie: dead, yet the owner/admins, bots or spam keep posting. No member answers (none
+      // wrote in the window); staff answering staff (`staffAnswered`) is still only staff posting,
+      // so it does not make the group less of a zombie.
       if (posts >= o.zombieMinPosts) {
         zombie = true;
         reasons.push(reason('vitality-zombie', 'bad', {

@@ -5,8 +5,3 @@ import { t } from '../../i18n/index.js';
 export function reason(code: string, severity: Finding['severity'], values: FindingValues): Finding {
   return { code, severity, values, message: t('en', `finding.${code}`, values) };
 }
-
-/** Rounds a share or ratio for the JSON (and the findings): 3 decimals is plenty for people. */
-export function round3(x: number): number {
-  return Math.round(x * 1000) / 1000;
-}

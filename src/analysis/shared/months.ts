@@ -1,0 +1,23 @@
+import type { Zone } from '../../core/time.js';
+
+/** YYYY-MM of an instant in the report's zone. */
+export function monthOf(t: number, zone: Zone): string {
+  return new Date(zone.local(t)).toISOString().slice(0, 7);
+}
+
+/** The UTC instant a local month starts, from its YYYY-MM label plus `add` months. */
+export function monthStart(label: string, zone: Zone, add = 0): number {
+  const [y, m] = label.split('-').map(Number);
+  return zone.fromLocal(Date.UTC(y!, m! - 1 + add, 1));
+}
+
+/** Month labels from the month of `from` to the month of `to`, inclusive. */
+export function monthsBetween(from: number, to: number, zone: Zone): string[] {
+  const out: string[] = [];
+  const last = monthOf(to, zone);
+  for (let label = monthOf(from, zone); out.length < 1200; label = monthOf(monthStart(label, zone, 1), zone)) {
+    out.push(label);
+    if (label >= last) break;
+  }
+  return out;
+}

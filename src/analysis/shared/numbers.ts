@@ -1,0 +1,18 @@
+/** Rounds to `digits` decimals; null for null, NaN and infinities. */
+export function round(x: number | null, digits = 4): number | null {
+  if (x === null || !Number.isFinite(x)) return null;
+  const p = 10 ** digits;
+  return Math.round(x * p) / p;
+}
+
+/** Rounds a share or ratio for the JSON (and the findings): 3 decimals is plenty for people. */
+export function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** Linear-interpolated quantile of a sorted array, or null when empty. */
+export function quantile(sorted: readonly number[], q: number): number | null {
+  if (!sorted.length) return null;
+  const x = (sorted.length - 1) * q, lo = Math.floor(x), hi = Math.ceil(x);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (x - lo);
+}
