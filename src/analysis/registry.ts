@@ -13,8 +13,8 @@ import { monetization } from './monetization/index.js';
  * schema and `init` all come from this list.
  */
 export const analyses: readonly AnyAnalysis[] = [
-  lifecycle,
   vitality,
+  lifecycle,
   fission,
   selfDrive,
   seedUsers,

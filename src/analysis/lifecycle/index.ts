@@ -10,10 +10,12 @@ import { groupStart, START_MIN_DAYS, type Start } from './start.js';
 
 const phase = z.enum(['inception', 'growth', 'maturity', 'decline']);
 
+/** Used when the vitality analysis is left out of the registry. */
+const DEFAULT_DEAD_AFTER_DAYS = 30;
+
 export const lifecycleOptions = z.object({
   inceptionDays: z.number().int().min(0).default(21).describe('the first days of a group that count as inception in its timeline'),
   youngDays: z.number().int().min(0).default(30).describe('a group younger than this is in inception, whatever its numbers'),
-  deadAfterDays: z.number().int().min(1).default(30).describe('days without member activity after which a group is dead (in decline)'),
   growthRate: z.number().min(0).default(0.05).describe('growth: net inflow over 30 days at least this share of the roster a month before'),
   growthMin: z.number().min(0).default(3).describe('growth: and at least this many members net over 30 days'),
   lateRatio: z.number().min(0).max(1).default(0.7).describe('late growth: inflow over 14 days below this share of its peak in the current growth'),
@@ -29,7 +31,8 @@ export const lifecycleOptions = z.object({
   freshShare: z.number().min(0).max(1).default(0.3).describe('with join times: a new group has at most this share of its roster there at the start without a known join'),
   freshActive: z.number().min(0).max(1).default(0.6).describe('messages only: a new group has at most this share of its later weekly active members in its first week'),
 });
-export type LifecycleOptions = z.output<typeof lifecycleOptions>;
+/** The options in force: the configured ones plus the shared dead threshold. */
+export type LifecycleOptions = z.output<typeof lifecycleOptions> & { deadAfterDays: number };
 
 export const lifecycleResult = z.object({
   phase,
@@ -59,14 +62,15 @@ export const lifecycle = defineAnalysis({
   title: 'Lifecycle phase',
   optionsSchema: lifecycleOptions,
   resultSchema: lifecycleResult,
-  run(g, ctx, given) {
+  run(g, ctx, given, prior) {
     // Defaults filled here too: a caller (or a config without this section) may hand over {}.
-    const o = lifecycleOptions.parse(given ?? {});
+    // "Dead" has one threshold, the vitality analysis's (it runs first), so the two never disagree.
+    const deadAfterDays = (prior.vitality as { deadAfterDays?: number } | undefined)?.deadAfterDays ?? DEFAULT_DEAD_AFTER_DAYS;
+    const o = { ...lifecycleOptions.parse(given ?? {}), deadAfterDays };
     const s = ctx.series(g);
     const source = rosterSource(g);
     const start = groupStart(ctx.dataset, g, s, ctx.zone, ctx.asOf, { ...o, shortDays: source === 'messages' ? o.youngDays : START_MIN_DAYS });
     const f = dailyFeatures(s, o.deadAfterDays, start.roster, start.fresh, source === 'messages');
-    if (process.env['COMMUNITY_AUDIT_DEBUG_START']) process.stderr.write(`start ${g.id} ${JSON.stringify({ ...start, roster: undefined })}\n`);
     const runs = segment(labelDays(f, o), f, o);
     const dayIso = (d: number) => (d <= 0 ? iso(s.firstAt) : iso(ctx.zone.dayStart(s.day0 + d)));
     const now = runs[runs.length - 1]!;
