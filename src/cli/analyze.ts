@@ -6,11 +6,12 @@ import { safeText } from '../core/sanitize.js';
 import { isValidTimeZone, machineTimeZone, Zone } from '../core/time.js';
 import { langFromEnv, type Lang } from '../i18n/index.js';
 import { ingest } from '../ingest/run.js';
+import type { Dataset } from '../core/dataset/types.js';
 import { buildReport } from '../report/build.js';
 import { reporterById, reporters } from '../report/registry.js';
 import type { AuditResult } from '../report/schema.js';
 import { jsonReporter } from '../report/json/index.js';
-import { anonymize, requireSalt } from './anonymize.js';
+import { anonymize, pseudonymOf, requireSalt, type KnownNames } from './anonymize.js';
 import { diffReports, readBaseline } from './baseline.js';
 import { decideChalk } from './color.js';
 import { evaluateFailOn, parseFailOn } from './fail-on.js';
@@ -19,7 +20,7 @@ import { loadConfig } from './config.js';
 import { parseDateOption } from './dates.js';
 import type { CliIO } from './io.js';
 import { writeAtomic } from './output.js';
-import { makeProgress } from './progress.js';
+import { makeProgress, stderrChatter } from './progress.js';
 import { VERSION } from './version.js';
 
 /** The options of `analyze` as commander hands them over, validated at the boundary. */
@@ -53,7 +54,11 @@ export interface AnalyzeOutcome { conditionsMet: number }
 
 export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Promise<AnalyzeOutcome> {
   const parsed = analyzeOptionsSchema.safeParse(raw);
-  if (!parsed.success) throw new UserError(`option ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`, { code: 'usage' });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!, key = String(issue.path[0] ?? '');
+    const option = `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+    throw new UserError(`${option}: ${issue.message}`, { hint: OPTION_HINTS[key] ?? 'community-audit analyze --help lists the options', code: 'usage' });
+  }
   const o = parsed.data;
   const { config } = await loadConfig(o.config, io.cwd);
   const timeZone = o.tz ?? config.timeZone ?? io.env.TZ ?? machineTimeZone();
@@ -62,6 +67,9 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
   const lang: Lang = o.lang ?? config.lang ?? langFromEnv(io.env);
   const formats = o.format.split(',').map((f) => f.trim()).filter(Boolean);
   for (const f of formats) if (!reporterById(f)) throw new UserError(`--format: unknown format "${f}"`, { hint: `one of ${reporters.map((r) => r.id).join(', ')}`, code: 'usage' });
+  // Options that only one format reads must not be silently ignored by the others.
+  if (o.group !== undefined && !formats.includes('table')) throw new UserError(`--group shows one group in the table format; ${formats.join(', ')} ignore${formats.length === 1 ? 's' : ''} it`, { hint: 'add --format table (to the terminal), or drop --group', code: 'usage' });
+  if (o.table !== undefined && !formats.includes('csv')) throw new UserError(`--table chooses the rows of the csv format; ${formats.join(', ')} ignore${formats.length === 1 ? 's' : ''} it`, { hint: `add --format csv, e.g. --format csv --table ${o.table}`, code: 'usage' });
   const outputs = o.output ?? [];
   if (outputs.length > formats.length || (formats.length > 1 && outputs.length !== formats.length)) {
     throw new UserError(`give one --output per --format (${formats.length} formats, ${outputs.length} outputs)`, { hint: 'e.g. --format json,html --output report.json --output report.html', code: 'usage' });
@@ -80,10 +88,13 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
   // Nothing after as-of exists for the analysis: an as-of in the past replays history.
   if (asOfOpt !== undefined) until = until === undefined ? asOfOpt : Math.min(until, asOfOpt);
 
+  // Rule 6: the spinner and warnings only for a person at a terminal reading a human format.
   const machineOnly = formats.every((f) => reporterById(f)!.machine) || outputs.length > 0;
-  const progress = makeProgress(io.stderrIsTTY && !o.quiet && !io.env.CI, io.stderr);
+  const chatter = stderrChatter({ quiet: o.quiet, machineOnly, stderrIsTTY: io.stderrIsTTY, env: io.env });
+  const progress = makeProgress(chatter, io.stderr);
   const started = performance.now();
   let result: AuditResult;
+  let known: KnownNames | undefined;
   try {
     const { dataset, inputs: inputSummaries, issues } = await ingest({
       inputs, timeZone, forcedFormat: o.inputFormat, since, until, strict: o.strict,
@@ -93,7 +104,8 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
         progress.update(`${path}  ${records.toLocaleString()} records${bytes >= 0 ? `, ${(bytes / 1e6).toFixed(0)} MB` : ''}, ${Math.round(records / Math.max(secs, 0.001)).toLocaleString()}/s`);
       },
     });
-    progress.update(`analysing ${dataset.groups.length} groups`);
+    progress.update(`analysing ${dataset.groups.length} group${dataset.groups.length === 1 ? '' : 's'}`);
+    if (salt !== undefined) known = knownNames(dataset);
     const asOf = asOfOpt ?? (Number.isNaN(dataset.lastEventAt) ? io.now() : dataset.lastEventAt);
     result = buildReport(dataset, inputSummaries, issues, {
       asOf, timeZone, generatedAt: io.now(), version: VERSION, top: o.top ?? config.top,
@@ -104,13 +116,17 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
   }
 
   // Pseudonyms before anything is rendered or compared, so every format and the diff carry them.
+  // --group may still name the group as the operator knows it: it maps to the same pseudonym.
+  let groupId = o.group;
   if (salt !== undefined) {
-    result = anonymize(result, salt);
-    if (baseline) baseline = anonymize(baseline, salt);
+    const wanted = groupId === undefined ? undefined : result.groups.find((g) => g.id === groupId || g.name === groupId);
+    if (wanted) groupId = pseudonymOf('group', wanted.id, salt);
+    result = anonymize(result, salt, known);
+    if (baseline) baseline = anonymize(baseline, salt, known);
   }
   if (baseline) result = { ...result, changes: diffReports(baseline, result) };
 
-  if (!o.quiet && result.warnings.length && !machineOnly) {
+  if (chatter && result.warnings.length) {
     // Paths and messages can quote the data: never let them drive the terminal.
     for (const w of result.warnings.slice(0, 5)) io.stderr.write(`warning: ${w.file ? `${safeText(w.file)}${w.line ? `:${w.line}` : ''}: ` : ''}${safeText(w.message)}\n`);
     if (result.warnings.length > 5) io.stderr.write(`warning: … ${result.warnings.length - 5} more (see --format json)\n`);
@@ -119,7 +135,7 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
     const reporter = reporterById(f)!;
     const target = outputs[i];
     const chalk = decideChalk({ color: o.color, machine: reporter.machine || target !== undefined, isTTY: io.stdoutIsTTY, env: io.env });
-    const text = reporter.render(result, { lang, chalk, width: io.columns, groupId: o.group, table: o.table });
+    const text = reporter.render(result, { lang, chalk, width: io.columns, groupId, table: o.table });
     if (target) await writeAtomic(abs(target), text);
     else await io.writeStdout(text);
   }
@@ -128,4 +144,20 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
   const verdict = evaluateFailOn(result, failOn, lang);
   for (const line of verdict.lines) io.stderr.write(`${line}\n`);
   return { conditionsMet: verdict.met };
+}
+
+/** Hints for options whose value failed validation. */
+const OPTION_HINTS: Record<string, string> = {
+  top: 'a whole number from 1 to 1000, e.g. --top 5',
+  lang: 'en or zh',
+  table: 'groups or members (with --format csv)',
+};
+
+/** Every group and member name of the input, for --anonymize: whatever the report puts where, none slips through. */
+function knownNames(ds: Dataset): KnownNames {
+  return {
+    groups: ds.groups.map((g) => ({ id: g.id, name: g.name })),
+    members: ds.members.map((m) => ({ key: m.key, names: m.names })),
+    others: ds.members.flatMap((m) => (m.inviterRaw ? [m.inviterRaw] : [])),
+  };
 }

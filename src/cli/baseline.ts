@@ -36,6 +36,10 @@ export async function readBaseline(path: string): Promise<AuditResult> {
  */
 export function diffReports(before: AuditResult, after: AuditResult, topSpreaders = 3): Change[] {
   const old = new Map(before.groups.map((g) => [g.id, g]));
+  // Lists of people are cut at --top: compare them only as deep as the smaller --top of the two
+  // runs, so changing --top does not make people "drop out" or "new" (reports before `top` was
+  // recorded are compared in full).
+  const depth = Math.min(before.top ?? Infinity, after.top ?? Infinity);
   const out: Change[] = [];
   for (const g of after.groups) {
     const b = old.get(g.id);
@@ -54,14 +58,14 @@ export function diffReports(before: AuditResult, after: AuditResult, topSpreader
       const quietIn = (x: GroupReport) => new Set(((x.members as { goingQuiet?: { memberId: string }[] }).goingQuiet ?? []).map((q) => q.memberId));
       const wasQuiet = quietIn(b), quiet = quietIn(g);
       const ranked = new Set(c.seedUsers.map((s) => s.memberId));
-      for (const s of p.seedUsers) {
+      for (const s of p.seedUsers.slice(0, depth)) {
         if (quiet.has(s.memberId) && !wasQuiet.has(s.memberId)) out.push({ ...base, kind: 'seed-went-quiet', from: 'seed-user', to: 'going-quiet', memberId: s.memberId, memberName: s.name });
         else if (!ranked.has(s.memberId) && !quiet.has(s.memberId)) out.push({ ...base, kind: 'seed-went-quiet', from: 'seed-user', to: 'dropped-out', memberId: s.memberId, memberName: s.name });
       }
     }
     if (p.fission && c.fission) {
       const known = new Set(p.fission.topSpreaders.map((s) => s.memberId));
-      for (const s of c.fission.topSpreaders.slice(0, topSpreaders)) {
+      for (const s of c.fission.topSpreaders.slice(0, Math.min(topSpreaders, depth))) {
         if (!known.has(s.memberId)) out.push({ ...base, kind: 'new-top-spreader', from: null, to: String(s.stayed), memberId: s.memberId, memberName: s.name });
       }
     }

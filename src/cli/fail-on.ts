@@ -34,7 +34,7 @@ export function evaluateFailOn(r: AuditResult, conditions: Condition[], lang: La
     for (const g of r.groups) {
       if (!conditionsOf(g).includes(c)) continue;
       met++;
-      const why = conditionEvidence(lang, g, c);
+      const why = conditionEvidence(lang, g, c, r.timeZone);
       lines.push(t(lang, 'failOn.met', { condition: c, group: safeText(g.name), id: safeText(g.id), reason: why ? ` — ${safeText(why)}` : '' }));
     }
   }

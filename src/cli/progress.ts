@@ -6,6 +6,15 @@ export interface Progress {
   stop(): void;
 }
 
+/**
+ * Whether the spinner and warnings may go to stderr (house style, rule 6): only for a person at a
+ * terminal, never with --quiet, in CI, or when every report is a machine format or goes to a file.
+ */
+export function stderrChatter(o: { quiet: boolean; machineOnly: boolean; stderrIsTTY: boolean; env: NodeJS.ProcessEnv }): boolean {
+  const ci = o.env.CI !== undefined && o.env.CI !== '' && o.env.CI !== 'false' && o.env.CI !== '0';
+  return o.stderrIsTTY && !o.quiet && !o.machineOnly && !ci;
+}
+
 export function makeProgress(enabled: boolean, stream: NodeJS.WriteStream): Progress {
   if (!enabled) return { update: () => {}, stop: () => {} };
   const spinner: Ora = ora({ stream, discardStdin: false }).start();

@@ -31,7 +31,7 @@ export function buildReport(ds: Dataset, inputs: InputSummary[], issues: InputIs
   };
   // Options are validated (and their defaults filled in) once, whoever calls: the CLI or a test.
   const options = analyses.map((a) => a.optionsSchema.parse(o.options[a.key] ?? {}));
-  const groups = ds.groups.filter((g) => hasAnything(g, o.asOf)).map((g) => {
+  const groups = ds.groups.filter(hasAnything).map((g) => {
     const report: GroupReport = profileGroup(g, ctx);
     const prior: Record<string, unknown> = {};
     for (const [i, a] of analyses.entries()) {
@@ -48,14 +48,16 @@ export function buildReport(ds: Dataset, inputs: InputSummary[], issues: InputIs
     generatedAt: iso(o.generatedAt),
     asOf: iso(o.asOf),
     timeZone: o.timeZone,
+    top: o.top,
     inputs,
     groups,
     warnings: summariseIssues(issues, ds),
   };
 }
 
-function hasAnything(g: GroupRecord, asOf: number): boolean {
-  return g.msgEnd > g.msgStart || g.events.length > 0 || g.members.length > 0 || asOf < 0;
+/** A group with no message, no membership event and no member has nothing to report. */
+function hasAnything(g: GroupRecord): boolean {
+  return g.msgEnd > g.msgStart || g.events.length > 0 || g.members.length > 0;
 }
 
 function summariseIssues(issues: InputIssue[], ds: Dataset): AuditResult['warnings'] {

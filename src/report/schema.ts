@@ -51,6 +51,7 @@ export const reportSchema = z.object({
   generatedAt: z.string(),
   asOf: z.string(),
   timeZone: z.string(),
+  top: z.number().int().min(1).optional().describe('--top of the run: lists of people are cut at this length (absent in reports of older versions)'),
   inputs: z.array(inputSchema),
   groups: z.array(groupSchema),
   warnings: z.array(warningSchema),

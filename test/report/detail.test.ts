@@ -11,7 +11,7 @@ describe('the --group detail view', () => {
 
   it('shows seed-user signals as columns and cohorts as percentages', () => {
     const text = tableReporter.render(frozen(), ctx('en', { groupId: GROUP }));
-    expect(text).toMatch(/│ # +│ name +│ score +│ days +│ weeks +│ started/);
+    expect(text).toMatch(/│ # +│ Name +│ Score +│ Days +│ Weeks +│ Started/);
     expect(text).toMatch(/Retention cohorts[\s\S]*\d+%/);
     expect(text).not.toMatch(/=\d+\.00\b/);
   });

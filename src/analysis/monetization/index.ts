@@ -11,6 +11,8 @@ export const monetizationOptions = z.object({
   replyWeight: z.number().min(0).default(1).describe('receptive slots: extra weight of a member message that answers someone else'),
   neighbourWeight: z.number().min(0).max(1).default(0.5).describe('receptive slots: how much an hour borrows from the hour before and after'),
   minMessages: z.number().int().min(0).default(20).describe('receptive slots: fewer member messages than this and no slots are named'),
+  slotMessages: z.number().min(0).default(300).describe('receptive slots: a quiet group with fewer (age-weighted) member messages pools over more weeks (up to 8× the half-life) and leans on the same hour across the week'),
+  weekdayWeight: z.number().min(0).default(1).describe('receptive slots, sparse data: how much a slot borrows from the same hour\'s mean over the week'),
   declineActivity: z.number().min(0).max(1).default(0.5).describe('the activity share of its peak at which the window closes (shown in what to watch)'),
 });
 
@@ -26,7 +28,7 @@ export const monetizationResult = z.object({
     hour: z.number().int().min(0).max(23),
     score: z.number().min(0).max(1).describe('1 = the best slot'),
   })).describe('receptive slots, best first, at most --top'),
-  heatmap: z.array(z.array(z.number().min(0).max(1))).describe('7 rows (Monday first) × 24 hours: each slot relative to the best (1); empty when there is too little to go on'),
+  heatmap: z.array(z.array(z.number().min(0).max(1))).optional().describe('7 rows (Monday first) × 24 hours: each slot relative to the best (1); empty when there is too little to go on'),
   evidence: z.array(findingSchema),
 });
 

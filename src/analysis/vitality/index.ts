@@ -23,7 +23,7 @@ export const vitalityOptions = z.object({
 
 export const vitalityResult = z.object({
   status: z.enum(['alive', 'at-risk', 'dead']),
-  deadAfterDays: z.number().int().describe('the threshold used: days without member activity after which a group is dead (the lifecycle uses the same)'),
+  deadAfterDays: z.number().int().optional().describe('the threshold used: days without member activity after which a group is dead (the lifecycle uses the same)'),
   zombie: z.boolean().describe('dead, while owner, admins, bots or spammers keep posting and no member answers'),
   lastMemberMessageAt: z.string().nullable().describe('last member-activity message at or before as-of'),
   daysSinceMemberActivity: z.number().nullable().describe('days from the last member message to as-of; null when members never spoke'),

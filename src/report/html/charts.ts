@@ -1,4 +1,5 @@
 import { t, type Lang } from '../../i18n/index.js';
+import { localDate, localWall } from '../shared/dates.js';
 import { h } from './escape.js';
 
 /** Phase colours, shared by the bands, the bars, the badges and the legend. */
@@ -13,18 +14,20 @@ const W = 640, H = 170, L = 40, R = 8, T = 10, B = 24;
 const RW = 420;
 
 /** Weekly messages as bars, the lifecycle timeline as coloured bands behind them. */
-export function weeklyChart(lang: Lang, weeks: Week[], timeline: Span[] | undefined): string {
+export function weeklyChart(lang: Lang, weeks: Week[], timeline: Span[] | undefined, timeZone: string): string {
   if (!weeks.length) return empty(lang);
+  // Weeks are local dates and phases instants: both go on one axis of local wall-clock time.
   const t0 = Date.parse(`${weeks[0]!.weekStart}T00:00:00Z`);
+  const at = (iso: string) => localWall(iso, timeZone);
   const n = weeks.length, bw = (W - L - R) / n;
   const x = (ms: number) => L + Math.max(0, Math.min(n, (ms - t0) / (7 * DAY))) * bw;
   const max = niceMax(Math.max(1, ...weeks.map((w) => w.messages)));
   const y = (v: number) => T + (H - T - B) * (1 - v / max);
-  const phaseAt = (ms: number) => timeline?.find((s) => Date.parse(s.start) <= ms && ms < Date.parse(s.end))?.phase ?? timeline?.at(-1)?.phase;
+  const phaseAt = (ms: number) => timeline?.find((s) => at(s.start) <= ms && ms < at(s.end))?.phase ?? timeline?.at(-1)?.phase;
   const parts: string[] = [];
   for (const s of timeline ?? []) {
-    const a = x(Date.parse(s.start)), b = x(Date.parse(s.end));
-    if (b > a) parts.push(`<rect class="band" x="${f(a)}" y="${T}" width="${f(b - a)}" height="${H - T - B}" fill="${PHASE_COLOUR[s.phase] ?? '#999'}" fill-opacity="0.13"><title>${h(t(lang, `phase.${s.phase}`))}: ${h(s.start.slice(0, 10))} → ${h(s.end.slice(0, 10))}</title></rect>`);
+    const a = x(at(s.start)), b = x(at(s.end));
+    if (b > a) parts.push(`<rect class="band" x="${f(a)}" y="${T}" width="${f(b - a)}" height="${H - T - B}" fill="${PHASE_COLOUR[s.phase] ?? '#999'}" fill-opacity="0.13"><title>${h(t(lang, `phase.${s.phase}`))}: ${h(localDate(s.start, timeZone))} → ${h(localDate(s.end, timeZone))}</title></rect>`);
   }
   weeks.forEach((w, i) => {
     const mid = t0 + (i + 0.5) * 7 * DAY;
@@ -78,13 +81,16 @@ export function heatmap(lang: Lang, slots: { weekday: number; hour: number; scor
   return `<svg class="chart heatmap" viewBox="0 0 ${left + 24 * cw + 4} ${top + 7 * ch + 4}" role="img" preserveAspectRatio="xMinYMin meet">${parts.join('')}</svg>`;
 }
 
-/** A small inline sparkline for the portfolio table. */
+/**
+ * A small inline sparkline for the portfolio table. A baseline runs under every week, so a zero
+ * week is drawn the same way whatever the others did, and a dead group is a flat line.
+ */
 export function sparkSvg(values: number[]): string {
   const v = values.slice(-26);
   if (!v.length) return '';
-  const max = Math.max(1, ...v), w = 104, hh = 22, bw = w / v.length;
-  const bars = v.map((x, i) => `<rect x="${f(i * bw + 0.5)}" y="${f(hh - (x / max) * hh)}" width="${f(Math.max(1, bw - 1))}" height="${f((x / max) * hh)}"/>`).join('');
-  return `<svg class="spark" viewBox="0 0 ${w} ${hh}" width="${w}" height="${hh}" aria-hidden="true">${bars}</svg>`;
+  const max = Math.max(1, ...v), w = 104, hh = 22, base = 1.5, bw = w / v.length, room = hh - base;
+  const bars = v.map((x, i) => (x > 0 ? `<rect x="${f(i * bw + 0.5)}" y="${f(room - (x / max) * room)}" width="${f(Math.max(1, bw - 1))}" height="${f((x / max) * room)}"/>` : '')).join('');
+  return `<svg class="spark" viewBox="0 0 ${w} ${hh}" width="${w}" height="${hh}" aria-hidden="true"><rect class="base" x="0" y="${f(room)}" width="${w}" height="${base}" fill-opacity="0.45"/>${bars}</svg>`;
 }
 
 function svg(kind: string, body: string, width = W): string {

@@ -1,6 +1,7 @@
 import { findingText, t, type Lang } from '../../i18n/index.js';
 import { byAttention } from '../attention.js';
 import type { AuditResult, GroupReport } from '../schema.js';
+import { localDate, localDateTime } from '../shared/dates.js';
 import { changeText, conditionLabel, conditionsOf, percent, slotText, type Condition } from '../shared/narrative.js';
 import type { Reporter } from '../types.js';
 import { view } from '../view.js';
@@ -20,12 +21,12 @@ export const htmlReporter = {
     const lang = ctx.lang;
     const groups = byAttention(r.groups);
     const body = [
-      `<header class="top"><div class="in"><h1>${h(t(lang, 'doc.title'))}</h1><p>${h(t(lang, 'doc.generated', { asOf: r.asOf.slice(0, 10), tz: r.timeZone, generatedAt: r.generatedAt.slice(0, 16).replace('T', ' '), version: r.tool.version }))}</p></div></header>`,
+      `<header class="top"><div class="in"><h1>${h(t(lang, 'doc.title'))}</h1><p>${h(t(lang, 'doc.generated', { asOf: localDate(r.asOf, r.timeZone), tz: r.timeZone, generatedAt: localDateTime(r.generatedAt, r.timeZone), version: r.tool.version }))}</p></div></header>`,
       '<main>',
       kpis(r, lang),
       r.changes ? changes(r, lang) : '',
       portfolio(groups, lang),
-      attention(groups, lang),
+      attention(groups, lang, r.timeZone),
       ...groups.map((g, i) => groupSection(g, i, r, lang)),
       '</main>',
       `<footer>${h(t(lang, 'doc.inputs'))}: ${r.inputs.map((i) => `${h(i.path)} (${h(i.format)}, ${i.records})`).join(' · ')}</footer>`,
@@ -37,7 +38,7 @@ export const htmlReporter = {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="community-audit ${h(r.tool.version)}">
-<title>${h(t(lang, 'doc.title'))} · ${h(r.asOf.slice(0, 10))}</title>
+<title>${h(t(lang, 'doc.title'))} · ${h(localDate(r.asOf, r.timeZone))}</title>
 <style>${STYLE}</style>
 </head>
 <body>
@@ -91,12 +92,12 @@ function portfolio(groups: GroupReport[], lang: Lang): string {
   return `<section class="card" id="portfolio"><h2>${h(t(lang, 'doc.portfolio'))}</h2><div class="scroll"><table><thead><tr>${head.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div></section>`;
 }
 
-function attention(groups: GroupReport[], lang: Lang): string {
+function attention(groups: GroupReport[], lang: Lang, tz: string): string {
   const items = groups.map((g, i) => ({ g, i, conds: conditionsOf(g) })).filter((x) => x.conds.length);
   const body = items.map(({ g, i, conds }) => {
     const tone = conds.includes('dead') ? 'bad' : conds.every((c) => c === 'window-open') ? 'good' : '';
     const reasons = [...(view(g).vitality?.reasons ?? []), ...(view(g).lifecycle?.evidence ?? [])].filter((f) => f.severity === 'bad' || f.severity === 'warn').slice(0, 3);
-    return `<div class="attn ${tone}"><h4><a href="#g${i}">${h(g.name)}</a></h4><div>${conds.map((c) => `<span class="badge b-${c === 'dead' ? 'bad' : c === 'window-open' ? 'good' : 'warn'}">${h(conditionLabel(lang, g, c))}</span>`).join(' ')}</div>${reasons.length ? `<ul class="reasons">${reasons.map((f) => `<li>${h(findingText(lang, f))}</li>`).join('')}</ul>` : ''}</div>`;
+    return `<div class="attn ${tone}"><h4><a href="#g${i}">${h(g.name)}</a></h4><div>${conds.map((c) => `<span class="badge b-${c === 'dead' ? 'bad' : c === 'window-open' ? 'good' : 'warn'}">${h(conditionLabel(lang, g, c))}</span>`).join(' ')}</div>${reasons.length ? `<ul class="reasons">${reasons.map((f) => `<li>${h(findingText(lang, f, tz))}</li>`).join('')}</ul>` : ''}</div>`;
   });
   return `<section class="card" id="attention"><h2>${h(t(lang, 'doc.attention'))}</h2>${body.length ? body.join('') : `<p class="muted">${h(t(lang, 'doc.allWell'))}</p>`}</section>`;
 }
@@ -106,7 +107,7 @@ function groupSection(g: GroupReport, i: number, r: AuditResult, lang: Lang): st
   const badges = [v.lifecycle && badge(lang, 'phase', v.lifecycle.phase), v.vitality && badge(lang, 'vitality', v.vitality.zombie ? 'zombie' : v.vitality.status), v.monetization && badge(lang, 'window', v.monetization.window.status)].filter(Boolean).join(' ');
   const stats = [
     [t(lang, 'col.members'), g.members.total], [t(lang, 'col.active30d'), g.members.active30d], [t(lang, 'col.messages30d'), g.messages.last30d],
-    ...(v.lifecycle ? [[t(lang, 'col.since'), v.lifecycle.since.slice(0, 10)]] : []),
+    ...(v.lifecycle ? [[t(lang, 'col.since'), localDate(v.lifecycle.since, r.timeZone)]] : []),
     ...(v.selfDrive ? [[t(lang, 'col.selfDrive'), percent(v.selfDrive.score)]] : []),
     ...(v.fission ? [['K', v.fission.kFactor.toFixed(2)]] : []),
   ].map(([k, x]) => `<span>${h(String(k))} <b>${h(String(x))}</b></span>`).join('');
@@ -115,7 +116,7 @@ function groupSection(g: GroupReport, i: number, r: AuditResult, lang: Lang): st
   const slots = v.monetization?.slots ?? [];
   const matrix = (v.monetization as { heatmap?: number[][] } | undefined)?.heatmap;
   const charts = [
-    `<div class="wide"><h3>${h(t(lang, 'chart.weekly'))}</h3>${weeklyChart(lang, g.activity.weekly, v.lifecycle?.timeline)}${legend}</div>`,
+    `<div class="wide"><h3>${h(t(lang, 'chart.weekly'))}</h3>${weeklyChart(lang, g.activity.weekly, v.lifecycle?.timeline, r.timeZone)}${legend}</div>`,
     `<div><h3>${h(t(lang, 'chart.roster'))}</h3>${rosterChart(lang, g.activity.weekly)}</div>`,
     v.monetization ? `<div><h3>${h(t(lang, 'chart.heatmap', { tz: r.timeZone }))}</h3>${heatmap(lang, slots, Array.isArray(matrix) ? matrix : undefined)}${slots.length ? `<p class="muted">${slots.slice(0, 3).map((s, n) => `${n + 1}. ${h(slotText(lang, s))}`).join(' · ')}</p>` : ''}</div>` : '',
   ];
@@ -124,7 +125,7 @@ function groupSection(g: GroupReport, i: number, r: AuditResult, lang: Lang): st
     v.fission ? table(t(lang, 'detail.spreaders'), ['col.name', 'col.invited', 'col.stayed', 'col.active', 'col.subtree'], v.fission.topSpreaders.map((s) => [h(s.name), String(s.invited), String(s.stayed), String(s.active), String(s.subtree)]), lang) : '',
   ];
   const quiet = (g.members as { goingQuiet?: { name: string; lastMessageAt: string; usualPerWeek: number }[] }).goingQuiet;
-  if (quiet?.length) people.push(table(t(lang, 'detail.goingQuiet'), ['col.name', 'col.lastMessage', 'col.usualPerWeek'], quiet.map((q) => [h(q.name), h(q.lastMessageAt.slice(0, 10)), q.usualPerWeek.toFixed(1)]), lang));
+  if (quiet?.length) people.push(table(t(lang, 'detail.goingQuiet'), ['col.name', 'col.lastMessage', 'col.usualPerWeek'], quiet.map((q) => [h(q.name), h(localDate(q.lastMessageAt, r.timeZone)), q.usualPerWeek.toFixed(1)]), lang));
   return `<section class="card group" id="g${i}"><h2>${h(g.name)} ${badges}</h2><div class="stats"><span class="muted">${h(g.platform)} · ${h(g.id)}</span>${stats}</div><div class="charts">${charts.join('')}</div><div class="two">${people.filter(Boolean).join('')}</div></section>`;
 }
 

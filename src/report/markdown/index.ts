@@ -2,6 +2,7 @@ import { safeText } from '../../core/sanitize.js';
 import { t, type Lang } from '../../i18n/index.js';
 import { byAttention } from '../attention.js';
 import type { AuditResult, GroupReport } from '../schema.js';
+import { localDate, localDateTime } from '../shared/dates.js';
 import { changeText, conditionLabel, conditionsOf, groupLines, percent, type Condition } from '../shared/narrative.js';
 import type { Reporter } from '../types.js';
 import { view } from '../view.js';
@@ -17,7 +18,7 @@ export const markdownReporter = {
   machine: true,
   render(r, ctx) {
     const lang = ctx.lang;
-    const out: string[] = [`# ${t(lang, 'doc.title')}`, '', `_${md(t(lang, 'doc.generated', { asOf: r.asOf.slice(0, 10), tz: r.timeZone, generatedAt: r.generatedAt.slice(0, 16).replace('T', ' '), version: r.tool.version }))}_`, ''];
+    const out: string[] = [`# ${t(lang, 'doc.title')}`, '', `_${md(t(lang, 'doc.generated', { asOf: localDate(r.asOf, r.timeZone), tz: r.timeZone, generatedAt: localDateTime(r.generatedAt, r.timeZone), version: r.tool.version }))}_`, ''];
     out.push(kpis(r, lang), '');
     if (r.changes) {
       out.push(`## ${t(lang, 'changes.title')}`, '');

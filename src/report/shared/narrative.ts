@@ -2,6 +2,7 @@ import type { Finding } from '../../core/findings.js';
 import { findingText, t, type Lang } from '../../i18n/index.js';
 import type { Change, GroupReport } from '../schema.js';
 import { view } from '../view.js';
+import { localDate } from './dates.js';
 
 /**
  * The conditions a group can meet, in order of urgency. The same names are the values of
@@ -34,14 +35,21 @@ export function conditionLabel(lang: Lang, g: GroupReport, c: Condition): string
 }
 
 /** The first reason the analysis gave for a condition, as a sentence (for stderr and documents). */
-export function conditionEvidence(lang: Lang, g: GroupReport, c: Condition): string | undefined {
+export function conditionEvidence(lang: Lang, g: GroupReport, c: Condition, timeZone: string): string | undefined {
   const v = view(g);
   const pick = (fs: Finding[] | undefined) => fs?.find((e) => e.severity === 'bad') ?? fs?.find((e) => e.severity === 'warn');
   const f = c === 'dead' || c === 'at-risk' ? pick(v.vitality?.reasons) ?? v.vitality?.reasons[0] : c === 'decline' ? pick(v.lifecycle?.evidence) : undefined;
-  if (f) return findingText(lang, f);
-  if (c === 'lacking-self-drive' && v.selfDrive) return `${t(lang, 'col.selfDrive')} ${v.selfDrive.score.toFixed(2)}`;
-  if (c === 'window-open' && v.monetization?.window.openedAt) return v.monetization.window.openedAt.slice(0, 10);
+  if (f) return findingText(lang, f, timeZone);
+  if (c === 'lacking-self-drive' && v.selfDrive) return t(lang, 'failOn.selfDrive', { score: v.selfDrive.score.toFixed(2) });
+  if (c === 'window-open' && v.monetization?.window.openedAt) return t(lang, 'failOn.windowOpen', { date: localDate(v.monetization.window.openedAt, timeZone) });
   return undefined;
+}
+
+/** The window as a phrase: "open since …", "closed on …" (the day it closed) or "upcoming". */
+export function windowPhrase(lang: Lang, w: { status: string; openedAt: string | null; closedAt: string | null }, timeZone: string): string {
+  if (w.status === 'open' && w.openedAt) return t(lang, 'window.line.open', { date: localDate(w.openedAt, timeZone) });
+  if (w.status === 'closed') return w.closedAt ? t(lang, 'window.line.closed', { date: localDate(w.closedAt, timeZone) }) : t(lang, 'window.line.closedUndated');
+  return t(lang, `window.line.${w.status}`);
 }
 
 export function slotText(lang: Lang, s: { weekday: number; hour: number }): string {
@@ -74,14 +82,16 @@ export function groupLines(lang: Lang, g: GroupReport, tz: string, esc: (s: stri
   const v = view(g);
   const out: string[] = [];
   if (v.vitality) {
-    out.push(t(lang, 'line.vitality', { status: t(lang, `vitality.${v.vitality.zombie ? 'zombie' : v.vitality.status}`), last: v.vitality.lastMemberMessageAt?.slice(0, 10) ?? '–' }));
-    for (const r of v.vitality.reasons.filter((x) => x.severity === 'bad' || x.severity === 'warn')) out.push(`  ${esc(findingText(lang, r))}`);
+    out.push(t(lang, 'line.vitality', { status: t(lang, `vitality.${v.vitality.zombie ? 'zombie' : v.vitality.status}`), last: localDate(v.vitality.lastMemberMessageAt, tz) }));
+    for (const r of v.vitality.reasons.filter((x) => x.severity === 'bad' || x.severity === 'warn')) out.push(`  ${esc(findingText(lang, r, tz))}`);
   }
-  if (v.lifecycle) out.push(t(lang, 'line.phase', { phase: t(lang, `phase.${v.lifecycle.phase}`), since: v.lifecycle.since.slice(0, 10), confidence: v.lifecycle.confidence }));
-  if (v.selfDrive) out.push(t(lang, 'line.selfDrive', { score: v.selfDrive.score.toFixed(2), owner: percent((v.selfDrive.staffShare ?? v.selfDrive.ownerShare) as number | undefined) }));
+  if (v.lifecycle) out.push(t(lang, 'line.phase', { phase: t(lang, `phase.${v.lifecycle.phase}`), since: localDate(v.lifecycle.since, tz), confidence: v.lifecycle.confidence }));
+  if (v.selfDrive) out.push(t(lang, 'line.selfDrive', { score: v.selfDrive.score.toFixed(2), owner: percent(v.selfDrive.staffShare as number | null | undefined) }));
   if (v.monetization) {
     const w = v.monetization.window;
-    out.push(w.openedAt && w.status === 'open' ? t(lang, 'line.windowSince', { status: t(lang, `window.${w.status}`), date: w.openedAt.slice(0, 10) }) : t(lang, 'line.window', { status: t(lang, `window.${w.status}`) }));
+    if (w.status === 'open' && w.openedAt) out.push(t(lang, 'line.windowSince', { status: t(lang, 'window.open'), date: localDate(w.openedAt, tz) }));
+    else if (w.status === 'closed' && w.closedAt) out.push(t(lang, 'line.windowClosed', { date: localDate(w.closedAt, tz) }));
+    else out.push(t(lang, 'line.window', { status: t(lang, `window.${w.status}`) }));
     if (v.monetization.slots.length) out.push(t(lang, 'line.slots', { tz, slots: v.monetization.slots.slice(0, top).map((s) => slotText(lang, s)).join(', ') }));
   }
   if (v.seedUsers?.length) out.push(t(lang, 'line.seeds', { names: v.seedUsers.slice(0, top).map((s) => esc(s.name)).join(', ') }));

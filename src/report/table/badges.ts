@@ -12,8 +12,12 @@ const TONES: Record<string, Tone> = {
 
 /** A coloured, translated label for a verdict value. */
 export function badge(ctx: RenderContext, kind: string, value: string): string {
+  return paint(ctx, kind, value, t(ctx.lang, `${kind}.${value}`));
+}
+
+/** Any text in the colour of a verdict value ("open since 2025-04-06" in the colour of "open"). */
+export function paint(ctx: RenderContext, kind: string, value: string, text: string): string {
   const key = `${kind}.${value}`;
-  const text = t(ctx.lang, key);
   switch (TONES[key] ?? 'info') {
     case 'good': return ctx.chalk.green(text);
     case 'warn': return ctx.chalk.yellow(text);

@@ -1,6 +1,7 @@
 import Table from 'cli-table3';
 import { safeText } from '../../core/sanitize.js';
-import { t } from '../../i18n/index.js';
+import { plural, t } from '../../i18n/index.js';
+import { localDate } from '../shared/dates.js';
 import { byAttention } from '../attention.js';
 import type { Reporter, RenderContext } from '../types.js';
 import type { AuditResult, GroupReport } from '../schema.js';
@@ -23,7 +24,7 @@ export const tableReporter = {
 
 function summary(r: AuditResult, ctx: RenderContext): string {
   const groups = r.groups.map(view);
-  const lines = [ctx.chalk.bold(t(ctx.lang, 'summary.title', { groups: r.groups.length, asOf: r.asOf.slice(0, 10), tz: r.timeZone }))];
+  const lines = [ctx.chalk.bold(t(ctx.lang, 'summary.title', { groups: plural(ctx.lang, r.groups.length, 'summary.groups'), asOf: localDate(r.asOf, r.timeZone), tz: r.timeZone }))];
   if (groups.some((g) => g.vitality)) {
     lines.push(t(ctx.lang, 'summary.counts', {
       dead: groups.filter((g) => g.vitality?.status === 'dead').length,
@@ -32,7 +33,7 @@ function summary(r: AuditResult, ctx: RenderContext): string {
       open: groups.filter((g) => g.monetization?.window.status === 'open').length,
     }));
   }
-  if (r.warnings.length) lines.push(ctx.chalk.yellow(t(ctx.lang, 'summary.warnings', { n: r.warnings.length })));
+  if (r.warnings.length) lines.push(ctx.chalk.yellow(plural(ctx.lang, r.warnings.length, 'summary.warnings')));
   return lines.join('\n');
 }
 

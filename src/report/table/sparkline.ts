@@ -1,9 +1,12 @@
 const BARS = '▁▂▃▄▅▆▇█';
 
-/** A sparkline of the last `width` values, scaled to their maximum. */
+/**
+ * A sparkline of the last `width` values, scaled to their maximum. Zero is always the baseline "▁"
+ * and any activity at least "▂", so a quiet week looks the same in every group and a dead group's
+ * line is visibly flat rather than blank.
+ */
 export function sparkline(values: number[], width = 16): string {
   const v = values.slice(-width);
   const max = Math.max(0, ...v);
-  if (max === 0) return BARS[0]!.repeat(v.length);
-  return v.map((x) => (x <= 0 ? ' ' : BARS[Math.min(7, Math.floor((x / max) * 7.999))]!)).join('');
+  return v.map((x) => (x <= 0 || max === 0 ? BARS[0]! : BARS[1 + Math.min(6, Math.floor((x / max) * 6.999))]!)).join('');
 }
