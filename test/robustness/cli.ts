@@ -2,19 +2,24 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, lstatSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { main } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/cli/io.js';
 
 export interface CliRun { code: number; stdout: string; stderr: string }
 
-/** Runs the CLI in-process with captured output (the built binary is spawned only where a real process matters). */
-export async function cli(args: string[], cwd = process.cwd()): Promise<CliRun> {
+/**
+ * Runs the CLI in-process with captured output (the built binary is spawned only where a real
+ * process matters). `tty` pretends stderr is a terminal: warnings are only printed there.
+ */
+export async function cli(args: string[], cwd = process.cwd(), o: { tty?: boolean } = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
+  const sink = new Writable({ write(chunk, _enc, cb) { stderr += String(chunk); cb(); } }) as unknown as NodeJS.WriteStream;
   const io: CliIO = {
     cwd, env: { TZ: 'UTC', NO_COLOR: '1' }, now: () => Date.UTC(2024, 5, 1),
-    stdoutIsTTY: false, stderrIsTTY: false, columns: 120,
-    stderr: { write: (s: string) => { stderr += s; return true; } } as unknown as NodeJS.WriteStream,
+    stdoutIsTTY: false, stderrIsTTY: o.tty ?? false, columns: 120,
+    stderr: sink,
     writeStdout: async (t) => { stdout += t; },
   };
   const code = await main(['node', 'community-audit', ...args], io);

@@ -51,7 +51,7 @@ describe('hostile names and messages in every output', () => {
   it('a warning quoting a hostile cell is cleaned on the terminal and in JSON', async () => {
     const bad = join(dir, 'bad-cell.csv');
     writeFileSync(bad, `${HEADER}\nm1,g1,G,2024-03-04 09:00:00,a,A,text,hi,\nm2,g1,G,\u001b]0;PWNED\u0007\u001b[2J,a,A,text,hi,\n`);
-    const r = await cli(['analyze', bad]);
+    const r = await cli(['analyze', bad], process.cwd(), { tty: true });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^warning: .*bad-cell\.csv:3: unreadable timestamp ""$/m);
     expect(r.stderr).not.toMatch(TERMINAL_UNSAFE);

@@ -128,7 +128,7 @@ describe('rows that are skipped: counted in inputs[].skipped, listed in warnings
     expect(rep.warnings.map((x) => x.code)).toEqual(Array(12).fill('bad-timestamp'));
   });
   it('on the terminal: five warnings, then how many more', async () => {
-    const r = await cli(['analyze', p('many-bad.csv')]);
+    const r = await cli(['analyze', p('many-bad.csv')], process.cwd(), { tty: true });
     expect(r.code).toBe(0);
     const warnings = r.stderr.split('\n').filter((l) => l.startsWith('warning:'));
     expect(warnings.slice(0, 5).every((l) => /many-bad\.csv:\d+: unreadable timestamp/.test(l))).toBe(true);
