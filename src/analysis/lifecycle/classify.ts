@@ -18,6 +18,7 @@ export interface ClassifyOptions {
   seenGrowthActivity: number;
   seenGrowthRate: number;
   seenRevival: number;
+  noiseZ: number;
 }
 
 /** A run of days in one phase: [start, end) in day offsets from the series' first day. */
@@ -54,7 +55,10 @@ export function signalsAt(f: DailyFeatures, d: number, o: ClassifyOptions): DayS
     || (f.act28[d]! >= o.seenGrowthActivity * prev && (activityRatio >= o.declineActivity || f.act28[d]! >= o.seenRevival * prev));
   return {
     // Relative to the roster a month ago, so a small young group counts as growing as clearly as a big one.
-    growing: net >= o.growthMin && rosterRate >= (f.rosterFromMessages ? o.seenGrowthRate : o.growthRate) && activityHolds,
+    // And more than the noise of the flow: in a small group a few joins and leaves either way are
+    // chance (net against the square root of joins + leaves, as for Poisson counts).
+    growing: net >= o.growthMin && net >= o.noiseZ * Math.sqrt(f.gross30[d]!)
+      && rosterRate >= (f.rosterFromMessages ? o.seenGrowthRate : o.growthRate) && activityHolds,
     activityHolds,
     // Silence only counts once the group is old enough to have been silent that long.
     silent: d + 1 >= o.deadAfterDays && f.recent[d]! === 0,
@@ -135,9 +139,12 @@ export function segment(labels: Phase[], f: DailyFeatures, o: ClassifyOptions): 
  * end, so it never turns late.
  */
 function lateGrowthStart(f: DailyFeatures, r: Run, o: ClassifyOptions): number | null {
+  // The peak the data supports: each day's inflow less its noise (the best fortnight of a small
+  // group is partly luck, and an ordinary one after it is not yet a slowdown).
+  const supported = (d: number) => f.net14[d]! - o.noiseZ * Math.sqrt(f.gross14[d]!);
   let peakDay = r.start;
-  for (let d = r.start; d < r.end; d++) if (f.net14[d]! > f.net14[peakDay]!) peakDay = d;
-  const peak = f.net14[peakDay]!;
+  for (let d = r.start; d < r.end; d++) if (supported(d) > supported(peakDay)) peakDay = d;
+  const peak = supported(peakDay);
   if (peak <= 0) return null;
   let from: number | null = null;
   for (let d = peakDay + 1; d < r.end; d++) {

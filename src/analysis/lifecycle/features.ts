@@ -25,8 +25,18 @@ export interface DailyFeatures {
   act28: Float64Array;
   /** act28 four weeks earlier (the recent level growth is compared with), act28 itself in the first month. */
   act28prev: Float64Array;
-  /** Running maximum of act28 up to the day. */
+  /**
+   * Running maximum of act28 up to the day, each window's mean less `noiseZ` standard errors of its
+   * count noise: the highest level the data supports. The plain maximum of a noisy series sits well
+   * above its true level when counts are small (a quiet group's best 28 days are luck as much as
+   * level), and every ratio against it would read as a fall.
+   */
   peak28: Float64Array;
+  /** Gross roster change (joins + leaves, day by day) over the net30 and net14 windows: the noise of the net. */
+  gross30: Float64Array;
+  gross14: Float64Array;
+  /** Variance of member message counts relative to Poisson (messages come in conversations), from week-to-week changes; at least 1. */
+  dispersion: number;
   /** Member messages in the trailing `silentWindow` days, ending on the day (never looks ahead). */
   recent: Float64Array;
   /** Running total of member messages up to the day. */
@@ -45,15 +55,21 @@ function centred(d: number, len: number, last: number): [number, number] {
  * the first day's, not zero: a group already full on day one did not grow into it.
  */
 export function dailyFeatures(
-  s: GroupSeries, silentWindow: number, roster: ArrayLike<number> = s.roster, fresh = true, rosterFromMessages = false,
+  s: GroupSeries, silentWindow: number, roster: ArrayLike<number> = s.roster, fresh = true, rosterFromMessages = false, noiseZ = 0,
 ): DailyFeatures {
   const n = s.days, last = n - 1;
   const start = fresh ? 0 : roster[0]!;
   const prefix = new Float64Array(n + 1);
   for (let d = 0; d < n; d++) prefix[d + 1] = prefix[d]! + s.member[d]!;
   const sum = (a: number, b: number) => prefix[b + 1]! - prefix[a]!;
+  // Day-by-day roster moves, both ways: the gross flow behind a net change.
+  const gross = new Float64Array(n + 1);
+  for (let d = 0; d < n; d++) gross[d + 1] = gross[d]! + Math.abs(roster[d]! - (d > 0 ? roster[d - 1]! : start));
+  const flow = (a: number, b: number) => gross[b + 1]! - gross[a]!;
+  const dispersion = countDispersion(s.member);
   const f: DailyFeatures = {
-    days: n, fresh, rosterFromMessages,
+    days: n, fresh, rosterFromMessages, dispersion,
+    gross30: new Float64Array(n), gross14: new Float64Array(n),
     act28prev: new Float64Array(n),
     net30: new Float64Array(n), base30: new Float64Array(n), net14: new Float64Array(n),
     act7: new Float64Array(n), act14: new Float64Array(n), act28: new Float64Array(n), peak28: new Float64Array(n),
@@ -65,20 +81,41 @@ export function dailyFeatures(
     // The roster the day before the window opened; before day 0 nobody (or the first day's crowd).
     const before = a30 > 0 ? roster[a30 - 1]! : start;
     f.net30[d] = roster[b30]! - before;
+    f.gross30[d] = flow(a30, b30);
     f.base30[d] = before;
     const [a14, b14] = centred(d, 15, last);
     f.net14[d] = roster[b14]! - (a14 > 0 ? roster[a14 - 1]! : start);
+    f.gross14[d] = flow(a14, b14);
     const [a7, b7] = centred(d, 7, last);
     f.act7[d] = sum(a7, b7) / (b7 - a7 + 1);
     const [a14a, b14a] = centred(d, 14, last);
     f.act14[d] = sum(a14a, b14a) / (b14a - a14a + 1);
     const [a28, b28] = centred(d, 28, last);
-    f.act28[d] = sum(a28, b28) / (b28 - a28 + 1);
-    peak = Math.max(peak, f.act28[d]!);
+    const len28 = b28 - a28 + 1, count28 = sum(a28, b28);
+    f.act28[d] = count28 / len28;
+    peak = Math.max(peak, (count28 - noiseZ * Math.sqrt(dispersion * count28)) / len28);
     f.peak28[d] = peak;
     f.recent[d] = sum(Math.max(0, d - silentWindow + 1), d);
     f.cumulative[d] = prefix[d + 1]!;
   }
   for (let d = 0; d < n; d++) f.act28prev[d] = f.act28[Math.max(0, d - 28)]!;
   return f;
+}
+
+/**
+ * How much more member message counts vary than Poisson counts would: messages come in
+ * conversations, so a quiet group's week swings by far more than the square root of its count.
+ * From the changes between consecutive weeks (a slow trend hardly adds to them): for Poisson
+ * counts E[(w₁ − w₀)²] = E[w₁ + w₀]. Clamped to [1, 20].
+ */
+export function countDispersion(member: ArrayLike<number>): number {
+  const weeks: number[] = [];
+  for (let a = 0; a + 7 <= member.length; a += 7) {
+    let w = 0;
+    for (let d = a; d < a + 7; d++) w += member[d]!;
+    weeks.push(w);
+  }
+  let sq = 0, tot = 0;
+  for (let i = 1; i < weeks.length; i++) { sq += (weeks[i]! - weeks[i - 1]!) ** 2; tot += weeks[i]! + weeks[i - 1]!; }
+  return tot > 0 ? Math.min(20, Math.max(1, sq / tot)) : 1;
 }

@@ -27,6 +27,7 @@ export const lifecycleOptions = z.object({
   seenGrowthRate: z.number().min(0).default(0.1).describe('roster from messages only: growth needs the people seen to grow by at least this share in 30 days (first-time posters trickle in even in maturity)'),
   seenGrowthActivity: z.number().min(0).default(0.9).describe('roster from messages only: growth also needs member activity (28 days) at least this share of its level four weeks before'),
   seenRevival: z.number().min(1).default(1.3).describe('roster from messages only, activity under declineActivity of its peak: growth needs activity at least this times its level four weeks before (a revival)'),
+  noiseZ: z.number().min(0).default(1.5).describe('small groups: peaks (activity, inflow) and net inflow are read with this many standard errors of count noise taken off, so chance in a quiet group is not a fall or a growth spurt'),
   startDays: z.number().int().min(1).default(28).describe('the start test looks at the first this many days: is the group new, or does the export start mid-life?'),
   freshShare: z.number().min(0).max(1).default(0.3).describe('with join times: a new group has at most this share of its roster there at the start without a known join'),
   freshActive: z.number().min(0).max(1).default(0.6).describe('messages only: a new group has at most this share of its later weekly active members in its first week'),
@@ -70,7 +71,7 @@ export const lifecycle = defineAnalysis({
     const s = ctx.series(g);
     const source = rosterSource(g);
     const start = groupStart(ctx.dataset, g, s, ctx.zone, ctx.asOf, { ...o, shortDays: source === 'messages' ? o.youngDays : START_MIN_DAYS });
-    const f = dailyFeatures(s, o.deadAfterDays, start.roster, start.fresh, source === 'messages');
+    const f = dailyFeatures(s, o.deadAfterDays, start.roster, start.fresh, source === 'messages', o.noiseZ);
     const runs = segment(labelDays(f, o), f, o);
     const dayIso = (d: number) => (d <= 0 ? iso(s.firstAt) : iso(ctx.zone.dayStart(s.day0 + d)));
     const now = runs[runs.length - 1]!;

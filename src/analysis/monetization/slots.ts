@@ -8,7 +8,14 @@ export interface SlotOptions {
   replyWeight: number;
   neighbourWeight: number;
   minMessages: number;
+  /** Weighted member messages the slots should rest on; with fewer the half-life widens and hours borrow from other days. */
+  slotMessages: number;
+  /** How much a slot borrows from the same hour across the week (mean of the seven days), at full sparseness. */
+  weekdayWeight: number;
 }
+
+/** Half-lives tried, in multiples of `halfLifeDays`, when the recent weeks hold too few messages. */
+const WIDEN = [1, 2, 4, 8];
 
 export interface Slot {
   weekday: number;
@@ -25,24 +32,46 @@ export interface Slot {
  */
 export function receptiveSlots(ds: Dataset, g: GroupRecord, asOf: number, top: number, o: SlotOptions): { slots: Slot[]; messages: number; heatmap: number[][] } {
   const { time, flags, sender, responseTo, hourOfWeek } = ds.messages;
-  const raw = new Float64Array(HOURS);
-  const decay = Math.LN2 / Math.max(1e-9, o.halfLifeDays * DAY);
-  let messages = 0;
+  // Member messages: age, slot and weight (answers count more).
+  const ages: number[] = [], slotOf: number[] = [], weight: number[] = [];
   for (let j = g.msgStart; j < g.msgEnd; j++) {
     const t = time[j]!;
     if (t > asOf) break;
     if (!(flags[j]! & FLAG.member)) continue;
-    messages++;
-    const w = Math.exp(-(asOf - t) * decay);
     const k = responseTo[j]!;
     const answers = k >= 0 && sender[k] !== sender[j] && (flags[k]! & FLAG.human) !== 0;
-    raw[hourOfWeek[j]!]! += w * (1 + (answers ? o.replyWeight : 0));
+    ages.push(asOf - t); slotOf.push(hourOfWeek[j]!); weight.push(1 + (answers ? o.replyWeight : 0));
   }
+  const messages = ages.length;
   if (messages < o.minMessages) return { slots: [], messages, heatmap: [] };
+  // A quiet group pools over more weeks: the half-life widens until the weighted count reaches
+  // `slotMessages` (or the widest is reached). A busy group keeps the configured one.
+  let raw = new Float64Array(HOURS), effective = 0;
+  for (const factor of WIDEN) {
+    const decay = Math.LN2 / Math.max(1e-9, o.halfLifeDays * factor * DAY);
+    raw = new Float64Array(HOURS); effective = 0;
+    for (let i = 0; i < messages; i++) {
+      const w = Math.exp(-ages[i]! * decay);
+      effective += w;
+      raw[slotOf[i]!]! += w * weight[i]!;
+    }
+    if (effective >= o.slotMessages) break;
+  }
   // Circular over the week: Sunday 23:00 neighbours Monday 00:00.
-  const smooth = new Float64Array(HOURS);
+  const near = new Float64Array(HOURS);
   for (let h = 0; h < HOURS; h++) {
-    smooth[h] = raw[h]! + o.neighbourWeight * (raw[(h + HOURS - 1) % HOURS]! + raw[(h + 1) % HOURS]!);
+    near[h] = raw[h]! + o.neighbourWeight * (raw[(h + HOURS - 1) % HOURS]! + raw[(h + 1) % HOURS]!);
+  }
+  // Sparse data: each slot also borrows the same hour's mean over the seven days, the more the
+  // fewer messages there are. The same amount goes to every weekday at that hour, so the hour is
+  // backed by the whole week while the weekday is still decided by its own count — a real
+  // weekday peak stays the peak.
+  const sparse = Math.min(1, Math.max(0, o.slotMessages / Math.max(1, effective) - 1));
+  const smooth = new Float64Array(HOURS);
+  for (let hr = 0; hr < 24; hr++) {
+    let mean = 0;
+    for (let d = 0; d < 7; d++) mean += near[d * 24 + hr]! / 7;
+    for (let d = 0; d < 7; d++) smooth[d * 24 + hr] = near[d * 24 + hr]! + o.weekdayWeight * sparse * mean;
   }
   let best = 0;
   for (let h = 0; h < HOURS; h++) best = Math.max(best, smooth[h]!);

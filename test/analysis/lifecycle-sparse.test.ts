@@ -1,0 +1,80 @@
+/**
+ * Small, quiet groups (a shop's customer group of twenty people and a couple of messages a day):
+ * counts this small are mostly noise, and the analyses must not read chance as a fall, a growth
+ * spurt or a peak hour.
+ */
+import { describe, expect, it } from 'vitest';
+import { lifecycle, lifecycleOptions } from '../../src/analysis/lifecycle/index.js';
+import { monetization, monetizationOptions } from '../../src/analysis/monetization/index.js';
+import { ctxFor, dataset, day, msg, type MemberSpec, type MsgSpec } from './helpers.js';
+
+/** A small deterministic PRNG (mulberry32), so the noise is the same on every run. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const people = Array.from({ length: 20 }, (_, i) => `p${i}`);
+/** Twenty customers who joined in the group's first three weeks, and the shop owner. */
+const roster: MemberSpec[] = [{ id: 'shop', role: 'owner', joinedAt: day(0, 9) }, ...people.map((id, i) => ({ id, joinedAt: day(i, 10) }))];
+
+/**
+ * Member messages in conversations, as chat comes: on about two days in three someone starts
+ * one and a few others answer, `perDay` messages a day on average (rate(d) of it on day d).
+ */
+function sparseChat(seed: number, from: number, to: number, perDay: number, rate: (d: number) => number = () => 1): MsgSpec[] {
+  const r = rng(seed);
+  const out: MsgSpec[] = [];
+  for (let d = from; d < to; d++) {
+    if (r() >= 0.67 * rate(d)) continue;
+    const size = 1 + Math.floor(r() * (2 * perDay / 0.67 - 1));
+    const hour = 9 + Math.floor(r() * 13);
+    for (let k = 0; k < size; k++) out.push(msg(people[Math.floor(r() * people.length)]!, day(d, hour, k * 2)));
+  }
+  return out;
+}
+
+function phaseOf(messages: MsgSpec[], asOfDay: number) {
+  const ds = dataset({ members: roster, messages });
+  return lifecycle.run(ds.groups[0]!, ctxFor(ds, day(asOfDay, 23, 59)), lifecycleOptions.parse({}), {});
+}
+
+describe('lifecycle, small sparse groups', () => {
+  it('calls a 20-person group with 2 messages a day mature, for every draw of the noise', () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const r = phaseOf(sparseChat(seed, 0, 240, 2), 239);
+      expect(r.phase, `seed ${seed}`).toBe('maturity');
+      // Noise is not a story: after inception, a growth and maturity, no decline anywhere.
+      expect(r.timeline.map((s) => s.phase), `seed ${seed}`).not.toContain('decline');
+    }
+  });
+
+  it('sees the same small group decline when its chat falls to a quarter', () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const r = phaseOf(sparseChat(seed, 0, 240, 2, (d) => (d < 150 ? 1 : 0.25)), 239);
+      expect(r.phase, `seed ${seed}`).toBe('decline');
+      expect(Date.parse(r.since), `seed ${seed}`).toBeGreaterThan(day(130));
+    }
+  });
+});
+
+describe('receptive slots, sparse data', () => {
+  it('finds a clear evening peak of three messages a week among scattered chat', () => {
+    const r = rng(7);
+    const messages: MsgSpec[] = [];
+    // 20 weeks from Monday 2024-01-01: every Wednesday at 20:00 three people talk…
+    for (let w = 0; w < 20; w++) for (let k = 0; k < 3; k++) messages.push(msg(people[(w + k) % 20]!, day(w * 7 + 2, 20, 5 + k * 7)));
+    // …and about one message a day falls at a random hour of a random day.
+    for (let d = 0; d < 140; d++) if (r() < 0.8) messages.push(msg(people[Math.floor(r() * 20)]!, day(d, 8 + Math.floor(r() * 15), Math.floor(r() * 60))));
+    const ds = dataset({ members: roster, messages });
+    const res = monetization.run(ds.groups[0]!, ctxFor(ds, day(139, 23, 59)), monetizationOptions.parse({}), {});
+    expect(res.slots[0]).toMatchObject({ weekday: 3 });
+    expect(Math.abs(res.slots[0]!.hour - 20)).toBeLessThanOrEqual(1);
+  });
+});
