@@ -1,12 +1,10 @@
-import { SELF, type SystemFact } from '../wechat/system.js';
-import { cleanName } from '../wechat/text.js';
+import { firstFact, who, type Rule, type SystemFact } from '../wechat/system.js';
 
 /**
  * QQ group notices (sent by 系统消息(10000)/(1000000) in the 消息管理器 export) as the same facts
  * as WeChat's. Wording from formats.md §2.1, which is third-party evidence: lines that match
  * nothing are kept out of the events rather than guessed at.
  */
-type Rule = [RegExp, (m: RegExpExecArray) => SystemFact];
 
 const RULES: Rule[] = [
   [/^(.+?)邀请(.+?)加入(?:了)?本群/, (m) => ({ kind: 'join', members: [who(m[2]!)], by: who(m[1]!), method: 'invite' })],
@@ -20,17 +18,5 @@ const RULES: Rule[] = [
 ];
 
 export function parseQqSystem(text: string): SystemFact | null {
-  const s = text.trim();
-  for (const [re, make] of RULES) {
-    const m = re.exec(s);
-    if (m) return make(m);
-  }
-  return null;
-}
-
-function who(raw: string): string {
-  // Only an enclosing pair of quotes is removed: a name may itself end in one (老"K").
-  const c = cleanName(raw);
-  const n = (/^["“「][^"“”「」]*["”」]$/.test(c) ? c.slice(1, -1) : c).trim();
-  return n === '你' ? SELF : n;
+  return firstFact(RULES, text);
 }

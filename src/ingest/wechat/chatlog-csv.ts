@@ -1,6 +1,6 @@
 import type { GroupInfo, MessageEvent, MessageKind } from '../../core/model.js';
-import { parseTimestamp } from '../../core/timestamp.js';
-import { cell, csvRows } from '../canonical/rows.js';
+import { cell } from '../canonical/rows.js';
+import { timedRows } from './timed-rows.js';
 import type { IngestAdapter } from '../types.js';
 import { factEvents } from './events.js';
 import { parseSystemLine } from './system.js';
@@ -35,18 +35,7 @@ export const wechatChatlogCsv = {
   async *read(source, ctx) {
     const groups = new Map<string, GroupInfo>();
     const fallback = fileStem(source.fileName);
-    let col: Partial<Record<(typeof COLUMNS)[number], number>> = {};
-    for await (const row of csvRows(source, ctx)) {
-      if ('header' in row) {
-        col = {};
-        for (const c of COLUMNS) { const i = row.header.indexOf(c); if (i >= 0) col[c] = i; }
-        continue;
-      }
-      const f = row.fields;
-      if (row.truncated) { ctx.reportIssue({ line: row.line, reason: 'the file ends inside a quoted field (truncated?)', code: 'truncated' }); continue; }
-      const raw = cell(f, col.Time);
-      const time = raw === undefined ? NaN : parseTimestamp(raw, ctx.zone);
-      if (Number.isNaN(time)) { ctx.reportIssue({ line: row.line, reason: `unreadable time "${(raw ?? '').slice(0, 40)}"`, code: 'bad-timestamp' }); continue; }
+    for await (const { fields: f, col, time } of timedRows(source, ctx, COLUMNS, 'Time')) {
       const gid = cell(f, col.Talker) ?? cell(f, col.TalkerName) ?? fallback;
       let group = groups.get(gid);
       if (!group) { group = { id: gid, name: cell(f, col.TalkerName) ?? gid, platform: 'wechat' }; groups.set(gid, group); }

@@ -1,7 +1,7 @@
 import { lookup } from '../shape.js';
 import type { GroupInfo, MessageEvent, MessageKind } from '../../core/model.js';
-import { parseTimestamp } from '../../core/timestamp.js';
-import { cell, csvRows } from '../canonical/rows.js';
+import { cell } from '../canonical/rows.js';
+import { timedRows } from './timed-rows.js';
 import type { IngestAdapter } from '../types.js';
 import { factEvents } from './events.js';
 import { parseSystemLine } from './system.js';
@@ -37,18 +37,7 @@ export const wechatPywxdumpCsv = {
   async *read(source, ctx) {
     const groups = new Map<string, GroupInfo>();
     const fallback = fileStem(source.fileName);
-    let col: Partial<Record<(typeof COLUMNS)[number], number>> = {};
-    for await (const row of csvRows(source, ctx)) {
-      if ('header' in row) {
-        col = {};
-        for (const c of COLUMNS) { const i = row.header.indexOf(c); if (i >= 0) col[c] = i; }
-        continue;
-      }
-      const f = row.fields;
-      if (row.truncated) { ctx.reportIssue({ line: row.line, reason: 'the file ends inside a quoted field (truncated?)', code: 'truncated' }); continue; }
-      const raw = cell(f, col.CreateTime);
-      const time = raw === undefined ? NaN : parseTimestamp(raw, ctx.zone);
-      if (Number.isNaN(time)) { ctx.reportIssue({ line: row.line, reason: `unreadable CreateTime "${(raw ?? '').slice(0, 40)}"`, code: 'bad-timestamp' }); continue; }
+    for await (const { fields: f, line, col, time } of timedRows(source, ctx, COLUMNS, 'CreateTime')) {
       const gid = cell(f, col.room_name) ?? fallback;
       let group = groups.get(gid);
       if (!group) { group = { id: gid, name: gid, platform: 'wechat' }; groups.set(gid, group); }
@@ -61,7 +50,7 @@ export const wechatPywxdumpCsv = {
         if (fact) yield* factEvents(fact, group, time, id === undefined ? {} : { id });
         continue;
       }
-      if (!sender || sender === '未知') { ctx.reportIssue({ line: row.line, reason: 'no sender (talker)', code: 'no-sender' }); continue; }
+      if (!sender || sender === '未知') { ctx.reportIssue({ line: line, reason: 'no sender (talker)', code: 'no-sender' }); continue; }
       const kind = lookup(LABELS, label) ?? 'text';
       const ev: MessageEvent = { type: 'message', group, time, senderId: sender, kind };
       if (id !== undefined) ev.id = id;

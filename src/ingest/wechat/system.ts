@@ -17,7 +17,7 @@ export type SystemFact =
   | { kind: 'recall'; member: string }
   | { kind: 'owner'; member: string };
 
-type Rule = [RegExp, (m: RegExpExecArray) => SystemFact];
+export type Rule = [RegExp, (m: RegExpExecArray) => SystemFact];
 
 const Q = '["“”]?'; // names are usually in ASCII quotes, sometimes not; "“" appears after copy-paste
 const invite = (by: string | undefined, members: string[], method: JoinMethod = 'invite'): SystemFact =>
@@ -56,8 +56,13 @@ const RULES: Rule[] = [
 
 /** The fact a notice states, or null for notices that say nothing about members (pats, tips). */
 export function parseSystemLine(text: string): SystemFact | null {
+  return firstFact(RULES, text);
+}
+
+/** The fact of the first rule that matches (order matters: specific wordings first). */
+export function firstFact(rules: readonly Rule[], text: string): SystemFact | null {
   const s = text.trim();
-  for (const [re, make] of RULES) {
+  for (const [re, make] of rules) {
     const m = re.exec(s);
     if (m) return make(m);
   }
@@ -65,10 +70,10 @@ export function parseSystemLine(text: string): SystemFact | null {
 }
 
 /** One name, unquoted; "你"/"You" is the exporter. */
-function who(raw: string): string {
+export function who(raw: string): string {
   // Only an enclosing pair of quotes is removed: a name may itself end in one (老"K").
   const c = cleanName(raw);
-  const n = (/^["“][^"“”]*["”]$/.test(c) ? c.slice(1, -1) : c).trim();
+  const n = (/^["“「][^"“”「」]*["”」]$/.test(c) ? c.slice(1, -1) : c).trim();
   return n === '你' || n.toLowerCase() === 'you' ? SELF : n;
 }
 
