@@ -13,6 +13,33 @@ export function hash53(s: string, seed = 0): number {
   return finish53(h1, h2);
 }
 
+/** hash53 of `s.slice(start, end)`, without making the slice (fast readers hash ids in place). */
+export function hash53At(s: string, start: number, end: number, seed = 0): number {
+  let h1 = 0x811c9dc5 ^ seed, h2 = 0x01000193 ^ seed;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 16777619);
+    h2 = Math.imul(h2 ^ c, 2246822519);
+  }
+  return finish53(h1, h2);
+}
+
+/**
+ * A 53-bit hash of a member key within a group: the group is fed as two leading units, not XORed
+ * into the start as hash53's seed is (that makes "e" in group 0 and "g" in group 2 one hash).
+ */
+export function memberHash(s: string, start: number, end: number, group: number): number {
+  const lo = group & 0xffff, hi = group >>> 16;
+  let h1 = Math.imul(Math.imul(0x811c9dc5 ^ lo, 16777619) ^ hi, 16777619);
+  let h2 = Math.imul(Math.imul(0x01000193 ^ lo, 2246822519) ^ hi, 2246822519);
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 16777619);
+    h2 = Math.imul(h2 ^ c, 2246822519);
+  }
+  return finish53(h1, h2);
+}
+
 /** The lanes of hash53 before any character, for callers that feed characters themselves. */
 export const LANE1 = 0x811c9dc5, LANE2 = 0x01000193;
 
@@ -24,11 +51,46 @@ export function finish53(h1: number, h2: number): number {
 }
 
 /**
- * A 30-bit hash of a string and a seed: small enough to be a V8 small integer, so a
- * `Map<number, …>` keyed by it needs no string hashing or comparison. Callers verify hits.
+ * A map from a hash53 to a non-negative int (the first value set for a hash wins), in typed arrays
+ * with open addressing: a lookup per message in a table of 100 k+ members costs a fraction of a
+ * Map.get, and the 53-bit hash is the check (no member object or key string read per message:
+ * those reads, cache misses each, were most of the cost).
  */
-export function hash30(s: string, seed: number): number {
-  let h = 0x811c9dc5 ^ seed;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return (h ^ (h >>> 15)) & 0x3fffffff;
+export class HashTable {
+  private keys = new Float64Array(1024);
+  private values = new Int32Array(1024).fill(-1);
+  private size = 0;
+
+  /** The value for h, or -1. */
+  get(h: number): number {
+    const mask = this.keys.length - 1;
+    for (let i = (h >>> 0) & mask; ; i = (i + 1) & mask) {
+      const v = this.values[i]!;
+      if (v < 0 || this.keys[i] === h) return v;
+    }
+  }
+
+  /** Sets h → v unless h has a value already. */
+  add(h: number, v: number): void {
+    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    const mask = this.keys.length - 1;
+    for (let i = (h >>> 0) & mask; ; i = (i + 1) & mask) {
+      if (this.values[i]! < 0) { this.keys[i] = h; this.values[i] = v; this.size++; return; }
+      if (this.keys[i] === h) return;
+    }
+  }
+
+  private grow(): void {
+    const { keys, values } = this;
+    this.keys = new Float64Array(keys.length * 2);
+    this.values = new Int32Array(keys.length * 2).fill(-1);
+    this.size = 0;
+    for (let i = 0; i < keys.length; i++) if (values[i]! >= 0) this.add(keys[i]!, values[i]!);
+  }
+}
+
+/** Does `s` occur in `buf` at `at`? (startsWith with a position, which V8 does not inline.) */
+export function sameAt(buf: string, at: number, s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (buf.charCodeAt(at + i) !== s.charCodeAt(i)) return false;
+  return true;
 }

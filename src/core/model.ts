@@ -39,6 +39,9 @@ export interface MessageEvent {
   replyTo?: string;
   /** Ids (or names) of members mentioned, where the export states them; `@name` in text is found too. */
   mentions?: string[];
+  /** Sent by the user who made the export (留痕 IsSender=1, WeFlow isSend=1). Operators export their
+   *  own groups: without any stated roles, this sender is taken as an admin. */
+  fromSelf?: boolean;
 }
 
 /** A row of a member list. */

@@ -93,11 +93,16 @@ export class Zone {
     return t + this.offset(t);
   }
 
-  /** The UTC instant for a local wall-clock time given as if it were UTC. DST gaps resolve forward. */
+  /**
+   * The UTC instant for a local wall-clock time given as if it were UTC. A time in a DST gap
+   * resolves forward, as clocks do (New York 02:30 on the spring-forward day is 03:30 EDT): read
+   * with the offset from before the gap, which is the smaller of the two around it.
+   */
   fromLocal(wall: number): number {
-    let t = wall - this.offset(wall);
-    t = wall - this.offset(t);
-    return t;
+    const t = wall - this.offset(wall - this.offset(wall));
+    if (this.local(t) === wall) return t;
+    const before = this.offset(t), after = this.offset(wall - before);
+    return wall - Math.min(before, after);
   }
 
   /** Days since 1970-01-01 in local time. */
@@ -120,7 +125,8 @@ export class Zone {
     return day - (((day + 3) % 7) + 7) % 7;
   }
 
-  /** The UTC instant at which local day `day` starts. */
+  /** The UTC instant at which local day `day` starts (its first existing minute when midnight
+   *  falls in a DST gap, as in Santiago: so dayIndex of it is `day`). */
   dayStart(day: number): number {
     return this.fromLocal(day * DAY);
   }

@@ -11,7 +11,7 @@ const RE = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[T ]+(\d{1,2}):(\d{
 export function parseTimestamp(raw: string, zone: Zone): number {
   const s = raw.trim();
   if (s === '') return NaN;
-  const fast = parseFixed(s, zone);
+  const fast = parseFixedAt(s, 0, s.length, zone);
   if (fast === fast) return fast; // not NaN: the common fixed-width form, read without the regex
   if (/^\d{9,13}(\.\d+)?$/.test(s)) {
     const n = Number(s);
@@ -52,17 +52,23 @@ function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
 }
 
+/** parseTimestamp of `s.slice(start, end)`: the fixed-width form read in place, anything else sliced. */
+export function parseTimestampAt(s: string, start: number, end: number, zone: Zone): number {
+  const fast = parseFixedAt(s, start, end - start, zone);
+  return fast === fast ? fast : parseTimestamp(s.slice(start, end), zone);
+}
+
 /**
  * `YYYY-MM-DD[T ]HH:mm:ss` with nothing after it, `Z` or `±HH:MM` — what most exports write —
- * read from char codes (the regex and Date objects cost more than the rest of a row). NaN means
- * "not this form": the general parser decides, so the result is always the same as its.
+ * read from char codes at `o`, `n` units long (the regex and Date objects cost more than the rest
+ * of a row). NaN means "not this form": the general parser decides, so the result is always the
+ * same as its.
  */
-function parseFixed(s: string, zone: Zone): number {
-  const n = s.length;
-  if ((n !== 19 && n !== 20 && n !== 25) || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return NaN;
-  const sep = s.charCodeAt(10);
+function parseFixedAt(s: string, o: number, n: number, zone: Zone): number {
+  if ((n !== 19 && n !== 20 && n !== 25) || s.charCodeAt(o + 4) !== 45 || s.charCodeAt(o + 7) !== 45 || s.charCodeAt(o + 13) !== 58 || s.charCodeAt(o + 16) !== 58) return NaN;
+  const sep = s.charCodeAt(o + 10);
   if (sep !== 32 && sep !== 84 && sep !== 116) return NaN;
-  const y1 = two(s, 0), y2 = two(s, 2), month = two(s, 5), day = two(s, 8), hour = two(s, 11), minute = two(s, 14), second = two(s, 17);
+  const y1 = two(s, o), y2 = two(s, o + 2), month = two(s, o + 5), day = two(s, o + 8), hour = two(s, o + 11), minute = two(s, o + 14), second = two(s, o + 17);
   if (y1 < 0 || y2 < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return NaN;
   const year = y1 * 100 + y2;
   // Years below 100 (Date.UTC maps them to 19xx) and impossible dates go the general way.
@@ -70,9 +76,9 @@ function parseFixed(s: string, zone: Zone): number {
   if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return NaN;
   const wall = daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000;
   if (n === 19) return zone.fromLocal(wall);
-  const z = s.charCodeAt(19);
+  const z = s.charCodeAt(o + 19);
   if (n === 20) return z === 90 || z === 122 ? wall : NaN;
-  const oh = two(s, 20), om = two(s, 23);
-  if ((z !== 43 && z !== 45) || s.charCodeAt(22) !== 58 || oh < 0 || om < 0) return NaN;
+  const oh = two(s, o + 20), om = two(s, o + 23);
+  if ((z !== 43 && z !== 45) || s.charCodeAt(o + 22) !== 58 || oh < 0 || om < 0) return NaN;
   return wall - (z === 45 ? -1 : 1) * (oh * 60 + om) * 60_000;
 }

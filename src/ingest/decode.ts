@@ -52,13 +52,46 @@ export function decodeBytes(bytes: Uint8Array): string {
   return new TextDecoder(encoding).decode(bytes.subarray(bomLength));
 }
 
-/** Stream a file as decoded text chunks of about 1 MB, reporting bytes read. */
+/** What decoding a file replaced: characters that were not valid in the detected encoding. */
+export interface DecodeStats {
+  encoding: Encoding | null;
+  /** U+FFFD produced by the decoder (not those written in the file itself). */
+  replaced: number;
+}
+
+const REPLACEMENT = 0xfffd;
+const REPLACEMENT_UTF8 = Buffer.from([0xef, 0xbf, 0xbd]);
+
+function countChar(text: string, code: number): number {
+  const ch = String.fromCharCode(code);
+  let n = 0;
+  for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) n++;
+  return n;
+}
+
+function countBytes(chunk: Buffer, seq: Buffer): number {
+  let n = 0;
+  for (let i = chunk.indexOf(seq); i >= 0; i = chunk.indexOf(seq, i + seq.length)) n++;
+  return n;
+}
+
+/** U+FFFD in a decoded chunk that the decoder made (a U+FFFD written in UTF-8 is not one). */
+export function replacedIn(text: string, raw: Buffer, encoding: Encoding): number {
+  if (text.indexOf('\ufffd') < 0) return 0;
+  const found = countChar(text, REPLACEMENT);
+  return encoding === 'utf-8' ? Math.max(0, found - countBytes(raw, REPLACEMENT_UTF8)) : found;
+}
+
+/** Stream a file as decoded text chunks of about 1 MB, reporting bytes read (and, in `stats`,
+ *  how many characters were not valid in the detected encoding). */
 export async function* decodeFile(
   path: string,
   onBytes: (total: number) => void = () => {},
+  stats: DecodeStats = { encoding: null, replaced: 0 },
 ): AsyncGenerator<string> {
   const head = await readHeadBytes(path);
   const { encoding, bomLength } = detectEncoding(head);
+  stats.encoding = encoding;
   const decoder = new TextDecoder(encoding);
   let total = 0;
   const stream = createReadStream(path, { start: bomLength, highWaterMark: 1 << 20 });
@@ -66,9 +99,11 @@ export async function* decodeFile(
     total += chunk.length;
     onBytes(total);
     const text = decoder.decode(chunk, { stream: true });
+    stats.replaced += replacedIn(text, chunk, encoding);
     if (text) yield text;
   }
   const rest = decoder.decode();
+  stats.replaced += countChar(rest, REPLACEMENT);
   if (rest) yield rest;
 }
 

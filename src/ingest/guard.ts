@@ -1,6 +1,6 @@
 import type { IngestEvent } from '../core/model.js';
 import { safeText } from '../core/sanitize.js';
-import type { FolderAdapter, IngestAdapter, ReadContext } from './types.js';
+import type { EventSink, FolderAdapter, IngestAdapter, ReadContext } from './types.js';
 import { isFolderAdapter } from './types.js';
 
 /**
@@ -32,7 +32,7 @@ function futureMemberDates(ev: IngestEvent, now: number, ctx: ReadContext): void
     const t = ev[key];
     if (t !== undefined && (!Number.isFinite(t) || t > now + FUTURE_SLACK_MS)) {
       delete ev[key];
-      ctx.reportIssue({ reason: `member "${ev.memberId}": ${key === 'joinedAt' ? 'join' : 'leave'} time in the future or unreadable (kept the member without it)`, code: 'future-timestamp' });
+      ctx.reportIssue({ reason: `member "${ev.memberId}": ${key === 'joinedAt' ? 'join' : 'leave'} time in the future or unreadable (kept the member without it)`, code: 'future-timestamp', counts: false });
     }
   }
 }
@@ -61,6 +61,28 @@ async function* guardedBatches(batches: AsyncIterable<IngestEvent[]>, ctx: ReadC
   }
 }
 
+/** The same checks on what `readInto` hands over: rows (the fast reader gives a sender) and events. */
+function guardedSink(sink: EventSink, ctx: ReadContext, now: number): EventSink {
+  return {
+    row(group, row) {
+      if (!Number.isFinite(row.time)) { ctx.reportIssue({ reason: 'a time that is not a date', code: 'bad-timestamp' }); return; }
+      if (row.time > now + FUTURE_SLACK_MS) { ctx.reportIssue({ reason: `dated ${new Date(row.time).toISOString().slice(0, 10)}, after the time of the run (a wrong clock or a corrupt row)`, code: 'future-timestamp' }); return; }
+      sink.row(group, row);
+    },
+    events(batch) {
+      let k = 0;
+      for (const ev of batch) {
+        const bad = checkEvent(ev, now);
+        if (bad) { ctx.reportIssue(bad); continue; }
+        futureMemberDates(ev, now, ctx);
+        batch[k++] = ev;
+      }
+      batch.length = k;
+      if (k) sink.events(batch);
+    },
+  };
+}
+
 /** Reasons quote cells from the data ("unreadable timestamp …"): cleaned before anyone prints them. */
 function cleanIssues(ctx: ReadContext): ReadContext {
   return { ...ctx, reportIssue: (i) => ctx.reportIssue({ ...i, reason: safeText(i.reason) }) };
@@ -71,6 +93,8 @@ export function guardAdapter<A extends IngestAdapter>(adapter: A, now: number): 
   const out: IngestAdapter = { ...adapter, read: (source, ctx) => guarded(adapter.read(source, cleanIssues(ctx)), ctx, now) };
   const batches = adapter.readBatches;
   if (batches) out.readBatches = (source, ctx) => guardedBatches(batches.call(adapter, source, cleanIssues(ctx)), ctx, now);
+  const into = adapter.readInto;
+  if (into) out.readInto = (source, ctx, sink) => into.call(adapter, source, cleanIssues(ctx), guardedSink(sink, ctx, now));
   if (isFolderAdapter(adapter)) {
     const folder: FolderAdapter = { ...(out as FolderAdapter), readFolder: (f, ctx) => guarded(adapter.readFolder(f, cleanIssues(ctx)), ctx, now) };
     return folder as unknown as A;

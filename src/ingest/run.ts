@@ -23,6 +23,10 @@ export interface IngestOptions {
   until?: number;
   strict?: boolean;
   exclude?: string[];
+  /** The time of the run: events dated after it are refused (default: the clock). */
+  now?: number;
+  /** Standard input, for the input "-" (default: the process's). */
+  stdin?: () => NodeJS.ReadableStream | AsyncIterable<Uint8Array>;
   /** Progress: bytes read so far in the current input, records so far in all. */
   onProgress?: (p: { path: string; bytes: number; records: number }) => void;
 }
@@ -43,6 +47,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   const units = await discover(opts.inputs, {
     forced: opts.forcedFormat,
     exclude: opts.exclude,
+    ...(opts.now === undefined ? {} : { now: opts.now }),
+    ...(opts.stdin === undefined ? {} : { stdin: opts.stdin }),
     onSkip: (path, reason) => fail({ code: 'skipped-file', file: path, reason }),
   });
   if (units.length === 0) throw new UserError('no chat exports or member lists found in the inputs', { hint: 'community-audit formats lists what can be read', code: 'no-input' });
@@ -58,24 +64,44 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     const ctx: ReadContext = {
       path: unit.path,
       zone,
-      reportIssue: (i) => { summary.skipped++; fail({ code: i.code ?? 'bad-row', file: unit.path, line: i.line, reason: i.reason }); },
+      reportIssue: (i) => { if (i.counts !== false) summary.skipped++; fail({ code: i.code ?? 'bad-row', file: unit.path, line: i.line, reason: i.reason }); },
       reportProgress: (bytes) => opts.onProgress?.({ path: unit.path, bytes, records }),
     };
     const touched = new Set<string>();
-    const batches: AsyncIterable<IngestEvent[]> = unit.type === 'folder'
-      ? singles(unit.adapter.readFolder(unit.folder, ctx))
-      : eventBatches(unit.adapter, await unit.open(), ctx);
+    const source = unit.type === 'folder' ? null : await unit.open();
     let lastGroup: IngestEvent['group'] | null = null;
-    for await (const batch of batches) {
+    const counted = (n: number): void => {
+      summary.records += n;
+      const before = records;
+      records += n;
+      if ((records >>> 16) !== (before >>> 16)) opts.onProgress?.({ path: unit.path, bytes: -1, records });
+    };
+    const take = (batch: IngestEvent[]): void => {
       for (const ev of batch) {
         builder.add(ev, index);
         // Adapters reuse one group object for a group's events: skip the Set for a repeat.
         if (ev.group !== lastGroup) { touched.add(ev.group.id); lastGroup = ev.group; }
       }
-      summary.records += batch.length;
-      const before = records;
-      records += batch.length;
-      if ((records >>> 16) !== (before >>> 16)) opts.onProgress?.({ path: unit.path, bytes: -1, records });
+      counted(batch.length);
+    };
+    if (unit.type === 'file' && unit.adapter.readInto) {
+      await unit.adapter.readInto(source!, ctx, {
+        row: (group, row) => {
+          builder.addRow(group, row, index);
+          if (group !== lastGroup) { touched.add(group.id); lastGroup = group; }
+          counted(1);
+        },
+        events: take,
+      });
+    } else {
+      const batches: AsyncIterable<IngestEvent[]> = unit.type === 'folder'
+        ? singles(unit.adapter.readFolder(unit.folder, ctx))
+        : eventBatches(unit.adapter, source!, ctx);
+      for await (const batch of batches) take(batch);
+    }
+    const decoding = source?.decoding;
+    if (decoding?.replaced) {
+      ctx.reportIssue({ reason: `${decoding.replaced} characters were not valid ${decoding.encoding ?? 'text'} — mixed encodings?`, code: 'invalid-encoding', counts: false });
     }
     if (unit.adapter.capabilities.identity === 'names') for (const id of touched) builder.markNamesOnly(id);
   }

@@ -3,17 +3,19 @@ import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { decodeFile, decodeHead, detectEncoding, HEAD_BYTES, readHeadBytes } from './decode.js';
+import { decodeFile, decodeHead, detectEncoding, HEAD_BYTES, readHeadBytes, replacedIn, type DecodeStats } from './decode.js';
 import type { FileHead, Source } from './types.js';
 
 /** A file on disk as a Source: streamed, decoded text, or raw bytes for containers. */
 export async function fileSource(path: string, onBytes?: (n: number) => void): Promise<Source> {
   const info = await stat(path);
+  const decoding: DecodeStats = { encoding: null, replaced: 0 };
   return {
     path,
     fileName: basename(path),
     size: info.size,
-    text: () => decodeFile(path, onBytes),
+    decoding,
+    text: () => decodeFile(path, onBytes, decoding),
     bytes: async () => new Uint8Array(await readFile(path)),
   };
 }
@@ -26,19 +28,25 @@ export async function spooledSource(copy: string, shownAs: string): Promise<Sour
 
 /** In-memory bytes as a Source (ZIP entries, tests). */
 export function bytesSource(path: string, data: Uint8Array): Source {
+  const decoding: DecodeStats = { encoding: null, replaced: 0 };
   return {
+    decoding,
     path,
     fileName: basename(path.split('!').pop() ?? path),
     size: data.length,
     text: async function* () {
       // Decoded slice by slice: a 1 GB entry never becomes one string (V8 strings stop near 512 MB).
       const { encoding, bomLength } = detectEncoding(data.subarray(0, HEAD_BYTES));
+      decoding.encoding = encoding;
       const decoder = new TextDecoder(encoding);
       for (let i = bomLength; i < data.length; i += 1 << 20) {
-        const text = decoder.decode(data.subarray(i, Math.min(i + (1 << 20), data.length)), { stream: true });
+        const raw = data.subarray(i, Math.min(i + (1 << 20), data.length));
+        const text = decoder.decode(raw, { stream: true });
+        decoding.replaced += replacedIn(text, Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength), encoding);
         if (text) yield text;
       }
       const rest = decoder.decode();
+      if (rest.includes('\ufffd')) decoding.replaced += rest.split('\ufffd').length - 1;
       if (rest) yield rest;
     },
     bytes: async () => data,

@@ -1,5 +1,7 @@
-import type { Identity, IngestEvent } from '../core/model.js';
+import type { MessageRow } from '../core/dataset/builder.js';
+import type { GroupInfo, Identity, IngestEvent } from '../core/model.js';
 import type { Zone } from '../core/time.js';
+import type { DecodeStats } from './decode.js';
 
 /** The first bytes of a file, decoded, for sniffing: adapters decide from content and file name. */
 export interface FileHead {
@@ -17,8 +19,9 @@ export interface ReadContext {
   path: string;
   /** The report's time zone: times written without an offset are local to it. */
   zone: Zone;
-  /** A skipped row or dubious record: counted, shown as a warning, fatal under --strict. */
-  reportIssue(issue: { line?: number; reason: string; code?: string }): void;
+  /** A skipped row or dubious record: shown as a warning, fatal under --strict. Counted as
+   *  skipped unless `counts: false` (a note where nothing was skipped, e.g. a duplicate column). */
+  reportIssue(issue: { line?: number; reason: string; code?: string; counts?: boolean }): void;
   /** Bytes consumed so far, for progress. */
   reportProgress(bytes: number): void;
 }
@@ -32,6 +35,16 @@ export interface Source {
   text(): AsyncIterable<string>;
   /** Raw bytes, for ZIP and xlsx containers. */
   bytes(): Promise<Uint8Array>;
+  /** Filled in while `text()` is read: the encoding and the characters it could not decode. */
+  decoding?: DecodeStats;
+}
+
+/** Where `readInto` hands what it reads. */
+export interface EventSink {
+  /** A message as a reused row: read its fields before returning, keep nothing. */
+  row(group: GroupInfo, row: MessageRow): void;
+  /** Any other events (and messages the fast path leaves to the general one), in file order. */
+  events(batch: IngestEvent[]): void;
 }
 
 /** What kind of records an input carries, for the report's `inputs[].kind`. */
@@ -56,6 +69,12 @@ export interface IngestAdapter {
    * an async generator costs a promise and a microtask).
    */
   readBatches?(source: Source, ctx: ReadContext): AsyncIterable<IngestEvent[]>;
+  /**
+   * The same as `read`, straight into the dataset: plain messages as a reused MessageRow (no event
+   * object, no string per field), anything else as events. Optional, for the formats of the
+   * biggest inputs (canonical CSV); the core prefers it to `readBatches`.
+   */
+  readInto?(source: Source, ctx: ReadContext, sink: EventSink): Promise<void>;
   /** The kind of the input, possibly decided from the head (CSV messages vs members). */
   kind(head: FileHead): InputKind;
 }

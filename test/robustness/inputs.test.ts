@@ -75,12 +75,15 @@ describe('rows that are skipped: counted in inputs[].skipped, listed in warnings
   };
   const w = (rep: ReturnType<typeof report>) => rep.warnings.map((x) => [x.code, x.line]);
 
-  it('a CSV without a timestamp column, the format forced: a warning at line 1, every row skipped', async () => {
+  it('a CSV without a timestamp column, the format forced: an input error at line 1 naming the accepted headers', async () => {
     const r = await cli(['analyze', p('no-time.csv'), '--input-format', 'canonical-csv', '--format', 'json']);
-    expect(r.code).toBe(0);
-    const rep = report(r);
-    expect(rep.inputs[0]).toMatchObject({ records: 0, skipped: 2 });
-    expect(w(rep)).toEqual([['missing-column', 1], ['bad-timestamp', 2]]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no-time\.csv:1.*no timestamp column/);
+    expect(r.stderr).toMatch(/hint: accepted headers: timestamp, time/);
+  });
+  it('a duplicated column is a note, not a skipped row', async () => {
+    const rep = await run('dup-col.csv');
+    expect(rep.inputs[0]).toMatchObject({ records: 1, skipped: 0 });
   });
   it('a header only: read, nothing in it', async () => {
     const rep = await run('header-only.csv');

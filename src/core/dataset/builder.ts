@@ -1,11 +1,10 @@
-import { hash30, hash53 } from '../hash.js';
-import { MESSAGE_KINDS, type GroupInfo, type IngestEvent, type JoinMethod, type Role } from '../model.js';
+import { hash53, hash53At, HashTable, memberHash } from '../hash.js';
+import type { GroupInfo, IngestEvent, JoinMethod, Role } from '../model.js';
 import { classifyText, findMentions, TEXT_FLAGS, textHash } from '../text/classify.js';
 import { Column } from './columns.js';
 import { finalizeDataset } from './finalize.js';
-import { FLAG, type Dataset, type MemberRecord } from './types.js';
+import { FLAG, KIND_INDEX, type Dataset, type MemberRecord } from './types.js';
 
-const KIND_INDEX = new Map(MESSAGE_KINDS.map((k, i) => [k, i]));
 /** Roles by how much a source is trusted: member lists beat system lines beat a message's role column. */
 export const ROLE_SOURCE = { message: 1, meta: 2, list: 3 } as const;
 
@@ -24,6 +23,25 @@ export interface DraftGroup {
 export interface DraftMembership {
   group: number; time: number; action: 'join' | 'leave' | 'remove';
   member: number; by: string | null; method: JoinMethod | null;
+}
+
+/**
+ * A message handed over by a fast reader without an event object: strings as ranges of `buf` (the
+ * decoded chunk), sliced only when the builder keeps them. One object, reused row after row.
+ */
+export interface MessageRow {
+  buf: string;
+  time: number;
+  /** Index in MESSAGE_KINDS. */
+  kind: number;
+  /** The sender key [key0, key1), non-empty; the name [name0, name1), empty when none. */
+  key0: number; key1: number;
+  name0: number; name1: number;
+  /** Message id and reply target, empty ranges when none. */
+  id0: number; id1: number;
+  reply0: number; reply1: number;
+  text: string | undefined;
+  fromSelf: boolean;
 }
 
 /**
@@ -48,10 +66,16 @@ export class DatasetBuilder {
   /** Inviter as written in a member list, resolved at finalize. */
   readonly pendingInviter = new Map<number, string>();
   readonly memberships: DraftMembership[] = [];
-  /** hash30(member key, group) → member index, a fast path in front of DraftGroup.keys. */
-  private readonly byHash = new Map<number, number>();
+  /** Members who sent a message marked `fromSelf` (the exporting user), builder indexes. */
+  readonly selfMembers = new Set<number>();
+  /** memberHash(key, group) → member index, a fast path in front of DraftGroup.keys. */
+  private readonly byHash = new HashTable();
+  /** hash53 of each member's latest name (NaN: none), so a row's name is compared without reading strings. */
+  private readonly nameHash = new Column(Float64Array);
   /** The last group info seen and its draft: consecutive events of a group share one info object. */
   private last: { info: GroupInfo; name: string | undefined; input: number; g: DraftGroup } | null = null;
+  /** addRow's group lookup by the reader's GroupInfo object (a fast reader keeps one per group). */
+  private readonly byInfo = new Map<GroupInfo, { info: GroupInfo; name: string | undefined; input: number; g: DraftGroup }>();
 
   readonly time = new Column(Float64Array);
   readonly sender = new Column(Uint32Array);
@@ -59,7 +83,9 @@ export class DatasetBuilder {
   readonly input = new Column(Uint16Array);
   /** hash53 of group + message id, or NaN. */
   readonly idHash = new Column(Float64Array);
-  readonly replyHash = new Column(Float64Array);
+  /** Reply targets, sparse (a few % of messages have one): arrival index and hash53 of group + id. */
+  readonly replyAt: number[] = [];
+  readonly replyHash: number[] = [];
   /** hash53 of the normalised text (0 when none), for repeated-text spam and deduplication. */
   readonly textHash = new Column(Float64Array);
   /** Mentions by name, resolved at finalize: message (arrival index) and name. */
@@ -93,17 +119,80 @@ export class DatasetBuilder {
   }
 
   member(g: DraftGroup, key: string, name: string | undefined): MemberRecord {
-    // Looked up per message: a small-integer hash first (a Map.get on a fresh string slice of the
-    // parser's chunk costs several times more), verified against the key; the group's key map on a miss.
-    const h = hash30(key, g.index);
+    // Looked up per message by a hash (a Map.get on a fresh string slice of the parser's chunk
+    // costs several times more); the group's key map when the hash is new.
+    const h = memberHash(key, 0, key.length, g.index);
     let idx = this.byHash.get(h);
-    if (idx === undefined || this.members[idx]!.group !== g.index || this.members[idx]!.key !== key) idx = this.memberSlow(g, key, h);
+    if (idx < 0) idx = this.memberSlow(g, key, h);
     const m = this.members[idx]!;
-    if (name && m.names[m.names.length - 1] !== name) {
-      const at = m.names.indexOf(name);
-      m.names.push(at >= 0 ? m.names.splice(at, 1)[0]! : own(name));
-    }
+    if (name && m.names[m.names.length - 1] !== name) this.rename(m, name);
     return m;
+  }
+
+  private rename(m: MemberRecord, name: string): void {
+    const at = m.names.indexOf(name);
+    m.names.push(at >= 0 ? m.names.splice(at, 1)[0]! : own(name));
+    this.nameHash.data[m.index] = hash53(name);
+  }
+
+  /**
+   * member() with the key and name as ranges of `buf`: both compared by hash53 (collisions one in
+   * 2^53, as for message ids), sliced only for a new member or a new name.
+   */
+  private memberAt(g: DraftGroup, r: MessageRow): number {
+    const { buf, key0, key1 } = r;
+    const h = memberHash(buf, key0, key1, g.index);
+    let idx = this.byHash.get(h);
+    if (idx < 0) idx = this.memberSlow(g, buf.slice(key0, key1), h);
+    // The member record is read only when the name changed (each read of it is a cache miss).
+    if (r.name1 > r.name0 && hash53At(buf, r.name0, r.name1) !== this.nameHash.data[idx]) {
+      const m = this.members[idx]!, name = buf.slice(r.name0, r.name1);
+      if (m.names[m.names.length - 1] !== name) this.rename(m, name);
+    }
+    return idx;
+  }
+
+  private groupOfRow(info: GroupInfo, input: number): DraftGroup {
+    const last = this.last;
+    if (last !== null && last.info === info && last.input === input && last.name === info.name) return last.g;
+    let e = this.byInfo.get(info);
+    if (e === undefined || e.input !== input || e.name !== info.name) {
+      e = { info, name: info.name, input, g: this.groupSlow(info, input) };
+      this.byInfo.set(info, e);
+    }
+    this.last = e;
+    return e.g;
+  }
+
+  /** A message from a fast reader (see MessageRow): the same result as add() of its event. */
+  addRow(info: GroupInfo, r: MessageRow, input: number): void {
+    if (!this.inWindow(r.time)) return;
+    const g = this.groupOfRow(info, input);
+    const m = this.memberAt(g, r);
+    if (r.fromSelf) this.selfMembers.add(m);
+    this.push(r.time, m, r.kind, r.text, undefined, input,
+      r.id1 > r.id0 ? hash53At(r.buf, r.id0, r.id1, g.index + 1) : NaN,
+      r.reply1 > r.reply0 ? hash53At(r.buf, r.reply0, r.reply1, g.index + 1) : NaN);
+  }
+
+  private push(time: number, sender: number, kind: number, text: string | undefined, mentions: string[] | undefined, input: number, idHash: number, replyHash: number): void {
+    let flags = kind, th = 0;
+    if (text) {
+      const tf = classifyText(text);
+      if (tf & TEXT_FLAGS.link) flags |= FLAG.link;
+      if (tf & TEXT_FLAGS.ad) flags |= FLAG.ad;
+      if (tf & TEXT_FLAGS.question) flags |= FLAG.question;
+      th = textHash(text);
+      for (const name of findMentions(text)) { this.mentionMsg.push(this.time.length); this.mentionName.push(own(name)); }
+    }
+    if (mentions) for (const name of mentions) { this.mentionMsg.push(this.time.length); this.mentionName.push(own(name)); }
+    this.time.push(time);
+    this.sender.push(sender);
+    this.flags.push(flags);
+    this.input.push(input);
+    this.idHash.push(idHash);
+    if (replyHash === replyHash) { this.replyAt.push(this.idHash.length - 1); this.replyHash.push(replyHash); }
+    this.textHash.push(th);
   }
 
   private memberSlow(g: DraftGroup, key: string, h: number): number {
@@ -118,8 +207,9 @@ export class DatasetBuilder {
         firstMessageAt: null, lastMessageAt: null, messages: 0, spamMessages: 0, spammer: false,
       });
       this.roleSource.push(0);
+      this.nameHash.push(NaN);
     }
-    if (!this.byHash.has(h)) this.byHash.set(h, idx);
+    this.byHash.add(h, idx);
     return idx;
   }
 
@@ -140,24 +230,10 @@ export class DatasetBuilder {
         const g = this.group(ev.group, input);
         const m = this.member(g, ev.senderId, ev.senderName);
         this.setRole(m, ev.senderRole, ROLE_SOURCE.message);
-        let flags = KIND_INDEX.get(ev.kind) ?? 0;
-        let th = 0;
-        if (ev.text) {
-          const tf = classifyText(ev.text);
-          if (tf & TEXT_FLAGS.link) flags |= FLAG.link;
-          if (tf & TEXT_FLAGS.ad) flags |= FLAG.ad;
-          if (tf & TEXT_FLAGS.question) flags |= FLAG.question;
-          th = textHash(ev.text);
-          for (const name of findMentions(ev.text)) { this.mentionMsg.push(this.time.length); this.mentionName.push(own(name)); }
-        }
-        for (const name of ev.mentions ?? []) { this.mentionMsg.push(this.time.length); this.mentionName.push(own(name)); }
-        this.time.push(ev.time);
-        this.sender.push(m.index);
-        this.flags.push(flags);
-        this.input.push(input);
-        this.idHash.push(ev.id === undefined ? NaN : hash53(ev.id, g.index + 1));
-        this.replyHash.push(ev.replyTo === undefined ? NaN : hash53(ev.replyTo, g.index + 1));
-        this.textHash.push(th);
+        if (ev.fromSelf) this.selfMembers.add(m.index);
+        this.push(ev.time, m.index, KIND_INDEX[ev.kind] ?? 0, ev.text, ev.mentions, input,
+          ev.id === undefined ? NaN : hash53(ev.id, g.index + 1),
+          ev.replyTo === undefined ? NaN : hash53(ev.replyTo, g.index + 1));
         return;
       }
       case 'member': {
@@ -201,6 +277,6 @@ export class DatasetBuilder {
 
   /** Called by finalize once the arrival-order columns have been copied. */
   releaseColumns(): void {
-    for (const c of [this.time, this.sender, this.flags, this.input, this.idHash, this.replyHash, this.textHash]) c.release();
+    for (const c of [this.time, this.sender, this.flags, this.input, this.idHash, this.textHash]) c.release();
   }
 }

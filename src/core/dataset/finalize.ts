@@ -3,10 +3,10 @@ import type { DatasetBuilder } from './builder.js';
 import type { Column } from './columns.js';
 import { resolveMembers } from './members.js';
 import { markSpam } from './spam.js';
+import { inferStaff } from './staff.js';
 import { linkReplies } from './replies.js';
-import { FLAG, type Dataset, type GroupRecord } from './types.js';
+import { FLAG, KIND_INDEX, type Dataset, type GroupRecord } from './types.js';
 
-const SYSTEM = 7, RECALL = 8; // indexes of 'system' and 'recall' in MESSAGE_KINDS
 const CONVERSATION_GAP = 30 * 60_000;
 const HOUR = 3_600_000;
 
@@ -19,7 +19,7 @@ export function finalizeDataset(b: DatasetBuilder, zoneName: string): Dataset {
   const n = b.time.length;
   const { remap, members } = resolveMembers(b);
   // The arrival-order columns are released as they are copied (peak memory).
-  const { count, out, idHash, replyHash, textHash, arrivalToFinal } = sortedColumns(b, zone, remap);
+  const { count, out, idHash, replies, textHash, arrivalToFinal } = sortedColumns(b, zone, remap);
 
   const groups: GroupRecord[] = b.groups.map((g) => ({
     index: g.index, id: g.info.id, name: g.info.name ?? g.info.id, platform: g.info.platform,
@@ -37,30 +37,6 @@ export function finalizeDataset(b: DatasetBuilder, zoneName: string): Dataset {
     }
   }
 
-  markSpam(groups, members, out, textHash);
-  for (let j = 0; j < count; j++) {
-    const m = members[out.sender[j]!]!;
-    m.messages++;
-    if (m.firstMessageAt === null) m.firstMessageAt = out.time[j]!;
-    m.lastMessageAt = out.time[j]!;
-    let f = out.flags[j]!;
-    const kind = f & FLAG.kindMask;
-    if (f & FLAG.spam) m.spamMessages++;
-    if (kind !== SYSTEM && kind !== RECALL && m.role !== 'bot' && !(f & FLAG.spam)) {
-      f |= FLAG.human;
-      f |= m.role === 'owner' || m.role === 'admin' ? FLAG.staff : FLAG.member;
-    }
-    out.flags[j] = f;
-  }
-  for (const g of groups) {
-    let last = -Infinity;
-    for (let j = g.msgStart; j < g.msgEnd; j++) {
-      if (!(out.flags[j]! & FLAG.human)) continue;
-      if (out.time[j]! - last > CONVERSATION_GAP) out.flags[j]! |= FLAG.convStart;
-      last = out.time[j]!;
-    }
-  }
-  linkReplies(groups, out, idHash, replyHash);
   const find = memberFinder(b, remap);
 
   const events = b.memberships
@@ -80,6 +56,36 @@ export function finalizeDataset(b: DatasetBuilder, zoneName: string): Dataset {
     if (inviter !== null && inviter !== m.index) m.invitedBy = inviter; else m.inviterRaw = raw;
     m.joinMethod ??= 'invite';
   }
+
+  // Roles must be known before spam and activity flags: staff are judged by who invited whom.
+  const stated = new Uint8Array(members.length);
+  for (let i = 0; i < remap.length; i++) stated[remap[i]!] = Math.max(stated[remap[i]!]!, b.roleSource[i]!);
+  inferStaff(groups, members, stated, [...b.selfMembers].map((i) => remap[i]!));
+
+  markSpam(groups, members, out, textHash);
+  for (let j = 0; j < count; j++) {
+    const m = members[out.sender[j]!]!;
+    m.messages++;
+    if (m.firstMessageAt === null) m.firstMessageAt = out.time[j]!;
+    m.lastMessageAt = out.time[j]!;
+    let f = out.flags[j]!;
+    const kind = f & FLAG.kindMask;
+    if (f & FLAG.spam) m.spamMessages++;
+    if (kind !== KIND_INDEX.system && kind !== KIND_INDEX.recall && m.role !== 'bot' && !(f & FLAG.spam)) {
+      f |= FLAG.human;
+      f |= m.role === 'owner' || m.role === 'admin' ? FLAG.staff : FLAG.member;
+    }
+    out.flags[j] = f;
+  }
+  for (const g of groups) {
+    let last = -Infinity;
+    for (let j = g.msgStart; j < g.msgEnd; j++) {
+      if (!(out.flags[j]! & FLAG.human)) continue;
+      if (out.time[j]! - last > CONVERSATION_GAP) out.flags[j]! |= FLAG.convStart;
+      last = out.time[j]!;
+    }
+  }
+  linkReplies(groups, out, idHash, replies);
 
   const mentionMsg: number[] = [], mentionMember: number[] = [];
   for (let k = 0; k < b.mentionMsg.length; k++) {
@@ -136,8 +142,15 @@ function sortedColumns(b: DatasetBuilder, zone: Zone, remap: Int32Array) {
     c.release();
     return to;
   };
-  const idHash = copy(b.idHash), replyHash = copy(b.replyHash), textHash = copy(b.textHash);
-  return { count, out, idHash, replyHash, textHash, arrivalToFinal };
+  const idHash = copy(b.idHash), textHash = copy(b.textHash);
+  // Sparse replies in dataset order: [message index, hash of the target id], kept messages only.
+  const replies: [number, number][] = [];
+  for (let k = 0; k < b.replyAt.length; k++) {
+    const j = arrivalToFinal[b.replyAt[k]!]!;
+    if (j >= 0) replies.push([j, b.replyHash[k]!]);
+  }
+  replies.sort((x, y) => x[0] - y[0]);
+  return { count, out, idHash, replies, textHash, arrivalToFinal };
 }
 
 function groupsOf(sender: Uint32Array, n: number, members: DatasetBuilder['members']): Uint32Array {

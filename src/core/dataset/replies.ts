@@ -14,22 +14,24 @@ export function linkReplies(
   groups: GroupRecord[],
   msg: { time: Float64Array; sender: Uint32Array; flags: Uint16Array; replyTo: Int32Array; responseTo: Int32Array },
   idHash: Float64Array,
-  replyHash: Float64Array,
+  /** Explicit replies, [message index, hash of the target's id], in message order. */
+  replies: readonly (readonly [number, number])[],
 ): void {
   msg.replyTo.fill(-1);
   msg.responseTo.fill(-1);
-  const wanted = new Set<number>();
-  for (let j = 0; j < replyHash.length; j++) if (!Number.isNaN(replyHash[j]!)) wanted.add(replyHash[j]!);
-  const byId = new Map<number, number>();
-  if (wanted.size) for (let j = 0; j < idHash.length; j++) if (wanted.has(idHash[j]!) && !byId.has(idHash[j]!)) byId.set(idHash[j]!, j);
+  if (replies.length) {
+    const wanted = new Set<number>();
+    for (const [, h] of replies) wanted.add(h);
+    const byId = new Map<number, number>();
+    for (let j = 0; j < idHash.length; j++) if (wanted.has(idHash[j]!) && !byId.has(idHash[j]!)) byId.set(idHash[j]!, j);
+    for (const [j, h] of replies) {
+      const target = byId.get(h);
+      if (target !== undefined && target !== j) { msg.replyTo[j] = target; msg.responseTo[j] = target; }
+    }
+  }
   for (const g of groups) {
     for (let j = g.msgStart; j < g.msgEnd; j++) {
-      const target = Number.isNaN(replyHash[j]!) ? undefined : byId.get(replyHash[j]!);
-      if (target !== undefined && target !== j) {
-        msg.replyTo[j] = target;
-        msg.responseTo[j] = target;
-        continue;
-      }
+      if (msg.replyTo[j]! >= 0) continue;
       const f = msg.flags[j]!;
       if (!(f & FLAG.human) || f & FLAG.convStart) continue;
       for (let k = j - 1, seen = 0; k >= g.msgStart && seen < LOOK_BACK; k--) {

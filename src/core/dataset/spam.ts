@@ -1,4 +1,4 @@
-import { FLAG, type GroupRecord, type MemberRecord } from './types.js';
+import { FLAG, KIND_INDEX, type GroupRecord, type MemberRecord } from './types.js';
 
 /** The same text from the same sender this many times within REPEAT_WINDOW is an ad campaign. */
 const REPEATS = 3;
@@ -10,10 +10,6 @@ const REPEAT_WINDOW = 24 * 3_600_000;
 /** A member with at least this many spam messages, making up this share of theirs, is a spammer. */
 const SPAMMER_MIN = 3;
 const SPAMMER_SHARE = 0.3;
-/** Kinds whose text is the sender's own words (text, link). Media placeholders such as
- *  "[动画表情]" or "[图片]" repeat by nature and say nothing about ads. */
-const TEXT = 0, LINK = 5;
-
 /**
  * Marks spam: ads found at ingest (contact-me, phone numbers), the same text posted again and
  * again by one sender in a short time, and everything a spammer posts. Owners and admins are never
@@ -36,8 +32,10 @@ export function markSpam(
     // Messages of the group are sorted by time, so each list is too.
     const same = new Map<number, Map<number, number[]>>();
     for (let j = g.msgStart; j < g.msgEnd; j++) {
+      // Only kinds whose text is the sender's own words (text, link): media placeholders such as
+      // "[动画表情]" or "[图片]" repeat by nature and say nothing about ads.
       const kind = msg.flags[j]! & FLAG.kindMask;
-      if (textHash[j] === 0 || (kind !== TEXT && kind !== LINK) || isStaff(msg.sender[j]!)) continue;
+      if (textHash[j] === 0 || (kind !== KIND_INDEX.text && kind !== KIND_INDEX.link) || isStaff(msg.sender[j]!)) continue;
       const s = msg.sender[j]!;
       let bySender = same.get(s);
       if (!bySender) { bySender = new Map(); same.set(s, bySender); }

@@ -1,4 +1,4 @@
-import type { Identity, JoinMethod, MessageKind, Role } from '../model.js';
+import { MESSAGE_KINDS, type Identity, type JoinMethod, type MessageKind, type Role } from '../model.js';
 
 /** Bits of `Dataset.messages.flags`. The low 4 bits are the kind's index in MESSAGE_KINDS. */
 export const FLAG = {
@@ -18,6 +18,9 @@ export const FLAG = {
   staff: 1 << 11,
 } as const;
 
+/** Each kind's index in MESSAGE_KINDS, the value of `flags & FLAG.kindMask`: `KIND_INDEX.system`. */
+export const KIND_INDEX = Object.freeze(Object.fromEntries(MESSAGE_KINDS.map((k, i) => [k, i]))) as { readonly [K in MessageKind]: number };
+
 export interface MemberRecord {
   index: number;
   group: number;
@@ -26,6 +29,8 @@ export interface MemberRecord {
   /** Display names seen, latest last. */
   names: string[];
   role: Role;
+  /** The role was inferred from behaviour (the exporting user, the main inviter), not stated by the export. */
+  roleInferred?: boolean;
   /** From a member list or a join event. */
   joinedAt: number | null;
   leftAt: number | null;

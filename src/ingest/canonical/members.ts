@@ -37,7 +37,7 @@ async function* readMemberBatches(source: Source, ctx: ReadContext): AsyncGenera
     if ('header' in batch) {
       const mapped = mapColumns(batch.header, MEMBER_COLUMNS);
       map = mapped.map;
-      for (const d of mapped.duplicates) ctx.reportIssue({ line: 1, reason: `column "${d}" appears twice; the first is used`, code: 'duplicate-column' });
+      for (const d of mapped.duplicates) ctx.reportIssue({ line: 1, reason: `column "${d}" appears twice; the first is used`, code: 'duplicate-column', counts: false });
       continue;
     }
     const out: MemberEvent[] = [];

@@ -1,5 +1,6 @@
 import { UserError } from '../../core/errors.js';
 import { CsvFieldTooLong, scanCsvBatches, sniffDelimiter, type CsvRow } from '../csv/scanner.js';
+import { LIMITS, mb } from '../limits.js';
 import type { ReadContext, Source } from '../types.js';
 
 /**
@@ -24,7 +25,7 @@ export async function* csvRowBatches(
 ): AsyncGenerator<{ header: string[] } | CsvRow[]> {
   let header: string[] | null = null;
   try {
-    for await (const rows of scanCsvBatches(source.text(), {})) {
+    for await (const rows of scanCsvBatches(source.text(), { maxFieldLength: LIMITS.maxFieldChars })) {
       let k = 0;
       if (header === null) {
         for (; k < rows.length && header === null; k++) {
@@ -43,14 +44,16 @@ export async function* csvRowBatches(
       if (out.length) yield out;
     }
   } catch (e) {
-    if (e instanceof CsvFieldTooLong) {
-      throw new UserError(`a field is longer than 16 MB (an unclosed quote?)`, {
-        file: ctx.path, line: e.line, hint: 'check the quoting of that row', code: 'field-too-long',
-      });
-    }
-    throw e;
+    throw e instanceof CsvFieldTooLong ? fieldTooLong(ctx, e.line) : e;
   }
   if (header === null) ctx.reportIssue({ reason: 'the file is empty', code: 'empty-file' });
+}
+
+/** The user's error for a field over LIMITS.maxFieldChars. */
+export function fieldTooLong(ctx: ReadContext, line: number): UserError {
+  return new UserError(`a field is longer than ${mb(LIMITS.maxFieldChars)} MB (an unclosed quote?)`, {
+    file: ctx.path, line, hint: 'check the quoting of that row', code: 'field-too-long',
+  });
 }
 
 export { sniffDelimiter };

@@ -75,8 +75,10 @@ export const wechatMemotraceCsv = {
       const name = cleanName(cell(f, col.Remark) ?? cell(f, col.NickName) ?? '');
       const senderId = cell(f, col.Sender) ?? name;
       if (!senderId) { ctx.reportIssue({ line: row.line, reason: 'no sender', code: 'no-sender' }); continue; }
-      if (cell(f, col.IsSender) === '1' && name) self = name;
+      const fromSelf = cell(f, col.IsSender) === '1';
+      if (fromSelf && name) self = name;
       const ev: MessageEvent = { type: 'message', group, time, senderId, kind: wechatKind(type, sub) };
+      if (fromSelf) ev.fromSelf = true;
       if (name) ev.senderName = name;
       if (id !== undefined) ev.id = id;
       const out: IngestEvent[] = [];

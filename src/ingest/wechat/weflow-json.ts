@@ -73,6 +73,7 @@ export const wechatWeflowJson = {
       if (m.isSend === 1 && name) self = name;
       const kind = lookup(LABELS, m.type) ?? 'text';
       const ev: MessageEvent = { type: 'message', group, time, senderId, kind };
+      if (m.isSend === 1) ev.fromSelf = true;
       if (name) ev.senderName = name;
       if (id !== undefined) ev.id = id;
       if (kind === 'text' && content.trim() && !looksLikeXml(content)) ev.text = content;

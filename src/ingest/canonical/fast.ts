@@ -1,0 +1,189 @@
+import type { MessageRow } from '../../core/dataset/builder.js';
+import { KIND_INDEX } from '../../core/dataset/types.js';
+import { HashTable, hash53At, sameAt } from '../../core/hash.js';
+import type { GroupInfo, IngestEvent } from '../../core/model.js';
+import { parseKind } from '../../core/parse.js';
+import { parseTimestampAt } from '../../core/timestamp.js';
+import { CsvFieldTooLong, sniffDelimiter, type CsvRow } from '../csv/scanner.js';
+import { LIMITS } from '../limits.js';
+import type { EventSink, ReadContext, Source } from '../types.js';
+import { MessageRows } from './message-rows.js';
+import { parseRow } from './parse-row.js';
+import { fieldTooLong } from './rows.js';
+
+const CR = 13, MAX_FIELDS = 64;
+
+/**
+ * The canonical messages CSV straight into the dataset (the adapter's `readInto`), for the biggest
+ * inputs: a plain row — no quote, a fixed-width timestamp, a sender id, not a system row — is read
+ * as field offsets into the decoded chunk (a reused Int32Array) and handed over as a reused
+ * MessageRow: no fields array, no string per field, no event object; only the text is sliced.
+ * Every other row (quotes, embedded newlines, odd cells, system rows, roles) takes the general
+ * path, row by row, with the same result as `read` (property-tested in test/core/hot-paths).
+ */
+export async function readMessagesInto(source: Source, ctx: ReadContext, sink: EventSink): Promise<void> {
+  const reader = new FastReader(new MessageRows(source, ctx), ctx, sink);
+  try {
+    for await (const chunk of source.text()) reader.push(chunk, false);
+    reader.push('', true);
+  } catch (e) {
+    throw e instanceof CsvFieldTooLong ? fieldTooLong(ctx, e.line) : e;
+  }
+  if (!reader.sawHeader) ctx.reportIssue({ reason: 'the file is empty', code: 'empty-file' });
+}
+
+/** Does trim() leave the range as it is? (Cells are trimmed; the fast path takes only those it need not trim.) */
+function untrimmed(s: string, a: number, b: number): boolean {
+  return a === b || (keeps(s.charCodeAt(a)) && keeps(s.charCodeAt(b - 1)));
+}
+function keeps(c: number): boolean {
+  return c > 32 && (c < 0x80 || !(c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
+class FastReader {
+  sawHeader = false;
+  private buf = '';
+  private delim = '';
+  /** Line where the next row starts (1-based). */
+  private line = 1;
+  private readonly start = new Int32Array(MAX_FIELDS);
+  private readonly end = new Int32Array(MAX_FIELDS);
+  private readonly row: MessageRow = { buf: '', time: 0, kind: 0, key0: 0, key1: 0, name0: 0, name1: 0, id0: 0, id1: 0, reply0: 0, reply1: 0, text: undefined, fromSelf: false };
+  /** Groups by hash53 of their id (index into `groupList`): no slice of the group cell per row. */
+  private readonly groupByHash = new HashTable();
+  private readonly groupList: GroupInfo[] = [];
+  private out: IngestEvent[] = [];
+
+  constructor(private readonly rows: MessageRows, private readonly ctx: ReadContext, private readonly sink: EventSink) {}
+
+  push(chunk: string, final: boolean): void {
+    const buf = this.buf.length ? this.buf + chunk : chunk;
+    if (!this.delim) {
+      const nl = buf.indexOf('\n');
+      if (nl < 0 && buf.length < 65536 && !final) { this.buf = buf; return; }
+      this.delim = sniffDelimiter(buf.slice(0, nl < 0 ? buf.length : nl));
+    }
+    const p = this.scan(buf, final);
+    this.buf = p < buf.length ? buf.slice(p) : '';
+    this.flush();
+    if (this.buf.length > LIMITS.maxFieldChars) throw new CsvFieldTooLong(this.line);
+  }
+
+  private flush(): void {
+    if (this.out.length) { this.sink.events(this.out); this.out = []; }
+  }
+
+  /** Reads the complete rows of buf; returns where the first incomplete one starts. */
+  private scan(buf: string, final: boolean): number {
+    const n = buf.length, delim = this.delim;
+    let p = 0, nl = -2, q = -2;
+    while (p < n) {
+      if (nl !== -1 && nl < p) nl = buf.indexOf('\n', p);
+      if (q !== -1 && q < p) q = buf.indexOf('"', p);
+      if (nl < 0 && !final) break;
+      const end = nl < 0 ? n : nl;
+      if (q >= 0 && q < end) {
+        const r = parseRow(buf, p, delim, final);
+        if (r === null) break;
+        this.general(r.fields, this.line, r.truncated);
+        this.line += 1 + r.newlines;
+        p = r.next;
+        continue;
+      }
+      let e = end;
+      if (e > p && buf.charCodeAt(e - 1) === CR) e--;
+      this.simple(buf, p, e);
+      this.line++;
+      p = end + 1;
+    }
+    return Math.min(p, n);
+  }
+
+  private general(fields: string[], line: number, truncated: boolean): void {
+    if (!this.sawHeader) {
+      if (fields.length === 1 && fields[0]!.trim() === '') return;
+      this.sawHeader = true;
+      this.rows.header(fields.map((f) => f.trim()));
+      return;
+    }
+    if (fields.length === 1 && fields[0] === '') return;
+    const row: CsvRow = truncated ? { fields, line, truncated } : { fields, line };
+    this.rows.row(row, this.out);
+  }
+
+  /** A row without quotes, [a, b) of buf without its line end. */
+  private simple(buf: string, a: number, b: number): void {
+    const { start, end, delim } = this;
+    let k = 0;
+    for (let i = a; ;) {
+      const d = k < MAX_FIELDS - 1 ? buf.indexOf(delim, i) : -1;
+      if (d < 0 || d >= b) { start[k] = i; end[k] = b; k++; break; }
+      start[k] = i; end[k] = d; k++;
+      i = d + 1;
+    }
+    if (!this.sawHeader || !this.fast(buf, k)) this.general(this.fields(buf, k), this.line, false);
+  }
+
+  private fields(buf: string, k: number): string[] {
+    const out: string[] = [];
+    for (let j = 0; j < k; j++) out.push(buf.slice(this.start[j]!, this.end[j]!));
+    return out;
+  }
+
+  /** The plain row handed over as a MessageRow; false leaves it to the general path. */
+  private fast(buf: string, k: number): boolean {
+    const { start, end, row } = this;
+    const map = this.rows.map;
+    if (k === 1 && start[0] === end[0]) return true; // a blank line
+    const ts = map.timestamp, gi = map.group_id, si = map.sender_id;
+    if (ts === undefined || gi === undefined || si === undefined || ts >= k || gi >= k || si >= k) return false;
+    if (map.role !== undefined && map.role < k && start[map.role] !== end[map.role]) return false;
+    const t0 = start[ts]!, t1 = end[ts]!, g0 = start[gi]!, g1 = end[gi]!, s0 = start[si]!, s1 = end[si]!;
+    if (t0 === t1 || g0 === g1 || s0 === s1 || !untrimmed(buf, t0, t1) || !untrimmed(buf, g0, g1) || !untrimmed(buf, s0, s1)) return false;
+    let kind = 0;
+    const ki = map.type;
+    if (ki !== undefined && ki < k && start[ki] !== end[ki]) {
+      const c0 = start[ki]!, c1 = end[ki]!;
+      if (!(c1 - c0 === 4 && sameAt(buf, c0, 'text'))) kind = KIND_INDEX[parseKind(buf.slice(c0, c1))];
+      if (kind === KIND_INDEX.system) return false;
+    }
+    const time = parseTimestampAt(buf, t0, t1, this.ctx.zone);
+    if (time !== time) return false;
+    row.name0 = row.name1 = row.id0 = row.id1 = row.reply0 = row.reply1 = 0;
+    if (!this.range(buf, k, map.sender_name, 'name') || !this.range(buf, k, map.message_id, 'id') || !this.range(buf, k, map.reply_to, 'reply')) return false;
+    const group = this.group(buf, g0, g1, k);
+    const xi = map.text;
+    row.text = xi !== undefined && xi < k && start[xi] !== end[xi] ? buf.slice(start[xi]!, end[xi]!) : undefined;
+    row.buf = buf; row.time = time; row.kind = kind; row.key0 = s0; row.key1 = s1;
+    this.flush(); // events of earlier rows first: arrival order decides ties
+    this.sink.row(group, row);
+    return true;
+  }
+
+  /** An optional cell as a range of the row: empty is none; one trim() would change goes the general way. */
+  private range(buf: string, k: number, idx: number | undefined, name: 'name' | 'id' | 'reply'): boolean {
+    if (idx === undefined || idx >= k) return true;
+    const a = this.start[idx]!, b = this.end[idx]!;
+    if (a === b) return true;
+    if (!untrimmed(buf, a, b)) return false;
+    const row = this.row;
+    if (name === 'name') { row.name0 = a; row.name1 = b; } else if (name === 'id') { row.id0 = a; row.id1 = b; } else { row.reply0 = a; row.reply1 = b; }
+    return true;
+  }
+
+  private group(buf: string, a: number, b: number, k: number): GroupInfo {
+    const h = hash53At(buf, a, b);
+    const at = this.groupByHash.get(h);
+    if (at >= 0) return this.groupList[at]!;
+    const id = buf.slice(a, b);
+    let g = this.rows.groups.get(id);
+    if (!g) {
+      const ni = this.rows.map.group_name;
+      const name = ni !== undefined && ni < k ? buf.slice(this.start[ni]!, this.end[ni]!).trim() : '';
+      g = this.rows.group(id, name === '' ? undefined : name);
+    }
+    this.groupByHash.add(h, this.groupList.length);
+    this.groupList.push(g);
+    return g;
+  }
+}

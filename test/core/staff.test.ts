@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { DatasetBuilder } from '../../src/core/dataset/builder.js';
+import { FLAG, KIND_INDEX } from '../../src/core/dataset/types.js';
+import { MESSAGE_KINDS, type GroupInfo, type IngestEvent } from '../../src/core/model.js';
+
+const g: GroupInfo = { id: 'g', name: 'g', platform: 'wechat' };
+const T = Date.UTC(2024, 0, 1);
+const msg = (sender: string, i: number, extra: object = {}): IngestEvent => ({ type: 'message', group: g, time: T + i * 60_000, senderId: sender, kind: 'text', text: `hello ${i}`, ...extra });
+const join = (member: string, by: string, i: number): IngestEvent => ({ type: 'membership', group: g, time: T + i * 60_000, action: 'join', memberId: member, memberName: member, by, method: 'invite' });
+
+function build(events: IngestEvent[]) {
+  const b = new DatasetBuilder();
+  for (const e of events) b.add(e, 0);
+  const ds = b.finish('UTC');
+  return { ds, member: (key: string) => ds.members.find((m) => m.key === key)! };
+}
+
+describe('staff inferred when no source states a role', () => {
+  it('the exporting user (fromSelf) is an admin, marked inferred; their messages are staff activity', () => {
+    const { ds, member } = build([msg('me', 1, { fromSelf: true }), msg('a', 2), msg('me', 3, { fromSelf: true })]);
+    expect(member('me')).toMatchObject({ role: 'admin', roleInferred: true });
+    expect(member('a').role).toBe('member');
+    expect(member('a').roleInferred).toBeUndefined();
+    const staff = [...ds.messages.flags].filter((f) => f & FLAG.staff).length;
+    expect(staff).toBe(2);
+  });
+  it('the main inviter (≥ 3 invitations and ≥ 30 %) is an admin', () => {
+    const events = [msg('boss', 0), join('a', 'boss', 1), join('b', 'boss', 2), join('c', 'boss', 3), join('d', 'x', 4), join('e', 'y', 5), msg('x', 6), msg('y', 7)];
+    const { member } = build(events);
+    expect(member('boss')).toMatchObject({ role: 'admin', roleInferred: true });
+    expect(member('x').role).toBe('member');
+  });
+  it('too few or too scattered invitations infer nothing', () => {
+    expect(build([msg('boss', 0), join('a', 'boss', 1), join('b', 'boss', 2)]).member('boss').role).toBe('member');
+    const others = ['x', 'y', 'z', 'w', 'v', 'u', 't', 's'];
+    const inviters = (list: string[]) => [msg('boss', 0), ...list.map((by, i) => join(`m${i}`, by, i + 1)), ...others.map((s, i) => msg(s, 20 + i))];
+    expect(build(inviters([...others, 'boss', 'boss', 'boss'])).member('boss').role).toBe('member'); // 3 of 11 = 27 %
+    expect(build(inviters([...others.slice(1), 'boss', 'boss', 'boss'])).member('boss').role).toBe('admin'); // 3 of 10
+  });
+  it('a group with a stated owner or admin gets no inferred staff', () => {
+    const { member } = build([{ type: 'group', group: g, roles: [{ memberId: 'o', role: 'owner' }] }, msg('me', 1, { fromSelf: true }), msg('o', 2)]);
+    expect(member('me').role).toBe('member');
+    expect(member('o').roleInferred).toBeUndefined();
+  });
+  it('a role from a member list, even "member", is never overridden', () => {
+    const { member } = build([{ type: 'member', group: g, memberId: 'me', role: 'member' }, msg('me', 1, { fromSelf: true })]);
+    expect(member('me').role).toBe('member');
+    const bot = build([{ type: 'member', group: g, memberId: 'me', role: 'bot' }, msg('me', 1, { fromSelf: true })]);
+    expect(bot.member('me').role).toBe('bot');
+  });
+});
+
+describe('KIND_INDEX', () => {
+  it('is the index of each kind in MESSAGE_KINDS', () => {
+    for (const [i, k] of MESSAGE_KINDS.entries()) expect(KIND_INDEX[k]).toBe(i);
+  });
+});
