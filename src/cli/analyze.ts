@@ -97,7 +97,7 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
   let known: KnownNames | undefined;
   try {
     const { dataset, inputs: inputSummaries, issues } = await ingest({
-      inputs, timeZone, forcedFormat: o.inputFormat, since, until, strict: o.strict,
+      inputs, timeZone, forcedFormat: o.inputFormat, since, until, strict: o.strict, now: io.now(),
       exclude: [...outputs, ...(o.saveBaseline ? [o.saveBaseline] : []), ...(o.baseline ? [o.baseline] : [])].map(abs),
       onProgress: ({ path, bytes, records }) => {
         const secs = (performance.now() - started) / 1000;

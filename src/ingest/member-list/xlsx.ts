@@ -45,7 +45,7 @@ export const memberListXlsx = {
     if (headerAt < 0) { ctx.reportIssue({ reason: 'the first sheet is empty', code: 'empty-file' }); return; }
     const header = rows[headerAt]!.map((c) => text(c) ?? '');
     const { map, duplicates } = mapColumns<Key>(header, MEMBER_COLUMNS);
-    for (const d of duplicates) ctx.reportIssue({ line: headerAt + 1, reason: `column "${d}" appears twice; the first is used`, code: 'duplicate-column' });
+    for (const d of duplicates) ctx.reportIssue({ line: headerAt + 1, reason: `column "${d}" appears twice; the first is used`, code: 'duplicate-column', counts: false });
     if (map.member_id === undefined && map.name === undefined) {
       ctx.reportIssue({ line: headerAt + 1, reason: 'no member id or name column (wxid, QQ号, 群昵称 …)', code: 'missing-column' });
       return;
