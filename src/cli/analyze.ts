@@ -87,6 +87,9 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
   let until = o.until ? parseDateOption(o.until, zone, '--until', 'end') : undefined;
   // Nothing after as-of exists for the analysis: an as-of in the past replays history.
   if (asOfOpt !== undefined) until = until === undefined ? asOfOpt : Math.min(until, asOfOpt);
+  if (since !== undefined && until !== undefined && since > until) {
+    throw new UserError(`--since ${o.since} is later than the end of the window (--until / --as-of): nothing is left to analyse`, { hint: 'swap the dates, or drop one of them', code: 'usage' });
+  }
 
   // Rule 6: the spinner and warnings only for a person at a terminal reading a human format.
   const machineOnly = formats.every((f) => reporterById(f)!.machine) || outputs.length > 0;

@@ -35,10 +35,18 @@ export function stripJsonComments(text: string): string {
     }
     if (c === '"') { inString = true; out += c; continue; }
     if (c === '/' && text[i + 1] === '/') { while (i < text.length && text[i] !== '\n') i++; out += '\n'; continue; }
-    if (c === '/' && text[i + 1] === '*') { const end = text.indexOf('*/', i + 2); i = end < 0 ? text.length : end + 1; continue; }
+    if (c === '/' && text[i + 1] === '*') {
+      // Keep the comment's newlines, so positions in the result are on the file's lines.
+      const end = text.indexOf('*/', i + 2);
+      const stop = end < 0 ? text.length : end + 2;
+      out += text.slice(i, stop).replace(/[^\n]/g, ' ');
+      i = stop - 1;
+      continue;
+    }
     out += c;
   }
-  return out.replace(/,(\s*[}\]])/g, '$1');
+  // Trailing commas go, replaced by a space so that positions stay put.
+  return out.replace(/,(\s*[}\]])/g, ' $1');
 }
 
 /** The config from --config, else ./community-audit.config.json, else the defaults. */
@@ -50,8 +58,12 @@ export async function loadConfig(path: string | undefined, cwd: string): Promise
     throw new UserError(`cannot read the config file (${(e as NodeJS.ErrnoException).code})`, { file, code: 'config' });
   }
   let raw: unknown;
-  try { raw = JSON.parse(stripJsonComments(text.replace(/^\uFEFF/, ''))); } catch (e) {
-    throw new UserError(`the config file is not valid JSON: ${(e as Error).message}`, { file, hint: 'community-audit init writes a valid one', code: 'config' });
+  const json = stripJsonComments(text.replace(/^\uFEFF/, ''));
+  try { raw = JSON.parse(json); } catch (e) {
+    const message = (e as Error).message;
+    const at = /position (\d+)/.exec(message);
+    const line = at ? json.slice(0, Number(at[1])).split('\n').length : undefined;
+    throw new UserError(`the config file is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`, { file, line, hint: 'community-audit init writes a valid one', code: 'config' });
   }
   const parsed = configSchema().safeParse(raw);
   if (!parsed.success) {

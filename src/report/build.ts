@@ -31,7 +31,7 @@ export function buildReport(ds: Dataset, inputs: InputSummary[], issues: InputIs
   };
   // Options are validated (and their defaults filled in) once, whoever calls: the CLI or a test.
   const options = analyses.map((a) => a.optionsSchema.parse(o.options[a.key] ?? {}));
-  const groups = ds.groups.filter(hasAnything).map((g) => {
+  const groups = ds.groups.filter((g) => hasAnything(ds, g, o.asOf)).map((g) => {
     const report: GroupReport = profileGroup(g, ctx);
     const prior: Record<string, unknown> = {};
     for (const [i, a] of analyses.entries()) {
@@ -56,8 +56,16 @@ export function buildReport(ds: Dataset, inputs: InputSummary[], issues: InputIs
 }
 
 /** A group with no message, no membership event and no member has nothing to report. */
-function hasAnything(g: GroupRecord): boolean {
-  return g.msgEnd > g.msgStart || g.events.length > 0 || g.members.length > 0;
+/**
+ * A group exists for the report once something of it happened by as-of: a message, a join or
+ * leave, a member-list join. (A member list without any dates counts as it stands.)
+ */
+function hasAnything(ds: Dataset, g: GroupRecord, asOf: number): boolean {
+  if (g.msgEnd > g.msgStart && ds.messages.time[g.msgStart]! <= asOf) return true;
+  if (g.events.some((e) => e.time <= asOf)) return true;
+  const members = g.members.map((m) => ds.members[m]!);
+  if (members.some((m) => m.joinedAt !== null && m.joinedAt <= asOf)) return true;
+  return members.length > 0 && members.every((m) => m.joinedAt === null);
 }
 
 function summariseIssues(issues: InputIssue[], ds: Dataset): AuditResult['warnings'] {

@@ -237,13 +237,17 @@ export class DatasetBuilder {
         return;
       }
       case 'member': {
+        // A member list speaks of the future too: past --until (or --as-of) a join has not
+        // happened yet and a leave has not either, as with messages and system lines.
+        const until = this.window.until ?? Infinity;
+        if (ev.joinedAt !== undefined && ev.joinedAt > until) return;
         const g = this.group(ev.group, input);
         g.hasMemberList = true;
         const m = this.member(g, ev.memberId, ev.name);
         m.listed = true;
         this.setRole(m, ev.role, ROLE_SOURCE.list);
         if (ev.joinedAt !== undefined) m.joinedAt = m.joinedAt === null ? ev.joinedAt : Math.min(m.joinedAt, ev.joinedAt);
-        if (ev.leftAt !== undefined) m.leftAt = Math.max(m.leftAt ?? 0, ev.leftAt);
+        if (ev.leftAt !== undefined && ev.leftAt <= until) m.leftAt = Math.max(m.leftAt ?? 0, ev.leftAt);
         if (ev.invitedBy) this.pendingInviter.set(m.index, own(ev.invitedBy));
         if (ev.joinMethod) m.joinMethod = ev.joinMethod;
         return;
