@@ -50,6 +50,12 @@ export function diffReports(before: AuditResult, after: AuditResult, topSpreader
     if (p.vitality && c.vitality) {
       if (p.vitality.status !== 'dead' && c.vitality.status === 'dead') out.push({ ...base, kind: 'died', from: p.vitality.status, to: 'dead' });
       if (p.vitality.status === 'dead' && c.vitality.status !== 'dead') out.push({ ...base, kind: 'revived', from: 'dead', to: c.vitality.status });
+      if (p.vitality.status === 'alive' && c.vitality.status === 'at-risk') out.push({ ...base, kind: 'at-risk', from: 'alive', to: 'at-risk' });
+      if (p.vitality.status === 'at-risk' && c.vitality.status === 'alive') out.push({ ...base, kind: 'recovered', from: 'at-risk', to: 'alive' });
+    }
+    // Both are --fail-on conditions: a cron mail should say when they started or stopped.
+    if (p.selfDrive && c.selfDrive && p.selfDrive.lacking !== c.selfDrive.lacking) {
+      out.push({ ...base, kind: c.selfDrive.lacking ? 'self-drive-lost' : 'self-drive-regained', from: String(p.selfDrive.score), to: String(c.selfDrive.score) });
     }
     const pw = p.monetization?.window.status, cw = c.monetization?.window.status;
     if (pw && cw && pw !== 'open' && cw === 'open') out.push({ ...base, kind: 'window-opened', from: pw, to: cw });

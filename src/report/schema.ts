@@ -35,7 +35,7 @@ export const warningSchema = z.object({
 
 /** One difference against a --baseline report (issue 6): what changed since the last run. */
 export const changeSchema = z.object({
-  kind: z.enum(['phase-changed', 'died', 'revived', 'window-opened', 'window-closed', 'seed-went-quiet', 'new-top-spreader', 'group-added', 'group-removed'])
+  kind: z.enum(['phase-changed', 'died', 'revived', 'at-risk', 'recovered', 'self-drive-lost', 'self-drive-regained', 'window-opened', 'window-closed', 'seed-went-quiet', 'new-top-spreader', 'group-added', 'group-removed'])
     .describe('what happened; seed-went-quiet = a seed user of the baseline who is now going quiet or no longer ranks'),
   groupId: z.string(),
   groupName: z.string(),

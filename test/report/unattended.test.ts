@@ -46,6 +46,19 @@ describe('--baseline: what changed since the last run', () => {
   it('no change against itself', () => {
     expect(diffReports(frozen(), frozen())).toEqual([]);
   });
+
+  it('says when a group becomes at risk or recovers, and when self-drive is lost or regained', () => {
+    const before = frozen(), now = frozen();
+    const alive = now.groups.find((g) => (g as Loose).vitality.status === 'alive') as Loose;
+    const was = before.groups.find((g) => g.id === alive.id) as Loose;
+    alive.vitality.status = 'at-risk';
+    was.selfDrive.lacking = false;
+    alive.selfDrive.lacking = true;
+    const kinds = diffReports(before, now).filter((c) => c.groupId === alive.id).map((c) => [c.kind, c.from, c.to]);
+    expect(kinds).toContainEqual(['at-risk', 'alive', 'at-risk']);
+    expect(kinds.map((k) => k[0])).toContain('self-drive-lost');
+    expect(diffReports(now, before).filter((c) => c.groupId === alive.id).map((c) => c.kind)).toEqual(expect.arrayContaining(['recovered', 'self-drive-regained']));
+  });
   it('the report with changes is valid, and every human format says "since last run"', () => {
     const r = { ...frozen(), changes };
     expect(reportSchema.safeParse(r).success).toBe(true);

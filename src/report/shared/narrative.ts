@@ -67,7 +67,7 @@ export function verdictWord(lang: Lang, kind: 'phase' | 'vitality' | 'window', v
 
 /** One change against the baseline as a sentence; `esc` makes names safe for the target format. */
 export function changeText(lang: Lang, c: Change, esc: (s: string) => string): string {
-  const kind = c.kind === 'phase-changed' ? 'phase' : c.kind === 'died' || c.kind === 'revived' ? 'vitality' : 'window';
+  const kind = c.kind === 'phase-changed' ? 'phase' : c.kind === 'died' || c.kind === 'revived' || c.kind === 'at-risk' || c.kind === 'recovered' ? 'vitality' : 'window';
   const key = c.kind === 'seed-went-quiet' && c.to === 'dropped-out' ? 'change.seed-dropped-out' : `change.${c.kind}`;
   if (c.kind === 'seed-went-quiet' || c.kind === 'new-top-spreader') return t(lang, key, { group: esc(c.groupName), member: esc(c.memberName ?? c.memberId ?? '') });
   return t(lang, key, {
