@@ -55,3 +55,29 @@ describe('KIND_INDEX', () => {
     for (const [i, k] of MESSAGE_KINDS.entries()) expect(KIND_INDEX[k]).toBe(i);
   });
 });
+
+describe('bots inferred from behaviour when no role is stated', () => {
+  const at = (sender: string, day: number, minute: number, extra: object = {}): IngestEvent => msg(sender, day * 1440 + minute, { text: `${sender} ${day} ${minute}`, ...extra });
+  /** 20 days of a and b talking, a bot posting daily at 08:00 for 40 days. */
+  const group = (botDays: number, answerBot = false) => {
+    const events: IngestEvent[] = [];
+    for (let d = 0; d < 20; d++) events.push(at('a', d, 600), at('b', d, 602));
+    for (let d = 0; d < botDays; d++) events.push(at('bot', d, 480), ...(answerBot && d % 3 === 0 ? [at('a', d, 481)] : []));
+    const time = (e: IngestEvent) => (e.type === 'message' ? e.time : 0);
+    return events.sort((x, y) => time(x) - time(y));
+  };
+  it('an unanswered daily poster who goes on after the others fell silent is a bot; its posts are nobody\'s activity', () => {
+    const { ds, member } = build(group(40));
+    expect(member('bot')).toMatchObject({ role: 'bot', roleInferred: true });
+    expect(member('a').role).toBe('member');
+    const j = ds.messages.time.findIndex((t, k) => ds.members[ds.messages.sender[k]!]!.key === 'bot' && t > T + 30 * 86_400_000);
+    expect(ds.messages.flags[j]! & (FLAG.human | FLAG.member)).toBe(0);
+  });
+  it('not when the posting stops with the group, when it is answered, or when a role is stated', () => {
+    expect(build(group(25)).member('bot').role).toBe('member');
+    expect(build(group(40, true)).member('bot').role).toBe('member');
+    const stated = build([{ type: 'member', group: g, memberId: 'a', role: 'member' }, ...group(40)]);
+    expect(stated.member('bot').role).toBe('member');
+    expect(stated.member('bot').roleInferred).toBeUndefined();
+  });
+});

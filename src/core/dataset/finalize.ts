@@ -3,7 +3,7 @@ import type { DatasetBuilder } from './builder.js';
 import type { Column } from './columns.js';
 import { resolveMembers } from './members.js';
 import { markSpam } from './spam.js';
-import { inferStaff } from './staff.js';
+import { inferBroadcasters, inferStaff } from './staff.js';
 import { linkReplies } from './replies.js';
 import { FLAG, KIND_INDEX, type Dataset, type GroupRecord } from './types.js';
 
@@ -68,24 +68,18 @@ export function finalizeDataset(b: DatasetBuilder, zoneName: string): Dataset {
     m.messages++;
     if (m.firstMessageAt === null) m.firstMessageAt = out.time[j]!;
     m.lastMessageAt = out.time[j]!;
-    let f = out.flags[j]!;
-    const kind = f & FLAG.kindMask;
-    if (f & FLAG.spam) m.spamMessages++;
-    if (kind !== KIND_INDEX.system && kind !== KIND_INDEX.recall && m.role !== 'bot' && !(f & FLAG.spam)) {
-      f |= FLAG.human;
-      f |= m.role === 'owner' || m.role === 'admin' ? FLAG.staff : FLAG.member;
-    }
-    out.flags[j] = f;
+    if (out.flags[j]! & FLAG.spam) m.spamMessages++;
   }
-  for (const g of groups) {
-    let last = -Infinity;
-    for (let j = g.msgStart; j < g.msgEnd; j++) {
-      if (!(out.flags[j]! & FLAG.human)) continue;
-      if (out.time[j]! - last > CONVERSATION_GAP) out.flags[j]! |= FLAG.convStart;
-      last = out.time[j]!;
-    }
-  }
+  activityFlags(groups, members, out);
   linkReplies(groups, out, idHash, replies);
+  // Bots found by behaviour need answers to be known; their messages are then no one's activity,
+  // which changes conversation starts and inferred responses: flags and links are redone.
+  const bots = inferBroadcasters(groups, members, stated, out);
+  if (bots.length) {
+    const changed = new Set(bots.map((s) => members[s]!.group));
+    activityFlags(groups.filter((g) => changed.has(g.index)), members, out);
+    linkReplies(groups, out, idHash, replies);
+  }
 
   const mentionMsg: number[] = [], mentionMember: number[] = [];
   for (let k = 0; k < b.mentionMsg.length; k++) {
@@ -109,6 +103,25 @@ export function finalizeDataset(b: DatasetBuilder, zoneName: string): Dataset {
     lastEventAt: Number.isFinite(last) ? last : NaN,
     duplicatesDropped: n - count,
   };
+}
+
+/** Human, member and staff flags from each sender's role, and conversation starts among human messages. */
+function activityFlags(groups: readonly GroupRecord[], members: Dataset['members'], out: { time: Float64Array; sender: Uint32Array; flags: Uint16Array }): void {
+  for (const g of groups) {
+    let last = -Infinity;
+    for (let j = g.msgStart; j < g.msgEnd; j++) {
+      const m = members[out.sender[j]!]!;
+      let f = out.flags[j]! & ~(FLAG.human | FLAG.member | FLAG.staff | FLAG.convStart);
+      const kind = f & FLAG.kindMask;
+      if (kind !== KIND_INDEX.system && kind !== KIND_INDEX.recall && m.role !== 'bot' && !(f & FLAG.spam)) {
+        f |= FLAG.human;
+        f |= m.role === 'owner' || m.role === 'admin' ? FLAG.staff : FLAG.member;
+        if (out.time[j]! - last > CONVERSATION_GAP) f |= FLAG.convStart;
+        last = out.time[j]!;
+      }
+      out.flags[j] = f;
+    }
+  }
 }
 
 /** Sorts, deduplicates and copies the builder's columns into the dataset's order. */

@@ -39,3 +39,68 @@ export function inferStaff(groups: GroupRecord[], members: MemberRecord[], state
     }
   }
 }
+
+/** A broadcaster posts at least this many messages… */
+export const BROADCAST_MIN_MESSAGES = 8;
+/** …on at least this many distinct days… */
+export const BROADCAST_MIN_DAYS = 5;
+/** …of which at most this share drew a response from someone else, and at most this share answer someone… */
+export const BROADCAST_MAX_SHARE = 0.1;
+/** …and keeps posting this long after the last message of anyone else that someone answered. */
+export const BROADCAST_AFTER = 14 * 86_400_000;
+
+/**
+ * Bots and broadcasters from behaviour, for a group where no source stated a role other than the
+ * creator as owner (留痕, WhatsApp, Telegram): a daily bot or an admin nobody knows about, posting
+ * into a group that has gone quiet, would otherwise count as member activity and a zombie group
+ * would look alive. A sender becomes a bot (`roleInferred`) when, over BROADCAST_MIN_MESSAGES
+ * messages on BROADCAST_MIN_DAYS days, at most BROADCAST_MAX_SHARE of them were answered by someone
+ * else and at most that share answer anyone, and their last message is BROADCAST_AFTER or more after
+ * the last answered message of anyone else: a member, even a shy one, is answered now and then or
+ * answers, and does not go on posting for weeks after everyone else fell silent. Spammers (marked
+ * already) and members with a stated or inferred role are left alone. Needs `responseTo`, so it runs
+ * after linkReplies; returns the members made bots (their messages' flags are the caller's to redo).
+ */
+export function inferBroadcasters(
+  groups: GroupRecord[],
+  members: MemberRecord[],
+  stated: Uint8Array,
+  msg: { time: Float64Array; sender: Uint32Array; day: Int32Array; responseTo: Int32Array },
+): number[] {
+  const made: number[] = [];
+  for (const g of groups) {
+    if (g.msgEnd - g.msgStart < BROADCAST_MIN_MESSAGES) continue;
+    if (g.members.some((m) => stated[m]! > 0 && members[m]!.role !== 'owner')) continue;
+    const posts = new Map<number, number>(), answered = new Map<number, number>(), answers = new Map<number, number>();
+    const days = new Map<number, Set<number>>();
+    /** Each sender's last message that someone else answered. */
+    const lastAnswered = new Map<number, number>();
+    const seen = new Set<number>();
+    for (let j = g.msgStart; j < g.msgEnd; j++) {
+      const s = msg.sender[j]!;
+      posts.set(s, (posts.get(s) ?? 0) + 1);
+      (days.get(s) ?? days.set(s, new Set()).get(s)!).add(msg.day[j]!);
+      const to = msg.responseTo[j]!;
+      if (to < 0 || msg.sender[to] === s) continue;
+      answers.set(s, (answers.get(s) ?? 0) + 1);
+      if (seen.has(to)) continue;
+      seen.add(to);
+      const t = msg.sender[to]!;
+      answered.set(t, (answered.get(t) ?? 0) + 1);
+      lastAnswered.set(t, Math.max(lastAnswered.get(t) ?? -Infinity, msg.time[to]!));
+    }
+    for (const [s, n] of posts) {
+      const m = members[s]!;
+      if (stated[s]! > 0 || m.role !== 'member' || m.spammer || m.lastMessageAt === null) continue;
+      if (n < BROADCAST_MIN_MESSAGES || days.get(s)!.size < BROADCAST_MIN_DAYS) continue;
+      if ((answered.get(s) ?? 0) > BROADCAST_MAX_SHARE * n || (answers.get(s) ?? 0) > BROADCAST_MAX_SHARE * n) continue;
+      let others = -Infinity;
+      for (const [o, t] of lastAnswered) if (o !== s && t > others) others = t;
+      if (!Number.isFinite(others) || m.lastMessageAt - others < BROADCAST_AFTER) continue;
+      m.role = 'bot';
+      m.roleInferred = true;
+      made.push(s);
+    }
+  }
+  return made;
+}
