@@ -16,6 +16,13 @@ describe('the --group detail view', () => {
     expect(text).not.toMatch(/=\d+\.00\b/);
   });
 
+  it('draws a partial last week as a rate, not as a drop', async () => {
+    const { sparkline, weeklyRates } = await import('../../src/report/table/sparkline.js');
+    const weeks = [{ messages: 70 }, { messages: 70 }, { messages: 10, days: 1 }];
+    expect(weeklyRates(weeks)).toEqual([70, 70, 70]);
+    expect(sparkline(weeklyRates(weeks))).toBe('███');
+  });
+
   it('says which groups exist when the id is unknown', () => {
     expect(() => tableReporter.render(frozen(), ctx('en', { groupId: 'nope' }))).toThrow(/no group "nope"/);
   });

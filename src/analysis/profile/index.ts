@@ -12,6 +12,7 @@ export const weekSchema = z.object({
   joins: z.number().int(),
   leaves: z.number().int(),
   roster: z.number().int().describe('members in the group at the end of the week'),
+  days: z.number().int().min(1).max(7).optional().describe('days of the week inside the analysed span (first activity to as-of): under 7 for a partial first or last week'),
 });
 
 export const profileSchema = z.object({
@@ -75,6 +76,8 @@ export function profileGroup(g: GroupRecord, ctx: AnalysisContext): GroupProfile
       joins: sumRange(s.joins, a, b),
       leaves: sumRange(s.leaves, a, b),
       roster: s.roster[Math.min(s.days - 1, b - 1)]!,
+      // The first and last weeks are usually cut by the first activity and by as-of.
+      days: Math.min(b, s.days) - Math.max(a, 0),
     });
   }
   return {

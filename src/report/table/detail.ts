@@ -9,7 +9,7 @@ import { percent, windowPhrase } from '../shared/narrative.js';
 import type { RenderContext } from '../types.js';
 import { view } from '../view.js';
 import { badge, paint } from './badges.js';
-import { sparkline } from './sparkline.js';
+import { sparkline, weeklyRates } from './sparkline.js';
 
 /** `--group ID`: one group in detail — timeline, evidence, seed users, slots, spreaders. */
 export function renderDetail(r: AuditResult, ctx: RenderContext): string {
@@ -19,7 +19,7 @@ export function renderDetail(r: AuditResult, ctx: RenderContext): string {
   const c = ctx.chalk, lang = ctx.lang, tz = r.timeZone;
   const col = (key: string) => t(lang, key);
   const out: string[] = [c.bold(t(lang, 'detail.title', { name: safeText(g.name), id: safeText(g.id) }))];
-  out.push(`${col('col.members')}: ${g.members.total}  ${col('col.active30d')}: ${g.members.active30d}  ${col('col.messages30d')}: ${g.messages.last30d}  ${sparkline(g.activity.weekly.map((w) => w.messages), 26)}`);
+  out.push(`${col('col.members')}: ${g.members.total}  ${col('col.active30d')}: ${g.members.active30d}  ${col('col.messages30d')}: ${g.messages.last30d}  ${sparkline(weeklyRates(g.activity.weekly), 26)}`);
   const section = (key: string) => out.push('', c.bold.underline(t(lang, key)));
   const findings = (fs: Finding[]) => { for (const f of fs) out.push(`  ${mark(f, ctx)} ${safeText(findingText(lang, f, tz))}`); };
   const none = `  ${t(lang, 'detail.none')}`;

@@ -7,7 +7,7 @@ import type { Reporter, RenderContext } from '../types.js';
 import type { AuditResult, GroupReport } from '../schema.js';
 import { view } from '../view.js';
 import { changeText } from '../shared/narrative.js';
-import { sparkline } from './sparkline.js';
+import { sparkline, weeklyRates } from './sparkline.js';
 import { renderDetail } from './detail.js';
 import { badge } from './badges.js';
 
@@ -84,7 +84,7 @@ function row(g: GroupReport, ctx: RenderContext, hasVerdicts: boolean, spark: nu
     String(g.members.total),
     String(g.members.active30d),
     String(g.messages.last30d),
-    sparkline(g.activity.weekly.map((w) => w.messages), spark),
+    sparkline(weeklyRates(g.activity.weekly), spark),
   ];
   if (hasVerdicts) {
     cells.push(

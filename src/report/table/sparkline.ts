@@ -10,3 +10,9 @@ export function sparkline(values: number[], width = 16): string {
   const max = Math.max(0, ...v);
   return v.map((x) => (x <= 0 || max === 0 ? BARS[0]! : BARS[1 + Math.min(6, Math.floor((x / max) * 6.999))]!)).join('');
 }
+
+/** Weekly messages as a rate per full week, so a partial last week (as-of on a Monday) does not
+ *  look like a sudden drop. */
+export function weeklyRates(weekly: { messages: number; days?: number }[]): number[] {
+  return weekly.map((w) => (w.days && w.days < 7 ? (w.messages * 7) / w.days : w.messages));
+}
