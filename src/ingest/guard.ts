@@ -48,17 +48,21 @@ async function* guarded(events: AsyncIterable<IngestEvent>, ctx: ReadContext, no
 
 /** The same check over batches: a batch is filtered in place (adapters hand over fresh arrays). */
 async function* guardedBatches(batches: AsyncIterable<IngestEvent[]>, ctx: ReadContext, now: number): AsyncGenerator<IngestEvent[]> {
-  for await (const batch of batches) {
-    let k = 0;
-    for (const ev of batch) {
-      const bad = checkEvent(ev, now);
-      if (bad) { ctx.reportIssue(bad); continue; }
-      futureMemberDates(ev, now, ctx);
-      batch[k++] = ev;
-    }
-    batch.length = k;
-    if (k) yield batch;
+  for await (const batch of batches) if (keepGood(batch, ctx, now)) yield batch;
+}
+
+/** Drops the events that fail the checks from `batch` (in place: adapters hand over fresh
+ *  arrays), reporting each; returns how many are left. */
+function keepGood(batch: IngestEvent[], ctx: ReadContext, now: number): number {
+  let k = 0;
+  for (const ev of batch) {
+    const bad = checkEvent(ev, now);
+    if (bad) { ctx.reportIssue(bad); continue; }
+    futureMemberDates(ev, now, ctx);
+    batch[k++] = ev;
   }
+  batch.length = k;
+  return k;
 }
 
 /** The same checks on what `readInto` hands over: rows (the fast reader gives a sender) and events. */
@@ -70,15 +74,7 @@ function guardedSink(sink: EventSink, ctx: ReadContext, now: number): EventSink 
       sink.row(group, row);
     },
     events(batch) {
-      let k = 0;
-      for (const ev of batch) {
-        const bad = checkEvent(ev, now);
-        if (bad) { ctx.reportIssue(bad); continue; }
-        futureMemberDates(ev, now, ctx);
-        batch[k++] = ev;
-      }
-      batch.length = k;
-      if (k) sink.events(batch);
+      if (keepGood(batch, ctx, now)) sink.events(batch);
     },
   };
 }

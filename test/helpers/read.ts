@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import type { InputIssue } from '../../src/core/errors.js';
 import type { IngestEvent } from '../../src/core/model.js';
 import { Zone } from '../../src/core/time.js';
-import { fileSource } from '../../src/ingest/source.js';
+import { pickAdapter } from '../../src/ingest/discover.js';
+import { fileHead, fileSource } from '../../src/ingest/source.js';
 import type { IngestAdapter } from '../../src/ingest/types.js';
 
 /** Absolute path of a fixture file, from the project root. */
@@ -17,4 +18,9 @@ export async function readWith(adapter: IngestAdapter, path: string, tz = 'Asia/
   const ctx = { path, zone: new Zone(tz), reportIssue: (i: { line?: number; reason: string; code?: string }) => issues.push({ code: i.code ?? 'bad-row', line: i.line, reason: i.reason }), reportProgress: () => {} };
   for await (const ev of adapter.read(await fileSource(path), ctx)) events.push(ev);
   return { events, issues };
+}
+
+/** The id of the adapter that detection picks for a file (as `analyze` would), or '' for none. */
+export async function detectedAs(path: string): Promise<string> {
+  return pickAdapter(await fileHead(path))?.adapter.id ?? '';
 }

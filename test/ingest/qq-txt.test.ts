@@ -1,10 +1,10 @@
+import { detectedAs } from '../helpers/read.js';
 import { describe, expect, it } from 'vitest';
 import type { GroupMetaEvent, IngestEvent, MembershipEvent, MessageEvent } from '../../src/core/model.js';
 import { Zone } from '../../src/core/time.js';
 import { qqTxt } from '../../src/ingest/qq/txt.js';
 import { parseQqSystem } from '../../src/ingest/qq/system.js';
-import { adapters } from '../../src/ingest/registry.js';
-import { fileHead, fileSource } from '../../src/ingest/source.js';
+import { fileSource } from '../../src/ingest/source.js';
 
 const BASIC = 'fixtures/qq-txt/basic/全部消息记录.txt';
 const GB = 'fixtures/qq-txt/gb18030-12h/聊天记录.txt';
@@ -22,17 +22,10 @@ async function run(path: string, zone = 'Asia/Shanghai') {
   };
 }
 
-async function best(path: string): Promise<string> {
-  const head = await fileHead(path);
-  let id = '', top = 0;
-  for (const a of adapters) { const s = a.detect(head); if (s > top) { top = s; id = a.id; } }
-  return id;
-}
-
 describe('QQ 消息管理器 TXT', () => {
   it('is detected as itself (UTF-8 with BOM and GB18030)', async () => {
-    expect(await best(BASIC)).toBe('qq-txt');
-    expect(await best(GB)).toBe('qq-txt');
+    expect(await detectedAs(BASIC)).toBe('qq-txt');
+    expect(await detectedAs(GB)).toBe('qq-txt');
   });
 
   it('splits the chats of one file into groups, QQ numbers as ids, titles as roles', async () => {

@@ -1,8 +1,8 @@
+import { detectedAs } from '../helpers/read.js';
 import { describe, expect, it } from 'vitest';
 import type { IngestEvent, MembershipEvent, MessageEvent } from '../../src/core/model.js';
 import { Zone } from '../../src/core/time.js';
-import { adapters } from '../../src/ingest/registry.js';
-import { fileHead, fileSource } from '../../src/ingest/source.js';
+import { fileSource } from '../../src/ingest/source.js';
 import type { IngestAdapter } from '../../src/ingest/types.js';
 import { wechatChatlogCsv } from '../../src/ingest/wechat/chatlog-csv.js';
 import { wechatPywxdumpCsv } from '../../src/ingest/wechat/pywxdump-csv.js';
@@ -22,16 +22,9 @@ async function run(adapter: IngestAdapter, path: string) {
   };
 }
 
-async function best(path: string): Promise<string> {
-  const head = await fileHead(path);
-  let id = '', top = 0;
-  for (const a of adapters) { const s = a.detect(head); if (s > top) { top = s; id = a.id; } }
-  return id;
-}
-
 describe('WeChat chatlog CSV', () => {
   it('is detected as itself, over the canonical CSV', async () => {
-    expect(await best(CHATLOG)).toBe('wechat-chatlog-csv');
+    expect(await detectedAs(CHATLOG)).toBe('wechat-chatlog-csv');
   });
 
   it('reads senders, the chatroom, rendered media, quotes and system joins', async () => {
@@ -51,7 +44,7 @@ describe('WeChat chatlog CSV', () => {
 
 describe('WeChat PyWxDump CSV', () => {
   it('is detected as itself, over the member-list CSV', async () => {
-    expect(await best(PYWXDUMP)).toBe('wechat-pywxdump-csv');
+    expect(await detectedAs(PYWXDUMP)).toBe('wechat-pywxdump-csv');
   });
 
   it('reads MsgSvrID ids, kinds from labels, quotes, recalls and removals', async () => {

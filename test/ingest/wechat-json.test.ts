@@ -1,8 +1,8 @@
+import { detectedAs } from '../helpers/read.js';
 import { describe, expect, it } from 'vitest';
 import type { IngestEvent, MembershipEvent, MessageEvent } from '../../src/core/model.js';
 import { Zone } from '../../src/core/time.js';
-import { adapters } from '../../src/ingest/registry.js';
-import { bytesSource, fileHead, fileSource } from '../../src/ingest/source.js';
+import { bytesSource, fileSource } from '../../src/ingest/source.js';
 import type { IngestAdapter, Source } from '../../src/ingest/types.js';
 import { chatlabJson, chatlabJsonl } from '../../src/ingest/wechat/chatlab-json.js';
 import { wechatWeflowJson } from '../../src/ingest/wechat/weflow-json.js';
@@ -23,16 +23,9 @@ async function run(adapter: IngestAdapter, path: string, source?: Source) {
   };
 }
 
-async function best(path: string): Promise<string> {
-  const head = await fileHead(path);
-  let id = '', top = 0;
-  for (const a of adapters) { const s = a.detect(head); if (s > top) { top = s; id = a.id; } }
-  return id;
-}
-
 describe('WeChat WeFlow / EchoTrace JSON', () => {
   it('is detected as itself', async () => {
-    expect(await best(WEFLOW)).toBe('wechat-weflow-json');
+    expect(await detectedAs(WEFLOW)).toBe('wechat-weflow-json');
   });
 
   it('reads wxids, the chatroom id, kinds from labels, joins from notices', async () => {
@@ -59,8 +52,8 @@ describe('WeChat WeFlow / EchoTrace JSON', () => {
 
 describe('ChatLab JSON and JSONL', () => {
   it('are detected as themselves', async () => {
-    expect(await best(CHATLAB)).toBe('chatlab-json');
-    expect(await best(JSONL)).toBe('chatlab-jsonl');
+    expect(await detectedAs(CHATLAB)).toBe('chatlab-json');
+    expect(await detectedAs(JSONL)).toBe('chatlab-jsonl');
   });
 
   for (const [adapter, path] of [[chatlabJson, CHATLAB], [chatlabJsonl, JSONL]] as const) {

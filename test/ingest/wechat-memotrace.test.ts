@@ -1,8 +1,8 @@
+import { detectedAs } from '../helpers/read.js';
 import { describe, expect, it } from 'vitest';
 import type { IngestEvent, MembershipEvent, MessageEvent } from '../../src/core/model.js';
 import { Zone } from '../../src/core/time.js';
-import { adapters } from '../../src/ingest/registry.js';
-import { bytesSource, fileHead, fileSource } from '../../src/ingest/source.js';
+import { bytesSource, fileSource } from '../../src/ingest/source.js';
 import type { IngestAdapter } from '../../src/ingest/types.js';
 import { wechatMemotraceCsv } from '../../src/ingest/wechat/memotrace-csv.js';
 import { wechatMemotraceTxt } from '../../src/ingest/wechat/memotrace-txt.js';
@@ -20,16 +20,9 @@ async function run(adapter: IngestAdapter, path: string, zone = 'Asia/Shanghai')
   return { events, messages, joins, issues };
 }
 
-async function best(path: string): Promise<string> {
-  const head = await fileHead(path);
-  let id = '', top = 0;
-  for (const a of adapters) { const s = a.detect(head); if (s > top) { top = s; id = a.id; } }
-  return id;
-}
-
 describe('WeChat MemoTrace CSV', () => {
   it('is detected as itself, over the canonical CSV', async () => {
-    expect(await best(CSV)).toBe('wechat-memotrace-csv');
+    expect(await detectedAs(CSV)).toBe('wechat-memotrace-csv');
   });
 
   it('reads messages with wxids, local times in the report zone, XML as kinds without text', async () => {
@@ -84,7 +77,7 @@ describe('WeChat MemoTrace CSV', () => {
 
 describe('WeChat MemoTrace TXT', () => {
   it('is detected as itself', async () => {
-    expect(await best(TXT)).toBe('wechat-memotrace-txt');
+    expect(await detectedAs(TXT)).toBe('wechat-memotrace-txt');
   });
 
   it('reads blocks keyed by name, system lines on one line, quotes stripped', async () => {

@@ -1,10 +1,10 @@
 import type { GroupInfo, MessageEvent, MessageKind } from '../../core/model.js';
 import { cell } from '../canonical/rows.js';
-import { timedRows } from './timed-rows.js';
+import { fixedHeaderScore, timedRows } from './timed-rows.js';
 import type { IngestAdapter } from '../types.js';
 import { factEvents } from './events.js';
 import { parseSystemLine } from './system.js';
-import { cleanName, fileStem, firstLine } from './text.js';
+import { cleanName, fileStem } from './text.js';
 import { systemText } from './xml.js';
 
 /**
@@ -28,10 +28,7 @@ export const wechatChatlogCsv = {
     note: 'senders by wxid, group by chatroom id; joins and inviters from system notices by display name; quotes carry no message id',
   },
   kind: () => 'messages',
-  detect(head) {
-    const fields = firstLine(head.text).split(',').map((f) => f.trim().replace(/^"|"$/g, ''));
-    return fields.join(',') === COLUMNS.join(',') ? 0.9 : 0;
-  },
+  detect: (head) => fixedHeaderScore(head, COLUMNS),
   async *read(source, ctx) {
     const groups = new Map<string, GroupInfo>();
     const fallback = fileStem(source.fileName);

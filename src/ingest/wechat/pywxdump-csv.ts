@@ -1,11 +1,11 @@
 import { lookup } from '../shape.js';
 import type { GroupInfo, MessageEvent, MessageKind } from '../../core/model.js';
 import { cell } from '../canonical/rows.js';
-import { timedRows } from './timed-rows.js';
+import { fixedHeaderScore, timedRows } from './timed-rows.js';
 import type { IngestAdapter } from '../types.js';
 import { factEvents } from './events.js';
 import { parseSystemLine } from './system.js';
-import { fileStem, firstLine } from './text.js';
+import { fileStem } from './text.js';
 import { looksLikeXml, systemText } from './xml.js';
 
 /**
@@ -30,10 +30,7 @@ export const wechatPywxdumpCsv = {
     note: 'senders by wxid, group by chatroom id, message ids (MsgSvrID); joins and inviters from system notices by display name; quotes carry no message id',
   },
   kind: () => 'messages',
-  detect(head) {
-    const fields = firstLine(head.text).split(',').map((f) => f.trim().replace(/^"|"$/g, ''));
-    return fields.join(',') === COLUMNS.join(',') ? 0.9 : 0;
-  },
+  detect: (head) => fixedHeaderScore(head, COLUMNS),
   async *read(source, ctx) {
     const groups = new Map<string, GroupInfo>();
     const fallback = fileStem(source.fileName);

@@ -1,6 +1,7 @@
 import { parseTimestamp } from '../../core/timestamp.js';
 import { cell, csvRows } from '../canonical/rows.js';
-import type { ReadContext, Source } from '../types.js';
+import type { FileHead, ReadContext, Source } from '../types.js';
+import { firstLine } from './text.js';
 
 /** A data row of a fixed-header export CSV, with its columns found and its time read. */
 export interface TimedRow<C extends string> {
@@ -28,4 +29,10 @@ export async function* timedRows<C extends string>(source: Source, ctx: ReadCont
     if (Number.isNaN(time)) { ctx.reportIssue({ line: row.line, reason: `unreadable ${timeColumn} "${(raw ?? '').slice(0, 40)}"`, code: 'bad-timestamp' }); continue; }
     yield { fields: row.fields, line: row.line, col, time };
   }
+}
+
+/** Detection for a fixed-header export: its exact header line, or nothing. */
+export function fixedHeaderScore(head: FileHead, columns: readonly string[], score = 0.9): number {
+  const fields = firstLine(head.text).split(',').map((f) => f.trim().replace(/^"|"$/g, ''));
+  return fields.join(',') === columns.join(',') ? score : 0;
 }
