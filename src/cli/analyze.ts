@@ -1,3 +1,4 @@
+import { collectGarbage } from '../core/memory.js';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
@@ -107,6 +108,7 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
         progress.update(`${path}  ${records.toLocaleString()} records${bytes >= 0 ? `, ${(bytes / 1e6).toFixed(0)} MB` : ''}, ${Math.round(records / Math.max(secs, 0.001)).toLocaleString()}/s`);
       },
     });
+    collectGarbage();
     progress.update(`analysing ${dataset.groups.length} group${dataset.groups.length === 1 ? '' : 's'}`);
     if (salt !== undefined) known = knownNames(dataset);
     const asOf = asOfOpt ?? (Number.isNaN(dataset.lastEventAt) ? io.now() : dataset.lastEventAt);

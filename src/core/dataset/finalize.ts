@@ -1,6 +1,6 @@
 import { DAY, Zone } from '../time.js';
 import type { DatasetBuilder } from './builder.js';
-import type { Column } from './columns.js';
+import { collectGarbage } from '../memory.js';
 import { resolveMembers } from './members.js';
 import { markSpam } from './spam.js';
 import { inferBroadcasters, inferStaff } from './staff.js';
@@ -19,7 +19,11 @@ export function finalizeDataset(b: DatasetBuilder, zoneName: string): Dataset {
   const n = b.time.length;
   const { remap, members } = resolveMembers(b);
   // The arrival-order columns are released as they are copied (peak memory).
-  const { count, out, idHash, replies, textHash, arrivalToFinal } = sortedColumns(b, zone, remap);
+  const { count, out, src, replies, arrivalToFinal } = sortedColumns(b, zone, remap);
+  // What was released is freed now, not at V8's leisure: this is the peak of a run.
+  collectGarbage();
+  // Hashes stay in arrival order, read through src, and are released at the end (no copies).
+  const idHash = b.idHash.data, textHash = b.textHash.data;
 
   const groups: GroupRecord[] = b.groups.map((g) => ({
     index: g.index, id: g.info.id, name: g.info.name ?? g.info.id, platform: g.info.platform,
@@ -62,7 +66,7 @@ export function finalizeDataset(b: DatasetBuilder, zoneName: string): Dataset {
   for (let i = 0; i < remap.length; i++) stated[remap[i]!] = Math.max(stated[remap[i]!]!, b.roleSource[i]!);
   inferStaff(groups, members, stated, [...b.selfMembers].map((i) => remap[i]!));
 
-  markSpam(groups, members, out, textHash);
+  markSpam(groups, members, out, textHash, src);
   for (let j = 0; j < count; j++) {
     const m = members[out.sender[j]!]!;
     m.messages++;
@@ -71,14 +75,14 @@ export function finalizeDataset(b: DatasetBuilder, zoneName: string): Dataset {
     if (out.flags[j]! & FLAG.spam) m.spamMessages++;
   }
   activityFlags(groups, members, out);
-  linkReplies(groups, out, idHash, replies);
+  linkReplies(groups, out, idHash, src, replies);
   // Bots found by behaviour need answers to be known; their messages are then no one's activity,
   // which changes conversation starts and inferred responses: flags and links are redone.
   const bots = inferBroadcasters(groups, members, stated, out);
   if (bots.length) {
     const changed = new Set(bots.map((s) => members[s]!.group));
     activityFlags(groups.filter((g) => changed.has(g.index)), members, out);
-    linkReplies(groups, out, idHash, replies);
+    linkReplies(groups, out, idHash, src, replies);
   }
 
   const mentionMsg: number[] = [], mentionMember: number[] = [];
@@ -95,6 +99,8 @@ export function finalizeDataset(b: DatasetBuilder, zoneName: string): Dataset {
   for (const g of groups) for (const e of g.events) { first = Math.min(first, e.time); last = Math.max(last, e.time); }
   for (const m of members) for (const t of [m.joinedAt, m.leftAt]) if (t !== null) { first = Math.min(first, t); last = Math.max(last, t); }
 
+  b.idHash.release();
+  b.textHash.release();
   return {
     groups, members,
     messages: { count, ...out },
@@ -150,12 +156,6 @@ function sortedColumns(b: DatasetBuilder, zone: Zone, remap: Int32Array) {
   gather(b.flags.data, src, out.flags);
   b.flags.release();
   b.input.release();
-  const copy = (c: Column<Float64Array>): Float64Array => {
-    const to = gather(c.data, src, new Float64Array(count));
-    c.release();
-    return to;
-  };
-  const idHash = copy(b.idHash), textHash = copy(b.textHash);
   // Sparse replies in dataset order: [message index, hash of the target id], kept messages only.
   const replies: [number, number][] = [];
   for (let k = 0; k < b.replyAt.length; k++) {
@@ -163,7 +163,7 @@ function sortedColumns(b: DatasetBuilder, zone: Zone, remap: Int32Array) {
     if (j >= 0) replies.push([j, b.replyHash[k]!]);
   }
   replies.sort((x, y) => x[0] - y[0]);
-  return { count, out, idHash, replies, textHash, arrivalToFinal };
+  return { count, out, src, replies, arrivalToFinal };
 }
 
 function groupsOf(sender: Uint32Array, n: number, members: DatasetBuilder['members']): Uint32Array {

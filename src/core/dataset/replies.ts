@@ -13,7 +13,9 @@ const LOOK_BACK = 4;
 export function linkReplies(
   groups: GroupRecord[],
   msg: { time: Float64Array; sender: Uint32Array; flags: Uint16Array; replyTo: Int32Array; responseTo: Int32Array },
+  /** Message id hashes in arrival order, read through `src` (the arrival index of each message). */
   idHash: Float64Array,
+  src: Uint32Array,
   /** Explicit replies, [message index, hash of the target's id], in message order. */
   replies: readonly (readonly [number, number])[],
 ): void {
@@ -23,7 +25,10 @@ export function linkReplies(
     const wanted = new Set<number>();
     for (const [, h] of replies) wanted.add(h);
     const byId = new Map<number, number>();
-    for (let j = 0; j < idHash.length; j++) if (wanted.has(idHash[j]!) && !byId.has(idHash[j]!)) byId.set(idHash[j]!, j);
+    for (let j = 0; j < src.length; j++) {
+      const h = idHash[src[j]!]!;
+      if (wanted.has(h) && !byId.has(h)) byId.set(h, j);
+    }
     for (const [j, h] of replies) {
       const target = byId.get(h);
       if (target !== undefined && target !== j) { msg.replyTo[j] = target; msg.responseTo[j] = target; }

@@ -21,7 +21,9 @@ export function markSpam(
   groups: GroupRecord[],
   members: MemberRecord[],
   msg: { sender: Uint32Array; flags: Uint16Array; time: Float64Array },
+  /** Text hashes in arrival order, read through `src` (the arrival index of each message). */
   textHash: Float64Array,
+  src: Uint32Array,
 ): void {
   const isStaff = (s: number) => members[s]!.role === 'owner' || members[s]!.role === 'admin';
   // Counts per member (a member belongs to one group), and marks per message: typed arrays, no
@@ -35,12 +37,13 @@ export function markSpam(
       // Only kinds whose text is the sender's own words (text, link): media placeholders such as
       // "[动画表情]" or "[图片]" repeat by nature and say nothing about ads.
       const kind = msg.flags[j]! & FLAG.kindMask;
-      if (textHash[j] === 0 || (kind !== KIND_INDEX.text && kind !== KIND_INDEX.link) || isStaff(msg.sender[j]!)) continue;
+      const h = textHash[src[j]!]!;
+      if (h === 0 || (kind !== KIND_INDEX.text && kind !== KIND_INDEX.link) || isStaff(msg.sender[j]!)) continue;
       const s = msg.sender[j]!;
       let bySender = same.get(s);
       if (!bySender) { bySender = new Map(); same.set(s, bySender); }
-      const list = bySender.get(textHash[j]!);
-      if (list) list.push(j); else bySender.set(textHash[j]!, [j]);
+      const list = bySender.get(h);
+      if (list) list.push(j); else bySender.set(h, [j]);
     }
     for (const bySender of same.values()) {
       for (const list of bySender.values()) {
