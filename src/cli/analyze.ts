@@ -47,6 +47,7 @@ export const analyzeOptionsSchema = z.object({
   saveBaseline: z.string().optional(),
   anonymize: z.boolean().default(false),
   salt: z.string().optional(),
+  threads: z.coerce.number().int().min(1).max(64).optional(),
 });
 export type AnalyzeOptions = z.output<typeof analyzeOptionsSchema>;
 
@@ -102,6 +103,7 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
   try {
     const { dataset, inputs: inputSummaries, issues } = await ingest({
       inputs, timeZone, forcedFormat: o.inputFormat, since, until, strict: o.strict, now: io.now(),
+      ...(o.threads === undefined ? {} : { threads: o.threads }),
       exclude: [...outputs, ...(o.saveBaseline ? [o.saveBaseline] : []), ...(o.baseline ? [o.baseline] : [])].map(abs),
       onProgress: ({ path, bytes, records }) => {
         const secs = (performance.now() - started) / 1000;

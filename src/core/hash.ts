@@ -25,8 +25,9 @@ export function hash53At(s: string, start: number, end: number, seed = 0): numbe
 }
 
 /**
- * A 53-bit hash of a member key within a group: the group is fed as two leading units, not XORed
- * into the start as hash53's seed is (that makes "e" in group 0 and "g" in group 2 one hash).
+ * A 53-bit hash of a string within a scope (a member key within its group index, a message id
+ * within its group's seed): the scope is fed as two leading units, not XORed into the start as
+ * hash53's seed is (that makes "e" in group 0 and "g" in group 2 one hash).
  */
 export function memberHash(s: string, start: number, end: number, group: number): number {
   const lo = group & 0xffff, hi = group >>> 16;

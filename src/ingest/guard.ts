@@ -66,8 +66,10 @@ function keepGood(batch: IngestEvent[], ctx: ReadContext, now: number): number {
 }
 
 /** The same checks on what `readInto` hands over: rows (the fast reader gives a sender) and events. */
-function guardedSink(sink: EventSink, ctx: ReadContext, now: number): EventSink {
+export function guardedSink(sink: EventSink, ctx: ReadContext, now: number): EventSink {
   return {
+    // Parts were read and checked by a worker thread under the same guard.
+    ...(sink.part ? { part: sink.part.bind(sink) } : {}),
     row(group, row) {
       if (!Number.isFinite(row.time)) { ctx.reportIssue({ reason: 'a time that is not a date', code: 'bad-timestamp' }); return; }
       if (row.time > now + FUTURE_SLACK_MS) { ctx.reportIssue({ reason: `dated ${new Date(row.time).toISOString().slice(0, 10)}, after the time of the run (a wrong clock or a corrupt row)`, code: 'future-timestamp' }); return; }
@@ -80,7 +82,7 @@ function guardedSink(sink: EventSink, ctx: ReadContext, now: number): EventSink 
 }
 
 /** Reasons quote cells from the data ("unreadable timestamp …"): cleaned before anyone prints them. */
-function cleanIssues(ctx: ReadContext): ReadContext {
+export function cleanIssues(ctx: ReadContext): ReadContext {
   return { ...ctx, reportIssue: (i) => ctx.reportIssue({ ...i, reason: safeText(i.reason) }) };
 }
 

@@ -17,4 +17,8 @@ export const LIMITS = {
   maxZipTotalBytes: 2 * (1 << 30),
 } as const;
 
+/** Fewer bytes than any message row of any format takes (a canonical CSV row is 30 or more):
+ *  the builder sets aside room for size / MIN_ROW_BYTES messages of an input before reading it. */
+export const MIN_ROW_BYTES = 24;
+
 export const mb = (chars: number): number => Math.round(chars / (1024 * 1024));

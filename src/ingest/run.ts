@@ -1,11 +1,17 @@
 import { UserError, type InputIssue } from '../core/errors.js';
 import { collectGarbage } from '../core/memory.js';
+import { availableParallelism } from 'node:os';
 import { DatasetBuilder } from '../core/dataset/builder.js';
+import { absorbPart } from '../core/dataset/part.js';
 import type { Dataset } from '../core/dataset/types.js';
 import type { IngestEvent } from '../core/model.js';
 import { Zone } from '../core/time.js';
 import { discover, type InputUnit } from './discover.js';
+import { MIN_ROW_BYTES } from './limits.js';
 import { eventBatches, type InputKind, type ReadContext } from './types.js';
+
+/** The smallest part worth a worker thread: about 0.3 s of reading, several times a worker's start-up. */
+const MIN_PART_BYTES = 8 << 20;
 
 /** What the report says about each input. */
 export interface InputSummary {
@@ -28,6 +34,10 @@ export interface IngestOptions {
   now?: number;
   /** Standard input, for the input "-" (default: the process's). */
   stdin?: () => NodeJS.ReadableStream | AsyncIterable<Uint8Array>;
+  /** Threads that may read one big input (the caller's included); 1: none (default: the cores, at most 4). */
+  threads?: number;
+  /** The smallest part of an input a thread is given (default MIN_PART_BYTES; tests cut tiny files). */
+  minPartBytes?: number;
   /** Progress: bytes read so far in the current input, records so far in all. */
   onProgress?: (p: { path: string; bytes: number; records: number }) => void;
 }
@@ -45,17 +55,21 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     if (opts.strict) throw new UserError(issue.reason, { file: issue.file, line: issue.line, hint: 'without --strict this is skipped and counted', code: issue.code });
     issues.push(issue);
   };
+  // One clock for the whole run: the guard of every thread refuses the same future.
+  const now = opts.now ?? Date.now();
   const units = await discover(opts.inputs, {
     forced: opts.forcedFormat,
     exclude: opts.exclude,
-    ...(opts.now === undefined ? {} : { now: opts.now }),
+    now,
     ...(opts.stdin === undefined ? {} : { stdin: opts.stdin }),
     onSkip: (path, reason) => fail({ code: 'skipped-file', file: path, reason }),
   });
   if (units.length === 0) throw new UserError('no chat exports or member lists found in the inputs', { hint: 'community-audit formats lists what can be read', code: 'no-input' });
 
   const zone = new Zone(opts.timeZone);
-  const builder = new DatasetBuilder({ since: opts.since, until: opts.until });
+  const window = { ...(opts.since === undefined ? {} : { since: opts.since }), ...(opts.until === undefined ? {} : { until: opts.until }) };
+  const builder = new DatasetBuilder(window);
+  const threads = Math.max(1, Math.floor(opts.threads ?? Math.min(4, availableParallelism())));
   const inputs: InputSummary[] = [];
   let records = 0;
   for (const unit of units) {
@@ -67,9 +81,15 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
       zone,
       reportIssue: (i) => { if (i.counts !== false) summary.skipped++; fail({ code: i.code ?? 'bad-row', file: unit.path, line: i.line, reason: i.reason }); },
       reportProgress: (bytes) => opts.onProgress?.({ path: unit.path, bytes, records }),
+      ...(threads > 1 ? { split: { parts: threads, minPartBytes: opts.minPartBytes ?? MIN_PART_BYTES, now, ...window } } : {}),
     };
     const touched = new Set<string>();
     const source = unit.type === 'folder' ? null : await unit.open();
+    if (source) {
+      source.onBytes = ctx.reportProgress;
+      // At most one message per MIN_ROW_BYTES of file: the columns never double while reading it.
+      if (summary.kind === 'messages') builder.reserve(source.size / MIN_ROW_BYTES);
+    }
     let lastGroup: IngestEvent['group'] | null = null;
     const counted = (n: number): void => {
       summary.records += n;
@@ -93,6 +113,12 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
           counted(1);
         },
         events: take,
+        part: (part, n, infoOf) => {
+          absorbPart(builder, part, index, infoOf);
+          for (const g of part.groups) touched.add(g.info.id);
+          lastGroup = null;
+          counted(n);
+        },
       });
     } else {
       const batches: AsyncIterable<IngestEvent[]> = unit.type === 'folder'

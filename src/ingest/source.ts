@@ -10,20 +10,23 @@ import type { FileHead, Source } from './types.js';
 export async function fileSource(path: string, onBytes?: (n: number) => void): Promise<Source> {
   const info = await stat(path);
   const decoding: DecodeStats = { encoding: null, replaced: 0 };
-  return {
+  const source: Source = {
     path,
     fileName: basename(path),
     size: info.size,
     decoding,
-    text: () => decodeFile(path, onBytes, decoding),
+    file: path,
+    text: () => decodeFile(path, (n) => { onBytes?.(n); source.onBytes?.(n); }, decoding),
     bytes: async () => new Uint8Array(await readFile(path)),
   };
+  return source;
 }
 
 /** A spooled copy read from disk but named as the user named it ("-" for stdin, the FIFO's path). */
 export async function spooledSource(copy: string, shownAs: string): Promise<Source> {
   const src = await fileSource(copy);
-  return { ...src, path: shownAs, fileName: shownAs === '-' ? 'stdin' : basename(shownAs) };
+  // Named as the user named it; the same object, so the reader's onBytes still reaches decoding.
+  return Object.assign(src, { path: shownAs, fileName: shownAs === '-' ? 'stdin' : basename(shownAs) });
 }
 
 /** In-memory bytes as a Source (ZIP entries, tests). */

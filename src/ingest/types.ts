@@ -1,4 +1,5 @@
 import type { MessageRow } from '../core/dataset/builder.js';
+import type { DatasetPart } from '../core/dataset/part.js';
 import type { GroupInfo, Identity, IngestEvent } from '../core/model.js';
 import type { Zone } from '../core/time.js';
 import type { DecodeStats } from './decode.js';
@@ -24,6 +25,20 @@ export interface ReadContext {
   reportIssue(issue: { line?: number; reason: string; code?: string; counts?: boolean }): void;
   /** Bytes consumed so far, for progress. */
   reportProgress(bytes: number): void;
+  /** Set when a big input may be read in parts by worker threads (see ingest/split). */
+  split?: SplitOptions;
+}
+
+/** What worker threads need to read parts of an input as the run would: the run's settings. */
+export interface SplitOptions {
+  /** How many parts at most (threads, the caller's included). */
+  parts: number;
+  /** No part smaller than this: below it a worker's start-up costs more than it saves. */
+  minPartBytes: number;
+  /** The time of the run and the --since/--until window, as the run's builder and guard apply them. */
+  now: number;
+  since?: number;
+  until?: number;
 }
 
 /** A source the adapter reads: a stream of decoded text chunks, or the raw bytes for containers. */
@@ -37,6 +52,10 @@ export interface Source {
   bytes(): Promise<Uint8Array>;
   /** Filled in while `text()` is read: the encoding and the characters it could not decode. */
   decoding?: DecodeStats;
+  /** The file on disk behind the source, when there is one (it can then be read in parts). */
+  file?: string;
+  /** Called with the bytes read so far while `text()` is read. */
+  onBytes?: (bytes: number) => void;
 }
 
 /** Where `readInto` hands what it reads. */
@@ -45,6 +64,12 @@ export interface EventSink {
   row(group: GroupInfo, row: MessageRow): void;
   /** Any other events (and messages the fast path leaves to the general one), in file order. */
   events(batch: IngestEvent[]): void;
+  /**
+   * What a worker thread read from a later part of the input, after everything before it; `records`
+   * as the rows and events of it would have counted; `infoOf` the group info the reader of the
+   * earlier parts holds for a group id. Optional: a sink without it gets no parts (no workers).
+   */
+  part?(part: DatasetPart, records: number, infoOf: (id: string) => GroupInfo | undefined): void;
 }
 
 /** What kind of records an input carries, for the report's `inputs[].kind`. */

@@ -5,12 +5,18 @@ import { Column } from './columns.js';
 import { finalizeDataset } from './finalize.js';
 import { FLAG, KIND_INDEX, type Dataset, type MemberRecord } from './types.js';
 
+/** The most rows reserve() sets aside at once (16 M: 512 MB of address space, not of memory). */
+const MAX_RESERVE = 1 << 24;
+
 /** Roles by how much a source is trusted: member lists beat system lines beat a message's role column. */
 export const ROLE_SOURCE = { message: 1, meta: 2, list: 3 } as const;
 
 /** A group while it is being built. */
 export interface DraftGroup {
   index: number;
+  /** Scopes message ids to the group (32 bits of the id's hash): the same in every builder, so
+   *  builders of parts of one file agree, unlike the index. */
+  seed: number;
   info: GroupInfo;
   keys: Map<string, number>;
   hasMemberList: boolean;
@@ -81,9 +87,9 @@ export class DatasetBuilder {
   readonly sender = new Column(Uint32Array);
   readonly flags = new Column(Uint16Array);
   readonly input = new Column(Uint16Array);
-  /** hash53 of group + message id, or NaN. */
+  /** Message id hashed within its group (memberHash with the group's seed), or NaN. */
   readonly idHash = new Column(Float64Array);
-  /** Reply targets, sparse (a few % of messages have one): arrival index and hash53 of group + id. */
+  /** Reply targets, sparse (a few % of messages have one): arrival index and hash of the target id (as idHash). */
   readonly replyAt: number[] = [];
   readonly replyHash: number[] = [];
   /** hash53 of the normalised text (0 when none), for repeated-text spam and deduplication. */
@@ -108,7 +114,7 @@ export class DatasetBuilder {
     if (idx === undefined) {
       idx = this.groups.length;
       this.groupIndex.set(own(key), idx);
-      this.groups.push({ index: idx, info: { id: own(info.id), platform: info.platform, ...(info.name === undefined ? {} : { name: own(info.name) }) }, keys: new Map(), hasMemberList: false, hasJoinEvents: false, identityNames: false, inputs: new Set() });
+      this.groups.push({ index: idx, seed: hash53(key) % 0x100000000, info: { id: own(info.id), platform: info.platform, ...(info.name === undefined ? {} : { name: own(info.name) }) }, keys: new Map(), hasMemberList: false, hasJoinEvents: false, identityNames: false, inputs: new Set() });
     }
     const g = this.groups[idx]!;
     g.inputs.add(input);
@@ -171,8 +177,8 @@ export class DatasetBuilder {
     const m = this.memberAt(g, r);
     if (r.fromSelf) this.selfMembers.add(m);
     this.push(r.time, m, r.kind, r.text, undefined, input,
-      r.id1 > r.id0 ? hash53At(r.buf, r.id0, r.id1, g.index + 1) : NaN,
-      r.reply1 > r.reply0 ? hash53At(r.buf, r.reply0, r.reply1, g.index + 1) : NaN);
+      r.id1 > r.id0 ? memberHash(r.buf, r.id0, r.id1, g.seed) : NaN,
+      r.reply1 > r.reply0 ? memberHash(r.buf, r.reply0, r.reply1, g.seed) : NaN);
   }
 
   private push(time: number, sender: number, kind: number, text: string | undefined, mentions: string[] | undefined, input: number, idHash: number, replyHash: number): void {
@@ -232,8 +238,8 @@ export class DatasetBuilder {
         this.setRole(m, ev.senderRole, ROLE_SOURCE.message);
         if (ev.fromSelf) this.selfMembers.add(m.index);
         this.push(ev.time, m.index, KIND_INDEX[ev.kind] ?? 0, ev.text, ev.mentions, input,
-          ev.id === undefined ? NaN : hash53(ev.id, g.index + 1),
-          ev.replyTo === undefined ? NaN : hash53(ev.replyTo, g.index + 1));
+          ev.id === undefined ? NaN : memberHash(ev.id, 0, ev.id.length, g.seed),
+          ev.replyTo === undefined ? NaN : memberHash(ev.replyTo, 0, ev.replyTo.length, g.seed));
         return;
       }
       case 'member': {
@@ -266,6 +272,16 @@ export class DatasetBuilder {
         return;
       }
     }
+  }
+
+  /**
+   * Room for `rows` more messages in every column, so they grow without doubling (each doubling
+   * leaves the old array as garbage in the peak). Generous estimates cost little: pages of a
+   * typed array that are never written are never resident.
+   */
+  reserve(rows: number): void {
+    const n = this.time.length + Math.min(Math.max(0, Math.floor(rows)), MAX_RESERVE);
+    for (const c of [this.time, this.sender, this.flags, this.input, this.idHash, this.textHash]) c.reserve(n);
   }
 
   /** Mark groups whose adapter keys members by display name only. */

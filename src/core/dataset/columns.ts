@@ -16,13 +16,26 @@ export class Column<T extends TypedArray> {
     }
     this.data[this.length++] = v;
   }
+  /** Room for n values in all, without the slack of doubling (a part of known size is coming). */
+  reserve(n: number): void {
+    if (this.data.length >= n) return;
+    const next = new this.ctor(n);
+    next.set(this.data.subarray(0, this.length) as never);
+    this.data = next;
+  }
+  /** Appends all of `values`. */
+  append(values: ArrayLike<number>): void {
+    this.reserve(this.length + values.length);
+    this.data.set(values as never, this.length);
+    this.length += values.length;
+  }
+  /** The filled part, without a copy (a view of the data). */
+  view(): T {
+    return this.data.subarray(0, this.length) as T;
+  }
   /** Drop the data (after it has been copied elsewhere), so its memory can be reclaimed. */
   release(): void {
     this.data = new this.ctor(0);
     this.length = 0;
-  }
-  /** The filled part, trimmed to length (a copy, so the builder's spare capacity is freed). */
-  trimmed(): T {
-    return this.data.slice(0, this.length) as T;
   }
 }

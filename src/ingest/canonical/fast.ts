@@ -9,6 +9,7 @@ import { LIMITS } from '../limits.js';
 import type { EventSink, ReadContext, Source } from '../types.js';
 import { MessageRows } from './message-rows.js';
 import { parseRow } from './parse-row.js';
+import { readSplit } from './split.js';
 import { fieldTooLong } from './rows.js';
 
 const CR = 13, MAX_FIELDS = 64;
@@ -24,12 +25,31 @@ const CR = 13, MAX_FIELDS = 64;
 export async function readMessagesInto(source: Source, ctx: ReadContext, sink: EventSink): Promise<void> {
   const reader = new FastReader(new MessageRows(source, ctx), ctx, sink);
   try {
-    for await (const chunk of source.text()) reader.push(chunk, false);
+    const split = await readSplit(source, ctx, sink, reader);
+    if (split === 'done') return;
+    for await (const chunk of (split?.rest ?? source).text()) reader.push(chunk, false);
     reader.push('', true);
+    if (split && source.decoding) source.decoding.replaced += split.rest.decoding?.replaced ?? 0;
   } catch (e) {
     throw e instanceof CsvFieldTooLong ? fieldTooLong(ctx, e.line) : e;
   }
   if (!reader.sawHeader) ctx.reportIssue({ reason: 'the file is empty', code: 'empty-file' });
+}
+
+/**
+ * One part of a file cut by `planSplit` (its header row in front), read by a worker thread.
+ * `clean`: the part ended at a row end, so the cut was right; `lines`: line ends read.
+ */
+export async function readPartInto(source: Source, ctx: ReadContext, sink: EventSink, last: boolean): Promise<{ clean: boolean; lines: number }> {
+  const reader = new FastReader(new MessageRows(source, ctx), ctx, sink);
+  try {
+    for await (const chunk of source.text()) reader.push(chunk, false);
+    const clean = reader.atRowEnd();
+    if (last) reader.push('', true);
+    return { clean, lines: reader.lineEnds };
+  } catch (e) {
+    throw e instanceof CsvFieldTooLong ? fieldTooLong(ctx, e.line) : e;
+  }
 }
 
 /** Does trim() leave the range as it is? (Cells are trimmed; the fast path takes only those it need not trim.) */
@@ -40,7 +60,7 @@ function keeps(c: number): boolean {
   return c > 32 && (c < 0x80 || !(c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
 }
 
-class FastReader {
+export class FastReader {
   sawHeader = false;
   private buf = '';
   private delim = '';
@@ -69,7 +89,22 @@ class FastReader {
     if (this.buf.length > LIMITS.maxFieldChars) throw new CsvFieldTooLong(this.line);
   }
 
-  private flush(): void {
+  /** Nothing pending: what was pushed ended exactly at the end of a row. */
+  atRowEnd(): boolean {
+    return this.buf === '';
+  }
+
+  /** Line ends read so far (the next row starts on line lineEnds + 1). */
+  get lineEnds(): number {
+    return this.line - 1;
+  }
+
+  /** The group info this reader holds for a group id (a reader keeps the info of a group's first row). */
+  groupInfo(id: string): GroupInfo | undefined {
+    return this.rows.groups.get(id);
+  }
+
+  flush(): void {
     if (this.out.length) { this.sink.events(this.out); this.out = []; }
   }
 
@@ -109,6 +144,8 @@ class FastReader {
     if (fields.length === 1 && fields[0] === '') return;
     const row: CsvRow = truncated ? { fields, line, truncated } : { fields, line };
     this.rows.row(row, this.out);
+    // Handed on at once, so the guard's issues about them come in row order, wherever chunks end.
+    this.flush();
   }
 
   /** A row without quotes, [a, b) of buf without its line end. */

@@ -1,0 +1,31 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { DatasetBuilder } from '../../core/dataset/builder.js';
+import { partBuffers, toPart } from '../../core/dataset/part.js';
+import { Zone } from '../../core/time.js';
+import { readPartInto } from '../canonical/fast.js';
+import { cleanIssues, guardedSink } from '../guard.js';
+import { MIN_ROW_BYTES } from '../limits.js';
+import type { ReadContext } from '../types.js';
+import type { PartJob, PartResult } from './job.js';
+import { rangeSource } from './range.js';
+
+/**
+ * A worker thread's whole life: read one part of a big CSV into a builder of its own, under the
+ * run's window and guard, and hand the builder's collection back (typed arrays transferred).
+ * Any failure posts nothing: the caller then reads the part itself.
+ */
+const job = workerData as PartJob;
+const builder = new DatasetBuilder({ since: job.since, until: job.until });
+builder.reserve((job.end - job.start) / MIN_ROW_BYTES);
+const issues: PartResult['issues'] = [];
+let records = 0;
+const ctx: ReadContext = { path: job.shownAs, zone: new Zone(job.zone), reportIssue: (i) => { issues.push(i); }, reportProgress: () => {} };
+const source = rangeSource(job.file, job.shownAs, job.start, job.end, job.encoding, job.header);
+const sink = guardedSink({
+  row: (group, row) => { builder.addRow(group, row, 0); records++; },
+  events: (batch) => { for (const ev of batch) builder.add(ev, 0); records += batch.length; },
+}, ctx, job.now);
+const { clean, lines } = await readPartInto(source, cleanIssues(ctx), sink, job.last);
+const part = toPart(builder);
+const result: PartResult = { part, records, issues, clean, lines, replaced: source.decoding?.replaced ?? 0 };
+parentPort!.postMessage(result, partBuffers(part));
