@@ -40,7 +40,7 @@ export const HEAD_BYTES = 64 * 1024;
  * UTF-16) stays a young-generation string, collected cheaply: a 1 MB chunk goes to V8's large-object
  * space, which only a full collection frees, and a big file left hundreds of MB of them in the peak.
  */
-export const READ_CHUNK = Number(process.env.CA_CHUNK ?? 1 << 16);
+export const READ_CHUNK = 1 << 16;
 
 export async function readHeadBytes(path: string, n = HEAD_BYTES): Promise<Uint8Array> {
   const fh = await open(path, 'r');
