@@ -81,6 +81,16 @@ export class HashTable {
     }
   }
 
+  /** Sets h → v, replacing any value it had. */
+  set(h: number, v: number): void {
+    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    const mask = this.keys.length - 1;
+    for (let i = (h >>> 0) & mask; ; i = (i + 1) & mask) {
+      if (this.values[i]! < 0) { this.keys[i] = h; this.values[i] = v; this.size++; return; }
+      if (this.keys[i] === h) { this.values[i] = v; return; }
+    }
+  }
+
   private grow(): void {
     const { keys, values } = this;
     this.keys = new Float64Array(keys.length * 2);

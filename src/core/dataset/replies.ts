@@ -1,3 +1,4 @@
+import { HashTable } from '../hash.js';
 import { FLAG, type GroupRecord } from './types.js';
 
 /** An answer within this time after someone else's message is taken as a response to it. */
@@ -22,16 +23,17 @@ export function linkReplies(
   msg.replyTo.fill(-1);
   msg.responseTo.fill(-1);
   if (replies.length) {
-    const wanted = new Set<number>();
-    for (const [, h] of replies) wanted.add(h);
-    const byId = new Map<number, number>();
+    // Typed-array hash tables: a Set or Map of numbers boxes each 53-bit hash (a lookup per message).
+    const wanted = new HashTable();
+    for (const [, h] of replies) wanted.add(h, 0);
+    const byId = new HashTable(); // the first message with the id
     for (let j = 0; j < src.length; j++) {
       const h = idHash[src[j]!]!;
-      if (wanted.has(h) && !byId.has(h)) byId.set(h, j);
+      if (h === h && wanted.get(h) >= 0) byId.add(h, j);
     }
     for (const [j, h] of replies) {
       const target = byId.get(h);
-      if (target !== undefined && target !== j) { msg.replyTo[j] = target; msg.responseTo[j] = target; }
+      if (target >= 0 && target !== j) { msg.replyTo[j] = target; msg.responseTo[j] = target; }
     }
   }
   for (const g of groups) {

@@ -1,3 +1,4 @@
+import { HashTable } from '../hash.js';
 import { FLAG, KIND_INDEX, type GroupRecord, type MemberRecord } from './types.js';
 
 /** The same text from the same sender this many times within REPEAT_WINDOW is an ad campaign. */
@@ -27,31 +28,32 @@ export function markSpam(
 ): void {
   const isStaff = (s: number) => members[s]!.role === 'owner' || members[s]!.role === 'admin';
   // Counts per member (a member belongs to one group), and marks per message: typed arrays, no
-  // string keys. Repeats are found per sender: text hash → that sender's messages with it, in time order.
+  // string keys.
   const total = new Int32Array(members.length), spamCount = new Int32Array(members.length);
   const repeated = new Uint8Array(msg.sender.length);
+  // Per message, the sender's previous message with the same text (-1: none), through a table
+  // from (sender, text hash) to the latest such message: typed arrays, no Map or list per text.
+  const prev = new Int32Array(msg.sender.length);
   for (const g of groups) {
-    // Messages of the group are sorted by time, so each list is too.
-    const same = new Map<number, Map<number, number[]>>();
+    const latest = new HashTable();
+    // Messages of the group are sorted by time, so each chain is too.
     for (let j = g.msgStart; j < g.msgEnd; j++) {
+      prev[j] = -1;
       // Only kinds whose text is the sender's own words (text, link): media placeholders such as
       // "[动画表情]" or "[图片]" repeat by nature and say nothing about ads.
       const kind = msg.flags[j]! & FLAG.kindMask;
       const h = textHash[src[j]!]!;
       if (h === 0 || (kind !== KIND_INDEX.text && kind !== KIND_INDEX.link) || isStaff(msg.sender[j]!)) continue;
       const s = msg.sender[j]!;
-      let bySender = same.get(s);
-      if (!bySender) { bySender = new Map(); same.set(s, bySender); }
-      const list = bySender.get(h);
-      if (list) list.push(j); else bySender.set(h, [j]);
-    }
-    for (const bySender of same.values()) {
-      for (const list of bySender.values()) {
-        for (let i = 0; i + REPEATS - 1 < list.length; i++) {
-          if (msg.time[list[i + REPEATS - 1]!]! - msg.time[list[i]!]! > REPEAT_WINDOW) continue;
-          for (let k = i; k < i + REPEATS; k++) repeated[list[k]!] = 1;
-        }
-      }
+      const key = (h + s * 0x9e3779b1) % 0x20000000000000;
+      const p = latest.get(key);
+      // A different sender and text under the same key (one in 2^53) starts a new chain.
+      if (p >= 0 && msg.sender[p] === s && textHash[src[p]!] === h) prev[j] = p;
+      latest.set(key, j);
+      // REPEATS in a row within the window: j and the ones before it in its chain.
+      let first = j;
+      for (let k = 1; k < REPEATS && first >= 0; k++) first = prev[first]!;
+      if (first >= 0 && msg.time[j]! - msg.time[first]! <= REPEAT_WINDOW) for (let q = j, k = 0; k < REPEATS; k++, q = prev[q]!) repeated[q] = 1;
     }
     for (let j = g.msgStart; j < g.msgEnd; j++) {
       const s = msg.sender[j]!;
