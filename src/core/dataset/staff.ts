@@ -68,34 +68,41 @@ export function inferBroadcasters(
   msg: { time: Float64Array; sender: Uint32Array; day: Int32Array; responseTo: Int32Array },
 ): number[] {
   const made: number[] = [];
+  // Per member (a member belongs to one group) and per message: typed arrays, allocated once.
+  const posts = new Int32Array(members.length), answered = new Int32Array(members.length), answers = new Int32Array(members.length);
+  const dayCount = new Int32Array(members.length), lastDay = new Int32Array(members.length);
+  /** Each sender's last message that someone else answered. */
+  const lastAnswered = new Float64Array(members.length);
+  const seen = new Uint8Array(msg.sender.length);
   for (const g of groups) {
     if (g.msgEnd - g.msgStart < BROADCAST_MIN_MESSAGES) continue;
     if (g.members.some((m) => stated[m]! > 0 && members[m]!.role !== 'owner')) continue;
-    const posts = new Map<number, number>(), answered = new Map<number, number>(), answers = new Map<number, number>();
-    const days = new Map<number, Set<number>>();
-    /** Each sender's last message that someone else answered. */
-    const lastAnswered = new Map<number, number>();
-    const seen = new Set<number>();
+    for (const s of g.members) { posts[s] = answered[s] = answers[s] = dayCount[s] = 0; lastAnswered[s] = -Infinity; }
     for (let j = g.msgStart; j < g.msgEnd; j++) {
       const s = msg.sender[j]!;
-      posts.set(s, (posts.get(s) ?? 0) + 1);
-      (days.get(s) ?? days.set(s, new Set()).get(s)!).add(msg.day[j]!);
+      // Messages are in time order, so a sender's days come in order: count the changes.
+      if (posts[s]++ === 0 || msg.day[j] !== lastDay[s]) { dayCount[s]!++; lastDay[s] = msg.day[j]!; }
       const to = msg.responseTo[j]!;
       if (to < 0 || msg.sender[to] === s) continue;
-      answers.set(s, (answers.get(s) ?? 0) + 1);
-      if (seen.has(to)) continue;
-      seen.add(to);
+      answers[s]!++;
+      if (seen[to]) continue;
+      seen[to] = 1;
       const t = msg.sender[to]!;
-      answered.set(t, (answered.get(t) ?? 0) + 1);
-      lastAnswered.set(t, Math.max(lastAnswered.get(t) ?? -Infinity, msg.time[to]!));
+      answered[t]!++;
+      if (msg.time[to]! > lastAnswered[t]!) lastAnswered[t] = msg.time[to]!;
     }
-    for (const [s, n] of posts) {
-      const m = members[s]!;
-      if (stated[s]! > 0 || m.role !== 'member' || m.spammer || m.lastMessageAt === null) continue;
-      if (n < BROADCAST_MIN_MESSAGES || days.get(s)!.size < BROADCAST_MIN_DAYS) continue;
-      if ((answered.get(s) ?? 0) > BROADCAST_MAX_SHARE * n || (answers.get(s) ?? 0) > BROADCAST_MAX_SHARE * n) continue;
-      let others = -Infinity;
-      for (const [o, t] of lastAnswered) if (o !== s && t > others) others = t;
+    // The latest answered message of anyone but s: the best of the group, or the second best for its owner.
+    let best = -Infinity, second = -Infinity, bestOf = -1;
+    for (const s of g.members) {
+      const t = lastAnswered[s]!;
+      if (t > best) { second = best; best = t; bestOf = s; } else if (t > second) second = t;
+    }
+    for (const s of g.members) {
+      const m = members[s]!, n = posts[s]!;
+      if (n === 0 || stated[s]! > 0 || m.role !== 'member' || m.spammer || m.lastMessageAt === null) continue;
+      if (n < BROADCAST_MIN_MESSAGES || dayCount[s]! < BROADCAST_MIN_DAYS) continue;
+      if (answered[s]! > BROADCAST_MAX_SHARE * n || answers[s]! > BROADCAST_MAX_SHARE * n) continue;
+      const others = s === bestOf ? second : best;
       if (!Number.isFinite(others) || m.lastMessageAt - others < BROADCAST_AFTER) continue;
       m.role = 'bot';
       m.roleInferred = true;

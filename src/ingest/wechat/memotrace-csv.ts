@@ -1,8 +1,8 @@
 import { epochMs } from '../shape.js';
 import type { GroupInfo, IngestEvent, MessageEvent } from '../../core/model.js';
 import { parseTimestamp } from '../../core/timestamp.js';
-import { cell, csvRows } from '../canonical/rows.js';
-import type { IngestAdapter } from '../types.js';
+import { cell, csvRowBatches } from '../canonical/rows.js';
+import type { IngestAdapter, ReadContext, Source } from '../types.js';
 import { factEvents, wechatKind } from './events.js';
 import { ReplyLinker } from './replies.js';
 import { parseSystemLine } from './system.js';
@@ -36,28 +36,37 @@ export const wechatMemotraceCsv = {
   kind: () => 'messages',
   detect: (head) => (head.text ? memotraceHeaderScore(head.text) : 0),
   async *read(source, ctx) {
-    const stem = fileStem(source.fileName);
-    const groups = new Map<string, GroupInfo>();
-    const linker = new ReplyLinker();
-    let col: Partial<Record<Col, number>> = {};
-    let self: string | undefined;
-    const groupOf = (talker: string | undefined): GroupInfo => {
-      const key = talker ?? '';
-      let g = groups.get(key);
-      if (!g) {
-        // "CSV_ALL" files hold several chats: the first keeps the file name, later ones add the talker id.
-        g = { id: groups.size === 0 ? stem : `${stem}#${key}`, name: stem, platform: 'wechat' };
-        groups.set(key, g);
-      }
-      return g;
-    };
-    for await (const row of csvRows(source, ctx)) {
-      if ('header' in row) {
-        col = {};
-        for (const c of COLUMNS) { const i = row.header.indexOf(c); if (i >= 0) col[c as Col] = i; }
-        if (col.Type === undefined || (col.CreateTime === undefined && col.StrTime === undefined)) ctx.reportIssue({ line: 1, reason: 'not a MemoTrace header (no Type or CreateTime)', code: 'missing-column' });
-        continue;
-      }
+    for await (const batch of readBatches(source, ctx)) yield* batch;
+  },
+  readBatches,
+} satisfies IngestAdapter;
+
+/** The events of a 留痕 CSV, a decoded chunk's rows at a time (one await per batch, not per event). */
+async function* readBatches(source: Source, ctx: ReadContext): AsyncGenerator<IngestEvent[]> {
+  const stem = fileStem(source.fileName);
+  const groups = new Map<string, GroupInfo>();
+  const linker = new ReplyLinker();
+  let col: Partial<Record<Col, number>> = {};
+  let self: string | undefined;
+  const groupOf = (talker: string | undefined): GroupInfo => {
+    const key = talker ?? '';
+    let g = groups.get(key);
+    if (!g) {
+      // "CSV_ALL" files hold several chats: the first keeps the file name, later ones add the talker id.
+      g = { id: groups.size === 0 ? stem : `${stem}#${key}`, name: stem, platform: 'wechat' };
+      groups.set(key, g);
+    }
+    return g;
+  };
+  for await (const batch of csvRowBatches(source, ctx)) {
+    if ('header' in batch) {
+      col = {};
+      for (const c of COLUMNS) { const i = batch.header.indexOf(c); if (i >= 0) col[c as Col] = i; }
+      if (col.Type === undefined || (col.CreateTime === undefined && col.StrTime === undefined)) ctx.reportIssue({ line: 1, reason: 'not a MemoTrace header (no Type or CreateTime)', code: 'missing-column' });
+      continue;
+    }
+    const out: IngestEvent[] = [];
+    for (const row of batch) {
       const f = row.fields;
       if (row.truncated) { ctx.reportIssue({ line: row.line, reason: 'the file ends inside a quoted field (truncated?)', code: 'truncated' }); continue; }
       const created = Number(cell(f, col.CreateTime));
@@ -69,7 +78,7 @@ export const wechatMemotraceCsv = {
       const group = groupOf(cell(f, col.TalkerId));
       if (type === 10000 || type === 10002) {
         const fact = parseSystemLine(systemText(content));
-        if (fact) yield* factEvents(fact, group, time, { id, self });
+        if (fact) out.push(...factEvents(fact, group, time, { id, self }));
         continue;
       }
       const name = cleanName(cell(f, col.Remark) ?? cell(f, col.NickName) ?? '');
@@ -81,7 +90,6 @@ export const wechatMemotraceCsv = {
       if (fromSelf) ev.fromSelf = true;
       if (name) ev.senderName = name;
       if (id !== undefined) ev.id = id;
-      const out: IngestEvent[] = [];
       let held = false;
       if (type === 49 && (sub === 57 || appmsgType(content) === 57)) {
         const q = quoteOf(content);
@@ -92,10 +100,11 @@ export const wechatMemotraceCsv = {
         ev.text = content;
       }
       if (!held) out.push(ev);
-      if (id !== undefined && created > 0) out.push(...linker.add(created, senderId, id));
-      yield* out;
+      if (id !== undefined && created > 0) { const linked = linker.add(created, senderId, id); if (linked.length) out.push(...linked); }
     }
-    // Quotes of messages older than the export stay unlinked: still messages.
-    yield* linker.rest();
-  },
-} satisfies IngestAdapter;
+    if (out.length) yield out;
+  }
+  // Quotes of messages older than the export stay unlinked: still messages.
+  const rest = linker.rest();
+  if (rest.length) yield rest;
+}

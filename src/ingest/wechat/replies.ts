@@ -8,39 +8,45 @@ import type { MessageEvent } from '../../core/model.js';
  * Memory: one small key per recent message (capped), plus the held-back replies.
  */
 const MAX_SEEN = 200_000;
+const NONE: MessageEvent[] = [];
 
 export class ReplyLinker {
-  private readonly seen = new Map<string, string>();
+  /** Recent messages by key, in two generations: when the newer fills up it becomes the older and
+   *  the older is dropped whole (deleting the oldest keys one by one cost more than the rest of
+   *  reading). Between MAX_SEEN / 2 and MAX_SEEN recent messages are kept. */
+  private seen = new Map<string, string>();
+  private older = new Map<string, string>();
   private readonly waiting = new Map<string, MessageEvent[]>();
 
   static key(timeSec: number, sender: string | undefined): string {
     return `${timeSec}|${sender ?? '*'}`;
   }
 
+  private find(key: string): string | undefined {
+    return this.seen.get(key) ?? this.older.get(key);
+  }
+
   /** A message that may be quoted; returns held-back replies that quote it, now linked. */
-  add(timeSec: number, sender: string, id: string): MessageEvent[] {
-    const linked: MessageEvent[] = [];
+  add(timeSec: number, sender: string, id: string): readonly MessageEvent[] {
+    let linked: MessageEvent[] | null = null;
     for (const key of [ReplyLinker.key(timeSec, sender), ReplyLinker.key(timeSec, undefined)]) {
-      if (!this.seen.has(key)) this.seen.set(key, id);
+      if (this.find(key) === undefined) this.seen.set(key, id);
+      if (this.waiting.size === 0) continue;
       const held = this.waiting.get(key);
       if (held) {
         for (const ev of held) ev.replyTo = id;
-        linked.push(...held);
+        (linked ??= []).push(...held);
         this.waiting.delete(key);
       }
     }
-    if (this.seen.size > MAX_SEEN) {
-      // Drop the oldest insertions: quotes are nearly always of recent messages.
-      const it = this.seen.keys();
-      for (let i = 0; i < MAX_SEEN / 10; i++) this.seen.delete(it.next().value as string);
-    }
-    return linked;
+    if (this.seen.size > MAX_SEEN / 2) { this.older = this.seen; this.seen = new Map(); }
+    return linked ?? NONE;
   }
 
   /** A reply: true when linked now (yield it), false when held back until its target shows up. */
   link(ev: MessageEvent, timeSec: number, sender: string | undefined): boolean {
     const key = ReplyLinker.key(timeSec, sender);
-    const id = this.seen.get(key);
+    const id = this.find(key);
     if (id !== undefined) { ev.replyTo = id; return true; }
     const held = this.waiting.get(key);
     if (held) held.push(ev); else this.waiting.set(key, [ev]);
