@@ -1,7 +1,7 @@
 import type { GroupInfo, IngestEvent, MessageEvent } from '../../core/model.js';
 import { parseTimestamp } from '../../core/timestamp.js';
-import type { IngestAdapter, ReadContext } from '../types.js';
-import { walkJson, type JsonPath } from './json-stream.js';
+import type { IngestAdapter, ReadContext, Source } from '../types.js';
+import { walkJsonBatches, type JsonPath } from './json-stream.js';
 import { epochMs, shape } from '../shape.js';
 import { kindOf, mentionIds, plainText, TG_FIELDS, type TgMessage } from './message.js';
 import { resolvePending, serviceEvents, type PendingMembership } from './service.js';
@@ -38,6 +38,13 @@ export const telegramJson = {
     return 0;
   },
   async *read(source, ctx) {
+    for await (const batch of readBatches(source, ctx)) yield* batch;
+  },
+  readBatches,
+} satisfies IngestAdapter;
+
+/** The events of an export, a decoded chunk's at a time (one await per chunk, not per event). */
+async function* readBatches(source: Source, ctx: ReadContext): AsyncGenerator<IngestEvent[]> {
     let chatKey = '';
     let chat: { name?: string; type?: string; id?: string } = {};
     let group: GroupInfo | null = null;
@@ -46,9 +53,11 @@ export const telegramJson = {
     const fallback = source.fileName.replace(/\.json$/i, '');
     const endChat = () => { const evs = resolvePending(pending, ids); pending = []; ids = new Map(); group = null; return evs; };
     let n = 0;
-    for await (const piece of walkJson(source, isMessagePath, isChatScalar)) {
+    for await (const pieces of walkJsonBatches(source, isMessagePath, isChatScalar)) {
+    const out: IngestEvent[] = [];
+    for (const piece of pieces) {
       const key = JSON.stringify(piece.path.slice(0, piece.kind === 'item' ? -2 : -1));
-      if (key !== chatKey) { yield* endChat(); chatKey = key; chat = {}; }
+      if (key !== chatKey) { out.push(...endChat()); chatKey = key; chat = {}; }
       if (piece.kind === 'scalar') {
         const k = piece.path[piece.path.length - 1] as 'name' | 'type' | 'id';
         if (piece.value !== null) chat[k] = String(piece.value);
@@ -65,15 +74,14 @@ export const telegramJson = {
       const id = msg.id === undefined ? undefined : String(msg.id);
       if (Number.isNaN(time)) { ctx.reportIssue({ reason: `message ${id ?? `#${n}`}: no readable date`, code: 'bad-timestamp' }); continue; }
       if (msg.type === 'service') {
-        const out: IngestEvent[] = [];
-        if (serviceEvents(msg, group, time, id, pending, out)) { yield* out; continue; }
+        if (serviceEvents(msg, group, time, id, pending, out)) continue;
         const actor = msg.actor_id || msg.actor;
         if (!actor) continue;
         // Pins, renames, calls…: the actor did something, counted apart from messages as "system".
         const ev: MessageEvent = { type: 'message', group, time, senderId: actor, kind: 'system' };
         if (msg.actor) ev.senderName = msg.actor;
         if (id !== undefined) ev.id = id;
-        yield ev;
+        out.push(ev);
         continue;
       }
       const sender = msg.from_id || msg.from || undefined;
@@ -84,11 +92,13 @@ export const telegramJson = {
       const text = plainText(msg.text); if (text) ev.text = text;
       if (msg.reply_to_message_id !== undefined) ev.replyTo = String(msg.reply_to_message_id);
       const mentions = mentionIds(msg.text_entities); if (mentions.length) ev.mentions = mentions;
-      yield ev;
+      out.push(ev);
     }
-    yield* endChat();
-  },
-} satisfies IngestAdapter;
+    if (out.length) yield out;
+    }
+    const last = endChat();
+    if (last.length) yield last;
+}
 
 /** Remember which id a display name belongs to; a name used by two ids is ambiguous (null). */
 function noteName(ids: Map<string, string | null>, name: string, id: string): void {

@@ -35,6 +35,15 @@ export async function* walkJson(
   isItem: (path: JsonPath) => boolean,
   wantScalar: (path: JsonPath) => boolean = () => false,
 ): AsyncGenerator<JsonPiece> {
+  for await (const batch of walkJsonBatches(source, isItem, wantScalar)) yield* batch;
+}
+
+/** walkJson a decoded chunk's pieces at a time (one await per chunk, not per piece). */
+export async function* walkJsonBatches(
+  source: Source,
+  isItem: (path: JsonPath) => boolean,
+  wantScalar: (path: JsonPath) => boolean = () => false,
+): AsyncGenerator<JsonPiece[]> {
   const tokenize: Tokenizer = jsonParser({ streamValues: false });
   const stack: Frame[] = [];
   let asm: Assembler | null = null;
@@ -42,7 +51,7 @@ export async function* walkJson(
   const here = (): JsonPath => stack.map((f) => (f.isArray ? f.index : f.key ?? ''));
   // A value just ended inside its parent: arrays move on to the next index.
   const advance = () => { const top = stack[stack.length - 1]; if (top?.isArray) top.index++; };
-  const out: JsonPiece[] = [];
+  let out: JsonPiece[] = [];
   let depth = 0;
   const take = (tok: Token) => {
     // Real exports nest a few levels; 100,000 "[" is an attack on whoever walks the result.
@@ -86,11 +95,10 @@ export async function* walkJson(
   };
   for await (const chunk of source.text()) {
     feed(chunk);
-    yield* out;
-    out.length = 0;
+    if (out.length) { yield out; out = []; }
   }
   feed(NONE);
-  yield* out;
+  if (out.length) yield out;
   if (stack.length > 0 || asm) throw new UserError('the JSON ends too early (cut off?)', { file: source.path, line, code: 'bad-json', hint: 'is the export complete (not cut off)?' });
 }
 
