@@ -17,6 +17,9 @@ export function stderrChatter(o: { quiet: boolean; machineOnly: boolean; stderrI
 
 export function makeProgress(enabled: boolean, stream: NodeJS.WriteStream): Progress {
   if (!enabled) return { update: () => {}, stop: () => {} };
+  // A terminal that reports no width (some ptys, `script` without a size): ora's redraw would
+  // clear lines without end. Plain lines, every few seconds, instead.
+  if (!(stream.columns > 0)) return plainProgress(stream);
   const spinner: Ora = ora({ stream, discardStdin: false }).start();
   let last = 0;
   return {
@@ -27,5 +30,18 @@ export function makeProgress(enabled: boolean, stream: NodeJS.WriteStream): Prog
       spinner.text = text;
     },
     stop: () => spinner.stop(),
+  };
+}
+
+function plainProgress(stream: NodeJS.WriteStream): Progress {
+  let last = performance.now();
+  return {
+    update(text) {
+      const now = performance.now();
+      if (now - last < 2000) return;
+      last = now;
+      stream.write(`${text}\n`);
+    },
+    stop: () => {},
   };
 }

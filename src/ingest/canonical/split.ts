@@ -20,12 +20,15 @@ export async function readSplit(source: Source, ctx: ReadContext, sink: EventSin
   const plan = await planSplit(file, source.size, opts.parts, opts.minPartBytes);
   if (!plan) return null;
   const { cuts, encoding } = plan;
+  // Progress: the bytes of every thread together.
+  const read = new Array<number>(cuts.length - 1).fill(0);
+  const progress = (k: number) => (bytes: number) => { read[k] = bytes; source.onBytes?.(read.reduce((a, b) => a + b, 0)); };
   const jobs = cuts.slice(1, -1).map((start, k) => readPartInWorker({
     file, shownAs: source.path, start, end: cuts[k + 2]!, last: k + 2 === cuts.length - 1, encoding, header: plan.header,
     zone: ctx.zone.name, now: opts.now, ...(opts.since === undefined ? {} : { since: opts.since }), ...(opts.until === undefined ? {} : { until: opts.until }),
-  }));
+  }, progress(k + 1)));
 
-  const first = rangeSource(file, source.path, plan.bomLength, cuts[1]!, encoding, '', source.onBytes);
+  const first = rangeSource(file, source.path, plan.bomLength, cuts[1]!, encoding, '', progress(0));
   const decoding = source.decoding ?? { encoding, replaced: 0 };
   decoding.encoding = encoding;
   try {
@@ -38,7 +41,7 @@ export async function readSplit(source: Source, ctx: ReadContext, sink: EventSin
   const results = reader.atRowEnd() ? await Promise.all(jobs.map((j) => j.result)) : null;
   if (results === null || results.some((r) => r === null || !r.clean)) {
     for (const j of jobs) j.cancel();
-    return { rest: rangeSource(file, source.path, cuts[1]!, source.size, encoding, '', source.onBytes) };
+    return { rest: rangeSource(file, source.path, cuts[1]!, source.size, encoding, '', (b) => source.onBytes?.(cuts[1]! + b)) };
   }
 
   reader.flush();

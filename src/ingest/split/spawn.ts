@@ -12,7 +12,7 @@ export interface PartInWorker {
  * is not built, as under a TypeScript test runner), throws or exits early gives null, and the
  * caller reads the part itself.
  */
-export function readPartInWorker(job: PartJob): PartInWorker {
+export function readPartInWorker(job: PartJob, onBytes: (bytes: number) => void = () => {}): PartInWorker {
   let worker: Worker;
   try {
     worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: job });
@@ -20,7 +20,11 @@ export function readPartInWorker(job: PartJob): PartInWorker {
     return { result: Promise.resolve(null), cancel: () => {} };
   }
   const result = new Promise<PartResult | null>((resolve) => {
-    worker.once('message', (m: PartResult) => { resolve(m); void worker.terminate(); });
+    worker.on('message', (m: PartResult | { bytes: number }) => {
+      if ('bytes' in m) { onBytes(m.bytes); return; }
+      resolve(m);
+      void worker.terminate();
+    });
     worker.once('error', () => resolve(null));
     worker.once('exit', () => resolve(null));
   });

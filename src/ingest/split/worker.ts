@@ -20,7 +20,11 @@ builder.reserve((job.end - job.start) / MIN_ROW_BYTES);
 const issues: PartResult['issues'] = [];
 let records = 0;
 const ctx: ReadContext = { path: job.shownAs, zone: new Zone(job.zone), reportIssue: (i) => { issues.push(i); }, reportProgress: () => {} };
-const source = rangeSource(job.file, job.shownAs, job.start, job.end, job.encoding, job.header);
+// Bytes read, for the caller's progress line, every few MB.
+let told = 0;
+const source = rangeSource(job.file, job.shownAs, job.start, job.end, job.encoding, job.header, (bytes) => {
+  if (bytes - told >= 4 << 20) { told = bytes; parentPort!.postMessage({ bytes }); }
+});
 const sink = guardedSink({
   row: (group, row) => { builder.addRow(group, row, 0); records++; },
   events: (batch) => { for (const ev of batch) builder.add(ev, 0); records += batch.length; },
