@@ -42,6 +42,8 @@ export interface MessageEvent {
   /** Sent by the user who made the export (留痕 IsSender=1, WeFlow isSend=1). Operators export their
    *  own groups: without any stated roles, this sender is taken as an admin. */
   fromSelf?: boolean;
+  /** The line of the file it was read from, where the format has lines (for issues about it). */
+  line?: number;
 }
 
 /** A row of a member list. */

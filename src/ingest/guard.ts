@@ -25,6 +25,11 @@ export function checkEvent(ev: IngestEvent, now: number): { reason: string; code
   return null;
 }
 
+/** The issue with the event's line, when its reader knows it. */
+function withLine(issue: { reason: string; code: string }, ev: IngestEvent): { line?: number; reason: string; code: string } {
+  return ev.type === 'message' && ev.line !== undefined ? { line: ev.line, ...issue } : issue;
+}
+
 /** Member-list dates in the future are dropped from the member (who is kept), with a note. */
 function futureMemberDates(ev: IngestEvent, now: number, ctx: ReadContext): void {
   if (ev.type !== 'member') return;
@@ -40,7 +45,7 @@ function futureMemberDates(ev: IngestEvent, now: number, ctx: ReadContext): void
 async function* guarded(events: AsyncIterable<IngestEvent>, ctx: ReadContext, now: number): AsyncGenerator<IngestEvent> {
   for await (const ev of events) {
     const bad = checkEvent(ev, now);
-    if (bad) { ctx.reportIssue(bad); continue; }
+    if (bad) { ctx.reportIssue(withLine(bad, ev)); continue; }
     futureMemberDates(ev, now, ctx);
     yield ev;
   }
@@ -57,7 +62,7 @@ function keepGood(batch: IngestEvent[], ctx: ReadContext, now: number): number {
   let k = 0;
   for (const ev of batch) {
     const bad = checkEvent(ev, now);
-    if (bad) { ctx.reportIssue(bad); continue; }
+    if (bad) { ctx.reportIssue(withLine(bad, ev)); continue; }
     futureMemberDates(ev, now, ctx);
     batch[k++] = ev;
   }
@@ -71,8 +76,8 @@ export function guardedSink(sink: EventSink, ctx: ReadContext, now: number): Eve
     // Parts were read and checked by a worker thread under the same guard.
     ...(sink.part ? { part: sink.part.bind(sink) } : {}),
     row(group, row) {
-      if (!Number.isFinite(row.time)) { ctx.reportIssue({ reason: 'a time that is not a date', code: 'bad-timestamp' }); return; }
-      if (row.time > now + FUTURE_SLACK_MS) { ctx.reportIssue({ reason: `dated ${new Date(row.time).toISOString().slice(0, 10)}, after the time of the run (a wrong clock or a corrupt row)`, code: 'future-timestamp' }); return; }
+      if (!Number.isFinite(row.time)) { ctx.reportIssue({ line: row.line, reason: 'a time that is not a date', code: 'bad-timestamp' }); return; }
+      if (row.time > now + FUTURE_SLACK_MS) { ctx.reportIssue({ line: row.line, reason: `dated ${new Date(row.time).toISOString().slice(0, 10)}, after the time of the run (a wrong clock or a corrupt row)`, code: 'future-timestamp' }); return; }
       sink.row(group, row);
     },
     events(batch) {

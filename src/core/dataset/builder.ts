@@ -48,6 +48,8 @@ export interface MessageRow {
   reply0: number; reply1: number;
   text: string | undefined;
   fromSelf: boolean;
+  /** Where the row starts in its file, for issues about it. */
+  line: number;
 }
 
 /**

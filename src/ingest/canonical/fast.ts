@@ -68,7 +68,7 @@ export class FastReader {
   private line = 1;
   private readonly start = new Int32Array(MAX_FIELDS);
   private readonly end = new Int32Array(MAX_FIELDS);
-  private readonly row: MessageRow = { buf: '', time: 0, kind: 0, key0: 0, key1: 0, name0: 0, name1: 0, id0: 0, id1: 0, reply0: 0, reply1: 0, text: undefined, fromSelf: false };
+  private readonly row: MessageRow = { buf: '', time: 0, kind: 0, key0: 0, key1: 0, name0: 0, name1: 0, id0: 0, id1: 0, reply0: 0, reply1: 0, text: undefined, fromSelf: false, line: 0 };
   /** Groups by hash53 of their id (index into `groupList`): no slice of the group cell per row. */
   private readonly groupByHash = new HashTable();
   private readonly groupList: GroupInfo[] = [];
@@ -191,7 +191,7 @@ export class FastReader {
     const group = this.group(buf, g0, g1, k);
     const xi = map.text;
     row.text = xi !== undefined && xi < k && start[xi] !== end[xi] ? buf.slice(start[xi]!, end[xi]!) : undefined;
-    row.buf = buf; row.time = time; row.kind = kind; row.key0 = s0; row.key1 = s1;
+    row.buf = buf; row.time = time; row.kind = kind; row.key0 = s0; row.key1 = s1; row.line = this.line;
     this.flush(); // events of earlier rows first: arrival order decides ties
     this.sink.row(group, row);
     return true;

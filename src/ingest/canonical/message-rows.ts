@@ -73,7 +73,7 @@ export class MessageRows {
       if (senderId === undefined && kind === 'system') return; // a notice about nobody (pats, tips)
     }
     if (senderId === undefined) { ctx.reportIssue({ line: row.line, reason: 'no sender', code: 'no-sender' }); return; }
-    const ev: MessageEvent = { type: 'message', group, time, senderId, senderName: cell(f, map.sender_name), kind };
+    const ev: MessageEvent = { type: 'message', group, time, senderId, senderName: cell(f, map.sender_name), kind, line: row.line };
     if (id !== undefined) ev.id = id;
     if (text) ev.text = text;
     const reply = cell(f, map.reply_to); if (reply !== undefined) ev.replyTo = reply;

@@ -86,7 +86,7 @@ async function* readBatches(source: Source, ctx: ReadContext): AsyncGenerator<In
       if (!senderId) { ctx.reportIssue({ line: row.line, reason: 'no sender', code: 'no-sender' }); continue; }
       const fromSelf = cell(f, col.IsSender) === '1';
       if (fromSelf && name) self = name;
-      const ev: MessageEvent = { type: 'message', group, time, senderId, kind: wechatKind(type, sub) };
+      const ev: MessageEvent = { type: 'message', group, time, senderId, kind: wechatKind(type, sub), line: row.line };
       if (fromSelf) ev.fromSelf = true;
       if (name) ev.senderName = name;
       if (id !== undefined) ev.id = id;
