@@ -1,5 +1,7 @@
 import { FLAG, type Dataset, type GroupRecord } from '../../core/dataset/types.js';
 import { DAY } from '../../core/time.js';
+import { memberSlots } from '../shared/slots.js';
+import { groupMentions } from './mentions.js';
 
 /** What one member did, as counted for the seed-user ranking. All numbers, for the JSON. */
 export interface SeedSignals {
@@ -39,26 +41,38 @@ export interface SeedSignalOptions {
 /** Signals of every member with member activity in the group up to as-of. */
 export function collectSignals(ds: Dataset, g: GroupRecord, asOf: number, asOfDay: number, o: SeedSignalOptions): Map<number, SeedSignals> {
   const { time, flags, sender, responseTo, replyTo, day } = ds.messages;
-  const out = new Map<number, SeedSignals>();
-  const lastDay = new Map<number, number>(), lastWeek = new Map<number, number>(), dayCount = new Map<number, number>();
-  const recognisers = new Map<number, Set<number>>();
-  /** The last RHYTHM_DAYS active days of each member, for their present rhythm. */
-  const lastDays = new Map<number, number[]>();
+  // Per-member state in typed arrays by slot (position in g.members): this loop runs once per
+  // message, and Maps and Sets keyed per message were most of its time.
+  const slots = memberSlots(ds, g), n = g.members.length;
+  const signals = new Array<SeedSignals | undefined>(n);
+  /** Slots in the order their signals were created: the order of the returned Map. */
+  const created: number[] = [];
+  const lastDay = new Float64Array(n).fill(NaN), lastWeek = new Float64Array(n).fill(NaN);
+  const dayCount = new Int32Array(n);
+  /** The last RHYTHM_DAYS active days of each member, for their present rhythm: a ring per member
+   *  where active day number k (counting from 0) sits at k % RHYTHM_DAYS. */
+  const rhythm = new Int32Array(n * RHYTHM_DAYS);
+  /** Distinct (answered or mentioned, by) pairs, as slot × n + slot; and per member how many. */
+  const recognisedPairs = new Set<number>();
+  const recognisedBy = new Int32Array(n);
   const recognise = (target: number, by: number) => {
     if (target === by) return;
-    let set = recognisers.get(target);
-    if (!set) recognisers.set(target, (set = new Set()));
-    set.add(by);
+    const pair = target * n + by;
+    if (recognisedPairs.has(pair)) return;
+    recognisedPairs.add(pair);
+    recognisedBy[target]!++;
   };
-  const get = (m: number): SeedSignals => {
-    let s = out.get(m);
+  const get = (slot: number): SeedSignals => {
+    let s = signals[slot];
     if (!s) {
       s = { activeDays: 0, activeWeeks: 0, recentDays: 0, messages: 0, conversationsStarted: 0, repliesReceived: 0, recognisedBy: 0, answersGiven: 0, questionsAnswered: 0, newcomersAnswered: 0, daysSinceLast: 0, usualGapDays: 0, tenureDays: 0, invitedStayed: 0, invitedActive: 0 };
-      out.set(m, s);
+      signals[slot] = s;
+      created.push(slot);
     }
     return s;
   };
-  const arrived = (m: number) => ds.members[m]!.joinedAt ?? ds.members[m]!.firstMessageAt ?? -Infinity;
+  const arrived = new Float64Array(n);
+  for (let i = 0; i < n; i++) { const r = ds.members[g.members[i]!]!; arrived[i] = r.joinedAt ?? r.firstMessageAt ?? -Infinity; }
   const ln2 = Math.log(2);
 
   for (let j = g.msgStart; j < g.msgEnd; j++) {
@@ -66,10 +80,10 @@ export function collectSignals(ds: Dataset, g: GroupRecord, asOf: number, asOfDa
     if (t > asOf) break;
     const f = flags[j]!;
     if (!(f & FLAG.human)) continue;
-    const who = sender[j]!;
+    const who = slots[sender[j]!]!;
     // Being answered counts whoever answers (an admin's reply is recognition too).
     const to = responseTo[j]! >= 0 ? responseTo[j]! : replyTo[j]!;
-    const target = to >= 0 ? sender[to]! : -1;
+    const target = to >= 0 ? slots[sender[to]!]! : -1;
     if (target >= 0 && target !== who && flags[to]! & FLAG.member) {
       get(target).repliesReceived++;
       recognise(target, who);
@@ -77,38 +91,38 @@ export function collectSignals(ds: Dataset, g: GroupRecord, asOf: number, asOfDa
     if (!(f & FLAG.member)) continue;
     const s = get(who);
     const d = day[j]!, w = Math.floor((d + 3) / 7);
-    if (lastDay.get(who) !== d) {
-      lastDay.set(who, d);
-      dayCount.set(who, 0);
-      s.activeDays++;
+    if (lastDay[who] !== d) {
+      lastDay[who] = d;
+      dayCount[who] = 0;
+      const k = s.activeDays++;
       s.recentDays += Math.exp((-ln2 * Math.max(0, asOfDay - d)) / o.halfLifeDays);
-      const recent = lastDays.get(who) ?? [];
-      recent.push(d);
-      if (recent.length > RHYTHM_DAYS) recent.shift();
-      lastDays.set(who, recent);
-      s.usualGapDays = recent.length > 1 ? (d - recent[0]!) / (recent.length - 1) : 0;
+      rhythm[who * RHYTHM_DAYS + (k % RHYTHM_DAYS)] = d;
+      const held = Math.min(k + 1, RHYTHM_DAYS), oldest = rhythm[who * RHYTHM_DAYS + ((k + 1 - held) % RHYTHM_DAYS)]!;
+      s.usualGapDays = held > 1 ? (d - oldest) / (held - 1) : 0;
     }
-    if (lastWeek.get(who) !== w) { lastWeek.set(who, w); s.activeWeeks++; }
-    const today = dayCount.get(who)! + 1;
-    dayCount.set(who, today);
+    if (lastWeek[who] !== w) { lastWeek[who] = w; s.activeWeeks++; }
+    const today = ++dayCount[who]!;
     if (today <= o.dailyCap) s.messages++;
     if (f & FLAG.convStart && today <= o.dailyCap) s.conversationsStarted++;
     if (target >= 0 && target !== who && today <= o.dailyCap) {
       s.answersGiven++;
       if (flags[to]! & FLAG.question) s.questionsAnswered++;
-      if (time[to]! - arrived(target) <= o.newcomerDays * DAY) s.newcomersAnswered++;
+      if (time[to]! - arrived[target]! <= o.newcomerDays * DAY) s.newcomersAnswered++;
     }
     s.daysSinceLast = (asOf - t) / DAY;
   }
-  for (let k = 0; k < ds.mentions.message.length; k++) {
+  for (const k of groupMentions(ds, g)) {
     const j = ds.mentions.message[k]!;
-    if (j < g.msgStart || j >= g.msgEnd || time[j]! > asOf || !(flags[j]! & FLAG.human)) continue;
-    const target = ds.mentions.member[k]!;
-    if (out.has(target)) recognise(target, sender[j]!);
+    if (time[j]! > asOf || !(flags[j]! & FLAG.human)) continue;
+    const target = slots[ds.mentions.member[k]!]!;
+    if (signals[target]) recognise(target, slots[sender[j]!]!);
   }
-  for (const [m, s] of out) {
-    s.recognisedBy = recognisers.get(m)?.size ?? 0;
-    s.tenureDays = Math.max(0, (asOf - arrived(m)) / DAY);
+  const out = new Map<number, SeedSignals>();
+  for (const slot of created) {
+    const s = signals[slot]!;
+    s.recognisedBy = recognisedBy[slot]!;
+    s.tenureDays = Math.max(0, (asOf - arrived[slot]!) / DAY);
+    out.set(g.members[slot]!, s);
   }
   for (const i of g.members) {
     const r = ds.members[i]!;
