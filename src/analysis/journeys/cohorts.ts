@@ -3,7 +3,7 @@ import { DAY, type Zone } from '../../core/time.js';
 import { joinedBy } from '../shared/joins.js';
 import { monthOf, monthStart, monthsBetween } from '../shared/months.js';
 import { round } from '../shared/numbers.js';
-import { countBetween, type MemberActivity } from './activity.js';
+import type { MemberActivity } from './activity.js';
 
 const MONTH = 30 * DAY;
 
@@ -14,7 +14,7 @@ export interface Cohort { month: string; joined: number; stillIn1m: number | nul
  * after they joined; posting{k}m: share who wrote a human message in the k-th 30 days after
  * joining. null while the month is too recent: its last day + k×30 days is after as-of.
  */
-export function cohorts(ds: Dataset, g: GroupRecord, act: Map<number, MemberActivity>, asOf: number, zone: Zone): Cohort[] {
+export function cohorts(ds: Dataset, g: GroupRecord, act: MemberActivity, asOf: number, zone: Zone): Cohort[] {
   const joiners = new Map<string, number[]>();
   let first = Infinity;
   for (const m of g.members) {
@@ -32,7 +32,7 @@ export function cohorts(ds: Dataset, g: GroupRecord, act: Map<number, MemberActi
     const end = monthStart(month, zone, 1);
     const share = (k: number, test: (m: number) => boolean) => (!ms.length || end + k * MONTH > asOf ? null : round(ms.filter(test).length / ms.length));
     const stillIn = (k: number) => (m: number) => { const r = ds.members[m]!; return r.leftAt === null || r.leftAt > asOf || r.leftAt >= r.joinedAt! + k * MONTH; };
-    const posting = (k: number) => (m: number) => { const a = act.get(m); const j = ds.members[m]!.joinedAt!; return !!a && countBetween(a.times, j + (k - 1) * MONTH, j + k * MONTH) > 0; };
+    const posting = (k: number) => (m: number) => { const j = ds.members[m]!.joinedAt!; return act.wroteBetween(m, j + (k - 1) * MONTH, j + k * MONTH); };
     return {
       month, joined: ms.length,
       stillIn1m: share(1, stillIn(1)), stillIn2m: share(2, stillIn(2)), stillIn3m: share(3, stillIn(3)),

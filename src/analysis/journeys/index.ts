@@ -50,7 +50,7 @@ export const journeys = defineAnalysis({
     if (Array.isArray(listed)) for (const s of listed as { memberId?: unknown }[]) if (typeof s.memberId === 'string') seeds.add(s.memberId);
     return {
       newcomers: newcomers(ds, g, act, ctx.asOf, ctx.zone),
-      goingQuiet: goingQuiet(ds, g, act, ctx.asOf, ctx.zone, seeds, o),
+      goingQuiet: goingQuiet(ds, g, act, ctx.asOf, seeds, o),
       cohorts: cohorts(ds, g, act, ctx.asOf, ctx.zone),
     };
   },

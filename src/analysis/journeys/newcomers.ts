@@ -15,19 +15,19 @@ export interface NewcomerMonth { month: string; joined: number; postedFirstWeek:
  * Time to first response (CHAOSS): from a newcomer's first message to the first answer from
  * someone else, over newcomers who got one.
  */
-export function newcomers(ds: Dataset, g: GroupRecord, act: Map<number, MemberActivity>, asOf: number, zone: Zone) {
+export function newcomers(ds: Dataset, g: GroupRecord, act: MemberActivity, asOf: number, zone: Zone) {
   type Row = { month: string; joinedAt: number; firstWeek: boolean | null; hours: number | null };
   const rows: Row[] = [];
   for (const m of g.members) {
     const r = ds.members[m]!;
     if (!joinedBy(r, asOf)) continue;
-    const a = act.get(m);
     // Judged only once their first week is over: counting the young ones who already posted and
     // leaving out those who have not yet would bias the share upward.
     const firstWeek = r.joinedAt + 7 * DAY <= asOf
-      ? !!a && a.times.some((t) => t >= r.joinedAt - HOUR && t < r.joinedAt + 7 * DAY)
+      ? act.wroteBetween(m, r.joinedAt - HOUR, r.joinedAt + 7 * DAY)
       : null;
-    const hours = a && a.firstAnsweredAt !== null ? (a.firstAnsweredAt - a.times[0]!) / HOUR : null;
+    const answeredAt = act.firstAnsweredAt(m);
+    const hours = answeredAt !== null ? (answeredAt - act.firstAt(m)) / HOUR : null;
     rows.push({ month: monthOf(r.joinedAt, zone), joinedAt: r.joinedAt, firstWeek, hours });
   }
   const summary = (rs: Row[]) => {
