@@ -45,24 +45,37 @@ export interface MonthK { month: string; joins: number; invited: number; kFactor
  * can be judged yet.
  */
 export function monthlyK(ds: Dataset, f: InviteForest, asOf: number, zone: Zone, groupStart: number): MonthK[] {
-  const nodes: number[] = [];
-  const joinedAt = new Map<number, number>();
+  // Joins sorted by time, so that each month's joiners are one range found by binary search; and
+  // each member's presence, read once rather than once per month.
+  const joins: { v: number; at: number }[] = [];
+  const from: number[] = [], to: number[] = [];
   for (let v = 0; v < f.member.length; v++) {
-    const r = f.member[v]! >= 0 ? ds.members[f.member[v]!]! : null;
-    if (r && joinedBy(r, asOf)) { nodes.push(v); joinedAt.set(v, r.joinedAt); }
+    if (f.member[v]! < 0) continue;
+    const r = ds.members[f.member[v]!]!;
+    if (joinedBy(r, asOf)) joins.push({ v, at: r.joinedAt });
+    const p = presence(ds, f.member[v]!, groupStart);
+    from.push(p.from);
+    to.push(p.to);
   }
-  if (!nodes.length) return [];
-  const first = nodes.reduce((a, v) => Math.min(a, joinedAt.get(v)!), Infinity);
-  return monthsBetween(first, asOf, zone).map((month) => {
+  if (!joins.length) return [];
+  joins.sort((x, y) => x.at - y.at);
+  const nodes = joins.map((x) => x.v), times = joins.map((x) => x.at);
+  return monthsBetween(times[0]!, asOf, zone).map((month) => {
     const a = monthStart(month, zone), b = monthStart(month, zone, 1);
-    const joined = nodes.filter((v) => joinedAt.get(v)! >= a && joinedAt.get(v)! < b);
+    const joined = nodes.slice(lowerBound(times, a), lowerBound(times, b));
     let present = 0;
-    for (let v = 0; v < f.member.length; v++) {
-      if (f.member[v]! < 0) continue;
-      const p = presence(ds, f.member[v]!, groupStart);
-      if (p.from < b && p.to >= a) present++;
-    }
+    for (let i = 0; i < from.length; i++) if (from[i]! < b && to[i]! >= a) present++;
     const k = kFactor(ds, f, joined, present, 30, asOf);
     return { month, joins: joined.length, invited: k.invited, kFactor: round(k.k) };
   });
+}
+
+/** First position in the ascending `a` whose value is at least `x`. */
+function lowerBound(a: readonly number[], x: number): number {
+  let lo = 0, hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < x) lo = mid + 1; else hi = mid;
+  }
+  return lo;
 }

@@ -1,6 +1,7 @@
 import { FLAG, type GroupRecord, type MemberRecord } from '../../core/dataset/types.js';
 import { DAY } from '../../core/time.js';
 import type { AnalysisContext } from '../types.js';
+import { memberSlots } from '../shared/slots.js';
 import { buildForest, type InviteForest } from './tree.js';
 
 /** What one inviter's direct invitees became. */
@@ -23,8 +24,6 @@ export interface InviteStats {
   forest: InviteForest;
   /** Per inviting member (dataset member index); a member absent from the map invited nobody. */
   byMember: Map<number, MemberInviteStats>;
-  /** Human messages per member of the group (dataset member index), by as-of. */
-  humanMessages: Map<number, number>;
 }
 
 const memo = new WeakMap<GroupRecord, { asOf: number; stats: InviteStats }>();
@@ -38,12 +37,12 @@ export function inviteStats(g: GroupRecord, ctx: AnalysisContext): InviteStats {
   if (hit && hit.asOf === ctx.asOf) return hit.stats;
   const ds = ctx.dataset;
   const forest = buildForest(ds, g, ctx.asOf, ctx.series(g).firstAt);
-  const humanMessages = new Map<number, number>();
+  // Who wrote a human message by as-of, by slot (a Map updated per message cost more than the rest).
+  const slots = memberSlots(ds, g);
+  const spoke = new Uint8Array(g.members.length);
   for (let j = g.msgStart; j < g.msgEnd; j++) {
     if (ds.messages.time[j]! > ctx.asOf) break;
-    if (!(ds.messages.flags[j]! & FLAG.human)) continue;
-    const s = ds.messages.sender[j]!;
-    humanMessages.set(s, (humanMessages.get(s) ?? 0) + 1);
+    if (ds.messages.flags[j]! & FLAG.human) spoke[slots[ds.messages.sender[j]!]!] = 1;
   }
   const byMember = new Map<number, MemberInviteStats>();
   for (let v = 0; v < forest.member.length; v++) {
@@ -57,14 +56,14 @@ export function inviteStats(g: GroupRecord, ctx: AnalysisContext): InviteStats {
     }
     const r = ds.members[m]!;
     const stayed = stayedFor(r, 30, ctx.asOf) !== false;
-    const active = (humanMessages.get(m) ?? 0) > 0;
+    const active = spoke[slots[m]!] === 1;
     s.invited++;
     if (stayed) s.stayed++;
     if (active) s.active++;
     if (stayed && active) s.stayedAndActive++;
     if (r.joinedAt !== null && (s.firstInviteeAt === null || r.joinedAt < s.firstInviteeAt)) s.firstInviteeAt = r.joinedAt;
   }
-  const stats = { forest, byMember, humanMessages };
+  const stats = { forest, byMember };
   memo.set(g, { asOf: ctx.asOf, stats });
   return stats;
 }
