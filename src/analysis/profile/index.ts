@@ -4,6 +4,7 @@ import { dayToDate, iso } from '../../core/time.js';
 import type { AnalysisContext } from '../types.js';
 import { isSystemKind } from '../shared/kinds.js';
 import { sumRange } from '../shared/series.js';
+import { memberSlots } from '../shared/slots.js';
 
 export const weekSchema = z.object({
   weekStart: z.string().describe('Monday of the week, YYYY-MM-DD, in the report time zone'),
@@ -46,19 +47,26 @@ export function profileGroup(g: GroupRecord, ctx: AnalysisContext): GroupProfile
   let system = 0;
   // Active members: member activity (not the owner or admins) on the same 30 local days as
   // `last30d` and `joined30d`, as-of day included.
-  const active30 = new Set<number>();
+  // Per-member marks by slot rather than a Set and a Map updated once per message.
+  const slots = memberSlots(ds, g);
+  const active30 = new Uint8Array(g.members.length);
+  let active30d = 0;
   const firstDay30 = s.day0 + from30;
   for (let j = g.msgStart; j < g.msgEnd; j++) {
     if (ds.messages.time[j]! > ctx.asOf) break;
     const f = ds.messages.flags[j]!;
     if (isSystemKind(f)) system++;
-    if (f & FLAG.member && ds.messages.day[j]! >= firstDay30) active30.add(ds.messages.sender[j]!);
+    if (f & FLAG.member && ds.messages.day[j]! >= firstDay30) {
+      const who = slots[ds.messages.sender[j]!]!;
+      if (!active30[who]) { active30[who] = 1; active30d++; }
+    }
   }
   system += g.events.filter((e) => e.time <= ctx.asOf).length;
 
   const weekly: GroupProfile['activity']['weekly'] = [];
   const firstMonday = s.day0 - (((s.day0 + 3) % 7) + 7) % 7;
-  const lastSeen = new Map<number, number>();
+  /** The week (its Monday) each member was last counted active in, by slot. */
+  const lastSeen = new Float64Array(g.members.length).fill(NaN);
   let j = g.msgStart;
   for (let w = firstMonday; w < s.day0 + s.days; w += 7) {
     const a = w - s.day0, b = a + 7;
@@ -66,8 +74,8 @@ export function profileGroup(g: GroupRecord, ctx: AnalysisContext): GroupProfile
     for (; j < g.msgEnd && ds.messages.day[j]! < w + 7 && ds.messages.time[j]! <= ctx.asOf; j++) {
       const f = ds.messages.flags[j]!;
       if (!(f & FLAG.member)) continue;
-      const who = ds.messages.sender[j]!;
-      if (lastSeen.get(who) !== w) { lastSeen.set(who, w); active++; }
+      const who = slots[ds.messages.sender[j]!]!;
+      if (lastSeen[who] !== w) { lastSeen[who] = w; active++; }
     }
     weekly.push({
       weekStart: dayToDate(w),
@@ -86,7 +94,7 @@ export function profileGroup(g: GroupRecord, ctx: AnalysisContext): GroupProfile
     lastActivityAt: g.msgEnd > g.msgStart || g.events.length ? iso(s.lastAt) : null,
     members: {
       total: s.roster[asOfDay]!,
-      active30d: active30.size,
+      active30d,
       joined30d: sumRange(s.joins, from30, asOfDay + 1),
       left30d: sumRange(s.leaves, from30, asOfDay + 1),
     },

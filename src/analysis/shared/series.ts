@@ -1,6 +1,7 @@
 import { FLAG, type Dataset, type GroupRecord } from '../../core/dataset/types.js';
 import type { Zone } from '../../core/time.js';
 import { isSystemKind } from './kinds.js';
+import { memberSlots } from './slots.js';
 
 /**
  * Per-day series of one group from its first activity to as-of (local days in the report's zone).
@@ -55,7 +56,9 @@ export function computeSeries(ds: Dataset, g: GroupRecord, asOf: number, zone: Z
     messages: new Int32Array(days), human: new Int32Array(days), member: new Int32Array(days), staff: new Int32Array(days),
     activeMembers: new Int32Array(days), joins: new Int32Array(days), leaves: new Int32Array(days), roster: new Int32Array(days),
   };
-  const lastDay = new Map<number, number>();
+  // The last day each member was counted active, by slot (a Map per message was half the time).
+  const slots = memberSlots(ds, g);
+  const lastDay = new Int32Array(g.members.length).fill(-1);
   for (let j = g.msgStart; j < g.msgEnd; j++) {
     if (time[j]! > asOf) break;
     const d = day[j]! - day0;
@@ -66,8 +69,8 @@ export function computeSeries(ds: Dataset, g: GroupRecord, asOf: number, zone: Z
     if (f & FLAG.staff) s.staff[d]!++;
     if (f & FLAG.member) {
       s.member[d]!++;
-      const who = sender[j]!;
-      if (lastDay.get(who) !== d) { lastDay.set(who, d); s.activeMembers[d]!++; }
+      const who = slots[sender[j]!]!;
+      if (lastDay[who] !== d) { lastDay[who] = d; s.activeMembers[d]!++; }
     }
   }
   // Roster at the end of each day: +1 on the day a member arrives, −1 on the day they leave (who
