@@ -32,7 +32,8 @@ export function newcomers(ds: Dataset, g: GroupRecord, act: MemberActivity, asOf
   }
   const summary = (rs: Row[]) => {
     const judged = rs.filter((x) => x.firstWeek !== null);
-    const hours = rs.flatMap((x) => (x.hours === null ? [] : [x.hours])).sort((a, b) => a - b);
+    // A typed array sorts numbers natively, without a comparator call per comparison.
+    const hours = Float64Array.from(rs.filter((x) => x.hours !== null), (x) => x.hours!).sort();
     return {
       postedFirstWeek: judged.length ? round(judged.filter((x) => x.firstWeek).length / judged.length) : null,
       medianHoursToFirstResponse: round(quantile(hours, 0.5), 1),
