@@ -1,5 +1,6 @@
 import type { Dataset, GroupRecord } from '../../core/dataset/types.js';
 import { DAY, iso } from '../../core/time.js';
+import { memberColumns, ROLE } from '../shared/member-columns.js';
 import type { MemberActivity } from './activity.js';
 
 export interface QuietOptions { quietDays: number; minActiveWeeks: number; minPerWeek: number; maxListed: number }
@@ -14,10 +15,10 @@ export interface GoingQuiet { memberId: string; name: string; lastMessageAt: str
  */
 export function goingQuiet(ds: Dataset, g: GroupRecord, act: MemberActivity, asOf: number, seeds: ReadonlySet<string>, o: QuietOptions): GoingQuiet[] {
   const out: (GoingQuiet & { total: number })[] = [];
+  const c = memberColumns(ds);
   for (const m of g.members) {
-    const r = ds.members[m]!;
     const count = act.count(m);
-    if (!count || r.role !== 'member' || r.spammer || (r.leftAt !== null && r.leftAt <= asOf)) continue;
+    if (!count || c.role[m] !== ROLE.member || c.spammer[m] || c.leftAt[m]! <= asOf) continue;
     const last = act.lastAt(m);
     const daysSilent = Math.floor((asOf - last) / DAY);
     if (daysSilent < o.quietDays) continue;
@@ -25,6 +26,7 @@ export function goingQuiet(ds: Dataset, g: GroupRecord, act: MemberActivity, asO
     const span = Math.max(weeks, (lastWeek - firstWeek) / 7 + 1);
     const perWeek = count / span;
     if (weeks < o.minActiveWeeks || perWeek < o.minPerWeek) continue;
+    const r = ds.members[m]!;
     out.push({
       memberId: r.key, name: r.names.at(-1) ?? r.key, lastMessageAt: iso(last), usualPerWeek: Math.round(perWeek * 10) / 10,
       activeWeeks: weeks, daysSilent, seedUser: seeds.has(r.key), total: count,

@@ -1,6 +1,7 @@
 import { FLAG, type Dataset, type GroupRecord } from '../../core/dataset/types.js';
 import type { Zone } from '../../core/time.js';
 import { isSystemKind } from './kinds.js';
+import { memberColumns } from './member-columns.js';
 import { memberSlots } from './slots.js';
 
 /**
@@ -32,9 +33,10 @@ export interface GroupSeries {
 
 /** When a member is in the roster: from join (or first message) until they left. */
 export function presence(ds: Dataset, m: number, groupStart: number): { from: number; to: number } {
-  const r = ds.members[m]!;
-  const from = r.joinedAt ?? r.firstMessageAt ?? (r.listed ? groupStart : Infinity);
-  return { from, to: r.leftAt ?? Infinity };
+  const c = memberColumns(ds);
+  const joined = c.joinedAt[m]!, first = c.firstMessageAt[m]!, left = c.leftAt[m]!;
+  const from = !Number.isNaN(joined) ? joined : !Number.isNaN(first) ? first : c.listed[m] ? groupStart : Infinity;
+  return { from, to: Number.isNaN(left) ? Infinity : left };
 }
 
 export function computeSeries(ds: Dataset, g: GroupRecord, asOf: number, zone: Zone): GroupSeries {
@@ -43,9 +45,10 @@ export function computeSeries(ds: Dataset, g: GroupRecord, asOf: number, zone: Z
   let lastAt = g.msgEnd > g.msgStart ? time[g.msgEnd - 1]! : -Infinity;
   for (const e of g.events) { firstAt = Math.min(firstAt, e.time); lastAt = Math.max(lastAt, e.time); }
   // A member list's join times are the group's history too (the roster grew before anyone spoke).
+  const c = memberColumns(ds);
   for (const m of g.members) {
-    const j = ds.members[m]!.joinedAt;
-    if (j !== null && j <= asOf) { firstAt = Math.min(firstAt, j); lastAt = Math.max(lastAt, j); }
+    const j = c.joinedAt[m]!; // NaN when unknown: never <= asOf
+    if (j <= asOf) { firstAt = Math.min(firstAt, j); lastAt = Math.max(lastAt, j); }
   }
   if (!Number.isFinite(firstAt)) firstAt = lastAt = asOf;
   lastAt = Math.min(lastAt, asOf);
@@ -82,8 +85,8 @@ export function computeSeries(ds: Dataset, g: GroupRecord, asOf: number, zone: Z
     if (from > asOf || !Number.isFinite(from)) continue;
     delta[clampDay(from)]!++;
     if (to <= asOf) delta[clampDay(to)]!--;
-    const r = ds.members[m]!;
-    if (r.joinedAt !== null && r.joinedAt <= asOf && r.joinedAt >= firstAt) s.joins[clampDay(r.joinedAt)]!++;
+    const joined = c.joinedAt[m]!;
+    if (joined <= asOf && joined >= firstAt) s.joins[clampDay(joined)]!++;
     if (to <= asOf) s.leaves[Math.min(days - 1, clampDay(to))]!++;
   }
   let running = 0;
