@@ -1,5 +1,6 @@
 import { FLAG, type Dataset, type GroupRecord } from '../../core/dataset/types.js';
 import { DAY } from '../../core/time.js';
+import { memberColumns } from '../shared/member-columns.js';
 import { memberSlots } from '../shared/slots.js';
 import { groupMentions } from './mentions.js';
 
@@ -64,8 +65,12 @@ export function collectSignals(ds: Dataset, g: GroupRecord, asOf: number, asOfDa
     recognisedPairs.add(pair);
     recognisedBy[target]!++;
   };
+  const cols = memberColumns(ds);
   const arrived = new Float64Array(n);
-  for (let i = 0; i < n; i++) { const r = ds.members[g.members[i]!]!; arrived[i] = r.joinedAt ?? r.firstMessageAt ?? -Infinity; }
+  for (let i = 0; i < n; i++) {
+    const m = g.members[i]!, joined = cols.joinedAt[m]!, first = cols.firstMessageAt[m]!;
+    arrived[i] = !Number.isNaN(joined) ? joined : !Number.isNaN(first) ? first : -Infinity;
+  }
   const recency = recencyWeights(asOfDay, g.msgEnd > g.msgStart ? day[g.msgStart]! : asOfDay, o.halfLifeDays);
 
   for (let j = g.msgStart; j < g.msgEnd; j++) {
@@ -126,10 +131,10 @@ export function collectSignals(ds: Dataset, g: GroupRecord, asOf: number, asOfDa
     });
   }
   for (const i of g.members) {
-    const r = ds.members[i]!;
-    if (r.invitedBy === null || (r.joinedAt ?? -Infinity) > asOf) continue;
-    const inviter = out.get(r.invitedBy);
-    if (!inviter || (r.leftAt !== null && r.leftAt <= asOf)) continue;
+    // An unknown join time does not stop an invitee from counting; an unknown leave is no leave.
+    if (cols.invitedBy[i]! < 0 || cols.joinedAt[i]! > asOf) continue;
+    const inviter = out.get(cols.invitedBy[i]!);
+    if (!inviter || cols.leftAt[i]! <= asOf) continue;
     inviter.invitedStayed++;
     if (out.has(i)) inviter.invitedActive++;
   }
