@@ -1,11 +1,11 @@
 import type { Dataset } from '../../core/dataset/types.js';
 import { DAY, type Zone } from '../../core/time.js';
-import { joinedBy } from '../shared/joins.js';
+import { joinedByAt, memberColumns, orNull } from '../shared/member-columns.js';
 import { monthStart, monthsBetween } from '../shared/months.js';
 import { round } from '../shared/numbers.js';
 import { presence } from '../shared/series.js';
 import type { InviteForest } from './tree.js';
-import { stayedFor } from './stats.js';
+import { stayedBetween } from './stats.js';
 
 /** Someone whose inviter is known: a member of the data or an inviter named but not found in it. */
 export function isInvitee(f: InviteForest, v: number): boolean {
@@ -46,10 +46,10 @@ type Outcome = (typeof Outcome)[keyof typeof Outcome];
 /** What became of node `v` as an invitee, `days` after joining. */
 function inviteeOutcome(ds: Dataset, f: InviteForest, v: number, days: number, asOf: number): Outcome {
   if (!isInvitee(f, v)) return Outcome.notInvited;
-  const r = ds.members[f.member[v]!]!;
+  const c = memberColumns(ds), m = f.member[v]!, joined = c.joinedAt[m]!;
   // Judged only once `days` have passed since joining, even if they already left.
-  if (r.joinedAt === null || r.joinedAt + days * DAY > asOf) return Outcome.unjudged;
-  const s = stayedFor(r, days, asOf);
+  if (Number.isNaN(joined) || joined + days * DAY > asOf) return Outcome.unjudged;
+  const s = stayedBetween(joined, orNull(c.leftAt[m]!), days, asOf);
   return s === null ? Outcome.unjudged : s ? Outcome.stayed : Outcome.left;
 }
 
@@ -66,15 +66,16 @@ export function monthlyK(ds: Dataset, f: InviteForest, asOf: number, zone: Zone,
   // counts are then ranges found by binary search. Each member's presence is read once.
   const joins: number[] = [], invited: number[] = [], judged: number[] = [], stayed: number[] = [];
   const from: number[] = [], to: number[] = [];
+  const c = memberColumns(ds);
   for (let v = 0; v < f.member.length; v++) {
     if (f.member[v]! < 0) continue;
-    const r = ds.members[f.member[v]!]!;
-    if (joinedBy(r, asOf)) {
-      joins.push(r.joinedAt);
+    if (joinedByAt(c, f.member[v]!, asOf)) {
+      const at = c.joinedAt[f.member[v]!]!;
+      joins.push(at);
       const o = inviteeOutcome(ds, f, v, 30, asOf);
-      if (o !== Outcome.notInvited) invited.push(r.joinedAt);
-      if (o === Outcome.left || o === Outcome.stayed) judged.push(r.joinedAt);
-      if (o === Outcome.stayed) stayed.push(r.joinedAt);
+      if (o !== Outcome.notInvited) invited.push(at);
+      if (o === Outcome.left || o === Outcome.stayed) judged.push(at);
+      if (o === Outcome.stayed) stayed.push(at);
     }
     const p = presence(ds, f.member[v]!, groupStart);
     from.push(p.from);
