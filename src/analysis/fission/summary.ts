@@ -1,6 +1,6 @@
 import type { Dataset } from '../../core/dataset/types.js';
 import { DAY } from '../../core/time.js';
-import { joinedByAt, memberColumns } from '../shared/member-columns.js';
+import { JOIN_METHODS, joinedByAt, memberColumns } from '../shared/member-columns.js';
 import { quantile, round } from '../shared/numbers.js';
 import type { InviteForest } from './tree.js';
 
@@ -20,7 +20,7 @@ export function summarise(ds: Dataset, f: InviteForest, nodes: readonly number[]
     if (!joinedByAt(c, m, asOf)) continue;
     joins++;
     if (hasInviter) invited++;
-    byMethod[ds.members[m]!.joinMethod ?? 'unknown']++;
+    byMethod[JOIN_METHODS[c.joinMethod[m]!]!]++;
   }
   let roots = 0, maxDepth = 0;
   for (let v = 0; v < f.parent.length; v++) {

@@ -1,6 +1,9 @@
 import type { Dataset } from '../../core/dataset/types.js';
-import { ROLES, type Role } from '../../core/model.js';
+import { ROLES, type JoinMethod, type Role } from '../../core/model.js';
 import { isCreator } from './joins.js';
+
+/** Join methods by their code in MemberColumns.joinMethod; an unknown method is 'unknown'. */
+export const JOIN_METHODS = ['invite', 'qr', 'link', 'unknown'] as const satisfies readonly JoinMethod[];
 
 /** Role codes of MemberColumns.role (index in ROLES). */
 export const ROLE = Object.freeze(Object.fromEntries(ROLES.map((r, i) => [r, i]))) as { readonly [R in Role]: number };
@@ -21,6 +24,10 @@ export interface MemberColumns {
   /** The join that counts as one (joinedBy): NaN for the group's creator and for unknown joins. */
   joined: Float64Array;
   invitedBy: Int32Array;
+  /** An inviter named but not found among the members (the second half of hasInviter). */
+  rawInviter: Uint8Array;
+  /** Index in JOIN_METHODS. */
+  joinMethod: Uint8Array;
   role: Uint8Array;
   listed: Uint8Array;
   spammer: Uint8Array;
@@ -35,7 +42,7 @@ export function memberColumns(ds: Dataset): MemberColumns {
   const n = members.length, time = () => new Float64Array(n);
   c = {
     joinedAt: time(), leftAt: time(), firstMessageAt: time(), joined: time(),
-    invitedBy: new Int32Array(n), role: new Uint8Array(n), listed: new Uint8Array(n), spammer: new Uint8Array(n),
+    invitedBy: new Int32Array(n), rawInviter: new Uint8Array(n), joinMethod: new Uint8Array(n), role: new Uint8Array(n), listed: new Uint8Array(n), spammer: new Uint8Array(n),
   };
   for (let m = 0; m < n; m++) {
     const r = members[m]!;
@@ -44,6 +51,8 @@ export function memberColumns(ds: Dataset): MemberColumns {
     c.firstMessageAt[m] = r.firstMessageAt ?? NaN;
     c.joined[m] = r.joinedAt === null || isCreator(r) ? NaN : r.joinedAt;
     c.invitedBy[m] = r.invitedBy ?? -1;
+    c.rawInviter[m] = r.inviterRaw !== null && r.inviterRaw !== r.key && !r.names.includes(r.inviterRaw) ? 1 : 0;
+    c.joinMethod[m] = JOIN_METHODS.indexOf(r.joinMethod ?? 'unknown');
     c.role[m] = ROLE[r.role];
     c.listed[m] = r.listed ? 1 : 0;
     c.spammer[m] = r.spammer ? 1 : 0;
