@@ -56,14 +56,23 @@ export class MemberActivity {
    */
   weeks(m: number): { distinct: number; first: number; last: number } {
     const s = this.slots[m]!, day = this.ds.messages.day;
-    const seen = new Set<number>();
-    let previous = NaN;
+    const weekOf = (k: number) => mondayOf(day[this.msg[k]!]!);
+    // Weeks in message order do not go down, so each change is a new week; a local day can only
+    // step back at a DST change around midnight, and then a Set counts them.
+    let distinct = 0, previous = NaN, ascending = true;
     for (let k = this.start[s]!; k < this.start[s + 1]!; k++) {
-      const w = mondayOf(day[this.msg[k]!]!);
-      // Days only go back at a DST change around midnight: the Set still counts each week once.
-      if (w !== previous) { seen.add(w); previous = w; }
+      const w = weekOf(k);
+      if (w === previous) continue;
+      if (w < previous) ascending = false;
+      distinct++;
+      previous = w;
     }
-    return { distinct: seen.size, first: mondayOf(day[this.msg[this.start[s]!]!]!), last: previous };
+    if (!ascending) {
+      const seen = new Set<number>();
+      for (let k = this.start[s]!; k < this.start[s + 1]!; k++) seen.add(weekOf(k));
+      distinct = seen.size;
+    }
+    return { distinct, first: weekOf(this.start[s]!), last: previous };
   }
 }
 
