@@ -54,7 +54,8 @@ export function measureParts(ds: Dataset, g: GroupRecord, from: number, to: numb
       perMember[slots[sender[j]!]!]!++;
     }
   }
-  const counts = Array.from(perMember.filter((x) => x > 0)).sort((a, b) => b - a);
+  // Descending; a typed array sorts natively (no comparator call per comparison).
+  const counts = Array.from(perMember.filter((x) => x > 0).sort().reverse());
   return {
     humanMessages: human,
     memberMessages: member,
