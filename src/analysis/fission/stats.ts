@@ -1,4 +1,4 @@
-import { FLAG, type GroupRecord, type MemberRecord } from '../../core/dataset/types.js';
+import { FLAG, type GroupRecord } from '../../core/dataset/types.js';
 import { DAY } from '../../core/time.js';
 import type { AnalysisContext } from '../types.js';
 import { memberColumns, orNull } from '../shared/member-columns.js';
@@ -71,14 +71,10 @@ export function inviteStats(g: GroupRecord, ctx: AnalysisContext): InviteStats {
 }
 
 /**
- * Was the member still in the group `days` days after joining? null when that cannot be known yet
- * (joined less than `days` before as-of and still in) or the join time is unknown.
+ * Was the member still in the group `days` days after joining (join and leave times, null when
+ * unknown)? null when that cannot be known yet (joined less than `days` before as-of and still in)
+ * or the join time is unknown.
  */
-export function stayedFor(r: MemberRecord, days: number, asOf: number): boolean | null {
-  return stayedBetween(r.joinedAt, r.leftAt, days, asOf);
-}
-
-/** stayedFor from the join and leave times (null when unknown). */
 export function stayedBetween(joinedAt: number | null, leftAt: number | null, days: number, asOf: number): boolean | null {
   if (joinedAt === null) return leftAt === null || leftAt > asOf ? null : false;
   const left = leftAt !== null && leftAt <= asOf ? leftAt : null;

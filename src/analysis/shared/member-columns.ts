@@ -1,6 +1,6 @@
 import type { Dataset } from '../../core/dataset/types.js';
 import { ROLES, type JoinMethod, type Role } from '../../core/model.js';
-import { isCreator } from './joins.js';
+import { joinedBy } from './joins.js';
 
 /** Join methods by their code in MemberColumns.joinMethod; an unknown method is 'unknown'. */
 export const JOIN_METHODS = ['invite', 'qr', 'link', 'unknown'] as const satisfies readonly JoinMethod[];
@@ -49,7 +49,7 @@ export function memberColumns(ds: Dataset): MemberColumns {
     c.joinedAt[m] = r.joinedAt ?? NaN;
     c.leftAt[m] = r.leftAt ?? NaN;
     c.firstMessageAt[m] = r.firstMessageAt ?? NaN;
-    c.joined[m] = r.joinedAt === null || isCreator(r) ? NaN : r.joinedAt;
+    c.joined[m] = joinedBy(r, Infinity) ? r.joinedAt : NaN;
     c.invitedBy[m] = r.invitedBy ?? -1;
     c.rawInviter[m] = r.inviterRaw !== null && r.inviterRaw !== r.key && !r.names.includes(r.inviterRaw) ? 1 : 0;
     c.joinMethod[m] = JOIN_METHODS.indexOf(r.joinMethod ?? 'unknown');
