@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { findingSchema, type Finding } from '../../core/findings.js';
 import { defineAnalysis } from '../types.js';
 import { finding } from './findings.js';
+import { memberColumns, ROLE } from '../shared/member-columns.js';
 import { round } from '../shared/numbers.js';
 import { kFactor, monthlyK } from './kfactor.js';
 import { inviteStats, type MemberInviteStats } from './stats.js';
@@ -64,6 +65,7 @@ export const fission = defineAnalysis({
   resultSchema: result,
   run(g, ctx, o) {
     const ds = ctx.dataset;
+    const role = memberColumns(ds).role;
     const st = inviteStats(g, ctx);
     const f = st.forest;
     const nodes: number[] = [];
@@ -72,7 +74,7 @@ export const fission = defineAnalysis({
     const k90 = kFactor(ds, f, nodes, nodes.length, 90, ctx.asOf);
     const peerNodes = nodes.filter((v) => f.parent[v]! >= 0 && isPeer(f.member[f.parent[v]!]!));
     const peer = kFactor(ds, f, peerNodes, nodes.length, 30, ctx.asOf);
-    function isPeer(m: number): boolean { return m >= 0 && ds.members[m]!.role === 'member'; }
+    function isPeer(m: number): boolean { return m >= 0 && role[m] === ROLE.member; }
 
     const s = summarise(ds, f, nodes, isPeer, ctx.asOf, o.referenceDays);
     const viral: number[] = [];

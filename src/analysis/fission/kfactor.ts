@@ -1,11 +1,11 @@
 import type { Dataset } from '../../core/dataset/types.js';
 import { DAY, type Zone } from '../../core/time.js';
-import { joinedBy } from '../shared/joins.js';
+import { joinedByAt, memberColumns, orNull } from '../shared/member-columns.js';
 import { monthStart, monthsBetween } from '../shared/months.js';
 import { round } from '../shared/numbers.js';
 import { presence } from '../shared/series.js';
 import type { InviteForest } from './tree.js';
-import { stayedFor } from './stats.js';
+import { stayedBetween } from './stats.js';
 
 /** Someone whose inviter is known: a member of the data or an inviter named but not found in it. */
 export function isInvitee(f: InviteForest, v: number): boolean {
@@ -19,21 +19,38 @@ export function isInvitee(f: InviteForest, v: number): boolean {
  * inviter, whatever the method (a QR code shared by X counts as invited by X). 0 when nobody was
  * invited; null when invitees exist but none is old enough to judge.
  */
-export function kFactor(ds: Dataset, f: InviteForest, nodes: readonly number[], members: number, days: number, asOf: number): { k: number | null; invited: number; judged: number; stayed: number } {
+export function kFactor(ds: Dataset, f: InviteForest, nodes: readonly number[], members: number, days: number, asOf: number): KBasis {
   let invited = 0, judged = 0, stayed = 0;
   for (const v of nodes) {
-    if (!isInvitee(f, v)) continue;
+    const o = inviteeOutcome(ds, f, v, days, asOf);
+    if (o === Outcome.notInvited) continue;
     invited++;
-    const r = ds.members[f.member[v]!]!;
-    // Judged only once `days` have passed since joining, even if they already left.
-    if (r.joinedAt === null || r.joinedAt + days * DAY > asOf) continue;
-    const s = stayedFor(r, days, asOf);
-    if (s === null) continue;
+    if (o === Outcome.unjudged) continue;
     judged++;
-    if (s) stayed++;
+    if (o === Outcome.stayed) stayed++;
   }
+  return kOf(members, invited, judged, stayed);
+}
+
+type KBasis = { k: number | null; invited: number; judged: number; stayed: number };
+
+/** K from its counts (see kFactor). */
+function kOf(members: number, invited: number, judged: number, stayed: number): KBasis {
   if (members === 0 || invited === 0) return { k: 0, invited, judged, stayed };
   return { k: judged ? (invited / members) * (stayed / judged) : null, invited, judged, stayed };
+}
+
+const Outcome = { notInvited: 0, unjudged: 1, left: 2, stayed: 3 } as const;
+type Outcome = (typeof Outcome)[keyof typeof Outcome];
+
+/** What became of node `v` as an invitee, `days` after joining. */
+function inviteeOutcome(ds: Dataset, f: InviteForest, v: number, days: number, asOf: number): Outcome {
+  if (!isInvitee(f, v)) return Outcome.notInvited;
+  const c = memberColumns(ds), m = f.member[v]!, joined = c.joinedAt[m]!;
+  // Judged only once `days` have passed since joining, even if they already left.
+  if (Number.isNaN(joined) || joined + days * DAY > asOf) return Outcome.unjudged;
+  const s = stayedBetween(joined, orNull(c.leftAt[m]!), days, asOf);
+  return s === null ? Outcome.unjudged : s ? Outcome.stayed : Outcome.left;
 }
 
 export interface MonthK { month: string; joins: number; invited: number; kFactor: number | null }
@@ -45,24 +62,44 @@ export interface MonthK { month: string; joins: number; invited: number; kFactor
  * can be judged yet.
  */
 export function monthlyK(ds: Dataset, f: InviteForest, asOf: number, zone: Zone, groupStart: number): MonthK[] {
-  const nodes: number[] = [];
-  const joinedAt = new Map<number, number>();
+  // Join times, sorted, of all joiners and of the invitees among them by outcome: a month's
+  // counts are then ranges found by binary search. Each member's presence is read once.
+  const joins: number[] = [], invited: number[] = [], judged: number[] = [], stayed: number[] = [];
+  const from: number[] = [], to: number[] = [];
+  const c = memberColumns(ds);
   for (let v = 0; v < f.member.length; v++) {
-    const r = f.member[v]! >= 0 ? ds.members[f.member[v]!]! : null;
-    if (r && joinedBy(r, asOf)) { nodes.push(v); joinedAt.set(v, r.joinedAt); }
-  }
-  if (!nodes.length) return [];
-  const first = nodes.reduce((a, v) => Math.min(a, joinedAt.get(v)!), Infinity);
-  return monthsBetween(first, asOf, zone).map((month) => {
-    const a = monthStart(month, zone), b = monthStart(month, zone, 1);
-    const joined = nodes.filter((v) => joinedAt.get(v)! >= a && joinedAt.get(v)! < b);
-    let present = 0;
-    for (let v = 0; v < f.member.length; v++) {
-      if (f.member[v]! < 0) continue;
-      const p = presence(ds, f.member[v]!, groupStart);
-      if (p.from < b && p.to >= a) present++;
+    if (f.member[v]! < 0) continue;
+    if (joinedByAt(c, f.member[v]!, asOf)) {
+      const at = c.joinedAt[f.member[v]!]!;
+      joins.push(at);
+      const o = inviteeOutcome(ds, f, v, 30, asOf);
+      if (o !== Outcome.notInvited) invited.push(at);
+      if (o === Outcome.left || o === Outcome.stayed) judged.push(at);
+      if (o === Outcome.stayed) stayed.push(at);
     }
-    const k = kFactor(ds, f, joined, present, 30, asOf);
-    return { month, joins: joined.length, invited: k.invited, kFactor: round(k.k) };
+    const p = presence(ds, f.member[v]!, groupStart);
+    from.push(p.from);
+    to.push(p.to);
+  }
+  if (!joins.length) return [];
+  const sorted = (times: number[]) => Float64Array.from(times).sort();
+  const allJoins = sorted(joins), invitedJoins = sorted(invited), judgedJoins = sorted(judged), stayedJoins = sorted(stayed);
+  return monthsBetween(allJoins[0]!, asOf, zone).map((month) => {
+    const a = monthStart(month, zone), b = monthStart(month, zone, 1);
+    const inMonth = (times: Float64Array) => lowerBound(times, b) - lowerBound(times, a);
+    let present = 0;
+    for (let i = 0; i < from.length; i++) if (from[i]! < b && to[i]! >= a) present++;
+    const k = kOf(present, inMonth(invitedJoins), inMonth(judgedJoins), inMonth(stayedJoins));
+    return { month, joins: inMonth(allJoins), invited: k.invited, kFactor: round(k.k) };
   });
+}
+
+/** First position in the ascending `a` whose value is at least `x`. */
+function lowerBound(a: Float64Array, x: number): number {
+  let lo = 0, hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < x) lo = mid + 1; else hi = mid;
+  }
+  return lo;
 }

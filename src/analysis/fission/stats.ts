@@ -1,6 +1,8 @@
-import { FLAG, type GroupRecord, type MemberRecord } from '../../core/dataset/types.js';
+import { FLAG, type GroupRecord } from '../../core/dataset/types.js';
 import { DAY } from '../../core/time.js';
 import type { AnalysisContext } from '../types.js';
+import { memberColumns, orNull } from '../shared/member-columns.js';
+import { memberSlots } from '../shared/slots.js';
 import { buildForest, type InviteForest } from './tree.js';
 
 /** What one inviter's direct invitees became. */
@@ -23,8 +25,6 @@ export interface InviteStats {
   forest: InviteForest;
   /** Per inviting member (dataset member index); a member absent from the map invited nobody. */
   byMember: Map<number, MemberInviteStats>;
-  /** Human messages per member of the group (dataset member index), by as-of. */
-  humanMessages: Map<number, number>;
 }
 
 const memo = new WeakMap<GroupRecord, { asOf: number; stats: InviteStats }>();
@@ -38,13 +38,14 @@ export function inviteStats(g: GroupRecord, ctx: AnalysisContext): InviteStats {
   if (hit && hit.asOf === ctx.asOf) return hit.stats;
   const ds = ctx.dataset;
   const forest = buildForest(ds, g, ctx.asOf, ctx.series(g).firstAt);
-  const humanMessages = new Map<number, number>();
+  // Who wrote a human message by as-of, by slot (a Map updated per message cost more than the rest).
+  const slots = memberSlots(ds, g);
+  const spoke = new Uint8Array(g.members.length);
   for (let j = g.msgStart; j < g.msgEnd; j++) {
     if (ds.messages.time[j]! > ctx.asOf) break;
-    if (!(ds.messages.flags[j]! & FLAG.human)) continue;
-    const s = ds.messages.sender[j]!;
-    humanMessages.set(s, (humanMessages.get(s) ?? 0) + 1);
+    if (ds.messages.flags[j]! & FLAG.human) spoke[slots[ds.messages.sender[j]!]!] = 1;
   }
+  const cols = memberColumns(ds);
   const byMember = new Map<number, MemberInviteStats>();
   for (let v = 0; v < forest.member.length; v++) {
     const m = forest.member[v]!, p = forest.parent[v]!;
@@ -55,28 +56,29 @@ export function inviteStats(g: GroupRecord, ctx: AnalysisContext): InviteStats {
       s = { invited: 0, stayed: 0, active: 0, stayedAndActive: 0, subtree: forest.subtree[p]!, firstInviteeAt: null };
       byMember.set(inviter, s);
     }
-    const r = ds.members[m]!;
-    const stayed = stayedFor(r, 30, ctx.asOf) !== false;
-    const active = (humanMessages.get(m) ?? 0) > 0;
+    const joinedAt = orNull(cols.joinedAt[m]!);
+    const stayed = stayedBetween(joinedAt, orNull(cols.leftAt[m]!), 30, ctx.asOf) !== false;
+    const active = spoke[slots[m]!] === 1;
     s.invited++;
     if (stayed) s.stayed++;
     if (active) s.active++;
     if (stayed && active) s.stayedAndActive++;
-    if (r.joinedAt !== null && (s.firstInviteeAt === null || r.joinedAt < s.firstInviteeAt)) s.firstInviteeAt = r.joinedAt;
+    if (joinedAt !== null && (s.firstInviteeAt === null || joinedAt < s.firstInviteeAt)) s.firstInviteeAt = joinedAt;
   }
-  const stats = { forest, byMember, humanMessages };
+  const stats = { forest, byMember };
   memo.set(g, { asOf: ctx.asOf, stats });
   return stats;
 }
 
 /**
- * Was the member still in the group `days` days after joining? null when that cannot be known yet
- * (joined less than `days` before as-of and still in) or the join time is unknown.
+ * Was the member still in the group `days` days after joining (join and leave times, null when
+ * unknown)? null when that cannot be known yet (joined less than `days` before as-of and still in)
+ * or the join time is unknown.
  */
-export function stayedFor(r: MemberRecord, days: number, asOf: number): boolean | null {
-  if (r.joinedAt === null) return r.leftAt === null || r.leftAt > asOf ? null : false;
-  const left = r.leftAt !== null && r.leftAt <= asOf ? r.leftAt : null;
-  if (left !== null && left - r.joinedAt < days * DAY) return false;
-  if (r.joinedAt + days * DAY <= asOf) return true;
+export function stayedBetween(joinedAt: number | null, leftAt: number | null, days: number, asOf: number): boolean | null {
+  if (joinedAt === null) return leftAt === null || leftAt > asOf ? null : false;
+  const left = leftAt !== null && leftAt <= asOf ? leftAt : null;
+  if (left !== null && left - joinedAt < days * DAY) return false;
+  if (joinedAt + days * DAY <= asOf) return true;
   return null;
 }

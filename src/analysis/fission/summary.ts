@@ -1,6 +1,6 @@
 import type { Dataset } from '../../core/dataset/types.js';
 import { DAY } from '../../core/time.js';
-import { joinedBy } from '../shared/joins.js';
+import { JOIN_METHODS, joinedByAt, memberColumns } from '../shared/member-columns.js';
 import { quantile, round } from '../shared/numbers.js';
 import type { InviteForest } from './tree.js';
 
@@ -8,18 +8,19 @@ import type { InviteForest } from './tree.js';
 export function summarise(ds: Dataset, f: InviteForest, nodes: readonly number[], isPeer: (m: number) => boolean, asOf: number, referenceDays: number) {
   const byMethod = { invite: 0, qr: 0, link: 0, unknown: 0 };
   let joins = 0, invited = 0, staffInvited = 0, allInvited = 0;
+  const c = memberColumns(ds);
   for (const v of nodes) {
-    const r = ds.members[f.member[v]!]!;
+    const m = f.member[v]!;
     const hasInviter = f.parent[v]! >= 0;
     if (hasInviter) {
       allInvited++;
       const p = f.member[f.parent[v]!]!;
       if (p >= 0 && !isPeer(p)) staffInvited++;
     }
-    if (!joinedBy(r, asOf)) continue;
+    if (!joinedByAt(c, m, asOf)) continue;
     joins++;
     if (hasInviter) invited++;
-    byMethod[r.joinMethod ?? 'unknown']++;
+    byMethod[JOIN_METHODS[c.joinMethod[m]!]!]++;
   }
   let roots = 0, maxDepth = 0;
   for (let v = 0; v < f.parent.length; v++) {
@@ -40,12 +41,13 @@ export function summarise(ds: Dataset, f: InviteForest, nodes: readonly number[]
       if (f.height[v] === 1) oneStep++;
       maxGenerations = Math.max(maxGenerations, f.height[v]!);
     }
-    const joined = ds.members[m]!.joinedAt;
-    if (joined === null) continue;
+    const joined = c.joinedAt[m]!;
+    if (Number.isNaN(joined)) continue;
     let first = Infinity;
     for (let k = f.childStart[v]!; k < f.childStart[v + 1]!; k++) {
-      const t = ds.members[f.member[f.childList[k]!]!]?.joinedAt ?? null;
-      if (t !== null && t >= joined) first = Math.min(first, t);
+      const child = f.member[f.childList[k]!]!;
+      const t = child >= 0 ? c.joinedAt[child]! : NaN; // NaN: unknown, never >= joined
+      if (t >= joined) first = Math.min(first, t);
     }
     if (!Number.isFinite(first)) continue;
     cycle.push((first - joined) / DAY);

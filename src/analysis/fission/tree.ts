@@ -1,4 +1,5 @@
 import type { Dataset, GroupRecord } from '../../core/dataset/types.js';
+import { memberColumns } from '../shared/member-columns.js';
 import { presence } from '../shared/series.js';
 
 /**
@@ -39,10 +40,11 @@ export function buildForest(ds: Dataset, g: GroupRecord, asOf: number, groupStar
   members.forEach((m, i) => nodeOf.set(m, i));
   const external: string[] = [];
   const externalNode = new Map<string, number>();
+  const c = memberColumns(ds);
   const parents: number[] = members.map((m) => {
-    const r = ds.members[m]!;
-    if (r.invitedBy !== null && r.invitedBy !== m) return nodeOf.get(r.invitedBy) ?? ext(ds.members[r.invitedBy]!.key);
-    if (r.inviterRaw !== null && r.inviterRaw !== r.key && !r.names.includes(r.inviterRaw)) return ext(r.inviterRaw);
+    const by = c.invitedBy[m]!;
+    if (by >= 0 && by !== m) return nodeOf.get(by) ?? ext(ds.members[by]!.key);
+    if (c.rawInviter[m]) return ext(ds.members[m]!.inviterRaw!);
     return -1;
   });
   function ext(raw: string): number {

@@ -1,9 +1,10 @@
-import type { Dataset, GroupRecord } from '../../core/dataset/types.js';
+import type { Dataset } from '../../core/dataset/types.js';
 import { DAY, type Zone } from '../../core/time.js';
-import { joinedBy } from '../shared/joins.js';
-import { monthOf, monthStart, monthsBetween } from '../shared/months.js';
+import { memberColumns } from '../shared/member-columns.js';
+import { monthStart, monthsBetween } from '../shared/months.js';
 import { round } from '../shared/numbers.js';
-import { countBetween, type MemberActivity } from './activity.js';
+import type { MemberActivity } from './activity.js';
+import type { Joiner } from './joiners.js';
 
 const MONTH = 30 * DAY;
 
@@ -14,25 +15,22 @@ export interface Cohort { month: string; joined: number; stillIn1m: number | nul
  * after they joined; posting{k}m: share who wrote a human message in the k-th 30 days after
  * joining. null while the month is too recent: its last day + k×30 days is after as-of.
  */
-export function cohorts(ds: Dataset, g: GroupRecord, act: Map<number, MemberActivity>, asOf: number, zone: Zone): Cohort[] {
+export function cohorts(ds: Dataset, joined: readonly Joiner[], act: MemberActivity, asOf: number, zone: Zone): Cohort[] {
   const joiners = new Map<string, number[]>();
   let first = Infinity;
-  for (const m of g.members) {
-    const r = ds.members[m]!;
-    if (!joinedBy(r, asOf)) continue;
-    const t = r.joinedAt;
+  for (const { member: m, joinedAt: t, month: key } of joined) {
     first = Math.min(first, t);
-    const key = monthOf(t, zone);
     const list = joiners.get(key);
     if (list) list.push(m); else joiners.set(key, [m]);
   }
   if (!Number.isFinite(first)) return [];
+  const c = memberColumns(ds);
   return monthsBetween(first, asOf, zone).map((month) => {
     const ms = joiners.get(month) ?? [];
     const end = monthStart(month, zone, 1);
     const share = (k: number, test: (m: number) => boolean) => (!ms.length || end + k * MONTH > asOf ? null : round(ms.filter(test).length / ms.length));
-    const stillIn = (k: number) => (m: number) => { const r = ds.members[m]!; return r.leftAt === null || r.leftAt > asOf || r.leftAt >= r.joinedAt! + k * MONTH; };
-    const posting = (k: number) => (m: number) => { const a = act.get(m); const j = ds.members[m]!.joinedAt!; return !!a && countBetween(a.times, j + (k - 1) * MONTH, j + k * MONTH) > 0; };
+    const stillIn = (k: number) => (m: number) => { const left = c.leftAt[m]!; return Number.isNaN(left) || left > asOf || left >= c.joinedAt[m]! + k * MONTH; };
+    const posting = (k: number) => (m: number) => { const j = c.joinedAt[m]!; return act.wroteBetween(m, j + (k - 1) * MONTH, j + k * MONTH); };
     return {
       month, joined: ms.length,
       stillIn1m: share(1, stillIn(1)), stillIn2m: share(2, stillIn(2)), stillIn3m: share(3, stillIn(3)),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineAnalysis } from '../types.js';
 import { memberActivity } from './activity.js';
 import { cohorts } from './cohorts.js';
+import { joiners } from './joiners.js';
 import { goingQuiet } from './quiet.js';
 import { newcomers } from './newcomers.js';
 
@@ -45,13 +46,14 @@ export const journeys = defineAnalysis({
   run(g, ctx, o, prior) {
     const ds = ctx.dataset;
     const act = memberActivity(ds, g, ctx.asOf);
+    const joined = joiners(ds, g, ctx.asOf, ctx.zone);
     const seeds = new Set<string>();
     const listed = prior.seedUsers;
     if (Array.isArray(listed)) for (const s of listed as { memberId?: unknown }[]) if (typeof s.memberId === 'string') seeds.add(s.memberId);
     return {
-      newcomers: newcomers(ds, g, act, ctx.asOf, ctx.zone),
-      goingQuiet: goingQuiet(ds, g, act, ctx.asOf, ctx.zone, seeds, o),
-      cohorts: cohorts(ds, g, act, ctx.asOf, ctx.zone),
+      newcomers: newcomers(joined, act, ctx.asOf, ctx.zone),
+      goingQuiet: goingQuiet(ds, g, act, ctx.asOf, seeds, o),
+      cohorts: cohorts(ds, joined, act, ctx.asOf, ctx.zone),
     };
   },
 });

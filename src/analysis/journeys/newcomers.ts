@@ -1,9 +1,8 @@
-import type { Dataset, GroupRecord } from '../../core/dataset/types.js';
 import { DAY, type Zone } from '../../core/time.js';
-import { joinedBy } from '../shared/joins.js';
-import { monthOf, monthsBetween } from '../shared/months.js';
+import { monthsBetween } from '../shared/months.js';
 import { quantile, round } from '../shared/numbers.js';
 import type { MemberActivity } from './activity.js';
+import type { Joiner } from './joiners.js';
 
 const HOUR = 3_600_000;
 
@@ -15,24 +14,23 @@ export interface NewcomerMonth { month: string; joined: number; postedFirstWeek:
  * Time to first response (CHAOSS): from a newcomer's first message to the first answer from
  * someone else, over newcomers who got one.
  */
-export function newcomers(ds: Dataset, g: GroupRecord, act: Map<number, MemberActivity>, asOf: number, zone: Zone) {
+export function newcomers(joined: readonly Joiner[], act: MemberActivity, asOf: number, zone: Zone) {
   type Row = { month: string; joinedAt: number; firstWeek: boolean | null; hours: number | null };
   const rows: Row[] = [];
-  for (const m of g.members) {
-    const r = ds.members[m]!;
-    if (!joinedBy(r, asOf)) continue;
-    const a = act.get(m);
+  for (const { member: m, joinedAt, month } of joined) {
     // Judged only once their first week is over: counting the young ones who already posted and
     // leaving out those who have not yet would bias the share upward.
-    const firstWeek = r.joinedAt + 7 * DAY <= asOf
-      ? !!a && a.times.some((t) => t >= r.joinedAt - HOUR && t < r.joinedAt + 7 * DAY)
+    const firstWeek = joinedAt + 7 * DAY <= asOf
+      ? act.wroteBetween(m, joinedAt - HOUR, joinedAt + 7 * DAY)
       : null;
-    const hours = a && a.firstAnsweredAt !== null ? (a.firstAnsweredAt - a.times[0]!) / HOUR : null;
-    rows.push({ month: monthOf(r.joinedAt, zone), joinedAt: r.joinedAt, firstWeek, hours });
+    const answeredAt = act.firstAnsweredAt(m);
+    const hours = answeredAt !== null ? (answeredAt - act.firstAt(m)) / HOUR : null;
+    rows.push({ month, joinedAt, firstWeek, hours });
   }
   const summary = (rs: Row[]) => {
     const judged = rs.filter((x) => x.firstWeek !== null);
-    const hours = rs.flatMap((x) => (x.hours === null ? [] : [x.hours])).sort((a, b) => a - b);
+    // A typed array sorts numbers natively, without a comparator call per comparison.
+    const hours = Float64Array.from(rs.filter((x) => x.hours !== null), (x) => x.hours!).sort();
     return {
       postedFirstWeek: judged.length ? round(judged.filter((x) => x.firstWeek).length / judged.length) : null,
       medianHoursToFirstResponse: round(quantile(hours, 0.5), 1),

@@ -1,5 +1,6 @@
 import type { Dataset, GroupRecord } from '../../core/dataset/types.js';
-import { DAY, iso, type Zone } from '../../core/time.js';
+import { DAY, iso } from '../../core/time.js';
+import { memberColumns, ROLE } from '../shared/member-columns.js';
 import type { MemberActivity } from './activity.js';
 
 export interface QuietOptions { quietDays: number; minActiveWeeks: number; minPerWeek: number; maxListed: number }
@@ -12,22 +13,23 @@ export interface GoingQuiet { memberId: string; name: string; lastMessageAt: str
  * `quietDays` or more, still in the group, not owner/admin/bot/spammer. Seed users first, then
  * by how much they used to write.
  */
-export function goingQuiet(ds: Dataset, g: GroupRecord, act: Map<number, MemberActivity>, asOf: number, zone: Zone, seeds: ReadonlySet<string>, o: QuietOptions): GoingQuiet[] {
+export function goingQuiet(ds: Dataset, g: GroupRecord, act: MemberActivity, asOf: number, seeds: ReadonlySet<string>, o: QuietOptions): GoingQuiet[] {
   const out: (GoingQuiet & { total: number })[] = [];
+  const c = memberColumns(ds);
   for (const m of g.members) {
-    const r = ds.members[m]!;
-    const a = act.get(m);
-    if (!a || r.role !== 'member' || r.spammer || (r.leftAt !== null && r.leftAt <= asOf)) continue;
-    const last = a.times[a.times.length - 1]!;
+    const count = act.count(m);
+    if (!count || c.role[m] !== ROLE.member || c.spammer[m] || c.leftAt[m]! <= asOf) continue;
+    const last = act.lastAt(m);
     const daysSilent = Math.floor((asOf - last) / DAY);
     if (daysSilent < o.quietDays) continue;
-    const weeks = new Set(a.times.map((t) => zone.weekStartDay(t))).size;
-    const span = Math.max(weeks, (zone.weekStartDay(last) - zone.weekStartDay(a.times[0]!)) / 7 + 1);
-    const perWeek = a.times.length / span;
+    const { distinct: weeks, first: firstWeek, last: lastWeek } = act.weeks(m);
+    const span = Math.max(weeks, (lastWeek - firstWeek) / 7 + 1);
+    const perWeek = count / span;
     if (weeks < o.minActiveWeeks || perWeek < o.minPerWeek) continue;
+    const r = ds.members[m]!;
     out.push({
       memberId: r.key, name: r.names.at(-1) ?? r.key, lastMessageAt: iso(last), usualPerWeek: Math.round(perWeek * 10) / 10,
-      activeWeeks: weeks, daysSilent, seedUser: seeds.has(r.key), total: a.times.length,
+      activeWeeks: weeks, daysSilent, seedUser: seeds.has(r.key), total: count,
     });
   }
   out.sort((x, y) => Number(y.seedUser) - Number(x.seedUser) || y.total - x.total || x.memberId.localeCompare(y.memberId));

@@ -1,5 +1,6 @@
 import { FLAG, type Dataset, type GroupRecord } from '../../core/dataset/types.js';
 import type { Zone } from '../../core/time.js';
+import { memberColumns, ROLE } from '../shared/member-columns.js';
 import type { GroupSeries } from '../shared/series.js';
 
 /** The thresholds of the start test (a subset of the lifecycle options). */
@@ -54,13 +55,15 @@ export function groupStart(ds: Dataset, g: GroupRecord, s: GroupSeries, zone: Zo
   // People present at the start without a known join, by the day they were first seen.
   const unknownByDay = new Int32Array(k + 1);
   let listedUnknown = 0, listed = 0, listedKnown = 0;
+  const c = memberColumns(ds);
   for (const m of g.members) {
-    const r = ds.members[m]!;
-    if (r.listed) { listed++; if (r.joinedAt !== null) listedKnown++; }
-    if (r.joinedAt !== null || r.role === 'owner' || r.role === 'bot') continue;
-    if (r.listed) { listedUnknown++; continue; }
-    if (r.firstMessageAt === null || r.firstMessageAt > asOf) continue;
-    const d = dayOf(r.firstMessageAt);
+    const joinKnown = !Number.isNaN(c.joinedAt[m]!);
+    if (c.listed[m]) { listed++; if (joinKnown) listedKnown++; }
+    if (joinKnown || c.role[m] === ROLE.owner || c.role[m] === ROLE.bot) continue;
+    if (c.listed[m]) { listedUnknown++; continue; }
+    const firstMessageAt = c.firstMessageAt[m]!;
+    if (Number.isNaN(firstMessageAt) || firstMessageAt > asOf) continue;
+    const d = dayOf(firstMessageAt);
     if (d >= 0 && d <= k) unknownByDay[d]!++;
   }
   let unknownEarly = 0;

@@ -32,17 +32,20 @@ export interface Slot {
  */
 export function receptiveSlots(ds: Dataset, g: GroupRecord, asOf: number, top: number, o: SlotOptions): { slots: Slot[]; messages: number; heatmap: number[][] } {
   const { time, flags, sender, responseTo, hourOfWeek } = ds.messages;
-  // Member messages: age, slot and weight (answers count more).
-  const ages: number[] = [], slotOf: number[] = [], weight: number[] = [];
+  // Member messages: age, slot and weight (answers count more), in typed arrays sized for the
+  // whole group rather than three arrays grown one push at a time.
+  const size = g.msgEnd - g.msgStart;
+  const ages = new Float64Array(size), slotOf = new Uint8Array(size), weight = new Float64Array(size);
+  let messages = 0;
   for (let j = g.msgStart; j < g.msgEnd; j++) {
     const t = time[j]!;
     if (t > asOf) break;
     if (!(flags[j]! & FLAG.member)) continue;
     const k = responseTo[j]!;
     const answers = k >= 0 && sender[k] !== sender[j] && (flags[k]! & FLAG.human) !== 0;
-    ages.push(asOf - t); slotOf.push(hourOfWeek[j]!); weight.push(1 + (answers ? o.replyWeight : 0));
+    ages[messages] = asOf - t; slotOf[messages] = hourOfWeek[j]!; weight[messages] = 1 + (answers ? o.replyWeight : 0);
+    messages++;
   }
-  const messages = ages.length;
   if (messages < o.minMessages) return { slots: [], messages, heatmap: [] };
   // A quiet group pools over more weeks: the half-life widens until the weighted count reaches
   // `slotMessages` (or the widest is reached). A busy group keeps the configured one.

@@ -4,6 +4,7 @@ import { dayToDate, iso } from '../../core/time.js';
 import type { AnalysisContext } from '../types.js';
 import { isSystemKind } from '../shared/kinds.js';
 import { sumRange } from '../shared/series.js';
+import { memberSlots } from '../shared/slots.js';
 
 export const weekSchema = z.object({
   weekStart: z.string().describe('Monday of the week, YYYY-MM-DD, in the report time zone'),
@@ -43,31 +44,40 @@ export function profileGroup(g: GroupRecord, ctx: AnalysisContext): GroupProfile
   const s = ctx.series(g);
   const asOfDay = s.days - 1;
   const from30 = asOfDay - 29;
+  const { time, flags, sender, day } = ds.messages;
+  // One pass over the messages up to as-of, week by week: system events, members active in the
+  // last 30 days, members active each week. Members are marked by slot (a Set and a Map updated
+  // per message took most of the time).
+  let end = g.msgStart;
+  while (end < g.msgEnd && time[end]! <= ctx.asOf) end++;
+  const slots = memberSlots(ds, g);
   let system = 0;
   // Active members: member activity (not the owner or admins) on the same 30 local days as
   // `last30d` and `joined30d`, as-of day included.
-  const active30 = new Set<number>();
+  const active30 = new Uint8Array(g.members.length);
+  let active30d = 0;
   const firstDay30 = s.day0 + from30;
-  for (let j = g.msgStart; j < g.msgEnd; j++) {
-    if (ds.messages.time[j]! > ctx.asOf) break;
-    const f = ds.messages.flags[j]!;
+  /** Counts message j towards the totals; its sender's slot when it is member activity, else -1. */
+  const tally = (j: number): number => {
+    const f = flags[j]!;
     if (isSystemKind(f)) system++;
-    if (f & FLAG.member && ds.messages.day[j]! >= firstDay30) active30.add(ds.messages.sender[j]!);
-  }
-  system += g.events.filter((e) => e.time <= ctx.asOf).length;
+    if (!(f & FLAG.member)) return -1;
+    const who = slots[sender[j]!]!;
+    if (day[j]! >= firstDay30 && !active30[who]) { active30[who] = 1; active30d++; }
+    return who;
+  };
 
   const weekly: GroupProfile['activity']['weekly'] = [];
   const firstMonday = s.day0 - (((s.day0 + 3) % 7) + 7) % 7;
-  const lastSeen = new Map<number, number>();
+  /** The week (its Monday) each member was last counted active in, by slot. */
+  const lastSeen = new Float64Array(g.members.length).fill(NaN);
   let j = g.msgStart;
   for (let w = firstMonday; w < s.day0 + s.days; w += 7) {
     const a = w - s.day0, b = a + 7;
     let active = 0;
-    for (; j < g.msgEnd && ds.messages.day[j]! < w + 7 && ds.messages.time[j]! <= ctx.asOf; j++) {
-      const f = ds.messages.flags[j]!;
-      if (!(f & FLAG.member)) continue;
-      const who = ds.messages.sender[j]!;
-      if (lastSeen.get(who) !== w) { lastSeen.set(who, w); active++; }
+    for (; j < end && day[j]! < w + 7; j++) {
+      const who = tally(j);
+      if (who >= 0 && lastSeen[who] !== w) { lastSeen[who] = w; active++; }
     }
     weekly.push({
       weekStart: dayToDate(w),
@@ -80,13 +90,16 @@ export function profileGroup(g: GroupRecord, ctx: AnalysisContext): GroupProfile
       days: Math.min(b, s.days) - Math.max(a, 0),
     });
   }
+  // Messages dated past the last week (only if the day column ran ahead of as-of) count all the same.
+  for (; j < end; j++) tally(j);
+  system += g.events.filter((e) => e.time <= ctx.asOf).length;
   return {
     id: g.id, name: g.name, platform: g.platform, identity: g.identity,
     firstActivityAt: g.msgEnd > g.msgStart || g.events.length ? iso(s.firstAt) : null,
     lastActivityAt: g.msgEnd > g.msgStart || g.events.length ? iso(s.lastAt) : null,
     members: {
       total: s.roster[asOfDay]!,
-      active30d: active30.size,
+      active30d,
       joined30d: sumRange(s.joins, from30, asOfDay + 1),
       left30d: sumRange(s.leaves, from30, asOfDay + 1),
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { memberColumns, ROLE } from '../shared/member-columns.js';
 import { round3 } from '../shared/numbers.js';
 import { defineAnalysis } from '../types.js';
 import { scoreCandidates } from './rank.js';
@@ -62,10 +63,10 @@ export const seedUsers = defineAnalysis({
     // fell silent as a whole the former regulars are still there to be seen.
     let groupQuiet = Infinity;
     for (const s of all.values()) groupQuiet = Math.min(groupQuiet, s.daysSinceLast);
+    const cols = memberColumns(ds);
     for (const [m, s] of all) {
-      const r = ds.members[m]!;
-      if (r.role !== 'member' || r.spammer) continue;
-      if (r.leftAt !== null && r.leftAt <= ctx.asOf) continue;
+      if (cols.role[m] !== ROLE.member || cols.spammer[m]) continue;
+      if (cols.leftAt[m]! <= ctx.asOf) continue; // NaN: never left
       if (s.activeDays < o.minActiveDays || s.activeWeeks < o.minActiveWeeks) continue;
       if (goneQuiet(s, groupQuiet, o)) continue;
       ids.push(m);

@@ -22,8 +22,17 @@ export type AspectWeights = Record<Aspect, number>;
 function normalise(values: number[]): number[] {
   const max = Math.max(0, ...values);
   if (max <= 0) return values.map(() => 0);
-  const top = Math.log1p(max);
-  return values.map((v) => (v <= 0 ? 0 : Math.log1p(v) / top));
+  const top = log1p(max);
+  return values.map((v) => (v <= 0 ? 0 : log1p(v) / top));
+}
+
+/** Math.log1p, remembered for the small whole numbers most signals are (counts of days, messages). */
+const smallLogs = new Float64Array(4096).fill(NaN);
+function log1p(v: number): number {
+  if (!Number.isInteger(v) || v < 0 || v >= smallLogs.length) return Math.log1p(v);
+  let l = smallLogs[v]!;
+  if (Number.isNaN(l)) smallLogs[v] = l = Math.log1p(v);
+  return l;
 }
 
 /** Weighted mean of the aspects, each the mean of its signals, log-scaled against the largest. Scores in 0..1. */

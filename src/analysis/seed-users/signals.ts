@@ -1,5 +1,8 @@
 import { FLAG, type Dataset, type GroupRecord } from '../../core/dataset/types.js';
 import { DAY } from '../../core/time.js';
+import { memberColumns } from '../shared/member-columns.js';
+import { memberSlots } from '../shared/slots.js';
+import { groupMentions } from './mentions.js';
 
 /** What one member did, as counted for the seed-user ranking. All numbers, for the JSON. */
 export interface SeedSignals {
@@ -39,84 +42,128 @@ export interface SeedSignalOptions {
 /** Signals of every member with member activity in the group up to as-of. */
 export function collectSignals(ds: Dataset, g: GroupRecord, asOf: number, asOfDay: number, o: SeedSignalOptions): Map<number, SeedSignals> {
   const { time, flags, sender, responseTo, replyTo, day } = ds.messages;
-  const out = new Map<number, SeedSignals>();
-  const lastDay = new Map<number, number>(), lastWeek = new Map<number, number>(), dayCount = new Map<number, number>();
-  const recognisers = new Map<number, Set<number>>();
-  /** The last RHYTHM_DAYS active days of each member, for their present rhythm. */
-  const lastDays = new Map<number, number[]>();
+  // This loop runs once per message: every per-member number lives in a typed array by slot
+  // (position in g.members) and the signal objects are made at the end.
+  const slots = memberSlots(ds, g), n = g.members.length;
+  const c = counters(n);
+  /** Slots in the order they got signals (answered, or wrote): the order of the returned Map. */
+  const created: number[] = [];
+  const has = new Uint8Array(n);
+  const touch = (slot: number) => { if (!has[slot]) { has[slot] = 1; created.push(slot); } };
+  const lastDay = new Float64Array(n).fill(NaN), lastWeek = new Float64Array(n).fill(NaN), lastAt = new Float64Array(n).fill(NaN);
+  const dayCount = new Int32Array(n);
+  /** The last RHYTHM_DAYS active days of each member, for their present rhythm: a ring per member
+   *  where active day number k (counting from 0) sits at k % RHYTHM_DAYS. */
+  const rhythm = new Int32Array(n * RHYTHM_DAYS);
+  /** Distinct (answered or mentioned, by) pairs, as slot × n + slot; and per member how many. */
+  const recognisedPairs = new Set<number>();
+  const recognisedBy = new Int32Array(n);
   const recognise = (target: number, by: number) => {
     if (target === by) return;
-    let set = recognisers.get(target);
-    if (!set) recognisers.set(target, (set = new Set()));
-    set.add(by);
+    const pair = target * n + by;
+    if (recognisedPairs.has(pair)) return;
+    recognisedPairs.add(pair);
+    recognisedBy[target]!++;
   };
-  const get = (m: number): SeedSignals => {
-    let s = out.get(m);
-    if (!s) {
-      s = { activeDays: 0, activeWeeks: 0, recentDays: 0, messages: 0, conversationsStarted: 0, repliesReceived: 0, recognisedBy: 0, answersGiven: 0, questionsAnswered: 0, newcomersAnswered: 0, daysSinceLast: 0, usualGapDays: 0, tenureDays: 0, invitedStayed: 0, invitedActive: 0 };
-      out.set(m, s);
-    }
-    return s;
-  };
-  const arrived = (m: number) => ds.members[m]!.joinedAt ?? ds.members[m]!.firstMessageAt ?? -Infinity;
-  const ln2 = Math.log(2);
+  const cols = memberColumns(ds);
+  const arrived = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const m = g.members[i]!, joined = cols.joinedAt[m]!, first = cols.firstMessageAt[m]!;
+    arrived[i] = !Number.isNaN(joined) ? joined : !Number.isNaN(first) ? first : -Infinity;
+  }
+  const recency = recencyWeights(asOfDay, g.msgEnd > g.msgStart ? day[g.msgStart]! : asOfDay, o.halfLifeDays);
 
   for (let j = g.msgStart; j < g.msgEnd; j++) {
     const t = time[j]!;
     if (t > asOf) break;
     const f = flags[j]!;
     if (!(f & FLAG.human)) continue;
-    const who = sender[j]!;
+    const who = slots[sender[j]!]!;
     // Being answered counts whoever answers (an admin's reply is recognition too).
     const to = responseTo[j]! >= 0 ? responseTo[j]! : replyTo[j]!;
-    const target = to >= 0 ? sender[to]! : -1;
+    const target = to >= 0 ? slots[sender[to]!]! : -1;
     if (target >= 0 && target !== who && flags[to]! & FLAG.member) {
-      get(target).repliesReceived++;
+      touch(target);
+      c.repliesReceived[target]!++;
       recognise(target, who);
     }
     if (!(f & FLAG.member)) continue;
-    const s = get(who);
+    touch(who);
     const d = day[j]!, w = Math.floor((d + 3) / 7);
-    if (lastDay.get(who) !== d) {
-      lastDay.set(who, d);
-      dayCount.set(who, 0);
-      s.activeDays++;
-      s.recentDays += Math.exp((-ln2 * Math.max(0, asOfDay - d)) / o.halfLifeDays);
-      const recent = lastDays.get(who) ?? [];
-      recent.push(d);
-      if (recent.length > RHYTHM_DAYS) recent.shift();
-      lastDays.set(who, recent);
-      s.usualGapDays = recent.length > 1 ? (d - recent[0]!) / (recent.length - 1) : 0;
+    if (lastDay[who] !== d) {
+      lastDay[who] = d;
+      dayCount[who] = 0;
+      rhythm[who * RHYTHM_DAYS + (c.activeDays[who]! % RHYTHM_DAYS)] = d;
+      c.activeDays[who]!++;
+      c.recentDays[who] += recency(d);
     }
-    if (lastWeek.get(who) !== w) { lastWeek.set(who, w); s.activeWeeks++; }
-    const today = dayCount.get(who)! + 1;
-    dayCount.set(who, today);
-    if (today <= o.dailyCap) s.messages++;
-    if (f & FLAG.convStart && today <= o.dailyCap) s.conversationsStarted++;
+    if (lastWeek[who] !== w) { lastWeek[who] = w; c.activeWeeks[who]!++; }
+    const today = ++dayCount[who]!;
+    if (today <= o.dailyCap) c.messages[who]!++;
+    if (f & FLAG.convStart && today <= o.dailyCap) c.conversationsStarted[who]!++;
     if (target >= 0 && target !== who && today <= o.dailyCap) {
-      s.answersGiven++;
-      if (flags[to]! & FLAG.question) s.questionsAnswered++;
-      if (time[to]! - arrived(target) <= o.newcomerDays * DAY) s.newcomersAnswered++;
+      c.answersGiven[who]!++;
+      if (flags[to]! & FLAG.question) c.questionsAnswered[who]!++;
+      if (time[to]! - arrived[target]! <= o.newcomerDays * DAY) c.newcomersAnswered[who]!++;
     }
-    s.daysSinceLast = (asOf - t) / DAY;
+    lastAt[who] = t;
   }
-  for (let k = 0; k < ds.mentions.message.length; k++) {
+  for (const k of groupMentions(ds, g)) {
     const j = ds.mentions.message[k]!;
-    if (j < g.msgStart || j >= g.msgEnd || time[j]! > asOf || !(flags[j]! & FLAG.human)) continue;
-    const target = ds.mentions.member[k]!;
-    if (out.has(target)) recognise(target, sender[j]!);
+    if (time[j]! > asOf || !(flags[j]! & FLAG.human)) continue;
+    const target = slots[ds.mentions.member[k]!]!;
+    if (has[target]) recognise(target, slots[sender[j]!]!);
   }
-  for (const [m, s] of out) {
-    s.recognisedBy = recognisers.get(m)?.size ?? 0;
-    s.tenureDays = Math.max(0, (asOf - arrived(m)) / DAY);
+  const out = new Map<number, SeedSignals>();
+  for (const slot of created) {
+    const days = c.activeDays[slot]!;
+    // The rhythm as it stood after their last active day: the mean gap across the ring.
+    const held = Math.min(days, RHYTHM_DAYS);
+    const newest = rhythm[slot * RHYTHM_DAYS + ((days - 1) % RHYTHM_DAYS)]!, oldest = rhythm[slot * RHYTHM_DAYS + ((days - held) % RHYTHM_DAYS)]!;
+    out.set(g.members[slot]!, {
+      activeDays: days, activeWeeks: c.activeWeeks[slot]!, recentDays: c.recentDays[slot]!, messages: c.messages[slot]!,
+      conversationsStarted: c.conversationsStarted[slot]!, repliesReceived: c.repliesReceived[slot]!, recognisedBy: recognisedBy[slot]!,
+      answersGiven: c.answersGiven[slot]!, questionsAnswered: c.questionsAnswered[slot]!, newcomersAnswered: c.newcomersAnswered[slot]!,
+      daysSinceLast: Number.isNaN(lastAt[slot]!) ? 0 : (asOf - lastAt[slot]!) / DAY,
+      usualGapDays: held > 1 ? (newest - oldest) / (held - 1) : 0,
+      tenureDays: Math.max(0, (asOf - arrived[slot]!) / DAY),
+      invitedStayed: 0, invitedActive: 0,
+    });
   }
   for (const i of g.members) {
-    const r = ds.members[i]!;
-    if (r.invitedBy === null || (r.joinedAt ?? -Infinity) > asOf) continue;
-    const inviter = out.get(r.invitedBy);
-    if (!inviter || (r.leftAt !== null && r.leftAt <= asOf)) continue;
+    // An unknown join time does not stop an invitee from counting; an unknown leave is no leave.
+    if (cols.invitedBy[i]! < 0 || cols.joinedAt[i]! > asOf) continue;
+    const inviter = out.get(cols.invitedBy[i]!);
+    if (!inviter || cols.leftAt[i]! <= asOf) continue;
     inviter.invitedStayed++;
     if (out.has(i)) inviter.invitedActive++;
   }
   return out;
+}
+
+/** The per-member counts collectSignals keeps while it walks the messages, one typed array each. */
+function counters(n: number) {
+  const ints = () => new Int32Array(n);
+  return {
+    activeDays: ints(), activeWeeks: ints(), messages: ints(), conversationsStarted: ints(), repliesReceived: ints(),
+    answersGiven: ints(), questionsAnswered: ints(), newcomersAnswered: ints(),
+    recentDays: new Float64Array(n),
+  };
+}
+
+/**
+ * The recency weight of an active day (half-life `halfLifeDays` back from as-of): one Math.exp
+ * per age in days rather than per member and day. Ages up to `asOfDay − firstDay` are kept.
+ */
+function recencyWeights(asOfDay: number, firstDay: number, halfLifeDays: number): (d: number) => number {
+  const ln2 = Math.log(2);
+  const weight = (age: number) => Math.exp((-ln2 * age) / halfLifeDays);
+  const byAge = new Float64Array(Math.max(1, asOfDay - firstDay + 1)).fill(NaN);
+  return (d) => {
+    const age = Math.max(0, asOfDay - d);
+    if (age >= byAge.length) return weight(age);
+    let w = byAge[age]!;
+    if (Number.isNaN(w)) byAge[age] = w = weight(age);
+    return w;
+  };
 }

@@ -1,4 +1,5 @@
 import { FLAG, type Dataset, type GroupRecord } from '../../core/dataset/types.js';
+import { memberSlots } from '../shared/slots.js';
 
 /** The measured parts of self-drive over one window of a group's life. */
 export interface SelfDriveParts {
@@ -30,7 +31,9 @@ export function measureParts(ds: Dataset, g: GroupRecord, from: number, to: numb
   const { time, flags, sender } = ds.messages;
   let human = 0, staff = 0, member = 0, convs = 0, memberConvs = 0, prompts = 0, prompted = 0;
   let lastPrompt = -Infinity;
-  const perMember = new Map<number, number>();
+  // Member messages per member by slot (a Map updated per message cost more than the rest).
+  const slots = memberSlots(ds, g);
+  const perMember = new Int32Array(g.members.length);
   for (let j = g.msgStart; j < g.msgEnd; j++) {
     const t = time[j]!;
     if (t <= from) continue;
@@ -48,11 +51,11 @@ export function measureParts(ds: Dataset, g: GroupRecord, from: number, to: numb
     } else if (f & FLAG.member) {
       member++;
       if (t - lastPrompt <= promptMs) prompted++;
-      const who = sender[j]!;
-      perMember.set(who, (perMember.get(who) ?? 0) + 1);
+      perMember[slots[sender[j]!]!]!++;
     }
   }
-  const counts = [...perMember.values()].sort((a, b) => b - a);
+  // Descending; a typed array sorts natively (no comparator call per comparison).
+  const counts = Array.from(perMember.filter((x) => x > 0).sort().reverse());
   return {
     humanMessages: human,
     memberMessages: member,

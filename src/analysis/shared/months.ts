@@ -1,8 +1,22 @@
-import type { Zone } from '../../core/time.js';
+import { DAY, type Zone } from '../../core/time.js';
 
-/** YYYY-MM of an instant in the report's zone. */
+/** YYYY-MM labels by local day index: formatting a Date per member was most of the journeys' time. */
+const labels = new Map<number, string>();
+
+/** YYYY-MM of a local day index (days since 1970-01-01 in the report's zone). */
+export function monthOfDay(day: number): string {
+  let label = labels.get(day);
+  if (label === undefined) {
+    if (labels.size >= 100_000) labels.clear();
+    label = new Date(day * DAY).toISOString().slice(0, 7);
+    labels.set(day, label);
+  }
+  return label;
+}
+
+/** YYYY-MM of an instant in the report's zone (the month of its local day). */
 export function monthOf(t: number, zone: Zone): string {
-  return new Date(zone.local(t)).toISOString().slice(0, 7);
+  return monthOfDay(zone.dayIndex(t));
 }
 
 /** The UTC instant a local month starts, from its YYYY-MM label plus `add` months. */

@@ -11,7 +11,7 @@ export function round3(x: number): number {
 }
 
 /** Linear-interpolated quantile of a sorted array, or null when empty. */
-export function quantile(sorted: readonly number[], q: number): number | null {
+export function quantile(sorted: ArrayLike<number>, q: number): number | null {
   if (!sorted.length) return null;
   const x = (sorted.length - 1) * q, lo = Math.floor(x), hi = Math.ceil(x);
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (x - lo);

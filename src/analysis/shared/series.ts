@@ -1,6 +1,8 @@
 import { FLAG, type Dataset, type GroupRecord } from '../../core/dataset/types.js';
 import type { Zone } from '../../core/time.js';
 import { isSystemKind } from './kinds.js';
+import { memberColumns } from './member-columns.js';
+import { memberSlots } from './slots.js';
 
 /**
  * Per-day series of one group from its first activity to as-of (local days in the report's zone).
@@ -31,9 +33,10 @@ export interface GroupSeries {
 
 /** When a member is in the roster: from join (or first message) until they left. */
 export function presence(ds: Dataset, m: number, groupStart: number): { from: number; to: number } {
-  const r = ds.members[m]!;
-  const from = r.joinedAt ?? r.firstMessageAt ?? (r.listed ? groupStart : Infinity);
-  return { from, to: r.leftAt ?? Infinity };
+  const c = memberColumns(ds);
+  const joined = c.joinedAt[m]!, first = c.firstMessageAt[m]!, left = c.leftAt[m]!;
+  const from = !Number.isNaN(joined) ? joined : !Number.isNaN(first) ? first : c.listed[m] ? groupStart : Infinity;
+  return { from, to: Number.isNaN(left) ? Infinity : left };
 }
 
 export function computeSeries(ds: Dataset, g: GroupRecord, asOf: number, zone: Zone): GroupSeries {
@@ -42,9 +45,10 @@ export function computeSeries(ds: Dataset, g: GroupRecord, asOf: number, zone: Z
   let lastAt = g.msgEnd > g.msgStart ? time[g.msgEnd - 1]! : -Infinity;
   for (const e of g.events) { firstAt = Math.min(firstAt, e.time); lastAt = Math.max(lastAt, e.time); }
   // A member list's join times are the group's history too (the roster grew before anyone spoke).
+  const c = memberColumns(ds);
   for (const m of g.members) {
-    const j = ds.members[m]!.joinedAt;
-    if (j !== null && j <= asOf) { firstAt = Math.min(firstAt, j); lastAt = Math.max(lastAt, j); }
+    const j = c.joinedAt[m]!; // NaN when unknown: never <= asOf
+    if (j <= asOf) { firstAt = Math.min(firstAt, j); lastAt = Math.max(lastAt, j); }
   }
   if (!Number.isFinite(firstAt)) firstAt = lastAt = asOf;
   lastAt = Math.min(lastAt, asOf);
@@ -55,7 +59,9 @@ export function computeSeries(ds: Dataset, g: GroupRecord, asOf: number, zone: Z
     messages: new Int32Array(days), human: new Int32Array(days), member: new Int32Array(days), staff: new Int32Array(days),
     activeMembers: new Int32Array(days), joins: new Int32Array(days), leaves: new Int32Array(days), roster: new Int32Array(days),
   };
-  const lastDay = new Map<number, number>();
+  // The last day each member was counted active, by slot (a Map per message was half the time).
+  const slots = memberSlots(ds, g);
+  const lastDay = new Int32Array(g.members.length).fill(-1);
   for (let j = g.msgStart; j < g.msgEnd; j++) {
     if (time[j]! > asOf) break;
     const d = day[j]! - day0;
@@ -66,8 +72,8 @@ export function computeSeries(ds: Dataset, g: GroupRecord, asOf: number, zone: Z
     if (f & FLAG.staff) s.staff[d]!++;
     if (f & FLAG.member) {
       s.member[d]!++;
-      const who = sender[j]!;
-      if (lastDay.get(who) !== d) { lastDay.set(who, d); s.activeMembers[d]!++; }
+      const who = slots[sender[j]!]!;
+      if (lastDay[who] !== d) { lastDay[who] = d; s.activeMembers[d]!++; }
     }
   }
   // Roster at the end of each day: +1 on the day a member arrives, −1 on the day they leave (who
@@ -79,8 +85,8 @@ export function computeSeries(ds: Dataset, g: GroupRecord, asOf: number, zone: Z
     if (from > asOf || !Number.isFinite(from)) continue;
     delta[clampDay(from)]!++;
     if (to <= asOf) delta[clampDay(to)]!--;
-    const r = ds.members[m]!;
-    if (r.joinedAt !== null && r.joinedAt <= asOf && r.joinedAt >= firstAt) s.joins[clampDay(r.joinedAt)]!++;
+    const joined = c.joinedAt[m]!;
+    if (joined <= asOf && joined >= firstAt) s.joins[clampDay(joined)]!++;
     if (to <= asOf) s.leaves[Math.min(days - 1, clampDay(to))]!++;
   }
   let running = 0;

@@ -1,5 +1,7 @@
 import { FLAG, type Dataset, type GroupRecord } from '../../core/dataset/types.js';
 import { isSystemKind } from '../shared/kinds.js';
+import { memberColumns, ROLE } from '../shared/member-columns.js';
+import { memberSlots } from '../shared/slots.js';
 import type { GroupSeries } from '../shared/series.js';
 
 /** The facts the vitality verdict is drawn from, gathered in one pass over the group's messages. */
@@ -24,27 +26,32 @@ export interface ActivityFacts {
 export function activityFacts(ds: Dataset, g: GroupRecord, asOf: number, postsSince: number, recentSince: number): ActivityFacts {
   const { time, flags, sender, responseTo } = ds.messages;
   const f: ActivityFacts = { lastMemberAt: null, staffPosts: 0, botPosts: 0, spamPosts: 0, staffAnswered: 0, recentActiveMembers: 0 };
-  const recent = new Set<number>();
-  const answered = new Set<number>();
+  // Distinct recent members as marks by slot, and answered posts as marks by message offset:
+  // Sets updated once per message cost more than the rest of the pass.
+  const slots = memberSlots(ds, g), role = memberColumns(ds).role;
+  const recent = new Uint8Array(g.members.length);
+  const answered = new Uint8Array(g.msgEnd - g.msgStart);
   for (let j = g.msgStart; j < g.msgEnd; j++) {
     const t = time[j]!;
     if (t > asOf) break;
     const fl = flags[j]!;
     if (fl & FLAG.member) {
       f.lastMemberAt = t;
-      if (t > recentSince) recent.add(sender[j]!);
+      const who = slots[sender[j]!]!;
+      if (t > recentSince && !recent[who]) { recent[who] = 1; f.recentActiveMembers++; }
     }
     if (t <= postsSince) continue;
     if (isSystemKind(fl)) continue;
     if (fl & FLAG.spam) f.spamPosts++;
     else if (fl & FLAG.staff) f.staffPosts++;
-    else if (ds.members[sender[j]!]!.role === 'bot') f.botPosts++;
+    else if (role[sender[j]!] === ROLE.bot) f.botPosts++;
     // A staff post answered by another person (staff to staff included): reported, not judged.
     const to = responseTo[j]!;
-    if (to >= 0 && flags[to]! & FLAG.staff && sender[to] !== sender[j] && fl & FLAG.human) answered.add(to);
+    if (to >= 0 && flags[to]! & FLAG.staff && sender[to] !== sender[j] && fl & FLAG.human && !answered[to - g.msgStart]) {
+      answered[to - g.msgStart] = 1;
+      f.staffAnswered++;
+    }
   }
-  f.staffAnswered = answered.size;
-  f.recentActiveMembers = recent.size;
   return f;
 }
 
