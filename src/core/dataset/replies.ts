@@ -22,16 +22,24 @@ export function linkReplies(
 ): void {
   msg.replyTo.fill(-1);
   msg.responseTo.fill(-1);
-  if (replies.length) {
-    // Typed-array hash tables: a Set or Map of numbers boxes each 53-bit hash (a lookup per message).
+  // Explicit replies, group by group (a reply never leaves its group, whatever the ids): replies are
+  // in message order and a group's messages one range, so each group's replies are one slice.
+  // Typed-array hash tables: a Set or Map of numbers boxes each 53-bit hash (a lookup per message).
+  let r = 0;
+  for (const g of groups) {
+    while (r < replies.length && replies[r]![0] < g.msgStart) r++;
+    const from = r;
+    while (r < replies.length && replies[r]![0] < g.msgEnd) r++;
+    if (r === from) continue;
     const wanted = new HashTable();
-    for (const [, h] of replies) wanted.add(h, 0);
-    const byId = new HashTable(); // the first message with the id
-    for (let j = 0; j < src.length; j++) {
+    for (let k = from; k < r; k++) wanted.add(replies[k]![1], 0);
+    const byId = new HashTable(); // the first message of the group with the id
+    for (let j = g.msgStart; j < g.msgEnd; j++) {
       const h = idHash[src[j]!]!;
       if (h === h && wanted.get(h) >= 0) byId.add(h, j);
     }
-    for (const [j, h] of replies) {
+    for (let k = from; k < r; k++) {
+      const [j, h] = replies[k]!;
       const target = byId.get(h);
       if (target >= 0 && target !== j) { msg.replyTo[j] = target; msg.responseTo[j] = target; }
     }
