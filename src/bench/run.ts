@@ -35,14 +35,14 @@ const line = (r: Row) => [
   r.analyze ? `${fmt(r.analyze.peakRssMb)} MB`.padStart(9) : ''.padStart(9), r.note ?? '',
 ].join('  ');
 
-async function bench(name: string, files: string[], adapterId: string): Promise<void> {
+async function bench(name: string, files: string[], adapterId: string, extra: string[] = []): Promise<void> {
   const mb = files.reduce((a, f) => a + statSync(f).size, 0) / 1e6;
   const baseline = await measureMedian(process.execPath, [baselineJs, files[0]!], runs);
   let row: Row;
   if (!adapterById(adapterId)) row = { name, mb, baseline, analyze: null, note: `missing: adapter ${adapterId} not registered` };
   else {
     try {
-      row = { name, mb, baseline, analyze: await measureMedian(process.execPath, [bin, 'analyze', ...files, '--format', 'json', ...TZ], runs) };
+      row = { name, mb, baseline, analyze: await measureMedian(process.execPath, [bin, 'analyze', ...files, '--format', 'json', ...TZ, ...extra], runs) };
     } catch (e) {
       row = { name, mb, baseline, analyze: null, note: `failed: ${/error: .*/.exec(String(e))?.[0] ?? String(e).slice(0, 200)}` };
     }
@@ -61,6 +61,8 @@ if (!only || only === 'canonical') {
     const gen = performance.now() - t0;
     if (gen > 1000) process.stderr.write(`(generated ${shape.messages} messages in ${fmt(gen / 1000, 1)} s)\n`);
     await bench(`canonical CSV ${shape.messages / 1e6} M`, [f.messages, f.members], 'canonical-csv');
+    // The same on one thread: what the worker threads bring (issue 7 asks for the numbers either way).
+    if (m === 2 || sizes.length === 1) await bench(`  the same, --threads 1`, [f.messages, f.members], 'canonical-csv', ['--threads', '1']);
   }
 }
 const one: Shape = { messages: Math.round(1e6 * scale), groups: quick ? 20 : 200, seed: 1 };
