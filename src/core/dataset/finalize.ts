@@ -1,4 +1,4 @@
-import { DAY, Zone } from '../time.js';
+import { Zone } from '../time.js';
 import type { DatasetBuilder } from './builder.js';
 import { collectGarbage } from '../memory.js';
 import { resolveMembers } from './members.js';
@@ -67,13 +67,7 @@ export function finalizeDataset(b: DatasetBuilder, zoneName: string): Dataset {
   inferStaff(groups, members, stated, [...b.selfMembers].map((i) => remap[i]!));
 
   markSpam(groups, members, out, textHash, src);
-  for (let j = 0; j < count; j++) {
-    const m = members[out.sender[j]!]!;
-    m.messages++;
-    if (m.firstMessageAt === null) m.firstMessageAt = out.time[j]!;
-    m.lastMessageAt = out.time[j]!;
-    if (out.flags[j]! & FLAG.spam) m.spamMessages++;
-  }
+  messageCounts(members, out);
   activityFlags(groups, members, out);
   linkReplies(groups, out, idHash, src, replies);
   // Bots found by behaviour need answers to be known; their messages are then no one's activity,
@@ -111,17 +105,40 @@ export function finalizeDataset(b: DatasetBuilder, zoneName: string): Dataset {
   };
 }
 
+/**
+ * Each member's message count, spam count, first and last message time. Counted in typed arrays
+ * and written to the member records once each: a record read per message is a cache miss.
+ */
+function messageCounts(members: Dataset['members'], out: { time: Float64Array; sender: Uint32Array; flags: Uint16Array }): void {
+  const n = new Int32Array(members.length), spam = new Int32Array(members.length);
+  const first = new Float64Array(members.length), last = new Float64Array(members.length);
+  for (let j = 0; j < out.sender.length; j++) {
+    const s = out.sender[j]!;
+    if (n[s]!++ === 0) first[s] = out.time[j]!;
+    last[s] = out.time[j]!;
+    if (out.flags[j]! & FLAG.spam) spam[s]!++;
+  }
+  members.forEach((m, s) => {
+    m.messages += n[s]!;
+    m.spamMessages += spam[s]!;
+    if (n[s]! > 0) { m.firstMessageAt ??= first[s]!; m.lastMessageAt = last[s]!; }
+  });
+}
+
+const ROLE_MEMBER = 0, ROLE_STAFF = 1, ROLE_BOT = 2;
+
 /** Human, member and staff flags from each sender's role, and conversation starts among human messages. */
 function activityFlags(groups: readonly GroupRecord[], members: Dataset['members'], out: { time: Float64Array; sender: Uint32Array; flags: Uint16Array }): void {
+  const role = Uint8Array.from(members, (m) => (m.role === 'bot' ? ROLE_BOT : m.role === 'owner' || m.role === 'admin' ? ROLE_STAFF : ROLE_MEMBER));
   for (const g of groups) {
     let last = -Infinity;
     for (let j = g.msgStart; j < g.msgEnd; j++) {
-      const m = members[out.sender[j]!]!;
+      const r = role[out.sender[j]!]!;
       let f = out.flags[j]! & ~(FLAG.human | FLAG.member | FLAG.staff | FLAG.convStart);
       const kind = f & FLAG.kindMask;
-      if (kind !== KIND_INDEX.system && kind !== KIND_INDEX.recall && m.role !== 'bot' && !(f & FLAG.spam)) {
+      if (kind !== KIND_INDEX.system && kind !== KIND_INDEX.recall && r !== ROLE_BOT && !(f & FLAG.spam)) {
         f |= FLAG.human;
-        f |= m.role === 'owner' || m.role === 'admin' ? FLAG.staff : FLAG.member;
+        f |= r === ROLE_STAFF ? FLAG.staff : FLAG.member;
         if (out.time[j]! - last > CONVERSATION_GAP) f |= FLAG.convStart;
         last = out.time[j]!;
       }
@@ -167,8 +184,9 @@ function sortedColumns(b: DatasetBuilder, zone: Zone, remap: Int32Array) {
 }
 
 function groupsOf(sender: Uint32Array, n: number, members: DatasetBuilder['members']): Uint32Array {
+  const groupOf = Uint32Array.from(members, (m) => m.group);
   const out = new Uint32Array(n);
-  for (let i = 0; i < n; i++) out[i] = members[sender[i]!]!.group;
+  for (let i = 0; i < n; i++) out[i] = groupOf[sender[i]!]!;
   return out;
 }
 
@@ -182,13 +200,21 @@ function gather<T extends Float64Array | Uint32Array | Uint16Array>(from: T, src
 /** Time, local day and hour of the week of each kept message: zone.dayIndex and zone.weekdayHour
  *  from one local time, without an object per message. */
 function localTimes(time: Float64Array, src: Uint32Array, zone: Zone, out: { time: Float64Array; day: Int32Array; hourOfWeek: Uint8Array }): void {
+  // Messages of a group come in time order: the offset is looked up once per UTC hour and the day
+  // and hour of the week worked out once per local hour.
+  let from = Infinity, to = -Infinity, offset = 0, localHour = NaN, day = 0, hourOfWeek = 0;
   for (let j = 0; j < src.length; j++) {
     const t = time[src[j]!]!;
     out.time[j] = t;
-    const l = zone.local(t);
-    const day = Math.floor(l / DAY);
+    if (t < from || t >= to) { from = Math.floor(t / HOUR) * HOUR; to = from + HOUR; offset = zone.offset(t); }
+    const lh = Math.floor((t + offset) / HOUR);
+    if (lh !== localHour) {
+      localHour = lh;
+      day = Math.floor(lh / 24);
+      hourOfWeek = (((day + 3) % 7 + 7) % 7) * 24 + (lh - day * 24);
+    }
     out.day[j] = day;
-    out.hourOfWeek[j] = (((day + 3) % 7 + 7) % 7) * 24 + Math.floor((l - day * DAY) / HOUR);
+    out.hourOfWeek[j] = hourOfWeek;
   }
 }
 
