@@ -81,13 +81,14 @@ export class HashTable {
     }
   }
 
-  /** Sets h → v, replacing any value it had. */
-  set(h: number, v: number): void {
+  /** Sets h → v and returns the value h had (-1: none), in one probe. */
+  exchange(h: number, v: number): number {
     if ((this.size + 1) * 2 > this.keys.length) this.grow();
     const mask = this.keys.length - 1;
     for (let i = (h >>> 0) & mask; ; i = (i + 1) & mask) {
-      if (this.values[i]! < 0) { this.keys[i] = h; this.values[i] = v; this.size++; return; }
-      if (this.keys[i] === h) { this.values[i] = v; return; }
+      const old = this.values[i]!;
+      if (old < 0) { this.keys[i] = h; this.values[i] = v; this.size++; return -1; }
+      if (this.keys[i] === h) { this.values[i] = v; return old; }
     }
   }
 

@@ -32,11 +32,18 @@ export function linkReplies(
     while (r < replies.length && replies[r]![0] < g.msgEnd) r++;
     if (r === from) continue;
     const wanted = new HashTable();
-    for (let k = from; k < r; k++) wanted.add(replies[k]![1], 0);
+    // A bit per low 20 bits of a wanted hash: most messages are nobody's reply target, and the
+    // bit says so without a probe of the table.
+    const maybe = new Uint32Array(1 << 15);
+    for (let k = from; k < r; k++) {
+      const h = replies[k]![1];
+      wanted.add(h, 0);
+      maybe[(h >>> 5) & 0x7fff]! |= 1 << (h & 31);
+    }
     const byId = new HashTable(); // the first message of the group with the id
     for (let j = g.msgStart; j < g.msgEnd; j++) {
       const h = idHash[src[j]!]!;
-      if (h === h && wanted.get(h) >= 0) byId.add(h, j);
+      if (h === h && maybe[(h >>> 5) & 0x7fff]! & (1 << (h & 31)) && wanted.get(h) >= 0) byId.add(h, j);
     }
     for (let k = from; k < r; k++) {
       const [j, h] = replies[k]!;

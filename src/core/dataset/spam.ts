@@ -48,11 +48,10 @@ export function markSpam(
       const h = textHash[src[j]!]!;
       if (h === 0 || (kind !== KIND_INDEX.text && kind !== KIND_INDEX.link) || isStaff(msg.sender[j]!)) continue;
       const s = msg.sender[j]!;
-      const key = (h + s * 0x9e3779b1) % 0x20000000000000;
-      const p = latest.get(key);
-      // A different sender and text under the same key (one in 2^53) starts a new chain.
+      // One key for (sender, text); a different pair under the same key (as rare as a hash
+      // collision) starts a new chain rather than joining another's.
+      const p = latest.exchange(h + s * 8191, j);
       if (p >= 0 && msg.sender[p] === s && textHash[src[p]!] === h) prev[j] = p;
-      latest.set(key, j);
       // REPEATS in a row within the window: j and the ones before it in its chain.
       let first = j;
       for (let k = 1; k < REPEATS && first >= 0; k++) first = prev[first]!;
