@@ -96,7 +96,7 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
   // Rule 6: the spinner and warnings only for a person at a terminal reading a human format.
   const machineOnly = formats.every((f) => reporterById(f)!.machine) || outputs.length > 0;
   const chatter = stderrChatter({ quiet: o.quiet, machineOnly, stderrIsTTY: io.stderrIsTTY, env: io.env });
-  const progress = makeProgress(chatter, io.stderr);
+  const progress = await makeProgress(chatter, io.stderr);
   const started = performance.now();
   let result: AuditResult;
   let known: KnownNames | undefined;

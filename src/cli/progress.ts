@@ -1,4 +1,3 @@
-import ora, { type Ora } from 'ora';
 
 /** Progress on stderr, only on a TTY and never with --quiet: a long run is never silent, a pipe never noisy. */
 export interface Progress {
@@ -15,12 +14,14 @@ export function stderrChatter(o: { quiet: boolean; machineOnly: boolean; stderrI
   return o.stderrIsTTY && !o.quiet && !o.machineOnly && !ci;
 }
 
-export function makeProgress(enabled: boolean, stream: NodeJS.WriteStream): Progress {
+export async function makeProgress(enabled: boolean, stream: NodeJS.WriteStream): Promise<Progress> {
   if (!enabled) return { update: () => {}, stop: () => {} };
   // A terminal that reports no width (some ptys, `script` without a size): ora's redraw would
   // clear lines without end. Plain lines, every few seconds, instead.
   if (!(stream.columns > 0)) return plainProgress(stream);
-  const spinner: Ora = ora({ stream, discardStdin: false }).start();
+  // Loaded only for a person at a terminal: a run from cron or into a pipe does not pay its start-up.
+  const { default: ora } = await import('ora');
+  const spinner = ora({ stream, discardStdin: false }).start();
   let last = 0;
   return {
     update(text) {

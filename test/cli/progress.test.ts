@@ -9,9 +9,9 @@ function fakeTerminal(columns: number) {
 }
 
 describe('progress on a terminal', () => {
-  it('on a terminal that reports no width, writes plain lines instead of redrawing (ora would clear lines without end)', () => {
+  it('on a terminal that reports no width, writes plain lines instead of redrawing (ora would clear lines without end)', async () => {
     const { stream, written } = fakeTerminal(0);
-    const p = makeProgress(true, stream);
+    const p = await makeProgress(true, stream);
     const start = performance.now();
     p.update('first');
     while (performance.now() - start < 2100) { /* wait past the interval */ }
@@ -19,9 +19,9 @@ describe('progress on a terminal', () => {
     p.stop();
     expect(written).toEqual(['x.csv  1,000 records, 3 MB, 500/s\n']);
   });
-  it('writes nothing when disabled', () => {
+  it('writes nothing when disabled', async () => {
     const { stream, written } = fakeTerminal(80);
-    const p = makeProgress(false, stream);
+    const p = await makeProgress(false, stream);
     p.update('anything');
     p.stop();
     expect(written).toEqual([]);
