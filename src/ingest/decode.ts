@@ -89,7 +89,7 @@ export function replacedIn(text: string, raw: Buffer, encoding: Encoding): numbe
   return encoding === 'utf-8' ? Math.max(0, found - countBytes(raw, REPLACEMENT_UTF8)) : found;
 }
 
-/** Stream a file as decoded text chunks of about 1 MB, reporting bytes read (and, in `stats`,
+/** Stream a file as decoded text chunks of READ_CHUNK bytes, reporting bytes read (and, in `stats`,
  *  how many characters were not valid in the detected encoding). */
 export async function* decodeFile(
   path: string,
@@ -99,9 +99,18 @@ export async function* decodeFile(
   const head = await readHeadBytes(path);
   const { encoding, bomLength } = detectEncoding(head);
   stats.encoding = encoding;
+  yield* decodeRange(path, bomLength, Infinity, encoding, onBytes, stats);
+}
+
+/** Bytes [start, end) of a file decoded in `encoding` (a part of a file cut at line ends). */
+export async function* decodeRange(
+  path: string, start: number, end: number, encoding: Encoding,
+  onBytes: (total: number) => void, stats: DecodeStats,
+): AsyncGenerator<string> {
+  if (end <= start) return;
   const decoder = new TextDecoder(encoding);
   let total = 0;
-  const stream = createReadStream(path, { start: bomLength, highWaterMark: READ_CHUNK });
+  const stream = createReadStream(path, { start, ...(end === Infinity ? {} : { end: end - 1 }), highWaterMark: READ_CHUNK });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     total += chunk.length;
     onBytes(total);

@@ -1,6 +1,5 @@
-import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { READ_CHUNK, replacedIn, type DecodeStats } from '../decode.js';
+import { decodeRange, type DecodeStats } from '../decode.js';
 import type { Source } from '../types.js';
 
 /**
@@ -8,7 +7,7 @@ import type { Source } from '../types.js';
  * read with the file's header row in front). `shownAs` names it as the whole file (issues, the
  * group of a CSV without a group column). Cut at line ends, so no character is split.
  */
-export function rangeSource(path: string, shownAs: string, start: number, end: number, encoding: 'utf-8' | 'gb18030', prefix: string, onBytes?: (n: number) => void): Source {
+export function rangeSource(path: string, shownAs: string, start: number, end: number, encoding: 'utf-8' | 'gb18030', prefix: string, onBytes: (n: number) => void = () => {}): Source {
   const decoding: DecodeStats = { encoding, replaced: 0 };
   return {
     path: shownAs,
@@ -17,18 +16,7 @@ export function rangeSource(path: string, shownAs: string, start: number, end: n
     decoding,
     async *text() {
       if (prefix) yield prefix;
-      if (end <= start) return;
-      const decoder = new TextDecoder(encoding);
-      let total = 0;
-      for await (const chunk of createReadStream(path, { start, end: end - 1, highWaterMark: READ_CHUNK }) as AsyncIterable<Buffer>) {
-        total += chunk.length;
-        onBytes?.(total);
-        const text = decoder.decode(chunk, { stream: true });
-        decoding.replaced += replacedIn(text, chunk, encoding);
-        if (text) yield text;
-      }
-      const rest = decoder.decode();
-      if (rest) { decoding.replaced += [...rest].filter((c) => c === '\ufffd').length; yield rest; }
+      yield* decodeRange(path, start, end, encoding, onBytes, decoding);
     },
     bytes: () => Promise.reject(new Error('a part of a file has no raw bytes')),
   };
