@@ -60,6 +60,15 @@ describe.skipIf(!ingestBuilt)('one CSV read by several threads', () => {
     }), { numRuns: 60 });
   });
 
+  it('a group named by a refused row keeps that name in later parts, as one reader keeps it (found by the property)', async () => {
+    const rows = [HEADERS[0]!, ' u1 ,admin,,Bob,g2,m3,,,', ',g1,"""张三""邀请""李四""加入了群聊",2099-01-01 00:00:00,,,,,', '1,g1,,2024-03-01 10:00:00,u"1,A,text,x"y,', ',,,,,,,,'];
+    const path = fileOf(rows.join('\n') + '\n');
+    const one = await run(ingestBuilt!, path, 1);
+    const many = await run(ingestBuilt!, path, 3);
+    expect(many.dataset).toEqual(one.dataset);
+    expect(many.issues).toEqual(one.issues);
+  });
+
   it('reads a plain file of many groups the same (members named differently across parts, replies across parts)', async () => {
     const lines = [HEADERS[0]!];
     for (let i = 0; i < 6000; i++) {

@@ -40,13 +40,15 @@ export async function readMessagesInto(source: Source, ctx: ReadContext, sink: E
  * One part of a file cut by `planSplit` (its header row in front), read by a worker thread.
  * `clean`: the part ended at a row end, so the cut was right; `lines`: line ends read.
  */
-export async function readPartInto(source: Source, ctx: ReadContext, sink: EventSink, last: boolean): Promise<{ clean: boolean; lines: number }> {
+export async function readPartInto(source: Source, ctx: ReadContext, sink: EventSink, last: boolean): Promise<{ clean: boolean; lines: number; infos: GroupInfo[] }> {
   const reader = new FastReader(new MessageRows(source, ctx), ctx, sink);
   try {
     for await (const chunk of source.text()) reader.push(chunk, false);
     const clean = reader.atRowEnd();
     if (last) reader.push('', true);
-    return { clean, lines: reader.lineEnds };
+    // Every group info the reader made, even of groups whose rows were all refused: a later part
+    // must use the same ones, as one reader would.
+    return { clean, lines: reader.lineEnds, infos: reader.groupInfos() };
   } catch (e) {
     throw e instanceof CsvFieldTooLong ? fieldTooLong(ctx, e.line) : e;
   }
@@ -102,6 +104,11 @@ export class FastReader {
   /** The group info this reader holds for a group id (a reader keeps the info of a group's first row). */
   groupInfo(id: string): GroupInfo | undefined {
     return this.rows.groups.get(id);
+  }
+
+  /** The group infos this reader holds, in the order it made them. */
+  groupInfos(): GroupInfo[] {
+    return [...this.rows.groups.values()];
   }
 
   flush(): void {

@@ -56,7 +56,7 @@ export async function readSplit(source: Source, ctx: ReadContext, sink: EventSin
       else if (i.line > plan.headerLines) ctx.reportIssue({ ...i, line: i.line + shift }); // header issues were the first part's
     }
     sink.part(r!.part, r!.records, infoOf);
-    for (const g of r!.part.groups) if (!infoOf(g.info.id)) seen.set(g.info.id, g.info);
+    for (const info of r!.infos) if (!infoOf(info.id)) seen.set(info.id, info);
     lineEnds += r!.lines - plan.headerLines;
     decoding.replaced += r!.replaced;
   }

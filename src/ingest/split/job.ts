@@ -1,4 +1,5 @@
 import type { DatasetPart } from '../../core/dataset/part.js';
+import type { GroupInfo } from '../../core/model.js';
 
 /** What a worker thread is asked to read: bytes [start, end) of a file, with the header in front. */
 export interface PartJob {
@@ -28,4 +29,6 @@ export interface PartResult {
   lines: number;
   /** Characters the decoder replaced. */
   replaced: number;
+  /** The group infos the part's reader made (also of groups whose rows were all refused). */
+  infos: GroupInfo[];
 }

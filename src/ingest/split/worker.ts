@@ -29,7 +29,7 @@ const sink = guardedSink({
   row: (group, row) => { builder.addRow(group, row, 0); records++; },
   events: (batch) => { for (const ev of batch) builder.add(ev, 0); records += batch.length; },
 }, ctx, job.now);
-const { clean, lines } = await readPartInto(source, cleanIssues(ctx), sink, job.last);
+const { clean, lines, infos } = await readPartInto(source, cleanIssues(ctx), sink, job.last);
 const part = toPart(builder);
-const result: PartResult = { part, records, issues, clean, lines, replaced: source.decoding?.replaced ?? 0 };
+const result: PartResult = { part, records, issues, clean, lines, replaced: source.decoding?.replaced ?? 0, infos };
 parentPort!.postMessage(result, partBuffers(part));
