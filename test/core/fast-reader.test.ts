@@ -76,6 +76,34 @@ describe('canonical readInto (the fast reader)', () => {
       expect(b.ds).toEqual(a.ds);
     }), { numRuns: 400 });
   });
+  it('rows with quoted cells (doubled quotes, newlines, delimiters inside) give the same dataset and issue lines', async () => {
+    // Valid time, group and sender on every row, so most rows are ones the fast reader takes; a
+    // bad row after each few names its line, which the newlines inside quotes before it decide.
+    const textArb = fc.oneof(
+      fc.constantFrom('a "quoted" word', 'line one\nline two', 'x, y; z', '""', '"', 'crlf\r\ninside', ' padded ', 'tail"', '加微信 13812345678', '@u2 hi', '@B"b 你好'),
+      fc.string({ maxLength: 8 }),
+    );
+    const rowArb = fc.record({
+      group: fc.constantFrom('g1', 'g2', 'g 3'), sender: fc.constantFrom('u1', 'u2', 'u,3'), name: fc.constantFrom('', 'Ann', 'B "b"', 'B"b', 'C\nc'),
+      type: fc.constantFrom('text', 'image', ''), text: textArb, hour: fc.integer({ min: 10, max: 23 }),
+      quoteMask: fc.integer({ min: 0, max: 255 }), bad: fc.boolean(),
+    });
+    await fc.assert(fc.asyncProperty(fc.array(rowArb, { maxLength: 30 }), fc.constantFrom('\n', '\r\n'), fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 4 }), async (rows, eol, sizes) => {
+      const cellOf = (v: string, bit: number, mask: number) => ((mask >> bit) & 1 || /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+      const lines = ['message_id,group_id,timestamp,sender_id,sender_name,type,text'];
+      rows.forEach((r, i) => {
+        const cells = [`m${i}`, r.group, `2024-03-01 ${r.hour}:00:00`, r.sender, r.name, r.type, r.text];
+        lines.push(cells.map((c, j) => cellOf(c, j, r.quoteMask)).join(','));
+        if (r.bad) lines.push(`m${i}b,g1,not a time,u1,,text,x`);
+      });
+      const text = lines.join(eol) + eol;
+      const a = await viaRead(text);
+      const b = await viaInto(text, sizes);
+      expect(b.issues).toEqual(a.issues);
+      expect(b.records).toBe(a.records);
+      expect(b.ds).toEqual(a.ds);
+    }), { numRuns: 300 });
+  });
   it('plain rows take the fast path: a big plain file gives the same result', async () => {
     const lines = ['message_id,group_id,group_name,timestamp,sender_id,sender_name,type,text,reply_to'];
     for (let i = 0; i < 5000; i++) lines.push(`m${i},g${i % 13},G${i % 13},2024-03-${String(1 + (i % 28)).padStart(2, '0')} ${String(i % 24).padStart(2, '0')}:00:00,wxid_user_${i % 97},Name ${i % 101},${i % 10 ? 'text' : 'image'},${i % 7 ? `hi ${i % 50} @Name ${i % 5}` : '"a, ""b""\nc"'},${i % 20 ? '' : `m${i - 1}`}`);

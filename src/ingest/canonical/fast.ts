@@ -12,15 +12,18 @@ import { parseRow } from './parse-row.js';
 import { readSplit } from './split.js';
 import { fieldTooLong } from './rows.js';
 
-const CR = 13, MAX_FIELDS = 64;
+const CR = 13, NL = 10, QUOTE = 34, MAX_FIELDS = 64;
 
 /**
  * The canonical messages CSV straight into the dataset (the adapter's `readInto`), for the biggest
  * inputs: a plain row — no quote, a fixed-width timestamp, a sender id, not a system row — is read
  * as field offsets into the decoded chunk (a reused Int32Array) and handed over as a reused
  * MessageRow: no fields array, no string per field, no event object; only the text is sliced.
- * Every other row (quotes, embedded newlines, odd cells, system rows, roles) takes the general
- * path, row by row, with the same result as `read` (property-tested in test/core/hot-paths).
+ * A row with quoted cells is read the same way: a quoted cell is the range between its quotes
+ * (newlines inside counted for line numbers); only the text may hold doubled quotes (it is sliced
+ * anyway). Every other row (doubled quotes elsewhere, text after a closing quote, odd cells,
+ * system rows, roles) takes the general path, row by row, with the same result as `read`
+ * (property-tested in test/core/fast-reader and hot-paths).
  */
 export async function readMessagesInto(source: Source, ctx: ReadContext, sink: EventSink): Promise<void> {
   const reader = new FastReader(new MessageRows(source, ctx), ctx, sink);
@@ -54,6 +57,9 @@ export async function readPartInto(source: Source, ctx: ReadContext, sink: Event
   }
 }
 
+/** quoted(): the row may go on past the buffer; the row needs the general path. */
+const INCOMPLETE = -1, GENERAL = -2;
+
 /** Does trim() leave the range as it is? (Cells are trimmed; the fast path takes only those it need not trim.) */
 function untrimmed(s: string, a: number, b: number): boolean {
   return a === b || (keeps(s.charCodeAt(a)) && keeps(s.charCodeAt(b - 1)));
@@ -70,6 +76,9 @@ export class FastReader {
   private line = 1;
   private readonly start = new Int32Array(MAX_FIELDS);
   private readonly end = new Int32Array(MAX_FIELDS);
+  /** The one cell of the current row that had doubled quotes (-1: none), and its unescaped text. */
+  private escaped = -1;
+  private escapedText = '';
   private readonly row: MessageRow = { buf: '', time: 0, kind: 0, key0: 0, key1: 0, name0: 0, name1: 0, id0: 0, id1: 0, reply0: 0, reply1: 0, text: undefined, fromSelf: false, line: 0 };
   /** Groups by hash53 of their id (index into `groupList`): no slice of the group cell per row. */
   private readonly groupByHash = new HashTable();
@@ -125,6 +134,10 @@ export class FastReader {
       if (nl < 0 && !final) break;
       const end = nl < 0 ? n : nl;
       if (q >= 0 && q < end) {
+        const next = this.sawHeader ? this.quoted(buf, p, final) : GENERAL;
+        this.escaped = -1;
+        if (next === INCOMPLETE) break;
+        if (next !== GENERAL) { p = next; continue; }
         const r = parseRow(buf, p, delim, final);
         if (r === null) break;
         this.general(r.fields, this.line, r.truncated);
@@ -155,6 +168,64 @@ export class FastReader {
     this.flush();
   }
 
+  /**
+   * A row with quotes from `p` as field ranges, handed to the fast path. Returns where the next row
+   * starts, INCOMPLETE when the row may go on past buf, or GENERAL (nothing done) for a row the
+   * ranges cannot describe: it ends inside a quote, has text after a closing quote, or doubled
+   * quotes in two cells.
+   */
+  private quoted(buf: string, p: number, final: boolean): number {
+    const { start, end, delim } = this;
+    const n = buf.length;
+    let k = 0, i = p, nl = -2, newlines = 0;
+    this.escaped = -1;
+    for (;;) {
+      if (k === MAX_FIELDS - 1) return GENERAL;
+      let next: number; // after the field's delimiter or line end; -1: the field ends the row at n
+      let rowEnd = false;
+      if (buf.charCodeAt(i) === QUOTE) {
+        let c = i + 1, doubled = false;
+        for (;;) {
+          c = buf.indexOf('"', c);
+          if (c < 0 || (c === n - 1 && !final)) return final ? GENERAL : INCOMPLETE;
+          if (buf.charCodeAt(c + 1) !== QUOTE) break;
+          doubled = true;
+          c += 2;
+        }
+        start[k] = i + 1; end[k] = c;
+        for (let x = buf.indexOf('\n', i + 1); x >= 0 && x < c; x = buf.indexOf('\n', x + 1)) newlines++;
+        if (doubled) {
+          if (this.escaped >= 0) return GENERAL;
+          this.escaped = k; this.escapedText = buf.slice(i + 1, c).replaceAll('""', '"');
+        }
+        const after = c + 1, ch = buf.charCodeAt(after);
+        if (after >= n) { if (!final) return INCOMPLETE; next = n; rowEnd = true; }
+        else if (ch === NL) { next = after + 1; rowEnd = true; }
+        else if (ch === CR && after + 1 === n) { if (!final) return INCOMPLETE; next = n; rowEnd = true; }
+        else if (ch === CR && buf.charCodeAt(after + 1) === NL) { next = after + 2; rowEnd = true; }
+        else if (buf.startsWith(delim, after)) next = after + delim.length;
+        else return GENERAL;
+      } else {
+        if (nl !== -1 && nl < i) nl = buf.indexOf('\n', i);
+        const d = buf.indexOf(delim, i);
+        if (d >= 0 && (nl < 0 || d < nl)) { start[k] = i; end[k] = d; next = d + delim.length; }
+        else {
+          if (nl < 0 && !final) return INCOMPLETE;
+          let e = nl < 0 ? n : nl;
+          if (e > i && buf.charCodeAt(e - 1) === CR) e--;
+          start[k] = i; end[k] = e; next = nl < 0 ? n : nl + 1; rowEnd = true;
+        }
+      }
+      k++;
+      if (rowEnd) {
+        if (!this.fast(buf, k)) return GENERAL;
+        this.line += 1 + newlines;
+        return next;
+      }
+      i = next;
+    }
+  }
+
   /** A row without quotes, [a, b) of buf without its line end. */
   private simple(buf: string, a: number, b: number): void {
     const { start, end, delim } = this;
@@ -179,6 +250,8 @@ export class FastReader {
     const { start, end, row } = this;
     const map = this.rows.map;
     if (k === 1 && start[0] === end[0]) return true; // a blank line
+    const xi = map.text;
+    if (this.escaped >= 0 && this.escaped !== xi) return false;
     const ts = map.timestamp, gi = map.group_id, si = map.sender_id;
     if (ts === undefined || gi === undefined || si === undefined || ts >= k || gi >= k || si >= k) return false;
     if (map.role !== undefined && map.role < k && start[map.role] !== end[map.role]) return false;
@@ -196,8 +269,7 @@ export class FastReader {
     row.name0 = row.name1 = row.id0 = row.id1 = row.reply0 = row.reply1 = 0;
     if (!this.range(buf, k, map.sender_name, 'name') || !this.range(buf, k, map.message_id, 'id') || !this.range(buf, k, map.reply_to, 'reply')) return false;
     const group = this.group(buf, g0, g1, k);
-    const xi = map.text;
-    row.text = xi !== undefined && xi < k && start[xi] !== end[xi] ? buf.slice(start[xi]!, end[xi]!) : undefined;
+    row.text = xi === this.escaped ? this.escapedText : xi !== undefined && xi < k && start[xi] !== end[xi] ? buf.slice(start[xi]!, end[xi]!) : undefined;
     row.buf = buf; row.time = time; row.kind = kind; row.key0 = s0; row.key1 = s1; row.line = this.line;
     this.flush(); // events of earlier rows first: arrival order decides ties
     this.sink.row(group, row);
