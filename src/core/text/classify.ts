@@ -1,4 +1,5 @@
 import { finish53, hash53, LANE1, LANE2 } from '../hash.js';
+import { TRIGGER, triggers } from './triggers.js';
 
 /**
  * Message text is classified once at ingest and then dropped: the dataset keeps flags, never text.
@@ -15,13 +16,17 @@ const PHONE = /(?:^|\D)(?:\+?86[-\s]?)?1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}(?:\D|$)/;
 const QUESTION = /[?？]\s*$|[?？]|请问|怎么|如何|为什么|为啥|有没有|谁知道|哪里|哪儿|能不能|可以吗|吗[\s。！!~～]*$|\b(?:how|what|why|where|when|which|anyone|does|is there)\b/i;
 
 export function classifyText(text: string): number {
+  const may = triggers(text);
   let flags = 0;
-  // Every form LINK knows has a '.' or a ':'; every phone number a '1': skip the regexes without.
-  const hasLink = (text.indexOf('.') >= 0 || text.indexOf(':') >= 0) && LINK.test(text);
-  if (hasLink) flags |= TEXT_FLAGS.link;
-  if (CONTACT.test(text) || (text.indexOf('1') >= 0 && PHONE.test(text))) flags |= TEXT_FLAGS.ad;
-  if (QUESTION.test(text)) flags |= TEXT_FLAGS.question;
+  if (may & TRIGGER.link && LINK.test(text)) flags |= TEXT_FLAGS.link;
+  if ((may & TRIGGER.contact && CONTACT.test(text)) || (may & TRIGGER.phone && PHONE.test(text))) flags |= TEXT_FLAGS.ad;
+  if (may & TRIGGER.question && QUESTION.test(text)) flags |= TEXT_FLAGS.question;
   return flags;
+}
+
+/** classifyText by the regexes alone, every rule tried (for tests of the trigger filter). */
+export function classifyByRules(text: string): number {
+  return (LINK.test(text) ? TEXT_FLAGS.link : 0) | (CONTACT.test(text) || PHONE.test(text) ? TEXT_FLAGS.ad : 0) | (QUESTION.test(text) ? TEXT_FLAGS.question : 0);
 }
 
 /** `@name` mentions in text. WeChat ends them with U+2005; others with a space or punctuation. */

@@ -1,0 +1,35 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { classifyByRules, classifyText } from '../../src/core/text/classify.js';
+
+// Every literal of the rules, cut into characters too, in mixed case, with what may sit between
+// (spaces, colons, 号, digits) and unrelated text: a filter that misses any trigger fails here.
+const words = ['加我微信', '加微信', '加 v', '加V：', '加vx:', 'vx号', 'WX:', 'v信', '薇信', '威信', '➕ V', '私聊', '私信我', '详聊', '扫码',
+  '二维码', '进群领', '免费领取', '日赚', '日入', '兼职', '刷单', '代理加盟', '招代理', '低价出', '优惠券', '返利', '红包群', '点击链接',
+  'WhatsApp me', 'whatsappme', 'DM me', 'Telegram.me', 't.me/', 'T.ME/x', 'bit.ly', 'BIT.LY', 'http://', 'HTTPS://', 'www.', 'WWW.', '.com', '.CN',
+  '.net', '.top', '.xyz', '13812345678', '+86 138 1234 5678', '86-13912345678', '请问', '怎么', '如何', '为什么', '为啥', '有没有', '谁知道',
+  '哪里', '哪儿', '能不能', '可以吗', '吗', '吗～', '吗。', '?', '？', 'How', 'WHAT', 'why', 'Where', 'when', 'which', 'anyone', 'Does', 'is there', 'IS THERE'];
+const chars = [...new Set(words.join(''))];
+const fill = [' ', '\u3000', ':', '：', '号', 'a', 'x', '1', '2', '.', '/', '今天', '好的', 'hello', '\n', '!'];
+const textArb = fc.oneof(
+  fc.array(fc.oneof(fc.constantFrom(...words), fc.constantFrom(...chars), fc.constantFrom(...fill)), { maxLength: 12 }).map((p) => p.join('')),
+  fc.string({ maxLength: 20 }),
+  fc.string({ unit: 'binary', maxLength: 20 }),
+);
+
+describe('classifyText with the trigger filter', () => {
+  it('gives what the rules alone give, on any text', () => {
+    fc.assert(fc.property(textArb, (t) => {
+      expect(classifyText(t)).toBe(classifyByRules(t));
+    }), { numRuns: 20000 });
+  });
+
+  it('finds each rule where its regex does, and skips texts without triggers', () => {
+    expect(classifyText('点击链接领红包')).toBe(2);
+    expect(classifyText('DM me for details')).toBe(2);
+    expect(classifyText('有没有人知道')).toBe(4);
+    expect(classifyText('IS THERE a bus')).toBe(4);
+    expect(classifyText('see www.example.org')).toBe(1);
+    expect(classifyText('今天天气很好大家早上好')).toBe(0);
+  });
+});
