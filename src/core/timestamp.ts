@@ -74,11 +74,38 @@ function parseFixedAt(s: string, o: number, n: number, zone: Zone): number {
   // Years below 100 (Date.UTC maps them to 19xx) and impossible dates go the general way.
   if (year < 100 || day > DAYS_IN_MONTH[month - 1]!) return NaN;
   if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return NaN;
-  const wall = daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000;
-  if (n === 19) return zone.fromLocal(wall);
+  const days = daysFromCivil(year, month, day);
+  const wall = days * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000;
+  if (n === 19) return fromLocalOnDay(zone, days, wall);
   const z = s.charCodeAt(o + 19);
   if (n === 20) return z === 90 || z === 122 ? wall : NaN;
   const oh = two(s, o + 20), om = two(s, o + 23);
   if ((z !== 43 && z !== 45) || s.charCodeAt(o + 22) !== 58 || oh < 0 || om < 0) return NaN;
   return wall - (z === 45 ? -1 : 1) * (oh * 60 + om) * 60_000;
+}
+
+/**
+ * zone.fromLocal(wall) for a wall time on local day `days`. A day whose every nearby UTC hour has
+ * one offset (no transition can be involved) maps each of its wall times to wall - offset; that
+ * offset is remembered per day (a small table, as rows of a few days may interleave), which saves
+ * the three offset lookups of fromLocal per row.
+ */
+const MEMO = 64;
+let memoZone: Zone | null = null;
+const memoDay = new Float64Array(MEMO).fill(NaN), memoOffset = new Float64Array(MEMO);
+
+function fromLocalOnDay(zone: Zone, days: number, wall: number): number {
+  if (zone !== memoZone) { memoZone = zone; memoDay.fill(NaN); }
+  const slot = days & (MEMO - 1);
+  if (memoDay[slot] !== days) { memoDay[slot] = days; memoOffset[slot] = steadyOffset(zone, days); }
+  const o = memoOffset[slot]!;
+  return o === o ? wall - o : zone.fromLocal(wall);
+}
+
+/** The offset of every UTC hour a wall time of local day `days` can touch (offsets lie within
+ *  −12 h … +14 h), or NaN when they differ. */
+function steadyOffset(zone: Zone, days: number): number {
+  const o = zone.offset(days * 86_400_000);
+  for (let h = days * 24 - 14; h <= days * 24 + 36; h++) if (zone.offset(h * 3_600_000) !== o) return NaN;
+  return o;
 }

@@ -24,6 +24,24 @@ describe('parseTimestamp fast path', () => {
     });
   }
 
+  it('maps local times as zone.fromLocal does on and around every DST transition, any order of days', () => {
+    // Zones with whole-hour, half-hour (St John's, Adelaide) and 30-minute (Lord Howe) DST.
+    for (const tz of ['America/New_York', 'Europe/London', 'America/St_Johns', 'Australia/Adelaide', 'Australia/Lord_Howe', 'Asia/Kolkata']) {
+      const zone = new Zone(tz), ref = new Zone(tz);
+      const walls: number[] = [];
+      for (let t = Date.UTC(2024, 0, 1); t < Date.UTC(2025, 0, 1); t += 3_600_000) {
+        if (ref.offset(t) === ref.offset(t + 3_600_000)) continue;
+        // Two days either side of a transition, every 10 minutes.
+        for (let w = Math.floor(t / 86_400_000) * 86_400_000 - 2 * 86_400_000; w < t + 3 * 86_400_000; w += 600_000) walls.push(w);
+      }
+      walls.sort((a, b) => ((a * 7919) % 1000) - ((b * 7919) % 1000)); // days interleaved
+      for (const w of walls) {
+        const text = new Date(w).toISOString().slice(0, 19).replace('T', ' ');
+        expect(parseTimestamp(text, zone), `${tz} ${text}`).toBe(ref.fromLocal(w));
+      }
+    }
+  });
+
   it('reads leap days and rejects impossible dates', () => {
     const z = new Zone('UTC');
     expect(parseTimestamp('2024-02-29 12:00:00', z)).toBe(Date.UTC(2024, 1, 29, 12));
