@@ -1,44 +1,80 @@
-import type { GroupInfo, JoinMethod, Role } from '../model.js';
+import { ROLES, type GroupInfo, type JoinMethod } from '../model.js';
 import type { DatasetBuilder, DraftMembership } from './builder.js';
 
 /**
+ * Strings packed for crossing threads: one string and the length of each. Structured cloning
+ * 100 k small member objects cost the receiving thread 0.2–0.4 s; one string and a typed array
+ * cost a memcpy.
+ */
+export interface PackedStrings { text: string; lengths: Uint32Array }
+
+export function packStrings(strings: readonly string[]): PackedStrings {
+  return { text: strings.join(''), lengths: Uint32Array.from(strings, (s) => s.length) };
+}
+
+export function unpackStrings(p: PackedStrings): string[] {
+  const out = new Array<string>(p.lengths.length);
+  for (let i = 0, at = 0; i < out.length; i++) { const n = p.lengths[i]!; out[i] = p.text.slice(at, at + n); at += n; }
+  return out;
+}
+
+const JOIN_METHODS: readonly (JoinMethod | null)[] = [null, 'invite', 'qr', 'link', 'unknown'];
+const LISTED = 1, SELF = 2;
+
+/**
  * What a builder collected from one part of an input (a byte range of a big CSV, read by a worker
- * thread), in a form that crosses threads: plain objects and typed arrays (transferred, not
- * copied). `absorbPart` appends it to the builder that read the parts before it, with the same
- * result as if that builder had read the part itself.
+ * thread), in a form that crosses threads cheaply: typed arrays (transferred, not copied) and
+ * packed strings. `absorbPart` appends it to the builder that read the parts before it, with the
+ * same result as if that builder had read the part itself.
  */
 export interface DatasetPart {
   /** Groups by their index in the part; `info` as the part's builder holds it. */
   groups: { info: GroupInfo; hasMemberList: boolean; hasJoinEvents: boolean; identityNames: boolean }[];
-  /** Members in the order the part first saw them; names oldest first, the latest last. */
-  members: { group: number; key: string; names: string[]; role: Role; roleSource: number; listed: boolean; joinedAt: number | null; leftAt: number | null; joinMethod: JoinMethod | null; self: boolean }[];
+  /** Members in the order the part first saw them, as columns. Names oldest first, the latest
+   *  last: `nameCount[i]` of them per member, in order. Roles and join methods as indexes into
+   *  ROLES and JOIN_METHODS; times NaN for none; `marks`: LISTED | SELF. */
+  members: {
+    group: Uint32Array; keys: PackedStrings; names: PackedStrings; nameCount: Uint32Array;
+    role: Uint8Array; roleSource: Uint8Array; marks: Uint8Array; joinedAt: Float64Array; leftAt: Float64Array; joinMethod: Uint8Array;
+  };
   pendingInviter: [number, string][];
   memberships: DraftMembership[];
   time: Float64Array; sender: Uint32Array; flags: Uint16Array; idHash: Float64Array; textHash: Float64Array;
   replyAt: Uint32Array; replyHash: Float64Array;
-  mentionMsg: Uint32Array; mentionName: string[];
+  mentionMsg: Uint32Array; mentionName: PackedStrings;
 }
 
 /** The builder's collection as a part (the builder is not used afterwards). */
 export function toPart(b: DatasetBuilder): DatasetPart {
+  const ms = b.members;
   return {
     groups: b.groups.map((g) => ({ info: g.info, hasMemberList: g.hasMemberList, hasJoinEvents: g.hasJoinEvents, identityNames: g.identityNames })),
-    members: b.members.map((m) => ({
-      group: m.group, key: m.key, names: m.names, role: m.role, roleSource: b.roleSource[m.index]!, listed: m.listed,
-      joinedAt: m.joinedAt, leftAt: m.leftAt, joinMethod: m.joinMethod, self: b.selfMembers.has(m.index),
-    })),
+    members: {
+      group: Uint32Array.from(ms, (m) => m.group),
+      keys: packStrings(ms.map((m) => m.key)),
+      names: packStrings(ms.flatMap((m) => m.names)),
+      nameCount: Uint32Array.from(ms, (m) => m.names.length),
+      role: Uint8Array.from(ms, (m) => ROLES.indexOf(m.role)),
+      roleSource: Uint8Array.from(ms, (m) => b.roleSource[m.index]!),
+      marks: Uint8Array.from(ms, (m) => (m.listed ? LISTED : 0) | (b.selfMembers.has(m.index) ? SELF : 0)),
+      joinedAt: Float64Array.from(ms, (m) => m.joinedAt ?? NaN),
+      leftAt: Float64Array.from(ms, (m) => m.leftAt ?? NaN),
+      joinMethod: Uint8Array.from(ms, (m) => JOIN_METHODS.indexOf(m.joinMethod)),
+    },
     pendingInviter: [...b.pendingInviter],
     memberships: b.memberships,
     // Views, not copies: their buffers are transferred whole (the builder is done with them).
     time: b.time.view(), sender: b.sender.view(), flags: b.flags.view(), idHash: b.idHash.view(), textHash: b.textHash.view(),
     replyAt: Uint32Array.from(b.replyAt), replyHash: Float64Array.from(b.replyHash),
-    mentionMsg: Uint32Array.from(b.mentionMsg), mentionName: b.mentionName,
+    mentionMsg: Uint32Array.from(b.mentionMsg), mentionName: packStrings(b.mentionName),
   };
 }
 
 /** The typed arrays of a part, to transfer rather than copy between threads. */
 export function partBuffers(p: DatasetPart): ArrayBuffer[] {
-  return [p.time, p.sender, p.flags, p.idHash, p.textHash, p.replyAt, p.replyHash, p.mentionMsg].map((a) => a.buffer as ArrayBuffer);
+  const m = p.members;
+  return [p.time, p.sender, p.flags, p.idHash, p.textHash, p.replyAt, p.replyHash, p.mentionMsg, p.mentionName.lengths,
+    m.group, m.keys.lengths, m.names.lengths, m.nameCount, m.role, m.roleSource, m.marks, m.joinedAt, m.leftAt, m.joinMethod].map((a) => a.buffer as ArrayBuffer);
 }
 
 /**
@@ -56,19 +92,21 @@ export function absorbPart(b: DatasetBuilder, p: DatasetPart, input: number, inf
   });
   // Members in first-seen order, so new ones get the indexes sequential reading would give them.
   // Names replayed oldest first: each moves to the end of the list, as reading the rows would.
-  const index = new Uint32Array(p.members.length);
-  p.members.forEach((pm, i) => {
-    const g = groups[pm.group]!;
-    let m = b.member(g, pm.key, undefined);
-    for (const name of pm.names) m = b.member(g, pm.key, name);
-    b.setRole(m, pm.role, pm.roleSource);
-    if (pm.listed) m.listed = true;
-    if (pm.joinedAt !== null) m.joinedAt = m.joinedAt === null ? pm.joinedAt : Math.min(m.joinedAt, pm.joinedAt);
-    if (pm.leftAt !== null) m.leftAt = Math.max(m.leftAt ?? 0, pm.leftAt);
-    if (pm.joinMethod !== null) m.joinMethod = pm.joinMethod;
-    if (pm.self) b.selfMembers.add(m.index);
+  const pm = p.members, keys = unpackStrings(pm.keys), names = unpackStrings(pm.names);
+  const index = new Uint32Array(keys.length);
+  for (let i = 0, at = 0; i < keys.length; i++) {
+    const g = groups[pm.group[i]!]!, key = keys[i]!;
+    let m = b.member(g, key, undefined);
+    for (const end = at + pm.nameCount[i]!; at < end; at++) m = b.member(g, key, names[at]);
+    b.setRole(m, ROLES[pm.role[i]!], pm.roleSource[i]!);
+    if (pm.marks[i]! & LISTED) m.listed = true;
+    const joinedAt = pm.joinedAt[i]!, leftAt = pm.leftAt[i]!, method = JOIN_METHODS[pm.joinMethod[i]!]!;
+    if (joinedAt === joinedAt) m.joinedAt = m.joinedAt === null ? joinedAt : Math.min(m.joinedAt, joinedAt);
+    if (leftAt === leftAt) m.leftAt = Math.max(m.leftAt ?? 0, leftAt);
+    if (method !== null) m.joinMethod = method;
+    if (pm.marks[i]! & SELF) b.selfMembers.add(m.index);
     index[i] = m.index;
-  });
+  }
   for (const [i, raw] of p.pendingInviter) b.pendingInviter.set(index[i]!, raw);
   for (const e of p.memberships) b.memberships.push({ ...e, group: groups[e.group]!.index, member: index[e.member]! });
 
@@ -81,5 +119,6 @@ export function absorbPart(b: DatasetBuilder, p: DatasetPart, input: number, inf
   b.idHash.append(p.idHash);
   b.textHash.append(p.textHash);
   for (let k = 0; k < p.replyAt.length; k++) { b.replyAt.push(base + p.replyAt[k]!); b.replyHash.push(p.replyHash[k]!); }
-  for (let k = 0; k < p.mentionMsg.length; k++) { b.mentionMsg.push(base + p.mentionMsg[k]!); b.mentionName.push(p.mentionName[k]!); }
+  const mentionNames = unpackStrings(p.mentionName);
+  for (let k = 0; k < p.mentionMsg.length; k++) { b.mentionMsg.push(base + p.mentionMsg[k]!); b.mentionName.push(mentionNames[k]!); }
 }
