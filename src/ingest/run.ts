@@ -6,6 +6,7 @@ import { absorbPart } from '../core/dataset/part.js';
 import type { Dataset } from '../core/dataset/types.js';
 import type { IngestEvent } from '../core/model.js';
 import { Zone } from '../core/time.js';
+import { trace } from '../core/trace.js';
 import { discover, type InputUnit } from './discover.js';
 import { MIN_ROW_BYTES } from './limits.js';
 import { eventBatches, type InputKind, type ReadContext } from './types.js';
@@ -131,10 +132,13 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
       ctx.reportIssue({ reason: `${decoding.replaced} characters were not valid ${decoding.encoding ?? 'text'} — mixed encodings?`, code: 'invalid-encoding', counts: false });
     }
     if (unit.adapter.capabilities.identity === 'names') for (const id of touched) builder.markNamesOnly(id);
+    trace(`read ${unit.path}`);
   }
   // Parsing garbage out of the way before finalize copies every column (the peak of a run).
   collectGarbage();
-  return { dataset: builder.finish(opts.timeZone), inputs, issues };
+  const dataset = builder.finish(opts.timeZone);
+  trace('dataset finalized');
+  return { dataset, inputs, issues };
 }
 
 async function* singles(events: AsyncIterable<IngestEvent>): AsyncGenerator<IngestEvent[]> {

@@ -4,6 +4,7 @@ import { rangeSource } from '../split/range.js';
 import { readPartInWorker } from '../split/spawn.js';
 import type { EventSink, ReadContext, Source } from '../types.js';
 import type { FastReader } from './fast.js';
+import { trace } from '../../core/trace.js';
 
 /**
  * A big messages CSV read by several threads: the file is cut at row ends (`planSplit`), worker
@@ -38,12 +39,14 @@ export async function readSplit(source: Source, ctx: ReadContext, sink: EventSin
     throw e;
   }
   decoding.replaced += first.decoding!.replaced;
+  trace('first part read');
   const results = reader.atRowEnd() ? await Promise.all(jobs.map((j) => j.result)) : null;
   if (results === null || results.some((r) => r === null || !r.clean)) {
     for (const j of jobs) j.cancel();
     return { rest: rangeSource(file, source.path, cuts[1]!, source.size, encoding, '', (b) => source.onBytes?.(cuts[1]! + b)) };
   }
 
+  trace('parts of the workers received');
   reader.flush();
   // Line numbers of a part's issues: the worker counted its header in front of the part.
   let lineEnds = reader.lineEnds;
@@ -60,5 +63,6 @@ export async function readSplit(source: Source, ctx: ReadContext, sink: EventSin
     lineEnds += r!.lines - plan.headerLines;
     decoding.replaced += r!.replaced;
   }
+  trace('parts absorbed');
   return 'done';
 }

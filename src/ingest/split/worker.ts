@@ -8,6 +8,7 @@ import { MIN_ROW_BYTES } from '../limits.js';
 import type { ReadContext } from '../types.js';
 import type { PartJob, PartResult } from './job.js';
 import { rangeSource } from './range.js';
+import { trace } from '../../core/trace.js';
 
 /**
  * A worker thread's whole life: read one part of a big CSV into a builder of its own, under the
@@ -15,6 +16,7 @@ import { rangeSource } from './range.js';
  * Any failure posts nothing: the caller then reads the part itself.
  */
 const job = workerData as PartJob;
+trace(`worker: started on bytes ${job.start}–${job.end}`);
 const builder = new DatasetBuilder({ since: job.since, until: job.until });
 builder.reserve((job.end - job.start) / MIN_ROW_BYTES);
 const issues: PartResult['issues'] = [];
@@ -30,6 +32,7 @@ const sink = guardedSink({
   events: (batch) => { for (const ev of batch) builder.add(ev, 0); records += batch.length; },
 }, ctx, job.now);
 const { clean, lines, infos } = await readPartInto(source, cleanIssues(ctx), sink, job.last);
+trace('worker: part read');
 const part = toPart(builder);
 const result: PartResult = { part, records, issues, clean, lines, replaced: source.decoding?.replaced ?? 0, infos };
 parentPort!.postMessage(result, partBuffers(part));
