@@ -7,12 +7,17 @@ import type { Dataset } from '../core/dataset/types.js';
 import type { IngestEvent } from '../core/model.js';
 import { Zone } from '../core/time.js';
 import { trace } from '../core/trace.js';
+import type { DecodeStats } from './decode.js';
 import { discover, type InputUnit } from './discover.js';
+import type { FileJob, FileResult } from './pool/job.js';
+import { FilePool, type PooledFile } from './pool/pool.js';
 import { MIN_ROW_BYTES } from './limits.js';
 import { eventBatches, type InputKind, type ReadContext } from './types.js';
 
 /** The smallest part worth a worker thread: about 0.3 s of reading, several times a worker's start-up. */
 const MIN_PART_BYTES = 8 << 20;
+/** The least the pool threads are given to read (all their files together). */
+const MIN_POOL_BYTES = 4 << 20;
 
 /** What the report says about each input. */
 export interface InputSummary {
@@ -39,6 +44,8 @@ export interface IngestOptions {
   threads?: number;
   /** The smallest part of an input a thread is given (default MIN_PART_BYTES; tests cut tiny files). */
   minPartBytes?: number;
+  /** The least the pool threads that read whole files are given (default MIN_POOL_BYTES; tests: 0). */
+  minPoolBytes?: number;
   /** Progress: bytes read so far in the current input, records so far in all. */
   onProgress?: (p: { path: string; bytes: number; records: number }) => void;
 }
@@ -73,72 +80,131 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   const threads = Math.max(1, Math.floor(opts.threads ?? Math.min(4, availableParallelism())));
   const inputs: InputSummary[] = [];
   let records = 0;
-  for (const unit of units) {
-    const summary: InputSummary = { path: unit.path, format: unit.adapter.id, kind: kindOf(unit), records: 0, skipped: 0 };
-    const index = inputs.length;
-    inputs.push(summary);
-    const ctx: ReadContext = {
-      path: unit.path,
-      zone,
-      reportIssue: (i) => { if (i.counts !== false) summary.skipped++; fail({ code: i.code ?? 'bad-row', file: unit.path, line: i.line, reason: i.reason }); },
-      reportProgress: (bytes) => opts.onProgress?.({ path: unit.path, bytes, records }),
-      ...(threads > 1 ? { split: { parts: threads, minPartBytes: opts.minPartBytes ?? MIN_PART_BYTES, now, ...window } } : {}),
-    };
-    const touched = new Set<string>();
-    const source = unit.type === 'folder' ? null : await unit.open();
-    if (source) {
-      source.onBytes = ctx.reportProgress;
-      // At most one message per MIN_ROW_BYTES of file: the columns never double while reading it.
-      if (summary.kind === 'messages') builder.reserve(source.size / MIN_ROW_BYTES);
+  let current = -1;
+  const minPartBytes = opts.minPartBytes ?? MIN_PART_BYTES;
+  const pool = poolFiles(units, threads, { minBytes: opts.minPoolBytes ?? MIN_POOL_BYTES, minPartBytes }, { zone: zone.name, now, ...window }, (index, bytes) => {
+    if (index === current) opts.onProgress?.({ path: units[index]!.path, bytes, records });
+  });
+  try {
+    for (const [index, unit] of units.entries()) {
+      const summary: InputSummary = { path: unit.path, format: unit.adapter.id, kind: kindOf(unit), records: 0, skipped: 0 };
+      inputs.push(summary);
+      current = index;
+      const ctx: ReadContext = {
+        path: unit.path,
+        zone,
+        reportIssue: (i) => { if (i.counts !== false) summary.skipped++; fail({ code: i.code ?? 'bad-row', file: unit.path, line: i.line, reason: i.reason }); },
+        reportProgress: (bytes) => opts.onProgress?.({ path: unit.path, bytes, records }),
+        ...(threads > 1 ? { split: { parts: threads, minPartBytes, now, ...window } } : {}),
+      };
+      const counted = (n: number): void => {
+        summary.records += n;
+        const before = records;
+        records += n;
+        if ((records >>> 16) !== (before >>> 16)) opts.onProgress?.({ path: unit.path, bytes: -1, records });
+      };
+      const read = { builder, index, unit, summary, ctx, counted };
+      const pooled = await pool?.files[index]?.take();
+      const touched = pooled ? absorbFile(read, pooled) : await readUnit(read);
+      if (unit.adapter.capabilities.identity === 'names') for (const id of touched) builder.markNamesOnly(id);
+      trace(`${pooled ? 'absorbed' : 'read'} ${unit.path}`);
     }
-    let lastGroup: IngestEvent['group'] | null = null;
-    const counted = (n: number): void => {
-      summary.records += n;
-      const before = records;
-      records += n;
-      if ((records >>> 16) !== (before >>> 16)) opts.onProgress?.({ path: unit.path, bytes: -1, records });
-    };
-    const take = (batch: IngestEvent[]): void => {
-      for (const ev of batch) {
-        builder.add(ev, index);
-        // Adapters reuse one group object for a group's events: skip the Set for a repeat.
-        if (ev.group !== lastGroup) { touched.add(ev.group.id); lastGroup = ev.group; }
-      }
-      counted(batch.length);
-    };
-    if (unit.type === 'file' && unit.adapter.readInto) {
-      await unit.adapter.readInto(source!, ctx, {
-        row: (group, row) => {
-          builder.addRow(group, row, index);
-          if (group !== lastGroup) { touched.add(group.id); lastGroup = group; }
-          counted(1);
-        },
-        events: take,
-        part: (part, n, infoOf) => {
-          absorbPart(builder, part, index, infoOf);
-          for (const g of part.groups) touched.add(g.info.id);
-          lastGroup = null;
-          counted(n);
-        },
-      });
-    } else {
-      const batches: AsyncIterable<IngestEvent[]> = unit.type === 'folder'
-        ? singles(unit.adapter.readFolder(unit.folder, ctx))
-        : eventBatches(unit.adapter, source!, ctx);
-      for await (const batch of batches) take(batch);
-    }
-    const decoding = source?.decoding;
-    if (decoding?.replaced) {
-      ctx.reportIssue({ reason: `${decoding.replaced} characters were not valid ${decoding.encoding ?? 'text'} — mixed encodings?`, code: 'invalid-encoding', counts: false });
-    }
-    if (unit.adapter.capabilities.identity === 'names') for (const id of touched) builder.markNamesOnly(id);
-    trace(`read ${unit.path}`);
+  } finally {
+    await pool?.close();
   }
   // Parsing garbage out of the way before finalize copies every column (the peak of a run).
   collectGarbage();
   const dataset = builder.finish(opts.timeZone);
   trace('dataset finalized');
   return { dataset, inputs, issues };
+}
+
+/** One input being read into the run's builder. */
+interface UnitRead {
+  builder: DatasetBuilder;
+  index: number;
+  unit: InputUnit;
+  summary: InputSummary;
+  ctx: ReadContext;
+  counted: (n: number) => void;
+}
+
+/** Reads an input on this thread (its big parts perhaps on others); returns the groups it touched. */
+async function readUnit({ builder, index, unit, summary, ctx, counted }: UnitRead): Promise<Set<string>> {
+  const touched = new Set<string>();
+  const source = unit.type === 'folder' ? null : await unit.open();
+  if (source) {
+    source.onBytes = ctx.reportProgress;
+    // At most one message per MIN_ROW_BYTES of file: the columns never double while reading it.
+    if (summary.kind === 'messages') builder.reserve(source.size / MIN_ROW_BYTES);
+  }
+  let lastGroup: IngestEvent['group'] | null = null;
+  const take = (batch: IngestEvent[]): void => {
+    for (const ev of batch) {
+      builder.add(ev, index);
+      // Adapters reuse one group object for a group's events: skip the Set for a repeat.
+      if (ev.group !== lastGroup) { touched.add(ev.group.id); lastGroup = ev.group; }
+    }
+    counted(batch.length);
+  };
+  if (unit.type === 'file' && unit.adapter.readInto) {
+    await unit.adapter.readInto(source!, ctx, {
+      row: (group, row) => {
+        builder.addRow(group, row, index);
+        if (group !== lastGroup) { touched.add(group.id); lastGroup = group; }
+        counted(1);
+      },
+      events: take,
+      part: (part, n, infoOf) => {
+        absorbPart(builder, part, index, infoOf);
+        for (const g of part.groups) touched.add(g.info.id);
+        lastGroup = null;
+        counted(n);
+      },
+    });
+  } else {
+    const batches: AsyncIterable<IngestEvent[]> = unit.type === 'folder'
+      ? singles(unit.adapter.readFolder(unit.folder, ctx))
+      : eventBatches(unit.adapter, source!, ctx);
+    for await (const batch of batches) take(batch);
+  }
+  if (source?.decoding) reportDecoding(ctx, source.decoding);
+  return touched;
+}
+
+/** An input a pool thread read, taken in as if read here (issues, counts and all), in input order. */
+function absorbFile({ builder, index, summary, ctx, counted }: UnitRead, file: FileResult): Set<string> {
+  if (summary.kind === 'messages') builder.reserve(file.part.time.length);
+  for (const issue of file.issues) ctx.reportIssue(issue);
+  absorbPart(builder, file.part, index, () => undefined);
+  counted(file.records);
+  reportDecoding(ctx, file.decoding);
+  return new Set(file.touched);
+}
+
+function reportDecoding(ctx: ReadContext, decoding: DecodeStats): void {
+  if (decoding.replaced) {
+    ctx.reportIssue({ reason: `${decoding.replaced} characters were not valid ${decoding.encoding ?? 'text'} — mixed encodings?`, code: 'invalid-encoding', counts: false });
+  }
+}
+
+/**
+ * Inputs read by pool threads while this one reads the others: whole files on disk, except the
+ * first (this thread starts on it at once) and those it cuts into parts for threads itself.
+ * Only when they come to at least `minBytes` (a thread's start-up costs about what reading a few
+ * MB does). Files of a kind the pool has not started on by the time this thread gets to them are
+ * read here (PooledFile.take), so no thread waits while another has work queued.
+ */
+function poolFiles(units: InputUnit[], threads: number, { minBytes, minPartBytes }: { minBytes: number; minPartBytes: number }, run: Omit<FileJob, 'file' | 'shownAs' | 'adapter' | 'messages'>, onBytes: (index: number, bytes: number) => void): { files: (PooledFile | null)[]; close(): Promise<void> } | null {
+  if (threads < 2) return null;
+  const poolable = units.map((u, i) => (i > 0 && u.type === 'file' && u.file && !(u.adapter.readInto && u.file.size >= 2 * minPartBytes) ? u.file : null));
+  if (poolable.reduce((sum, f) => sum + (f?.size ?? 0), 0) < minBytes) return null;
+  const pool = new FilePool(threads - 1);
+  const files = units.map((u, i) => {
+    const file = poolable[i];
+    return file ? pool.submit({ file: file.path, shownAs: u.path, adapter: u.adapter.id, messages: kindOf(u) === 'messages', ...run }, (bytes) => onBytes(i, bytes)) : null;
+  });
+  return { files, close: () => pool.close() };
 }
 
 async function* singles(events: AsyncIterable<IngestEvent>): AsyncGenerator<IngestEvent[]> {
