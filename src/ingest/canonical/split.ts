@@ -24,6 +24,7 @@ export async function readSplit(source: Source, ctx: ReadContext, sink: EventSin
   // Progress: the bytes of every thread together.
   const read = new Array<number>(cuts.length - 1).fill(0);
   const progress = (k: number) => (bytes: number) => { read[k] = bytes; source.onBytes?.(read.reduce((a, b) => a + b, 0)); };
+  trace(`cut into ${cuts.length - 1} parts`);
   const jobs = cuts.slice(1, -1).map((start, k) => readPartInWorker({
     file, shownAs: source.path, start, end: cuts[k + 2]!, last: k + 2 === cuts.length - 1, encoding, header: plan.header,
     zone: ctx.zone.name, now: opts.now, ...(opts.since === undefined ? {} : { since: opts.since }), ...(opts.until === undefined ? {} : { until: opts.until }),

@@ -6,6 +6,7 @@ import { guardAdapter } from '../guard.js';
 import { MIN_ROW_BYTES } from '../limits.js';
 import { adapterById } from '../registry.js';
 import { fileSource } from '../source.js';
+import { trace } from '../../core/trace.js';
 import { eventBatches, type ReadContext } from '../types.js';
 import type { FileJob, FileResult } from './job.js';
 
@@ -15,6 +16,7 @@ import type { FileJob, FileResult } from './job.js';
  * thread; throws what the adapter throws (the caller then reads the file itself and meets it).
  */
 export async function readFileJob(job: FileJob, onBytes: (bytes: number) => void): Promise<FileResult> {
+  trace(`pool thread: reading ${job.shownAs}`);
   const found = adapterById(job.adapter);
   if (!found) throw new Error(`no adapter ${job.adapter}`);
   const adapter = guardAdapter(found, job.now);
