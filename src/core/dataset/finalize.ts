@@ -17,7 +17,7 @@ const HOUR = 3_600_000;
 export function finalizeDataset(b: DatasetBuilder, zoneName: string): Dataset {
   const zone = new Zone(zoneName);
   const n = b.time.length;
-  const { remap, members } = resolveMembers(b);
+  const { remap, members, names } = resolveMembers(b);
   // The arrival-order columns are released as they are copied (peak memory).
   const { count, out, groupStart, textHash, idHash, replies, arrivalToFinal } = sortedColumns(b, zone, remap);
   // What was released is freed now, not at V8's leisure: this is the peak of a run.
@@ -34,7 +34,7 @@ export function finalizeDataset(b: DatasetBuilder, zoneName: string): Dataset {
     if (groupStart[g.index + 1]! > groupStart[g.index]!) { g.msgStart = groupStart[g.index]!; g.msgEnd = groupStart[g.index + 1]!; }
   }
 
-  const find = memberFinder(b, remap);
+  const find = memberFinder(b, remap, names);
 
   const events = b.memberships
     .map((e) => ({ group: e.group, time: e.time, action: e.action, member: remap[e.member]!, by: e.by === null ? null : find(e.group, e.by), method: e.method }))
@@ -194,29 +194,14 @@ function localTimes(zone: Zone, out: { time: Float64Array; day: Int32Array; hour
 
 /**
  * A member by key, or by a display name that exactly one member of the group has had (null when
- * none or several). The names of a group are indexed on first use: looking through every member
- * for each mention is quadratic in a big group.
+ * none or several), from the names resolveMembers indexed.
  */
-function memberFinder(b: DatasetBuilder, remap: Int32Array): (group: number, keyOrName: string) => number | null {
-  const byName = new Map<number, Map<string, number | null>>();
+function memberFinder(b: DatasetBuilder, remap: Int32Array, names: Map<string, number | null>[]): (group: number, keyOrName: string) => number | null {
   return (group, keyOrName) => {
-    const g = b.groups[group]!;
-    const byKey = g.keys.get(keyOrName);
+    const byKey = b.groups[group]!.keys.get(keyOrName);
     if (byKey !== undefined) return remap[byKey]!;
-    let names = byName.get(group);
-    if (!names) {
-      names = new Map();
-      for (const idx of g.keys.values()) {
-        const to = remap[idx]!;
-        for (const name of b.members[idx]!.names) {
-          const had = names.get(name);
-          if (had === undefined) names.set(name, to);
-          else if (had !== null && had !== to) names.set(name, null);
-        }
-      }
-      byName.set(group, names);
-    }
-    return names.get(keyOrName) ?? null;
+    const byName = names[group]!.get(keyOrName);
+    return byName === undefined || byName === null ? null : remap[byName]!;
   };
 }
 
