@@ -42,35 +42,59 @@ function computeOffset(timeZone: string, t: number): number {
   return asUtc - Math.floor(t / 1000) * 1000;
 }
 
+/** Hours per block of the offset cache: 1024 hours, about six weeks. */
+const BLOCK = 1024;
+
+/** The offset cache of a zone: offsets per UTC hour in blocks of BLOCK hours (NaN: not computed
+ *  yet), and per UTC day (NaN: the day has a transition). */
+interface OffsetCache { blocks: Map<number, Float64Array>; days: Map<number, number> }
+
+/** One cache per zone name, shared by its Zones: ingest, finalize and the report each make one, and
+ *  each would otherwise ask Intl again for every day of the data. */
+const caches = new Map<string, OffsetCache>();
+
 /**
  * A zone with a cache of offsets per UTC hour. Every zone in use today changes offset only on a
  * quarter-hour boundary... at whole or half hours in practice, and the cache is keyed per hour, so
  * a transition inside an hour is off by at most that hour (no zone does this at present).
  */
 export class Zone {
-  private readonly cache = new Map<number, number>();
-  private readonly days = new Map<number, number>();
+  private readonly cache: OffsetCache;
   private readonly fixed: number | null;
-  // Consecutive messages are mostly in the same hour: the last answer saves the Map lookup.
-  private lastHour = NaN;
-  private lastOffset = 0;
+  /**
+   * The block of the last lookup: an offset is then an array index, not a Map lookup per hour.
+   * Messages sorted by group and time seldom share an hour with the one before (each group spans
+   * the whole range), but nearly always a block.
+   */
+  private lastBlock = NaN;
+  private lastOffsets: Float64Array = new Float64Array(0);
 
   constructor(readonly name: string) {
     this.fixed = name === 'UTC' || name === 'Etc/UTC' ? 0 : null;
+    let cache = caches.get(name);
+    if (!cache) caches.set(name, (cache = { blocks: new Map(), days: new Map() }));
+    this.cache = cache;
   }
 
   offset(t: number): number {
     if (this.fixed !== null) return this.fixed;
-    const h = Math.floor(t / HOUR);
-    if (h === this.lastHour) return this.lastOffset;
-    let o = this.cache.get(h);
-    if (o === undefined) {
-      o = this.dayOffset(Math.floor(h / 24));
-      if (Number.isNaN(o)) o = computeOffset(this.name, h * HOUR);
-      this.cache.set(h, o);
+    const h = Math.floor(t / HOUR), b = Math.floor(h / BLOCK);
+    if (b !== this.lastBlock) {
+      let offsets = this.cache.blocks.get(b);
+      if (!offsets) this.cache.blocks.set(b, (offsets = new Float64Array(BLOCK).fill(NaN)));
+      this.lastBlock = b;
+      this.lastOffsets = offsets;
     }
-    this.lastHour = h;
-    this.lastOffset = o;
+    const o = this.lastOffsets[h - b * BLOCK];
+    // undefined when t is not a finite time: computeOffset throws then, as Intl does for an invalid date.
+    return o === undefined || Number.isNaN(o) ? this.computeHour(h) : o;
+  }
+
+  /** The offset of UTC hour h, computed and kept in its block (the block of the last lookup). */
+  private computeHour(h: number): number {
+    let o = this.dayOffset(Math.floor(h / 24));
+    if (Number.isNaN(o)) o = computeOffset(this.name, h * HOUR);
+    this.lastOffsets[h - this.lastBlock * BLOCK] = o;
     return o;
   }
 
@@ -79,11 +103,11 @@ export class Zone {
    * else NaN: two Intl calls per day instead of 24, as a year of messages touches every hour.
    */
   private dayOffset(day: number): number {
-    let o = this.days.get(day);
+    let o = this.cache.days.get(day);
     if (o === undefined) {
       const a = computeOffset(this.name, day * DAY), b = computeOffset(this.name, day * DAY + 23 * HOUR);
       o = a === b ? a : NaN;
-      this.days.set(day, o);
+      this.cache.days.set(day, o);
     }
     return o;
   }

@@ -52,14 +52,17 @@ describe('parseTimestamp fast path', () => {
 });
 
 describe('sortByGroupAndTime', () => {
-  it('orders by group, time and arrival, as a comparator sort does', () => {
+  it('orders by group, time and arrival, as a comparator sort does, and moves the times along', () => {
     fc.assert(fc.property(fc.array(fc.tuple(fc.nat(3), fc.nat(5)), { maxLength: 60 }), fc.constantFrom('any', 'asc', 'desc'), (pairs, shape) => {
       if (shape === 'asc') pairs.sort((a, b) => a[1] - b[1]);
       if (shape === 'desc') pairs.sort((a, b) => b[1] - a[1]);
       const groupOf = Uint32Array.from(pairs.map((p) => p[0]));
       const time = Float64Array.from(pairs.map((p) => p[1]));
       const expected = pairs.map((_, i) => i).sort((a, c) => groupOf[a]! - groupOf[c]! || time[a]! - time[c]! || a - c);
-      expect([...sortByGroupAndTime(groupOf, time, 4)]).toEqual(expected);
+      const sorted = sortByGroupAndTime(groupOf, time, 4);
+      expect([...sorted.order]).toEqual(expected);
+      expect([...sorted.time]).toEqual(expected.map((i) => time[i]));
+      expect([...sorted.start]).toEqual([0, 1, 2, 3, 4].map((g) => expected.filter((i) => groupOf[i]! < g).length));
     }), { numRuns: 500 });
   });
 });

@@ -37,3 +37,21 @@ describe('Zone.fromLocal and dayStart around DST', () => {
     }
   });
 });
+
+describe('Zone offset cache', () => {
+  it('gives the offset Intl gives at the start of the hour, before and after 1970 and across blocks, in every Zone of a name', () => {
+    const name = 'Europe/London';
+    const f = new Intl.DateTimeFormat('en-US', { timeZone: name, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
+    const intl = (t: number) => {
+      const p = Object.fromEntries(f.formatToParts(t).map((x) => [x.type, Number(x.value)]));
+      return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!) - Math.floor(t / 60_000) * 60_000;
+    };
+    const a = new Zone(name), b = new Zone(name);
+    for (let k = 0; k < 2000; k++) {
+      const t = Date.UTC(1950, 0, 1) + ((k * 7_919_993) % 1_000_003) * 2_003_911; // spread over 1950–2013
+      const hour = Math.floor(t / 3_600_000) * 3_600_000;
+      expect(a.offset(t)).toBe(intl(hour));
+      expect(b.offset(t)).toBe(a.offset(t));
+    }
+  });
+});

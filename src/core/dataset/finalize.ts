@@ -17,13 +17,11 @@ const HOUR = 3_600_000;
 export function finalizeDataset(b: DatasetBuilder, zoneName: string): Dataset {
   const zone = new Zone(zoneName);
   const n = b.time.length;
-  const { remap, members } = resolveMembers(b);
+  const { remap, members, names } = resolveMembers(b);
   // The arrival-order columns are released as they are copied (peak memory).
-  const { count, out, src, replies, arrivalToFinal } = sortedColumns(b, zone, remap);
+  const { count, out, groupStart, textHash, idHash, replies, arrivalToFinal } = sortedColumns(b, zone, remap);
   // What was released is freed now, not at V8's leisure: this is the peak of a run.
   collectGarbage();
-  // Hashes stay in arrival order, read through src, and are released at the end (no copies).
-  const idHash = b.idHash.data, textHash = b.textHash.data;
 
   const groups: GroupRecord[] = b.groups.map((g) => ({
     index: g.index, id: g.info.id, name: g.info.name ?? g.info.id, platform: g.info.platform,
@@ -31,17 +29,12 @@ export function finalizeDataset(b: DatasetBuilder, zoneName: string): Dataset {
     hasMemberList: g.hasMemberList, hasJoinEvents: g.hasJoinEvents, inputs: [...g.inputs].sort((x, y) => x - y),
   }));
   for (const m of members) groups[m.group]!.members.push(m.index);
-  // Messages are sorted by group, so each group is one contiguous range.
-  for (let j = 0, g = -1; j <= count; j++) {
-    const gj = j < count ? members[out.sender[j]!]!.group : -1;
-    if (gj !== g) {
-      if (g >= 0) groups[g]!.msgEnd = j;
-      if (gj >= 0) { groups[gj]!.msgStart = j; groups[gj]!.msgEnd = j; }
-      g = gj;
-    }
+  // Messages are sorted by group, so each group is one contiguous range ([0, 0) when empty).
+  for (const g of groups) {
+    if (groupStart[g.index + 1]! > groupStart[g.index]!) { g.msgStart = groupStart[g.index]!; g.msgEnd = groupStart[g.index + 1]!; }
   }
 
-  const find = memberFinder(b, remap);
+  const find = memberFinder(b, remap, names);
 
   const events = b.memberships
     .map((e) => ({ group: e.group, time: e.time, action: e.action, member: remap[e.member]!, by: e.by === null ? null : find(e.group, e.by), method: e.method }))
@@ -66,17 +59,17 @@ export function finalizeDataset(b: DatasetBuilder, zoneName: string): Dataset {
   for (let i = 0; i < remap.length; i++) stated[remap[i]!] = Math.max(stated[remap[i]!]!, b.roleSource[i]!);
   inferStaff(groups, members, stated, [...b.selfMembers].map((i) => remap[i]!));
 
-  markSpam(groups, members, out, textHash, src);
+  markSpam(groups, members, out, textHash);
   messageCounts(members, out);
   activityFlags(groups, members, out);
-  linkReplies(groups, out, idHash, src, replies);
+  linkReplies(groups, out, idHash, replies);
   // Bots found by behaviour need answers to be known; their messages are then no one's activity,
   // which changes conversation starts and inferred responses: flags and links are redone.
   const bots = inferBroadcasters(groups, members, stated, out);
   if (bots.length) {
     const changed = new Set(bots.map((s) => members[s]!.group));
     activityFlags(groups.filter((g) => changed.has(g.index)), members, out);
-    linkReplies(groups, out, idHash, src, replies);
+    linkReplies(groups, out, idHash, replies);
   }
 
   const mentionMsg: number[] = [], mentionMember: number[] = [];
@@ -93,8 +86,6 @@ export function finalizeDataset(b: DatasetBuilder, zoneName: string): Dataset {
   for (const g of groups) for (const e of g.events) { first = Math.min(first, e.time); last = Math.max(last, e.time); }
   for (const m of members) for (const t of [m.joinedAt, m.leftAt]) if (t !== null) { first = Math.min(first, t); last = Math.max(last, t); }
 
-  b.idHash.release();
-  b.textHash.release();
   return {
     groups, members,
     messages: { count, ...out },
@@ -105,32 +96,31 @@ export function finalizeDataset(b: DatasetBuilder, zoneName: string): Dataset {
   };
 }
 
-/** Sorts, deduplicates and copies the builder's columns into the dataset's order. */
+/**
+ * Sorts, deduplicates and copies the builder's columns into the dataset's order, and works out
+ * each message's local day and hour. The hashes come out in dataset order too, for spam and replies.
+ */
 function sortedColumns(b: DatasetBuilder, zone: Zone, remap: Int32Array) {
-  const n = b.time.length;
   // No local keeps a builder column: each is released as soon as it is copied.
-  const groupOfMsg = groupsOf(b.sender.data, n, b.members);
-  const order = sortByGroupAndTime(groupOfMsg, b.time.data.subarray(0, n), b.groups.length);
-  const keep = dedupe(b, order, groupOfMsg);
-  let count = 0;
-  for (let k = 0; k < n; k++) count += keep[k]!;
-  const out = {
-    time: new Float64Array(count), sender: new Uint32Array(count), flags: new Uint16Array(count),
-    replyTo: new Int32Array(count), responseTo: new Int32Array(count), day: new Int32Array(count),
-    hourOfWeek: new Uint8Array(count),
-  };
-  // Kept messages in sorted order, as arrival indexes. Each column is copied through it and the
-  // builder's column released at once, so at most one column exists twice (the peak of ingest).
-  const src = new Uint32Array(count);
-  const arrivalToFinal = new Int32Array(n).fill(-1);
-  for (let k = 0, j = 0; k < n; k++) if (keep[k]) { src[j] = order[k]!; arrivalToFinal[order[k]!] = j; j++; }
-  localTimes(b.time.data, src, zone, out);
-  b.time.release();
-  gather(b.sender.data, src, out.sender, remap);
+  const { time, arrivalToFinal, groupStart } = sortedTimes(b);
+  const count = time.length;
+  // Every column is copied by scattering it through arrivalToFinal: read in arrival order, a
+  // column is written in one sequential run per group, where gathering it in dataset order jumps
+  // across the whole column for each message (a cache miss each). A builder column is released as
+  // soon as it is copied, so at most one column exists twice (the peak of ingest).
+  const sender = scatter(b.sender.data, arrivalToFinal, new Uint32Array(count), remap);
   b.sender.release();
-  gather(b.flags.data, src, out.flags);
+  const flags = scatter(b.flags.data, arrivalToFinal, new Uint16Array(count));
   b.flags.release();
-  b.input.release();
+  const textHash = scatter(b.textHash.data, arrivalToFinal, new Float64Array(count));
+  b.textHash.release();
+  const idHash = scatter(b.idHash.data, arrivalToFinal, new Float64Array(count));
+  b.idHash.release();
+  const out = {
+    time, sender, flags, replyTo: new Int32Array(count), responseTo: new Int32Array(count),
+    day: new Int32Array(count), hourOfWeek: new Uint8Array(count),
+  };
+  localTimes(zone, out);
   // Sparse replies in dataset order: [message index, hash of the target id], kept messages only.
   const replies: [number, number][] = [];
   for (let k = 0; k < b.replyAt.length; k++) {
@@ -138,7 +128,31 @@ function sortedColumns(b: DatasetBuilder, zone: Zone, remap: Int32Array) {
     if (j >= 0) replies.push([j, b.replyHash[k]!]);
   }
   replies.sort((x, y) => x[0] - y[0]);
-  return { count, out, src, replies, arrivalToFinal };
+  return { count, out, groupStart, textHash, idHash, replies, arrivalToFinal };
+}
+
+/**
+ * The times of the kept messages in dataset order; where each arrival went (-1: dropped as a
+ * duplicate); and where each group's messages start (groupStart[g] to groupStart[g + 1]).
+ * Releases the builder's time and input columns.
+ */
+function sortedTimes(b: DatasetBuilder): { time: Float64Array; arrivalToFinal: Int32Array; groupStart: Uint32Array } {
+  const n = b.time.length;
+  const sorted = sortByGroupAndTime(groupsOf(b.sender.data, n, b.members), b.time.data.subarray(0, n), b.groups.length);
+  b.time.release();
+  const keep = dedupe(b, sorted);
+  b.input.release();
+  const { order, time, start } = sorted;
+  const arrivalToFinal = new Int32Array(n).fill(-1);
+  const groupStart = new Uint32Array(start.length);
+  let j = 0;
+  for (let g = 0; g + 1 < start.length; g++) {
+    groupStart[g] = j;
+    for (let k = start[g]!; k < start[g + 1]!; k++) if (keep[k]) { time[j] = time[k]!; arrivalToFinal[order[k]!] = j; j++; }
+  }
+  groupStart[start.length - 1] = j;
+  // Kept times were moved to the front; a copy of just them only when some were dropped.
+  return { time: j < n ? time.slice(0, j) : time, arrivalToFinal, groupStart };
 }
 
 function groupsOf(sender: Uint32Array, n: number, members: DatasetBuilder['members']): Uint32Array {
@@ -148,24 +162,26 @@ function groupsOf(sender: Uint32Array, n: number, members: DatasetBuilder['membe
   return out;
 }
 
-/** to[j] = from[src[j]] (through `map` when given). */
-function gather<T extends Float64Array | Uint32Array | Uint16Array>(from: T, src: Uint32Array, to: T, map?: Int32Array): T {
-  if (map) for (let j = 0; j < src.length; j++) to[j] = map[from[src[j]!]!]!;
-  else for (let j = 0; j < src.length; j++) to[j] = from[src[j]!]!;
+/** to[arrivalToFinal[i]] = from[i] (through `map` when given), for the kept messages. */
+function scatter<T extends Float64Array | Uint32Array | Uint16Array>(from: T, arrivalToFinal: Int32Array, to: T, map?: Int32Array): T {
+  const n = arrivalToFinal.length;
+  if (map) {
+    for (let i = 0; i < n; i++) { const j = arrivalToFinal[i]!; if (j >= 0) to[j] = map[from[i]!]!; }
+  } else {
+    for (let i = 0; i < n; i++) { const j = arrivalToFinal[i]!; if (j >= 0) to[j] = from[i]!; }
+  }
   return to;
 }
 
-/** Time, local day and hour of the week of each kept message: zone.dayIndex and zone.weekdayHour
- *  from one local time, without an object per message. */
-function localTimes(time: Float64Array, src: Uint32Array, zone: Zone, out: { time: Float64Array; day: Int32Array; hourOfWeek: Uint8Array }): void {
-  // Messages of a group come in time order: the offset is looked up once per UTC hour and the day
-  // and hour of the week worked out once per local hour.
-  let from = Infinity, to = -Infinity, offset = 0, localHour = NaN, day = 0, hourOfWeek = 0;
-  for (let j = 0; j < src.length; j++) {
-    const t = time[src[j]!]!;
-    out.time[j] = t;
-    if (t < from || t >= to) { from = Math.floor(t / HOUR) * HOUR; to = from + HOUR; offset = zone.offset(t); }
-    const lh = Math.floor((t + offset) / HOUR);
+/** Local day and hour of the week of each message: zone.dayIndex and zone.weekdayHour from one
+ *  local time, without an object per message. */
+function localTimes(zone: Zone, out: { time: Float64Array; day: Int32Array; hourOfWeek: Uint8Array }): void {
+  // Messages of a group come in time order: the day and hour of the week are worked out once per
+  // local hour.
+  let localHour = NaN, day = 0, hourOfWeek = 0;
+  for (let j = 0; j < out.time.length; j++) {
+    const t = out.time[j]!;
+    const lh = Math.floor((t + zone.offset(t)) / HOUR);
     if (lh !== localHour) {
       localHour = lh;
       day = Math.floor(lh / 24);
@@ -178,69 +194,66 @@ function localTimes(time: Float64Array, src: Uint32Array, zone: Zone, out: { tim
 
 /**
  * A member by key, or by a display name that exactly one member of the group has had (null when
- * none or several). The names of a group are indexed on first use: looking through every member
- * for each mention is quadratic in a big group.
+ * none or several), from the names resolveMembers indexed.
  */
-function memberFinder(b: DatasetBuilder, remap: Int32Array): (group: number, keyOrName: string) => number | null {
-  const byName = new Map<number, Map<string, number | null>>();
+function memberFinder(b: DatasetBuilder, remap: Int32Array, names: Map<string, number | null>[]): (group: number, keyOrName: string) => number | null {
   return (group, keyOrName) => {
-    const g = b.groups[group]!;
-    const byKey = g.keys.get(keyOrName);
+    const byKey = b.groups[group]!.keys.get(keyOrName);
     if (byKey !== undefined) return remap[byKey]!;
-    let names = byName.get(group);
-    if (!names) {
-      names = new Map();
-      for (const idx of g.keys.values()) {
-        const to = remap[idx]!;
-        for (const name of b.members[idx]!.names) {
-          const had = names.get(name);
-          if (had === undefined) names.set(name, to);
-          else if (had !== null && had !== to) names.set(name, null);
-        }
-      }
-      byName.set(group, names);
-    }
-    return names.get(keyOrName) ?? null;
+    const byName = names[group]!.get(keyOrName);
+    return byName === undefined || byName === null ? null : remap[byName]!;
   };
 }
 
+/** Messages sorted by (group, time, arrival): their arrival indexes, their times, and where each
+ *  group's run starts (start[g] to start[g + 1]). */
+export interface SortedMessages { order: Uint32Array; time: Float64Array; start: Uint32Array }
+
 /**
- * The order of the messages by (group, time, arrival): a stable counting sort by group, then each
+ * Sorts the messages by (group, time, arrival): a stable counting sort by group, then each
  * group's run is left alone when it is in time order already (the usual export), reversed when it
  * is newest-first (留痕), and sorted only otherwise. A comparator sort over millions costs seconds.
+ * The times are moved with the counting sort, so the checks of each run read them in order.
  */
-export function sortByGroupAndTime(groupOf: Uint32Array, time: Float64Array, groups: number): Uint32Array {
+export function sortByGroupAndTime(groupOf: Uint32Array, time: Float64Array, groups: number): SortedMessages {
   const n = groupOf.length;
   const start = new Uint32Array(groups + 1);
   for (let i = 0; i < n; i++) start[groupOf[i]! + 1]!++;
   for (let g = 0; g < groups; g++) start[g + 1]! += start[g]!;
-  const order = new Uint32Array(n);
+  const sorted = { order: new Uint32Array(n), time: new Float64Array(n), start };
   const next = start.slice(0, groups);
-  for (let i = 0; i < n; i++) order[next[groupOf[i]!]!++] = i;
-  for (let g = 0; g < groups; g++) sortRun(order, time, start[g]!, start[g + 1]!);
-  return order;
+  for (let i = 0; i < n; i++) {
+    const k = next[groupOf[i]!]!++;
+    sorted.order[k] = i;
+    sorted.time[k] = time[i]!;
+  }
+  for (let g = 0; g < groups; g++) sortRun(sorted, time, start[g]!, start[g + 1]!);
+  return sorted;
 }
 
-function sortRun(order: Uint32Array, time: Float64Array, from: number, to: number): void {
+/** Puts [from, to) of `sorted` in time order; `arrivalTime` is the time by arrival index. */
+function sortRun({ order, time }: SortedMessages, arrivalTime: Float64Array, from: number, to: number): void {
   let ascending = true, descending = true;
   for (let k = from + 1; k < to && (ascending || descending); k++) {
-    const d = time[order[k]!]! - time[order[k - 1]!]!;
+    const d = time[k]! - time[k - 1]!;
     if (d < 0) ascending = false;
     else if (d > 0) descending = false;
   }
   if (ascending) return;
   if (descending) {
     order.subarray(from, to).reverse();
+    time.subarray(from, to).reverse();
     // Equal times are now newest-arrival first: put each tie back in arrival order.
     for (let k = from; k < to;) {
       let e = k + 1;
-      while (e < to && time[order[e]!] === time[order[k]!]) e++;
+      while (e < to && time[e] === time[k]) e++;
       if (e - k > 1) order.subarray(k, e).reverse();
       k = e;
     }
     return;
   }
-  order.subarray(from, to).sort((a, c) => time[a]! - time[c]! || a - c);
+  order.subarray(from, to).sort((a, c) => arrivalTime[a]! - arrivalTime[c]! || a - c);
+  for (let k = from; k < to; k++) time[k] = arrivalTime[order[k]!]!;
 }
 
 /**
@@ -265,26 +278,28 @@ function applyEvents(groups: GroupRecord[], members: Dataset['members']): void {
 
 /** Duplicates across overlapping exports: same group and time, and the same id (or, without ids,
  *  the same sender, kind and text from another input). Returns a keep mask in sorted order. */
-function dedupe(b: DatasetBuilder, order: Uint32Array, groupOf: Uint32Array): Uint8Array {
-  const n = order.length;
-  const keep = new Uint8Array(n).fill(1);
-  const time = b.time.data, sender = b.sender.data;
-  let runStart = 0;
-  for (let k = 1; k <= n; k++) {
-    if (k < n && time[order[k]!] === time[order[runStart]!] && groupOf[order[k]!] === groupOf[order[runStart]!]) continue;
-    for (let x = runStart + 1; x < k; x++) {
-      const i = order[x]!;
-      for (let y = runStart; y < x; y++) {
-        const j = order[y]!;
-        if (!keep[y]) continue;
-        const idI = b.idHash.data[i]!, idJ = b.idHash.data[j]!;
-        const same = !Number.isNaN(idI) && !Number.isNaN(idJ)
-          ? idI === idJ
-          : b.input.data[i] !== b.input.data[j] && sender[i] === sender[j] && b.textHash.data[i] === b.textHash.data[j] && (b.flags.data[i]! & FLAG.kindMask) === (b.flags.data[j]! & FLAG.kindMask);
-        if (same) { keep[x] = 0; break; }
+function dedupe(b: DatasetBuilder, { order, time, start }: SortedMessages): Uint8Array {
+  const keep = new Uint8Array(order.length).fill(1);
+  const sender = b.sender.data;
+  for (let g = 0; g + 1 < start.length; g++) {
+    const end = start[g + 1]!;
+    let runStart = start[g]!;
+    for (let k = runStart + 1; k <= end; k++) {
+      if (k < end && time[k] === time[runStart]) continue;
+      for (let x = runStart + 1; x < k; x++) {
+        const i = order[x]!;
+        for (let y = runStart; y < x; y++) {
+          const j = order[y]!;
+          if (!keep[y]) continue;
+          const idI = b.idHash.data[i]!, idJ = b.idHash.data[j]!;
+          const same = !Number.isNaN(idI) && !Number.isNaN(idJ)
+            ? idI === idJ
+            : b.input.data[i] !== b.input.data[j] && sender[i] === sender[j] && b.textHash.data[i] === b.textHash.data[j] && (b.flags.data[i]! & FLAG.kindMask) === (b.flags.data[j]! & FLAG.kindMask);
+          if (same) { keep[x] = 0; break; }
+        }
       }
+      runStart = k;
     }
-    runStart = k;
   }
   return keep;
 }

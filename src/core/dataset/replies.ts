@@ -14,9 +14,8 @@ const LOOK_BACK = 4;
 export function linkReplies(
   groups: GroupRecord[],
   msg: { time: Float64Array; sender: Uint32Array; flags: Uint16Array; replyTo: Int32Array; responseTo: Int32Array },
-  /** Message id hashes in arrival order, read through `src` (the arrival index of each message). */
+  /** Message id hashes of the messages (NaN: none). */
   idHash: Float64Array,
-  src: Uint32Array,
   /** Explicit replies, [message index, hash of the target's id], in message order. */
   replies: readonly (readonly [number, number])[],
 ): void {
@@ -42,7 +41,7 @@ export function linkReplies(
     }
     const byId = new HashTable(); // the first message of the group with the id
     for (let j = g.msgStart; j < g.msgEnd; j++) {
-      const h = idHash[src[j]!]!;
+      const h = idHash[j]!;
       if (h === h && maybe[(h >>> 5) & 0x7fff]! & (1 << (h & 31)) && wanted.get(h) >= 0) byId.add(h, j);
     }
     for (let k = from; k < r; k++) {

@@ -22,9 +22,8 @@ export function markSpam(
   groups: GroupRecord[],
   members: MemberRecord[],
   msg: { sender: Uint32Array; flags: Uint16Array; time: Float64Array },
-  /** Text hashes in arrival order, read through `src` (the arrival index of each message). */
+  /** Text hashes of the messages. */
   textHash: Float64Array,
-  src: Uint32Array,
 ): void {
   // Roles and spammers per member in typed arrays: a member record read per message is a cache miss.
   const staff = Uint8Array.from(members, (m) => (m.role === 'owner' || m.role === 'admin' ? 1 : 0));
@@ -45,13 +44,13 @@ export function markSpam(
       // Only kinds whose text is the sender's own words (text, link): media placeholders such as
       // "[动画表情]" or "[图片]" repeat by nature and say nothing about ads.
       const kind = msg.flags[j]! & FLAG.kindMask;
-      const h = textHash[src[j]!]!;
+      const h = textHash[j]!;
       if (h === 0 || (kind !== KIND_INDEX.text && kind !== KIND_INDEX.link) || isStaff(msg.sender[j]!)) continue;
       const s = msg.sender[j]!;
       // One key for (sender, text); a different pair under the same key (as rare as a hash
       // collision) starts a new chain rather than joining another's.
       const p = latest.exchange(h + s * 8191, j);
-      if (p >= 0 && msg.sender[p] === s && textHash[src[p]!] === h) prev[j] = p;
+      if (p >= 0 && msg.sender[p] === s && textHash[p] === h) prev[j] = p;
       // REPEATS in a row within the window: j and the ones before it in its chain.
       let first = j;
       for (let k = 1; k < REPEATS && first >= 0; k++) first = prev[first]!;
