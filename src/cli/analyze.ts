@@ -105,10 +105,13 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
       inputs, timeZone, forcedFormat: o.inputFormat, since, until, strict: o.strict, now: io.now(),
       ...(o.threads === undefined ? {} : { threads: o.threads }),
       exclude: [...outputs, ...(o.saveBaseline ? [o.saveBaseline] : []), ...(o.baseline ? [o.baseline] : [])].map(abs),
-      onProgress: ({ path, bytes, records }) => {
-        const secs = (performance.now() - started) / 1000;
-        progress.update(`${path}  ${records.toLocaleString()} records${bytes >= 0 ? `, ${(bytes / 1e6).toFixed(0)} MB` : ''}, ${Math.round(records / Math.max(secs, 0.001)).toLocaleString()}/s`);
-      },
+      // Only when someone sees it: the text's toLocaleString sets up ICU number formatting.
+      ...(chatter ? {
+        onProgress: ({ path, bytes, records }: { path: string; bytes: number; records: number }) => {
+          const secs = (performance.now() - started) / 1000;
+          progress.update(`${path}  ${records.toLocaleString()} records${bytes >= 0 ? `, ${(bytes / 1e6).toFixed(0)} MB` : ''}, ${Math.round(records / Math.max(secs, 0.001)).toLocaleString()}/s`);
+        },
+      } : {}),
     });
     collectGarbage();
     progress.update(`analysing ${dataset.groups.length} group${dataset.groups.length === 1 ? '' : 's'}`);
