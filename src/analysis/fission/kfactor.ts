@@ -77,7 +77,7 @@ export function monthlyK(ds: Dataset, f: InviteForest, asOf: number, zone: Zone,
       if (o === Outcome.left || o === Outcome.stayed) judged.push(at);
       if (o === Outcome.stayed) stayed.push(at);
     }
-    const p = presence(ds, f.member[v]!, groupStart);
+    const p = presence(c, f.member[v]!, groupStart);
     from.push(p.from);
     to.push(p.to);
   }
