@@ -9,7 +9,7 @@ import { langFromEnv, type Lang } from '../i18n/index.js';
 import { ingest } from '../ingest/run.js';
 import type { Dataset } from '../core/dataset/types.js';
 import { buildReport } from '../report/build.js';
-import { reporterById, reporters } from '../report/registry.js';
+import { FORMAT_IDS, loadReporter } from '../report/formats.js';
 import type { AuditResult } from '../report/schema.js';
 import { jsonReporter } from '../report/json/index.js';
 import { anonymize, pseudonymOf, requireSalt, type KnownNames } from './anonymize.js';
@@ -68,7 +68,7 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
   const zone = new Zone(timeZone);
   const lang: Lang = o.lang ?? config.lang ?? langFromEnv(io.env);
   const formats = o.format.split(',').map((f) => f.trim()).filter(Boolean);
-  for (const f of formats) if (!reporterById(f)) throw new UserError(`--format: unknown format "${f}"`, { hint: `one of ${reporters.map((r) => r.id).join(', ')}`, code: 'usage' });
+  for (const f of formats) if (!FORMAT_IDS.includes(f)) throw new UserError(`--format: unknown format "${f}"`, { hint: `one of ${FORMAT_IDS.join(', ')}`, code: 'usage' });
   // Options that only one format reads must not be silently ignored by the others.
   if (o.group !== undefined && !formats.includes('table')) throw new UserError(`--group shows one group in the table format; ${formats.join(', ')} ignore${formats.length === 1 ? 's' : ''} it`, { hint: 'add --format table (to the terminal), or drop --group', code: 'usage' });
   if (o.table !== undefined && !formats.includes('csv')) throw new UserError(`--table chooses the rows of the csv format; ${formats.join(', ')} ignore${formats.length === 1 ? 's' : ''} it`, { hint: `add --format csv, e.g. --format csv --table ${o.table}`, code: 'usage' });
@@ -94,7 +94,8 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
   }
 
   // Rule 6: the spinner and warnings only for a person at a terminal reading a human format.
-  const machineOnly = formats.every((f) => reporterById(f)!.machine) || outputs.length > 0;
+  const reporters = await Promise.all(formats.map((f) => loadReporter(f)!));
+  const machineOnly = reporters.every((r) => r.machine) || outputs.length > 0;
   const chatter = stderrChatter({ quiet: o.quiet, machineOnly, stderrIsTTY: io.stderrIsTTY, env: io.env });
   const progress = await makeProgress(chatter, io.stderr);
   const started = performance.now();
@@ -105,10 +106,13 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
       inputs, timeZone, forcedFormat: o.inputFormat, since, until, strict: o.strict, now: io.now(),
       ...(o.threads === undefined ? {} : { threads: o.threads }),
       exclude: [...outputs, ...(o.saveBaseline ? [o.saveBaseline] : []), ...(o.baseline ? [o.baseline] : [])].map(abs),
-      onProgress: ({ path, bytes, records }) => {
-        const secs = (performance.now() - started) / 1000;
-        progress.update(`${path}  ${records.toLocaleString()} records${bytes >= 0 ? `, ${(bytes / 1e6).toFixed(0)} MB` : ''}, ${Math.round(records / Math.max(secs, 0.001)).toLocaleString()}/s`);
-      },
+      // Only when someone sees it: the text's toLocaleString sets up ICU number formatting.
+      ...(chatter ? {
+        onProgress: ({ path, bytes, records }: { path: string; bytes: number; records: number }) => {
+          const secs = (performance.now() - started) / 1000;
+          progress.update(`${path}  ${records.toLocaleString()} records${bytes >= 0 ? `, ${(bytes / 1e6).toFixed(0)} MB` : ''}, ${Math.round(records / Math.max(secs, 0.001)).toLocaleString()}/s`);
+        },
+      } : {}),
     });
     collectGarbage();
     progress.update(`analysing ${dataset.groups.length} group${dataset.groups.length === 1 ? '' : 's'}`);
@@ -138,8 +142,7 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
     for (const w of result.warnings.slice(0, 5)) io.stderr.write(`warning: ${w.file ? `${safeText(w.file)}${w.line ? `:${w.line}` : ''}: ` : ''}${safeText(w.message)}\n`);
     if (result.warnings.length > 5) io.stderr.write(`warning: … ${result.warnings.length - 5} more (see --format json)\n`);
   }
-  for (const [i, f] of formats.entries()) {
-    const reporter = reporterById(f)!;
+  for (const [i, reporter] of reporters.entries()) {
     const target = outputs[i];
     const chalk = decideChalk({ color: o.color, machine: reporter.machine || target !== undefined, isTTY: io.stdoutIsTTY, env: io.env });
     const text = reporter.render(result, { lang, chalk, width: io.columns, groupId, table: o.table });

@@ -1,8 +1,13 @@
+import { z } from 'zod';
 import { isUserError } from '../core/errors.js';
 import { safeText } from '../core/sanitize.js';
 import { EXIT, exitCode } from './exit-codes.js';
 import { processIO, type CliIO } from './io.js';
 import { buildProgram, CommanderError } from './program.js';
+
+// A run parses each schema (options, config, analysis thresholds) once: zod's JIT, which compiles
+// an object's parser with new Function on its first parse, costs more at start-up than it saves.
+z.config({ jitless: true });
 
 /**
  * The entry point: runs the program and returns the exit code (never calls process.exit, so

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../core/errors.js';
 import { adapters } from '../ingest/registry.js';
-import { reporters } from '../report/registry.js';
+import { FORMAT_IDS } from '../report/formats.js';
 import { reportSchema } from '../report/schema.js';
 import { CONDITIONS } from '../report/shared/narrative.js';
 import { runAnalyze, type AnalyzeOutcome } from './analyze.js';
@@ -27,7 +27,7 @@ export function buildProgram(io: CliIO, outcome: { value: AnalyzeOutcome }): Com
   program.command('analyze')
     .description('analyse chat exports and member lists (files, folders, ZIPs)')
     .argument('<inputs...>', 'export files or folders (read recursively)')
-    .addOption(new Option('-f, --format <formats>', `output format(s), comma-separated: ${reporters.map((r) => r.id).join(', ')}`).default('table'))
+    .addOption(new Option('-f, --format <formats>', `output format(s), comma-separated: ${FORMAT_IDS.join(', ')}`).default('table'))
     .option('-o, --output <file>', 'write a format to a file (atomically), one per --format', collect)
     .option('--tz <zone>', 'IANA time zone for hours, days and weeks (default: the machine\'s)')
     .option('--as-of <date>', 'analyse as of this date (default: the latest event in the input)')

@@ -1,6 +1,6 @@
 import type { Dataset } from '../../core/dataset/types.js';
 import { DAY, type Zone } from '../../core/time.js';
-import { joinedByAt, memberColumns, orNull } from '../shared/member-columns.js';
+import { joinedByAt, memberColumns, orNull, type MemberColumns } from '../shared/member-columns.js';
 import { monthStart, monthsBetween } from '../shared/months.js';
 import { round } from '../shared/numbers.js';
 import { presence } from '../shared/series.js';
@@ -21,8 +21,9 @@ export function isInvitee(f: InviteForest, v: number): boolean {
  */
 export function kFactor(ds: Dataset, f: InviteForest, nodes: readonly number[], members: number, days: number, asOf: number): KBasis {
   let invited = 0, judged = 0, stayed = 0;
+  const c = memberColumns(ds);
   for (const v of nodes) {
-    const o = inviteeOutcome(ds, f, v, days, asOf);
+    const o = inviteeOutcome(c, f, v, days, asOf);
     if (o === Outcome.notInvited) continue;
     invited++;
     if (o === Outcome.unjudged) continue;
@@ -43,10 +44,10 @@ function kOf(members: number, invited: number, judged: number, stayed: number): 
 const Outcome = { notInvited: 0, unjudged: 1, left: 2, stayed: 3 } as const;
 type Outcome = (typeof Outcome)[keyof typeof Outcome];
 
-/** What became of node `v` as an invitee, `days` after joining. */
-function inviteeOutcome(ds: Dataset, f: InviteForest, v: number, days: number, asOf: number): Outcome {
+/** What became of node `v` as an invitee, `days` after joining (per node: takes the columns, not the dataset's WeakMap lookup). */
+function inviteeOutcome(c: MemberColumns, f: InviteForest, v: number, days: number, asOf: number): Outcome {
   if (!isInvitee(f, v)) return Outcome.notInvited;
-  const c = memberColumns(ds), m = f.member[v]!, joined = c.joinedAt[m]!;
+  const m = f.member[v]!, joined = c.joinedAt[m]!;
   // Judged only once `days` have passed since joining, even if they already left.
   if (Number.isNaN(joined) || joined + days * DAY > asOf) return Outcome.unjudged;
   const s = stayedBetween(joined, orNull(c.leftAt[m]!), days, asOf);
@@ -72,12 +73,12 @@ export function monthlyK(ds: Dataset, f: InviteForest, asOf: number, zone: Zone,
     if (joinedByAt(c, f.member[v]!, asOf)) {
       const at = c.joinedAt[f.member[v]!]!;
       joins.push(at);
-      const o = inviteeOutcome(ds, f, v, 30, asOf);
+      const o = inviteeOutcome(c, f, v, 30, asOf);
       if (o !== Outcome.notInvited) invited.push(at);
       if (o === Outcome.left || o === Outcome.stayed) judged.push(at);
       if (o === Outcome.stayed) stayed.push(at);
     }
-    const p = presence(ds, f.member[v]!, groupStart);
+    const p = presence(c, f.member[v]!, groupStart);
     from.push(p.from);
     to.push(p.to);
   }

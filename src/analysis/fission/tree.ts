@@ -35,12 +35,12 @@ export interface InviteForest {
  * Self-invites are dropped by finalize; cycles are broken at the member who joined first.
  */
 export function buildForest(ds: Dataset, g: GroupRecord, asOf: number, groupStart: number): InviteForest {
-  const members = g.members.filter((m) => presence(ds, m, groupStart).from <= asOf);
+  const c = memberColumns(ds);
+  const members = g.members.filter((m) => presence(c, m, groupStart).from <= asOf);
   const nodeOf = new Map<number, number>();
   members.forEach((m, i) => nodeOf.set(m, i));
   const external: string[] = [];
   const externalNode = new Map<string, number>();
-  const c = memberColumns(ds);
   const parents: number[] = members.map((m) => {
     const by = c.invitedBy[m]!;
     if (by >= 0 && by !== m) return nodeOf.get(by) ?? ext(ds.members[by]!.key);

@@ -28,12 +28,17 @@ export function newcomers(joined: readonly Joiner[], act: MemberActivity, asOf: 
     rows.push({ month, joinedAt, firstWeek, hours });
   }
   const summary = (rs: Row[]) => {
-    const judged = rs.filter((x) => x.firstWeek !== null);
-    // A typed array sorts numbers natively, without a comparator call per comparison.
-    const hours = Float64Array.from(rs.filter((x) => x.hours !== null), (x) => x.hours!).sort();
+    let judged = 0, posted = 0, answered = 0;
+    const hours = new Float64Array(rs.length);
+    for (const x of rs) {
+      if (x.firstWeek !== null) { judged++; if (x.firstWeek) posted++; }
+      if (x.hours !== null) hours[answered++] = x.hours;
+    }
+    // A typed array sorts numbers natively, without a comparator call per comparison (and filling
+    // one in a loop is much quicker than Float64Array.from with a mapping function).
     return {
-      postedFirstWeek: judged.length ? round(judged.filter((x) => x.firstWeek).length / judged.length) : null,
-      medianHoursToFirstResponse: round(quantile(hours, 0.5), 1),
+      postedFirstWeek: judged ? round(posted / judged) : null,
+      medianHoursToFirstResponse: round(quantile(hours.subarray(0, answered).sort(), 0.5), 1),
     };
   };
   const byMonth = new Map<string, Row[]>();

@@ -64,10 +64,9 @@ export const lifecycle = defineAnalysis({
   optionsSchema: lifecycleOptions,
   resultSchema: lifecycleResult,
   run(g, ctx, given, prior) {
-    // Defaults filled here too: a caller (or a config without this section) may hand over {}.
     // "Dead" has one threshold, the vitality analysis's (it runs first), so the two never disagree.
     const deadAfterDays = (prior.vitality as { deadAfterDays?: number } | undefined)?.deadAfterDays ?? DEFAULT_DEAD_AFTER_DAYS;
-    const o = { ...lifecycleOptions.parse(given ?? {}), deadAfterDays };
+    const o = { ...given, deadAfterDays };
     const s = ctx.series(g);
     const source = rosterSource(g);
     const start = groupStart(ctx.dataset, g, s, ctx.zone, ctx.asOf, { ...o, shortDays: source === 'messages' ? o.youngDays : START_MIN_DAYS });

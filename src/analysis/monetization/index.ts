@@ -43,9 +43,7 @@ export const monetization = defineAnalysis({
   title: 'Monetization window and receptive slots',
   optionsSchema: monetizationOptions,
   resultSchema: monetizationResult,
-  run(g, ctx, given, prior) {
-    // Defaults filled here too: a caller (or a config without this section) may hand over {}.
-    const o = monetizationOptions.parse(given ?? {});
+  run(g, ctx, o, prior) {
     // Lifecycle runs first in the registry; when it is left out, its defaults stand in.
     const lc = (prior.lifecycle as LifecycleResult | undefined) ?? lifecycle.run(g, ctx, lifecycle.optionsSchema.parse({}), prior);
     const parsed = vitalityShape.safeParse(prior.vitality);

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { memberColumns, ROLE } from '../shared/member-columns.js';
 import { round3 } from '../shared/numbers.js';
+import { topK } from '../shared/top.js';
 import { defineAnalysis } from '../types.js';
 import { scoreCandidates } from './rank.js';
-import { collectSignals, type SeedSignals } from './signals.js';
+import { collectSignals, signalsAt } from './signals.js';
 
 const weightDefaults = { consistency: 0.25, recency: 0.15, initiative: 0.15, recognition: 0.15, responsiveness: 0.15, tenure: 0.05, fission: 0.1 };
 const weight = (what: string, d: number) => z.number().nonnegative().default(d).describe(`weight of ${what}`);
@@ -57,26 +58,29 @@ export const seedUsers = defineAnalysis({
   resultSchema: seedUsersResult,
   run(group, ctx, o): SeedUsersResult {
     const ds = ctx.dataset;
-    const all = collectSignals(ds, group, ctx.asOf, ctx.zone.dayIndex(ctx.asOf), o);
-    const ids: number[] = [], signals: SeedSignals[] = [];
+    const table = collectSignals(ds, group, ctx.asOf, ctx.zone.dayIndex(ctx.asOf), o);
+    const { activeDays, activeWeeks, daysSinceLast, usualGapDays } = table.columns;
     // Silence is measured against the group's own last member message, so that in a group that
     // fell silent as a whole the former regulars are still there to be seen.
     let groupQuiet = Infinity;
-    for (const s of all.values()) groupQuiet = Math.min(groupQuiet, s.daysSinceLast);
+    for (const slot of table.slots) groupQuiet = Math.min(groupQuiet, daysSinceLast[slot]!);
     const cols = memberColumns(ds);
-    for (const [m, s] of all) {
+    /** Slots of the members who may rank, in the table's order. */
+    const candidates: number[] = [];
+    for (const slot of table.slots) {
+      const m = group.members[slot]!;
       if (cols.role[m] !== ROLE.member || cols.spammer[m]) continue;
       if (cols.leftAt[m]! <= ctx.asOf) continue; // NaN: never left
-      if (s.activeDays < o.minActiveDays || s.activeWeeks < o.minActiveWeeks) continue;
-      if (goneQuiet(s, groupQuiet, o)) continue;
-      ids.push(m);
-      signals.push(s);
+      if (activeDays[slot]! < o.minActiveDays || activeWeeks[slot]! < o.minActiveWeeks) continue;
+      if (goneQuiet(daysSinceLast[slot]!, usualGapDays[slot]!, groupQuiet, o)) continue;
+      candidates.push(slot);
     }
-    const scores = scoreCandidates(signals, o.weights);
-    const order = ids.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || signals[b]!.activeDays - signals[a]!.activeDays || ids[a]! - ids[b]!);
-    return order.slice(0, ctx.top).map((i, k) => {
-      const r = ds.members[ids[i]!]!;
-      const s = signals[i]!;
+    const scores = scoreCandidates(table, candidates, o.weights);
+    const best = topK(candidates.length, ctx.top, (a, b) => scores[b]! - scores[a]!
+      || activeDays[candidates[b]!]! - activeDays[candidates[a]!]! || group.members[candidates[a]!]! - group.members[candidates[b]!]!);
+    return best.map((i, k) => {
+      const r = ds.members[group.members[candidates[i]!]!]!;
+      const s = signalsAt(table, candidates[i]!);
       return {
         memberId: r.key,
         name: r.names[r.names.length - 1] ?? r.key,
@@ -93,7 +97,7 @@ export const seedUsers = defineAnalysis({
  * member list or leave events this is how someone who left shows; with one, it is a member who
  * has drifted away (a "became inactive" alert), not someone to cultivate now.
  */
-function goneQuiet(s: SeedSignals, groupQuiet: number, o: { quietGapFactor: number; quietMinDays: number }): boolean {
-  const silent = s.daysSinceLast - groupQuiet;
-  return s.usualGapDays > 0 && silent >= Math.max(o.quietMinDays, o.quietGapFactor * s.usualGapDays);
+function goneQuiet(daysSinceLast: number, usualGapDays: number, groupQuiet: number, o: { quietGapFactor: number; quietMinDays: number }): boolean {
+  const silent = daysSinceLast - groupQuiet;
+  return usualGapDays > 0 && silent >= Math.max(o.quietMinDays, o.quietGapFactor * usualGapDays);
 }

@@ -1,4 +1,4 @@
-import type { SeedSignals } from './signals.js';
+import type { SeedSignals, SignalTable } from './signals.js';
 
 /** The aspects of a seed user (种子用户) and the signals each is read from. */
 export const ASPECTS = {
@@ -15,15 +15,20 @@ export type Aspect = keyof typeof ASPECTS;
 export type AspectWeights = Record<Aspect, number>;
 
 /**
- * Each value on a log scale against the group's largest, 0 for 0: a seed user who answers four
- * times as often as the next person stands out (a percentile would put them a notch apart), while
- * one member with a huge count of one thing still cannot outweigh steady all-round presence.
+ * Adds each candidate's value on a log scale against the largest among them, 0 for 0, to `into`:
+ * a seed user who answers four times as often as the next person stands out (a percentile would
+ * put them a notch apart), while one member with a huge count of one thing still cannot outweigh
+ * steady all-round presence.
  */
-function normalise(values: number[]): number[] {
-  const max = Math.max(0, ...values);
-  if (max <= 0) return values.map(() => 0);
+function addNormalised(values: ArrayLike<number>, candidates: readonly number[], into: Float64Array): void {
+  let max = 0;
+  for (const slot of candidates) max = Math.max(max, values[slot]!);
+  if (max <= 0) return;
   const top = log1p(max);
-  return values.map((v) => (v <= 0 ? 0 : log1p(v) / top));
+  for (let i = 0; i < candidates.length; i++) {
+    const v = values[candidates[i]!]!;
+    into[i]! += v <= 0 ? 0 : log1p(v) / top;
+  }
 }
 
 /** Math.log1p, remembered for the small whole numbers most signals are (counts of days, messages). */
@@ -35,21 +40,22 @@ function log1p(v: number): number {
   return l;
 }
 
-/** Weighted mean of the aspects, each the mean of its signals, log-scaled against the largest. Scores in 0..1. */
-export function scoreCandidates(signals: SeedSignals[], weights: AspectWeights): number[] {
-  const n = signals.length;
-  const score = new Array<number>(n).fill(0);
+/**
+ * Weighted mean of the aspects, each the mean of its signals, log-scaled against the largest, for
+ * the candidates (slots of the table). Scores in 0..1, in the candidates' order.
+ */
+export function scoreCandidates(table: SignalTable, candidates: readonly number[], weights: AspectWeights): Float64Array {
+  const n = candidates.length;
+  const score = new Float64Array(n), sum = new Float64Array(n);
   let total = 0;
   for (const [aspect, keys] of Object.entries(ASPECTS) as [Aspect, readonly (keyof SeedSignals)[]][]) {
     const w = weights[aspect];
     if (w <= 0) continue;
     total += w;
-    const per = keys.map((k) => normalise(signals.map((s) => s[k])));
-    for (let i = 0; i < n; i++) {
-      let sum = 0;
-      for (const p of per) sum += p[i]!;
-      score[i]! += (w * sum) / keys.length;
-    }
+    sum.fill(0);
+    for (const k of keys) addNormalised(table.columns[k], candidates, sum);
+    for (let i = 0; i < n; i++) score[i]! += (w * sum[i]!) / keys.length;
   }
-  return total > 0 ? score.map((x) => x / total) : score;
+  if (total > 0) for (let i = 0; i < n; i++) score[i]! /= total;
+  return score;
 }

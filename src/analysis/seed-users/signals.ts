@@ -39,11 +39,33 @@ export interface SeedSignalOptions {
   newcomerDays: number;
 }
 
+/**
+ * The signals of a group's members, one column per signal by slot (position in g.members). The
+ * ranking reads every member's signals but lists only a few: objects are made for those alone.
+ */
+export interface SignalTable {
+  /** Slots that have signals (they wrote member messages or were answered), in the order they got them. */
+  slots: number[];
+  columns: Record<keyof SeedSignals, Int32Array | Float64Array>;
+}
+
+/** One member's signals as an object, in the order of SeedSignals (the JSON's order). */
+export function signalsAt(t: SignalTable, slot: number): SeedSignals {
+  const c = t.columns;
+  return {
+    activeDays: c.activeDays[slot]!, activeWeeks: c.activeWeeks[slot]!, recentDays: c.recentDays[slot]!, messages: c.messages[slot]!,
+    conversationsStarted: c.conversationsStarted[slot]!, repliesReceived: c.repliesReceived[slot]!, recognisedBy: c.recognisedBy[slot]!,
+    answersGiven: c.answersGiven[slot]!, questionsAnswered: c.questionsAnswered[slot]!, newcomersAnswered: c.newcomersAnswered[slot]!,
+    daysSinceLast: c.daysSinceLast[slot]!, usualGapDays: c.usualGapDays[slot]!, tenureDays: c.tenureDays[slot]!,
+    invitedStayed: c.invitedStayed[slot]!, invitedActive: c.invitedActive[slot]!,
+  };
+}
+
 /** Signals of every member with member activity in the group up to as-of. */
-export function collectSignals(ds: Dataset, g: GroupRecord, asOf: number, asOfDay: number, o: SeedSignalOptions): Map<number, SeedSignals> {
+export function collectSignals(ds: Dataset, g: GroupRecord, asOf: number, asOfDay: number, o: SeedSignalOptions): SignalTable {
   const { time, flags, sender, responseTo, replyTo, day } = ds.messages;
   // This loop runs once per message: every per-member number lives in a typed array by slot
-  // (position in g.members) and the signal objects are made at the end.
+  // (position in g.members).
   const slots = memberSlots(ds, g), n = g.members.length;
   const c = counters(n);
   /** Slots in the order they got signals (answered, or wrote): the order of the returned Map. */
@@ -114,31 +136,31 @@ export function collectSignals(ds: Dataset, g: GroupRecord, asOf: number, asOfDa
     const target = slots[ds.mentions.member[k]!]!;
     if (has[target]) recognise(target, slots[sender[j]!]!);
   }
-  const out = new Map<number, SeedSignals>();
+  const daysSinceLast = new Float64Array(n), usualGapDays = new Float64Array(n), tenureDays = new Float64Array(n);
   for (const slot of created) {
     const days = c.activeDays[slot]!;
     // The rhythm as it stood after their last active day: the mean gap across the ring.
     const held = Math.min(days, RHYTHM_DAYS);
     const newest = rhythm[slot * RHYTHM_DAYS + ((days - 1) % RHYTHM_DAYS)]!, oldest = rhythm[slot * RHYTHM_DAYS + ((days - held) % RHYTHM_DAYS)]!;
-    out.set(g.members[slot]!, {
-      activeDays: days, activeWeeks: c.activeWeeks[slot]!, recentDays: c.recentDays[slot]!, messages: c.messages[slot]!,
-      conversationsStarted: c.conversationsStarted[slot]!, repliesReceived: c.repliesReceived[slot]!, recognisedBy: recognisedBy[slot]!,
-      answersGiven: c.answersGiven[slot]!, questionsAnswered: c.questionsAnswered[slot]!, newcomersAnswered: c.newcomersAnswered[slot]!,
-      daysSinceLast: Number.isNaN(lastAt[slot]!) ? 0 : (asOf - lastAt[slot]!) / DAY,
-      usualGapDays: held > 1 ? (newest - oldest) / (held - 1) : 0,
-      tenureDays: Math.max(0, (asOf - arrived[slot]!) / DAY),
-      invitedStayed: 0, invitedActive: 0,
-    });
+    daysSinceLast[slot] = Number.isNaN(lastAt[slot]!) ? 0 : (asOf - lastAt[slot]!) / DAY;
+    usualGapDays[slot] = held > 1 ? (newest - oldest) / (held - 1) : 0;
+    tenureDays[slot] = Math.max(0, (asOf - arrived[slot]!) / DAY);
   }
-  for (const i of g.members) {
+  const invitedStayed = new Int32Array(n), invitedActive = new Int32Array(n);
+  for (let slot = 0; slot < n; slot++) {
     // An unknown join time does not stop an invitee from counting; an unknown leave is no leave.
-    if (cols.invitedBy[i]! < 0 || cols.joinedAt[i]! > asOf) continue;
-    const inviter = out.get(cols.invitedBy[i]!);
-    if (!inviter || cols.leftAt[i]! <= asOf) continue;
-    inviter.invitedStayed++;
-    if (out.has(i)) inviter.invitedActive++;
+    const i = g.members[slot]!, by = cols.invitedBy[i]!;
+    if (by < 0 || cols.joinedAt[i]! > asOf || cols.leftAt[i]! <= asOf) continue;
+    // The slot array holds other groups' positions too: the inviter counts only as a member of this group with signals.
+    const inviter = slots[by]!;
+    if (g.members[inviter] !== by || !has[inviter]) continue;
+    invitedStayed[inviter]!++;
+    if (has[slot]) invitedActive[inviter]!++;
   }
-  return out;
+  return {
+    slots: created,
+    columns: { ...c, recognisedBy, daysSinceLast, usualGapDays, tenureDays, invitedStayed, invitedActive },
+  };
 }
 
 /** The per-member counts collectSignals keeps while it walks the messages, one typed array each. */

@@ -1,7 +1,7 @@
 import { FLAG, type Dataset, type GroupRecord } from '../../core/dataset/types.js';
 import type { Zone } from '../../core/time.js';
 import { isSystemKind } from './kinds.js';
-import { memberColumns } from './member-columns.js';
+import { memberColumns, type MemberColumns } from './member-columns.js';
 import { memberSlots } from './slots.js';
 
 /**
@@ -31,9 +31,12 @@ export interface GroupSeries {
   lastAt: number;
 }
 
-/** When a member is in the roster: from join (or first message) until they left. */
-export function presence(ds: Dataset, m: number, groupStart: number): { from: number; to: number } {
-  const c = memberColumns(ds);
+/**
+ * When a member is in the roster: from join (or first message) until they left. Takes the columns
+ * rather than the dataset: it runs per member in several loops, and finding the columns is a
+ * WeakMap lookup.
+ */
+export function presence(c: MemberColumns, m: number, groupStart: number): { from: number; to: number } {
   const joined = c.joinedAt[m]!, first = c.firstMessageAt[m]!, left = c.leftAt[m]!;
   const from = !Number.isNaN(joined) ? joined : !Number.isNaN(first) ? first : c.listed[m] ? groupStart : Infinity;
   return { from, to: Number.isNaN(left) ? Infinity : left };
@@ -81,13 +84,18 @@ export function computeSeries(ds: Dataset, g: GroupRecord, asOf: number, zone: Z
   const delta = new Int32Array(days + 1);
   const clampDay = (t: number) => Math.min(days, Math.max(0, zone.dayIndex(t) - day0));
   for (const m of g.members) {
-    const { from, to } = presence(ds, m, firstAt);
+    const { from, to } = presence(c, m, firstAt);
     if (from > asOf || !Number.isFinite(from)) continue;
-    delta[clampDay(from)]!++;
-    if (to <= asOf) delta[clampDay(to)]!--;
+    const fromDay = clampDay(from);
+    delta[fromDay]!++;
+    // A known join time is where presence starts: the join's day is fromDay.
     const joined = c.joinedAt[m]!;
-    if (joined <= asOf && joined >= firstAt) s.joins[clampDay(joined)]!++;
-    if (to <= asOf) s.leaves[Math.min(days - 1, clampDay(to))]!++;
+    if (joined <= asOf && joined >= firstAt) s.joins[fromDay]!++;
+    if (to <= asOf) {
+      const toDay = clampDay(to);
+      delta[toDay]!--;
+      s.leaves[Math.min(days - 1, toDay)]!++;
+    }
   }
   let running = 0;
   for (let d = 0; d < days; d++) { running += delta[d]!; s.roster[d] = running; }
