@@ -1,5 +1,4 @@
 import { stat, readFile } from 'node:fs/promises';
-import { unzipSync } from 'fflate';
 import { UserError } from '../core/errors.js';
 import { LIMITS } from './limits.js';
 import { bytesSource } from './source.js';
@@ -24,6 +23,7 @@ export async function zipFolder(path: string, onSkip: (reason: string) => void, 
     throw new UserError(`the archive is larger than ${gb(LIMITS.maxZipTotalBytes)}`, { file: path, hint: 'unpack it yourself and pass the folder', code: 'zip-too-large' });
   }
   const data = new Uint8Array(await readFile(path));
+  const { unzipSync } = await import('fflate'); // loaded when a ZIP is read, not at every start-up
   const names: string[] = [];
   let total = 0;
   let tooBig: { name: string; why: string } | null = null;

@@ -1,4 +1,4 @@
-import { unzipSync } from 'fflate';
+import type { unzipSync } from 'fflate';
 import { UserError } from '../../core/errors.js';
 import { decodeEntities } from '../wechat/text.js';
 
@@ -13,12 +13,12 @@ export type Cell = string | number | undefined;
 const MAX_ENTRY = 200 * 1024 * 1024;
 const SHARED = 'xl/sharedStrings.xml';
 
-export function readFirstSheet(bytes: Uint8Array, file: string): Cell[][] {
+export function readFirstSheet(bytes: Uint8Array, file: string, unzip: typeof unzipSync): Cell[][] {
   let tooBig: string | undefined;
   let total = 0;
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, {
+    files = unzip(bytes, {
       filter: (f) => {
         if (f.name !== SHARED && !f.name.startsWith('xl/worksheets/sheet')) return false;
         // Refuse zip bombs before inflating: the directory states each entry's size.

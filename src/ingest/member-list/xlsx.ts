@@ -40,7 +40,8 @@ export const memberListXlsx = {
     return /\.xlsx$/i.test(head.fileName) ? 0.9 : 0;
   },
   async *read(source, ctx) {
-    const rows = readFirstSheet(await source.bytes(), ctx.path);
+    // fflate is loaded when a workbook is read, not at every start-up.
+    const rows = readFirstSheet(await source.bytes(), ctx.path, (await import('fflate')).unzipSync);
     const headerAt = rows.findIndex((r) => r.some((c) => text(c) !== undefined));
     if (headerAt < 0) { ctx.reportIssue({ reason: 'the first sheet is empty', code: 'empty-file' }); return; }
     const header = rows[headerAt]!.map((c) => text(c) ?? '');

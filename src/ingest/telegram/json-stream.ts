@@ -1,5 +1,5 @@
-import { Assembler } from 'stream-json/assembler.js';
-import { jsonParser, type Token } from 'stream-json/parser.js';
+import type { Assembler } from 'stream-json/assembler.js';
+import type { jsonParser, Token } from 'stream-json/parser.js';
 import { UserError } from '../../core/errors.js';
 import { LIMITS } from '../limits.js';
 import type { Source } from '../types.js';
@@ -44,7 +44,9 @@ export async function* walkJsonBatches(
   isItem: (path: JsonPath) => boolean,
   wantScalar: (path: JsonPath) => boolean = () => false,
 ): AsyncGenerator<JsonPiece[]> {
-  const tokenize: Tokenizer = jsonParser({ streamValues: false });
+  // Loaded when a JSON export is read, not at every start-up (stream-json is tens of ms to load).
+  const [{ jsonParser: parser }, { Assembler: AssemblerClass }] = await Promise.all([import('stream-json/parser.js'), import('stream-json/assembler.js')]);
+  const tokenize: Tokenizer = parser({ streamValues: false });
   const stack: Frame[] = [];
   let asm: Assembler | null = null;
   let asmPath: JsonPath = [];
@@ -68,7 +70,7 @@ export async function* walkJsonBatches(
       case 'endObject': case 'endArray': stack.pop(); advance(); return;
       case 'startObject': case 'startArray': {
         const path = here();
-        if (stack.length > 0 && isItem(path)) { asm = new Assembler(); asm.consume(tok); asmPath = path; return; }
+        if (stack.length > 0 && isItem(path)) { asm = new AssemblerClass(); asm.consume(tok); asmPath = path; return; }
         stack.push({ key: null, isArray: tok.name === 'startArray', index: 0 });
         return;
       }
