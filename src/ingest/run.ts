@@ -189,15 +189,17 @@ function reportDecoding(ctx: ReadContext, decoding: DecodeStats): void {
 }
 
 /**
- * Inputs read by pool threads while this one reads the others: whole files on disk, except the
- * first (this thread starts on it at once) and those it cuts into parts for threads itself.
- * Only when they come to at least `minBytes` (a thread's start-up costs about what reading a few
- * MB does). Files of a kind the pool has not started on by the time this thread gets to them are
- * read here (PooledFile.take), so no thread waits while another has work queued.
+ * Inputs read by pool threads while this one reads the others: whole files on disk after the
+ * first (this thread starts on it at once). Not when an input is big enough to be cut into parts
+ * (its parts already keep the cores busy, and a third heap would raise the peak), and only when
+ * the files come to at least `minBytes` (a thread's start-up costs about what reading a few MB
+ * does). A file no pool thread has started on by the time this thread gets to it is read here
+ * (PooledFile.take), so no thread waits while another has work queued.
  */
 function poolFiles(units: InputUnit[], threads: number, { minBytes, minPartBytes }: { minBytes: number; minPartBytes: number }, run: Omit<FileJob, 'file' | 'shownAs' | 'adapter' | 'messages'>, onBytes: (index: number, bytes: number) => void): { files: (PooledFile | null)[]; close(): Promise<void> } | null {
   if (threads < 2) return null;
-  const poolable = units.map((u, i) => (i > 0 && u.type === 'file' && u.file && !(u.adapter.readInto && u.file.size >= 2 * minPartBytes) ? u.file : null));
+  if (units.some((u) => u.type === 'file' && u.file && u.adapter.readInto && u.file.size >= 2 * minPartBytes)) return null;
+  const poolable = units.map((u, i) => (i > 0 && u.type === 'file' && u.file ? u.file : null));
   if (poolable.reduce((sum, f) => sum + (f?.size ?? 0), 0) < minBytes) return null;
   const pool = new FilePool(threads - 1);
   const files = units.map((u, i) => {
