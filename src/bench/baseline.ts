@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 
 /**
- * The baseline of the benchmark: read the file and count its lines, nothing else. Whatever
+ * The baseline of the benchmark: read the file (or files) and count the lines, nothing else. Whatever
  * `analyze` costs beyond this is parsing, building and analysing.
  */
 async function countLines(path: string): Promise<number> {
@@ -12,10 +12,12 @@ async function countLines(path: string): Promise<number> {
   return lines;
 }
 
-const path = process.argv[2];
-if (!path) {
-  process.stderr.write('usage: node dist/bench/baseline.js FILE\n');
+const paths = process.argv.slice(2);
+if (paths.length === 0) {
+  process.stderr.write('usage: node dist/bench/baseline.js FILE…\n');
   process.exitCode = 2;
 } else {
-  process.stdout.write(`${await countLines(path)}\n`);
+  let lines = 0;
+  for (const path of paths) lines += await countLines(path);
+  process.stdout.write(`${lines}\n`);
 }

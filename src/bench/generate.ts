@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvField, messageText, Rng, senderName, wallTime, Writer } from './random.js';
 
@@ -30,6 +30,26 @@ export function writeFileOnce(path: string, body: (w: Writer) => void): string {
   return path;
 }
 
+const MESSAGES_HEADER = 'message_id,group_id,group_name,timestamp,sender_id,sender_name,type,text,reply_to\n';
+
+/** The rows of the canonical messages CSV, in time order, each with its group. */
+function canonicalRows(shape: Shape, sizes: Int32Array, emit: (group: number, row: string) => void): void {
+  const rng = new Rng(shape.seed);
+  const lastId = new Int32Array(shape.groups).fill(-1);
+  const step = SPAN / shape.messages;
+  for (let i = 0; i < shape.messages; i++) {
+    const g = rng.skewed(shape.groups, 1.5);
+    const k = rng.skewed(sizes[g]!, 3);
+    const r = rng.next();
+    const type = r < 0.9 ? 'text' : r < 0.95 ? 'image' : r < 0.97 ? 'sticker' : r < 0.99 ? 'voice' : 'link';
+    const text = type === 'text' ? messageText(rng) : '';
+    const reply = lastId[g]! >= 0 && rng.next() < 0.05 ? `m${lastId[g]}` : '';
+    lastId[g] = i;
+    const t = START + Math.floor(i * step);
+    emit(g, `m${i},g${g},${`社群${g}`},${wallTime(t)},${memberId(g, k)},${csvField(senderName(k))},${type},${csvField(text)},${reply}\n`);
+  }
+}
+
 /**
  * The canonical messages CSV: messages in time order across all groups (as a merged export is),
  * realistic short Chinese and English texts, some quoted fields (commas, quotes, newlines), 5 %
@@ -39,21 +59,8 @@ export function generateCanonical(dir: string, shape: Shape): { messages: string
   const base = join(dir, `canonical-n${shape.messages}-g${shape.groups}-s${shape.seed}`);
   const sizes = groupSizes(shape);
   const messages = writeFileOnce(`${base}.csv`, (w) => {
-    const rng = new Rng(shape.seed);
-    const lastId = new Int32Array(shape.groups).fill(-1);
-    const step = SPAN / shape.messages;
-    w.push('message_id,group_id,group_name,timestamp,sender_id,sender_name,type,text,reply_to\n');
-    for (let i = 0; i < shape.messages; i++) {
-      const g = rng.skewed(shape.groups, 1.5);
-      const k = rng.skewed(sizes[g]!, 3);
-      const r = rng.next();
-      const type = r < 0.9 ? 'text' : r < 0.95 ? 'image' : r < 0.97 ? 'sticker' : r < 0.99 ? 'voice' : 'link';
-      const text = type === 'text' ? messageText(rng) : '';
-      const reply = lastId[g]! >= 0 && rng.next() < 0.05 ? `m${lastId[g]}` : '';
-      lastId[g] = i;
-      const t = START + Math.floor(i * step);
-      w.push(`m${i},g${g},${`社群${g}`},${wallTime(t)},${memberId(g, k)},${csvField(senderName(k))},${type},${csvField(text)},${reply}\n`);
-    }
+    w.push(MESSAGES_HEADER);
+    canonicalRows(shape, sizes, (_, row) => w.push(row));
   });
   const members = writeFileOnce(`${base}-members.csv`, (w) => {
     const rng = new Rng(shape.seed + 1);
@@ -67,4 +74,29 @@ export function generateCanonical(dir: string, shape: Shape): { messages: string
     }
   });
   return { messages, members };
+}
+
+/**
+ * The same messages as generateCanonical as a folder of `files` CSVs (groups dealt round-robin)
+ * plus the member list: what a folder of per-group exports is to the pool threads.
+ */
+export function generateCanonicalFolder(dir: string, shape: Shape, files: number): string {
+  const folder = join(dir, `canonical-n${shape.messages}-g${shape.groups}-s${shape.seed}-files${files}`);
+  if (existsSync(folder)) return folder;
+  const { members } = generateCanonical(dir, shape);
+  const tmp = `${folder}.tmp`;
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  const fds = Array.from({ length: files }, (_, i) => openSync(join(tmp, `groups-${String(i).padStart(2, '0')}.csv`), 'w'));
+  try {
+    const writers = fds.map((fd) => new Writer((s) => { writeSync(fd, s); }));
+    for (const w of writers) w.push(MESSAGES_HEADER);
+    canonicalRows(shape, groupSizes(shape), (g, row) => writers[g % files]!.push(row));
+    for (const w of writers) w.flush();
+  } finally {
+    for (const fd of fds) closeSync(fd);
+  }
+  copyFileSync(members, join(tmp, 'members.csv'));
+  renameSync(tmp, folder);
+  return folder;
 }

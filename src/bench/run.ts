@@ -1,8 +1,8 @@
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { adapterById } from '../ingest/registry.js';
-import { generateCanonical, type Shape } from './generate.js';
+import { generateCanonical, generateCanonicalFolder, type Shape } from './generate.js';
 import { measureMedian, type Sample } from './measure.js';
 import { generateTelegram, generateWechat } from './platforms.js';
 
@@ -10,7 +10,7 @@ import { generateTelegram, generateWechat } from './platforms.js';
  * `npm run bench`: generates the data (once; bench-data/ is reused), then measures the baseline
  * (read + count lines) and whole `analyze` processes, and prints one table. Options:
  * `--runs N` (median of N, default 3), `--sizes 1,2,4` (millions of canonical messages),
- * `--quick` (a small smoke run), `--only canonical|telegram|wechat`.
+ * `--quick` (a small smoke run), `--only canonical|folder|telegram|wechat`.
  */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const argv = process.argv.slice(2);
@@ -35,9 +35,13 @@ const line = (r: Row) => [
   r.analyze ? `${fmt(r.analyze.peakRssMb)} MB`.padStart(9) : ''.padStart(9), r.note ?? '',
 ].join('  ');
 
-async function bench(name: string, files: string[], adapterId: string, extra: string[] = []): Promise<void> {
-  const mb = files.reduce((a, f) => a + statSync(f).size, 0) / 1e6;
-  const baseline = await measureMedian(process.execPath, [baselineJs, files[0]!], runs);
+/** A file, or the files of a folder. */
+const filesIn = (path: string): string[] => (statSync(path).isDirectory() ? readdirSync(path).sort().map((f) => join(path, f)) : [path]);
+
+/** Measures analyze on `files` against reading `read` (the messages file; every file of a folder). */
+async function bench(name: string, files: string[], adapterId: string, extra: string[] = [], read = files.slice(0, 1)): Promise<void> {
+  const mb = files.flatMap(filesIn).reduce((a, f) => a + statSync(f).size, 0) / 1e6;
+  const baseline = await measureMedian(process.execPath, [baselineJs, ...read], runs);
   let row: Row;
   if (!adapterById(adapterId)) row = { name, mb, baseline, analyze: null, note: `missing: adapter ${adapterId} not registered` };
   else {
@@ -66,5 +70,11 @@ if (!only || only === 'canonical') {
   }
 }
 const one: Shape = { messages: Math.round(1e6 * scale), groups: quick ? 20 : 200, seed: 1 };
+if (!only || only === 'folder') {
+  // The 1 M messages as 20 files and a member list: read by pool threads alongside the main one.
+  const folder = generateCanonicalFolder(dir, one, 20);
+  await bench(`folder of 20 CSVs ${one.messages / 1e6} M`, [folder], 'canonical-csv', [], filesIn(folder));
+  await bench(`  the same, --threads 1`, [folder], 'canonical-csv', ['--threads', '1'], filesIn(folder));
+}
 if (!only || only === 'telegram') await bench(`Telegram result.json ${one.messages / 1e6} M`, [generateTelegram(dir, one)], 'telegram-json');
 if (!only || only === 'wechat') await bench(`WeChat 留痕 CSV ${one.messages / 1e6} M`, [generateWechat(dir, one)], 'wechat-memotrace-csv');
