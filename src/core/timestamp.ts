@@ -87,15 +87,15 @@ function parseFixedAt(s: string, o: number, n: number, zone: Zone): number {
 /**
  * zone.fromLocal(wall) for a wall time on local day `days`. A day whose every nearby UTC hour has
  * one offset (no transition can be involved) maps each of its wall times to wall - offset; that
- * offset is remembered per day (a small table, as rows of a few days may interleave), which saves
- * the three offset lookups of fromLocal per row.
+ * offset is remembered per day (a table of about three years, by zone name: every file of a run
+ * makes its own Zone), which saves the three offset lookups of fromLocal per row.
  */
-const MEMO = 64;
-let memoZone: Zone | null = null;
+const MEMO = 1024;
+let memoZone = '';
 const memoDay = new Float64Array(MEMO).fill(NaN), memoOffset = new Float64Array(MEMO);
 
 function fromLocalOnDay(zone: Zone, days: number, wall: number): number {
-  if (zone !== memoZone) { memoZone = zone; memoDay.fill(NaN); }
+  if (zone.name !== memoZone) { memoZone = zone.name; memoDay.fill(NaN); }
   const slot = days & (MEMO - 1);
   if (memoDay[slot] !== days) { memoDay[slot] = days; memoOffset[slot] = steadyOffset(zone, days); }
   const o = memoOffset[slot]!;

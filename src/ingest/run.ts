@@ -82,6 +82,9 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   let records = 0;
   let current = -1;
   const minPartBytes = opts.minPartBytes ?? MIN_PART_BYTES;
+  // Room for the messages of every input at once: read here or absorbed from other threads in
+  // turns, the columns would otherwise be copied to a new size at each input.
+  builder.reserve(units.reduce((rows, u) => rows + (u.type === 'file' && u.file && kindOf(u) === 'messages' ? u.file.size / MIN_ROW_BYTES : 0), 0));
   const pool = poolFiles(units, threads, { minBytes: opts.minPoolBytes ?? MIN_POOL_BYTES, minPartBytes }, { zone: zone.name, now, ...window }, (index, bytes) => {
     if (index === current) opts.onProgress?.({ path: units[index]!.path, bytes, records });
   });

@@ -23,9 +23,12 @@ type Reply = { id: number; bytes: number } | { id: number; result: FileResult | 
 
 /**
  * Worker threads that read whole input files while the main thread reads others; each file comes
- * back as a part, absorbed in input order (see ingest). Every file is submitted up front: threads
- * start with the first, each reads one file at a time, and a thread that finds the queue empty
- * ends (its heap is not kept through the rest of the run); `close` stops them all.
+ * back as a part, absorbed in input order (see ingest). Every file is submitted up front; threads
+ * take the queue from its end while the main thread goes through the inputs from the start and
+ * takes back what nobody has started, so they meet in the middle (from the front, a thread would
+ * always be one file ahead of the main one, which would only wait). Each thread reads one file at
+ * a time and ends when the queue is empty (its heap is not kept through the rest of the run);
+ * `close` stops them all.
  */
 export class FilePool {
   private readonly queue: Entry[] = [];
@@ -66,7 +69,7 @@ export class FilePool {
         if (this.broken && this.all.size === 0) for (const e of this.queue.splice(0)) e.resolve(null);
         return;
       }
-      this.run(worker, this.queue.shift()!);
+      this.run(worker, this.queue.pop()!);
     }
   }
 
@@ -92,7 +95,7 @@ export class FilePool {
       worker.off('exit', onGone);
       entry.resolve(result);
       if (!alive) return;
-      if (this.queue.length > 0) this.run(worker, this.queue.shift()!);
+      if (this.queue.length > 0) this.run(worker, this.queue.pop()!);
       else { this.all.delete(worker); void worker.terminate(); }
     };
     const onMessage = (m: Reply) => {
