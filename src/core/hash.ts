@@ -58,9 +58,17 @@ export function finish53(h1: number, h2: number): number {
  * those reads, cache misses each, were most of the cost).
  */
 export class HashTable {
-  private keys = new Float64Array(1024);
-  private values = new Int32Array(1024).fill(-1);
+  private keys: Float64Array;
+  private values: Int32Array;
   private size = 0;
+
+  /** Room for `capacity` entries before the first grow() (each grow rehashes every entry). */
+  constructor(capacity = 512) {
+    let slots = 16;
+    while (slots < 2 * capacity) slots *= 2;
+    this.keys = new Float64Array(slots);
+    this.values = new Int32Array(slots).fill(-1);
+  }
 
   /** The value for h, or -1. */
   get(h: number): number {

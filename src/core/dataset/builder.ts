@@ -1,6 +1,6 @@
 import { hash53, hash53At, HashTable, memberHash } from '../hash.js';
 import type { GroupInfo, IngestEvent, JoinMethod, Role } from '../model.js';
-import { classifyText, findMentions, TEXT_FLAGS, textHash } from '../text/classify.js';
+import { findMentions, scanText, TEXT_FLAGS, type TextScan } from '../text/classify.js';
 import { Column } from './columns.js';
 import { finalizeDataset } from './finalize.js';
 import { FLAG, KIND_INDEX, type Dataset, type MemberRecord } from './types.js';
@@ -100,6 +100,9 @@ export class DatasetBuilder {
   readonly mentionMsg: number[] = [];
   readonly mentionName: string[] = [];
 
+  /** scanText's result for the message being pushed (one object, reused). */
+  private readonly scan: TextScan = { flags: 0, hash: 0, at: false };
+
   constructor(private readonly window: { since?: number; until?: number } = {}) {}
 
   group(info: GroupInfo, input: number): DraftGroup {
@@ -186,12 +189,14 @@ export class DatasetBuilder {
   private push(time: number, sender: number, kind: number, text: string | undefined, mentions: string[] | undefined, input: number, idHash: number, replyHash: number): void {
     let flags = kind, th = 0;
     if (text) {
-      const tf = classifyText(text);
+      const scan = this.scan;
+      scanText(text, scan);
+      const tf = scan.flags;
       if (tf & TEXT_FLAGS.link) flags |= FLAG.link;
       if (tf & TEXT_FLAGS.ad) flags |= FLAG.ad;
       if (tf & TEXT_FLAGS.question) flags |= FLAG.question;
-      th = textHash(text);
-      for (const name of findMentions(text)) { this.mentionMsg.push(this.time.length); this.mentionName.push(own(name)); }
+      th = scan.hash;
+      if (scan.at) for (const name of findMentions(text)) { this.mentionMsg.push(this.time.length); this.mentionName.push(own(name)); }
     }
     if (mentions) for (const name of mentions) { this.mentionMsg.push(this.time.length); this.mentionName.push(own(name)); }
     this.time.push(time);
@@ -203,20 +208,21 @@ export class DatasetBuilder {
     this.textHash.push(th);
   }
 
+  /**
+   * A new member: its hash `h` is not in byHash. Nor is its key in g.keys, then: the two are only
+   * ever set together, here (so there is no g.keys.get to try first).
+   */
   private memberSlow(g: DraftGroup, key: string, h: number): number {
-    let idx = g.keys.get(key);
-    if (idx === undefined) {
-      idx = this.members.length;
-      key = own(key);
-      g.keys.set(key, idx);
-      this.members.push({
-        index: idx, group: g.index, key, names: [], role: 'member', joinedAt: null, leftAt: null,
-        invitedBy: null, inviterRaw: null, joinMethod: null, listed: false,
-        firstMessageAt: null, lastMessageAt: null, messages: 0, spamMessages: 0, spammer: false,
-      });
-      this.roleSource.push(0);
-      this.nameHash.push(NaN);
-    }
+    const idx = this.members.length;
+    key = own(key);
+    g.keys.set(key, idx);
+    this.members.push({
+      index: idx, group: g.index, key, names: [], role: 'member', joinedAt: null, leftAt: null,
+      invitedBy: null, inviterRaw: null, joinMethod: null, listed: false,
+      firstMessageAt: null, lastMessageAt: null, messages: 0, spamMessages: 0, spammer: false,
+    });
+    this.roleSource.push(0);
+    this.nameHash.push(NaN);
     this.byHash.add(h, idx);
     return idx;
   }
