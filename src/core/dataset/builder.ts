@@ -1,4 +1,4 @@
-import { hash53, hash53At, HashTable, memberHash } from '../hash.js';
+import { hash53, hash53At, MemberTable, memberHash } from '../hash.js';
 import type { GroupInfo, IngestEvent, JoinMethod, Role } from '../model.js';
 import { findMentions, scanText, TEXT_FLAGS, type TextScan } from '../text/classify.js';
 import { Column } from './columns.js';
@@ -76,10 +76,9 @@ export class DatasetBuilder {
   readonly memberships: DraftMembership[] = [];
   /** Members who sent a message marked `fromSelf` (the exporting user), builder indexes. */
   readonly selfMembers = new Set<number>();
-  /** memberHash(key, group) → member index, a fast path in front of DraftGroup.keys. */
-  private readonly byHash = new HashTable();
-  /** hash53 of each member's latest name (NaN: none), so a row's name is compared without reading strings. */
-  private readonly nameHash = new Column(Float64Array);
+  /** memberHash(key, group) → member index, a fast path in front of DraftGroup.keys; with hash53
+   *  of each member's latest name, so a row's name is compared without reading strings. */
+  private readonly byHash = new MemberTable();
   /** The last group info seen and its draft: consecutive events of a group share one info object. */
   private last: { info: GroupInfo; name: string | undefined; input: number; g: DraftGroup } | null = null;
   /** addRow's group lookup by the reader's GroupInfo object (a fast reader keeps one per group). */
@@ -133,17 +132,18 @@ export class DatasetBuilder {
     // Looked up per message by a hash (a Map.get on a fresh string slice of the parser's chunk
     // costs several times more); the group's key map when the hash is new.
     const h = memberHash(key, 0, key.length, g.index);
-    let idx = this.byHash.get(h);
-    if (idx < 0) idx = this.memberSlow(g, key, h);
-    const m = this.members[idx]!;
-    if (name && m.names[m.names.length - 1] !== name) this.rename(m, name);
+    let s = this.byHash.find(h);
+    if (s < 0) s = this.memberSlow(g, key, h);
+    const m = this.members[this.byHash.index(s)]!;
+    if (name && m.names[m.names.length - 1] !== name) this.rename(m, name, s);
     return m;
   }
 
-  private rename(m: MemberRecord, name: string): void {
+  /** `name` becomes m's latest name; `s`: m's slot in byHash. */
+  private rename(m: MemberRecord, name: string, s: number): void {
     const at = m.names.indexOf(name);
     m.names.push(at >= 0 ? m.names.splice(at, 1)[0]! : own(name));
-    this.nameHash.data[m.index] = hash53(name);
+    this.byHash.setNameHash(s, hash53(name));
   }
 
   /**
@@ -153,12 +153,13 @@ export class DatasetBuilder {
   private memberAt(g: DraftGroup, r: MessageRow): number {
     const { buf, key0, key1 } = r;
     const h = memberHash(buf, key0, key1, g.index);
-    let idx = this.byHash.get(h);
-    if (idx < 0) idx = this.memberSlow(g, buf.slice(key0, key1), h);
+    let s = this.byHash.find(h);
+    if (s < 0) s = this.memberSlow(g, buf.slice(key0, key1), h);
+    const idx = this.byHash.index(s);
     // The member record is read only when the name changed (each read of it is a cache miss).
-    if (r.name1 > r.name0 && hash53At(buf, r.name0, r.name1) !== this.nameHash.data[idx]) {
+    if (r.name1 > r.name0 && hash53At(buf, r.name0, r.name1) !== this.byHash.nameHash(s)) {
       const m = this.members[idx]!, name = buf.slice(r.name0, r.name1);
-      if (m.names[m.names.length - 1] !== name) this.rename(m, name);
+      if (m.names[m.names.length - 1] !== name) this.rename(m, name, s);
     }
     return idx;
   }
@@ -210,7 +211,7 @@ export class DatasetBuilder {
 
   /**
    * A new member: its hash `h` is not in byHash. Nor is its key in g.keys, then: the two are only
-   * ever set together, here (so there is no g.keys.get to try first).
+   * ever set together, here (so there is no g.keys.get to try first). Returns its slot in byHash.
    */
   private memberSlow(g: DraftGroup, key: string, h: number): number {
     const idx = this.members.length;
@@ -222,9 +223,7 @@ export class DatasetBuilder {
       firstMessageAt: null, lastMessageAt: null, messages: 0, spamMessages: 0, spammer: false,
     });
     this.roleSource.push(0);
-    this.nameHash.push(NaN);
-    this.byHash.add(h, idx);
-    return idx;
+    return this.byHash.add(h, idx);
   }
 
   setRole(m: MemberRecord, role: Role | undefined, source: number): void {
