@@ -139,6 +139,22 @@ export class DatasetBuilder {
     return m;
   }
 
+  /**
+   * member() with each of names[from, to) in turn, oldest first (a member absorbed from a part):
+   * one lookup of the key for all its names.
+   */
+  memberNamed(g: DraftGroup, key: string, names: readonly string[], from: number, to: number): MemberRecord {
+    const h = memberHash(key, 0, key.length, g.index);
+    let s = this.byHash.find(h);
+    if (s < 0) s = this.memberSlow(g, key, h);
+    const m = this.members[this.byHash.index(s)]!;
+    for (let i = from; i < to; i++) {
+      const name = names[i]!;
+      if (name && m.names[m.names.length - 1] !== name) this.rename(m, name, s);
+    }
+    return m;
+  }
+
   /** `name` becomes m's latest name; `s`: m's slot in byHash. */
   private rename(m: MemberRecord, name: string, s: number): void {
     const at = m.names.indexOf(name);
