@@ -58,9 +58,17 @@ export function finish53(h1: number, h2: number): number {
  * those reads, cache misses each, were most of the cost).
  */
 export class HashTable {
-  private keys = new Float64Array(1024);
-  private values = new Int32Array(1024).fill(-1);
+  private keys: Float64Array;
+  private values: Int32Array;
   private size = 0;
+
+  /** Room for `capacity` entries before the first grow() (each grow rehashes every entry). */
+  constructor(capacity = 512) {
+    let slots = 16;
+    while (slots < 2 * capacity) slots *= 2;
+    this.keys = new Float64Array(slots);
+    this.values = new Int32Array(slots).fill(-1);
+  }
 
   /** The value for h, or -1. */
   get(h: number): number {
@@ -98,6 +106,58 @@ export class HashTable {
     this.values = new Int32Array(keys.length * 2).fill(-1);
     this.size = 0;
     for (let i = 0; i < keys.length; i++) if (values[i]! >= 0) this.add(keys[i]!, values[i]!);
+  }
+}
+
+/**
+ * The builder's members by memberHash(key, group): per member its index and hash53 of its latest
+ * name (NaN: none), both in the member's slot of 32 bytes (key hash, name hash, index + 1 with 0
+ * for an empty slot), so a message's lookup and name check read one cache line. With 100 k+
+ * members each separate array read per message (a HashTable's keys and values, a column of name
+ * hashes) was a cache miss of its own, and these misses were most of a row's cost in the builder.
+ */
+export class MemberTable {
+  private slots = new Float64Array(4 * 1024);
+  private size = 0;
+
+  /** The slot of h (an offset into the table, for index() and the name hash), or -1 if none. */
+  find(h: number): number {
+    const slots = this.slots, mask = slots.length - 4;
+    for (let s = (h << 2) & mask; ; s = (s + 4) & mask) {
+      if (slots[s + 2] === 0) return -1;
+      if (slots[s] === h) return s;
+    }
+  }
+
+  /** The member index in slot s. */
+  index(s: number): number {
+    return this.slots[s + 2]! - 1;
+  }
+
+  nameHash(s: number): number {
+    return this.slots[s + 1]!;
+  }
+
+  setNameHash(s: number, nameHash: number): void {
+    this.slots[s + 1] = nameHash;
+  }
+
+  /** Adds h (not in the table) → index, with no name; returns its slot. */
+  add(h: number, index: number, nameHash = NaN): number {
+    if ((this.size + 1) * 8 > this.slots.length) this.grow();
+    const slots = this.slots, mask = slots.length - 4;
+    let s = (h << 2) & mask;
+    while (slots[s + 2] !== 0) s = (s + 4) & mask;
+    slots[s] = h; slots[s + 1] = nameHash; slots[s + 2] = index + 1;
+    this.size++;
+    return s;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Float64Array(old.length * 2);
+    this.size = 0;
+    for (let s = 0; s < old.length; s += 4) if (old[s + 2] !== 0) this.add(old[s]!, old[s + 2]! - 1, old[s + 1]!);
   }
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DatasetBuilder } from '../../src/core/dataset/builder.js';
+import { DatasetBuilder, type MessageRow } from '../../src/core/dataset/builder.js';
 import { FLAG } from '../../src/core/dataset/types.js';
 import { hash53 } from '../../src/core/hash.js';
 import type { GroupInfo, MessageEvent } from '../../src/core/model.js';
@@ -57,6 +57,31 @@ describe('DatasetBuilder member lookup', () => {
       }
       expect(b.members.length).toBe(want.size);
     }));
+  });
+});
+
+describe('DatasetBuilder member names', () => {
+  it('keeps each member\'s names, latest last, whether rows (addRow) or events (member) bring them', () => {
+    const op = fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 2 }), fc.oneof(fc.integer({ min: 0, max: 9 }).map(String), fc.integer({ min: 0, max: 2000 }).map((k) => `wxid_${k}`)), fc.constantFrom('', 'Ann', 'Bo', 'Cy', 'Ann2'));
+    fc.assert(fc.property(fc.array(op, { maxLength: 1500, size: 'max' }), (ops) => {
+      const b = new DatasetBuilder();
+      const groups: GroupInfo[] = [0, 1, 2].map((i) => ({ id: `g${i}`, platform: 'csv' }));
+      const want = new Map<string, { index: number; names: string[] }>();
+      const row: MessageRow = { buf: '', time: 0, kind: 0, key0: 0, key1: 0, name0: 0, name1: 0, id0: 0, id1: 0, reply0: 0, reply1: 0, text: undefined, fromSelf: false, line: 1 };
+      for (const [asRow, g, key, name] of ops) {
+        if (asRow) {
+          // The key and name somewhere in a longer buffer, as a reader's chunk holds them.
+          row.buf = `x,${key},${name},y`;
+          row.key0 = 2; row.key1 = 2 + key.length; row.name0 = row.key1 + 1; row.name1 = row.name0 + name.length;
+          b.addRow(groups[g]!, row, 0);
+        } else b.member(b.group(groups[g]!, 0), key, name || undefined);
+        const k = `${g}\u0000${key}`;
+        let w = want.get(k);
+        if (!w) want.set(k, w = { index: want.size, names: [] });
+        if (name && w.names[w.names.length - 1] !== name) { w.names = w.names.filter((n) => n !== name); w.names.push(name); }
+      }
+      expect(b.members.map((m) => m.names)).toEqual([...want.values()].map((w) => w.names));
+    }), { numRuns: 100 });
   });
 });
 

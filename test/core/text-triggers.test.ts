@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyByRules, classifyText } from '../../src/core/text/classify.js';
+import { hash53 } from '../../src/core/hash.js';
+import { classifyByRules, classifyText, findMentions, MIN_KEY, scanText, textHash, textKey, type TextScan } from '../../src/core/text/classify.js';
 
 // Every literal of the rules, cut into characters too, in mixed case, with what may sit between
 // (spaces, colons, 号, digits) and unrelated text: a filter that misses any trigger fails here.
@@ -10,7 +11,8 @@ const words = ['加我微信', '加微信', '加 v', '加V：', '加vx:', 'vx号
   '.net', '.top', '.xyz', '13812345678', '+86 138 1234 5678', '86-13912345678', '请问', '怎么', '如何', '为什么', '为啥', '有没有', '谁知道',
   '哪里', '哪儿', '能不能', '可以吗', '吗', '吗～', '吗。', '?', '？', 'How', 'WHAT', 'why', 'Where', 'when', 'which', 'anyone', 'Does', 'is there', 'IS THERE'];
 const chars = [...new Set(words.join(''))];
-const fill = [' ', '\u3000', ':', '：', '号', 'a', 'x', '1', '2', '.', '/', '今天', '好的', 'hello', '\n', '!'];
+// textHash's branches too (case beyond ASCII, emoji, lone surrogates, odd spaces) and mentions.
+const fill = ['@', '@张三 ', 'a@b.c', 'Σ', 'İ', 'É', '😀', '👍🏽', '\ud800', '\u2005', '\u00a0', '\ufeff', '～', '—', ' ', '\u3000', ':', '：', '号', 'a', 'x', '1', '2', '.', '/', '今天', '好的', 'hello', '\n', '!'];
 const textArb = fc.oneof(
   fc.array(fc.oneof(fc.constantFrom(...words), fc.constantFrom(...chars), fc.constantFrom(...fill)), { maxLength: 12 }).map((p) => p.join('')),
   fc.string({ maxLength: 20 }),
@@ -31,5 +33,20 @@ describe('classifyText with the trigger filter', () => {
     expect(classifyText('IS THERE a bus')).toBe(4);
     expect(classifyText('see www.example.org')).toBe(1);
     expect(classifyText('今天天气很好大家早上好')).toBe(0);
+  });
+});
+
+describe('scanText', () => {
+  it('gives classifyText, textHash and whether findMentions has work, in one pass', () => {
+    const slowHash = (t: string) => { const k = textKey(t); return k.length >= MIN_KEY ? hash53(k) : 0; };
+    const out: TextScan = { flags: -1, hash: -1, at: false };
+    fc.assert(fc.property(textArb, (t) => {
+      scanText(t, out);
+      expect(out.flags).toBe(classifyByRules(t));
+      expect(out.hash).toBe(slowHash(t));
+      expect(out.hash).toBe(textHash(t));
+      expect(out.at).toBe(t.includes('@'));
+      if (!out.at) expect(findMentions(t)).toEqual([]);
+    }), { numRuns: 20000 });
   });
 });

@@ -1,6 +1,6 @@
-import { hash53, hash53At, HashTable, memberHash } from '../hash.js';
+import { hash53, hash53At, MemberTable, memberHash } from '../hash.js';
 import type { GroupInfo, IngestEvent, JoinMethod, Role } from '../model.js';
-import { classifyText, findMentions, TEXT_FLAGS, textHash } from '../text/classify.js';
+import { findMentions, scanText, TEXT_FLAGS, type TextScan } from '../text/classify.js';
 import { Column } from './columns.js';
 import { finalizeDataset } from './finalize.js';
 import { FLAG, KIND_INDEX, type Dataset, type MemberRecord } from './types.js';
@@ -76,10 +76,9 @@ export class DatasetBuilder {
   readonly memberships: DraftMembership[] = [];
   /** Members who sent a message marked `fromSelf` (the exporting user), builder indexes. */
   readonly selfMembers = new Set<number>();
-  /** memberHash(key, group) → member index, a fast path in front of DraftGroup.keys. */
-  private readonly byHash = new HashTable();
-  /** hash53 of each member's latest name (NaN: none), so a row's name is compared without reading strings. */
-  private readonly nameHash = new Column(Float64Array);
+  /** memberHash(key, group) → member index, a fast path in front of DraftGroup.keys; with hash53
+   *  of each member's latest name, so a row's name is compared without reading strings. */
+  private readonly byHash = new MemberTable();
   /** The last group info seen and its draft: consecutive events of a group share one info object. */
   private last: { info: GroupInfo; name: string | undefined; input: number; g: DraftGroup } | null = null;
   /** addRow's group lookup by the reader's GroupInfo object (a fast reader keeps one per group). */
@@ -99,6 +98,9 @@ export class DatasetBuilder {
   /** Mentions by name, resolved at finalize: message (arrival index) and name. */
   readonly mentionMsg: number[] = [];
   readonly mentionName: string[] = [];
+
+  /** scanText's result for the message being pushed (one object, reused). */
+  private readonly scan: TextScan = { flags: 0, hash: 0, at: false };
 
   constructor(private readonly window: { since?: number; until?: number } = {}) {}
 
@@ -130,17 +132,34 @@ export class DatasetBuilder {
     // Looked up per message by a hash (a Map.get on a fresh string slice of the parser's chunk
     // costs several times more); the group's key map when the hash is new.
     const h = memberHash(key, 0, key.length, g.index);
-    let idx = this.byHash.get(h);
-    if (idx < 0) idx = this.memberSlow(g, key, h);
-    const m = this.members[idx]!;
-    if (name && m.names[m.names.length - 1] !== name) this.rename(m, name);
+    let s = this.byHash.find(h);
+    if (s < 0) s = this.memberSlow(g, key, h);
+    const m = this.members[this.byHash.index(s)]!;
+    if (name && m.names[m.names.length - 1] !== name) this.rename(m, name, s);
     return m;
   }
 
-  private rename(m: MemberRecord, name: string): void {
+  /**
+   * member() with each of names[from, to) in turn, oldest first (a member absorbed from a part):
+   * one lookup of the key for all its names.
+   */
+  memberNamed(g: DraftGroup, key: string, names: readonly string[], from: number, to: number): MemberRecord {
+    const h = memberHash(key, 0, key.length, g.index);
+    let s = this.byHash.find(h);
+    if (s < 0) s = this.memberSlow(g, key, h);
+    const m = this.members[this.byHash.index(s)]!;
+    for (let i = from; i < to; i++) {
+      const name = names[i]!;
+      if (name && m.names[m.names.length - 1] !== name) this.rename(m, name, s);
+    }
+    return m;
+  }
+
+  /** `name` becomes m's latest name; `s`: m's slot in byHash. */
+  private rename(m: MemberRecord, name: string, s: number): void {
     const at = m.names.indexOf(name);
     m.names.push(at >= 0 ? m.names.splice(at, 1)[0]! : own(name));
-    this.nameHash.data[m.index] = hash53(name);
+    this.byHash.setNameHash(s, hash53(name));
   }
 
   /**
@@ -150,12 +169,13 @@ export class DatasetBuilder {
   private memberAt(g: DraftGroup, r: MessageRow): number {
     const { buf, key0, key1 } = r;
     const h = memberHash(buf, key0, key1, g.index);
-    let idx = this.byHash.get(h);
-    if (idx < 0) idx = this.memberSlow(g, buf.slice(key0, key1), h);
+    let s = this.byHash.find(h);
+    if (s < 0) s = this.memberSlow(g, buf.slice(key0, key1), h);
+    const idx = this.byHash.index(s);
     // The member record is read only when the name changed (each read of it is a cache miss).
-    if (r.name1 > r.name0 && hash53At(buf, r.name0, r.name1) !== this.nameHash.data[idx]) {
+    if (r.name1 > r.name0 && hash53At(buf, r.name0, r.name1) !== this.byHash.nameHash(s)) {
       const m = this.members[idx]!, name = buf.slice(r.name0, r.name1);
-      if (m.names[m.names.length - 1] !== name) this.rename(m, name);
+      if (m.names[m.names.length - 1] !== name) this.rename(m, name, s);
     }
     return idx;
   }
@@ -186,12 +206,14 @@ export class DatasetBuilder {
   private push(time: number, sender: number, kind: number, text: string | undefined, mentions: string[] | undefined, input: number, idHash: number, replyHash: number): void {
     let flags = kind, th = 0;
     if (text) {
-      const tf = classifyText(text);
+      const scan = this.scan;
+      scanText(text, scan);
+      const tf = scan.flags;
       if (tf & TEXT_FLAGS.link) flags |= FLAG.link;
       if (tf & TEXT_FLAGS.ad) flags |= FLAG.ad;
       if (tf & TEXT_FLAGS.question) flags |= FLAG.question;
-      th = textHash(text);
-      for (const name of findMentions(text)) { this.mentionMsg.push(this.time.length); this.mentionName.push(own(name)); }
+      th = scan.hash;
+      if (scan.at) for (const name of findMentions(text)) { this.mentionMsg.push(this.time.length); this.mentionName.push(own(name)); }
     }
     if (mentions) for (const name of mentions) { this.mentionMsg.push(this.time.length); this.mentionName.push(own(name)); }
     this.time.push(time);
@@ -203,22 +225,21 @@ export class DatasetBuilder {
     this.textHash.push(th);
   }
 
+  /**
+   * A new member: its hash `h` is not in byHash. Nor is its key in g.keys, then: the two are only
+   * ever set together, here (so there is no g.keys.get to try first). Returns its slot in byHash.
+   */
   private memberSlow(g: DraftGroup, key: string, h: number): number {
-    let idx = g.keys.get(key);
-    if (idx === undefined) {
-      idx = this.members.length;
-      key = own(key);
-      g.keys.set(key, idx);
-      this.members.push({
-        index: idx, group: g.index, key, names: [], role: 'member', joinedAt: null, leftAt: null,
-        invitedBy: null, inviterRaw: null, joinMethod: null, listed: false,
-        firstMessageAt: null, lastMessageAt: null, messages: 0, spamMessages: 0, spammer: false,
-      });
-      this.roleSource.push(0);
-      this.nameHash.push(NaN);
-    }
-    this.byHash.add(h, idx);
-    return idx;
+    const idx = this.members.length;
+    key = own(key);
+    g.keys.set(key, idx);
+    this.members.push({
+      index: idx, group: g.index, key, names: [], role: 'member', joinedAt: null, leftAt: null,
+      invitedBy: null, inviterRaw: null, joinMethod: null, listed: false,
+      firstMessageAt: null, lastMessageAt: null, messages: 0, spamMessages: 0, spammer: false,
+    });
+    this.roleSource.push(0);
+    return this.byHash.add(h, idx);
   }
 
   setRole(m: MemberRecord, role: Role | undefined, source: number): void {

@@ -46,21 +46,28 @@ export interface DatasetPart {
 
 /** The builder's collection as a part (the builder is not used afterwards). */
 export function toPart(b: DatasetBuilder): DatasetPart {
-  const ms = b.members;
+  const ms = b.members, n = ms.length;
+  // One pass over the member records, filling every column: a pass per column read each record
+  // again, a cache miss each (100 k+ records, on the worker's critical path).
+  const group = new Uint32Array(n), nameCount = new Uint32Array(n), role = new Uint8Array(n), roleSource = new Uint8Array(n);
+  const marks = new Uint8Array(n), joinedAt = new Float64Array(n), leftAt = new Float64Array(n), joinMethod = new Uint8Array(n);
+  const keys = new Array<string>(n), names: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const m = ms[i]!;
+    group[i] = m.group;
+    keys[i] = m.key;
+    for (const name of m.names) names.push(name);
+    nameCount[i] = m.names.length;
+    role[i] = ROLES.indexOf(m.role);
+    roleSource[i] = b.roleSource[m.index]!;
+    marks[i] = (m.listed ? LISTED : 0) | (b.selfMembers.has(m.index) ? SELF : 0);
+    joinedAt[i] = m.joinedAt ?? NaN;
+    leftAt[i] = m.leftAt ?? NaN;
+    joinMethod[i] = JOIN_METHODS.indexOf(m.joinMethod);
+  }
   return {
     groups: b.groups.map((g) => ({ info: g.info, hasMemberList: g.hasMemberList, hasJoinEvents: g.hasJoinEvents, identityNames: g.identityNames })),
-    members: {
-      group: Uint32Array.from(ms, (m) => m.group),
-      keys: packStrings(ms.map((m) => m.key)),
-      names: packStrings(ms.flatMap((m) => m.names)),
-      nameCount: Uint32Array.from(ms, (m) => m.names.length),
-      role: Uint8Array.from(ms, (m) => ROLES.indexOf(m.role)),
-      roleSource: Uint8Array.from(ms, (m) => b.roleSource[m.index]!),
-      marks: Uint8Array.from(ms, (m) => (m.listed ? LISTED : 0) | (b.selfMembers.has(m.index) ? SELF : 0)),
-      joinedAt: Float64Array.from(ms, (m) => m.joinedAt ?? NaN),
-      leftAt: Float64Array.from(ms, (m) => m.leftAt ?? NaN),
-      joinMethod: Uint8Array.from(ms, (m) => JOIN_METHODS.indexOf(m.joinMethod)),
-    },
+    members: { group, keys: packStrings(keys), names: packStrings(names), nameCount, role, roleSource, marks, joinedAt, leftAt, joinMethod },
     pendingInviter: [...b.pendingInviter],
     memberships: b.memberships,
     // Views, not copies: their buffers are transferred whole (the builder is done with them).
@@ -96,8 +103,8 @@ export function absorbPart(b: DatasetBuilder, p: DatasetPart, input: number, inf
   const index = new Uint32Array(keys.length);
   for (let i = 0, at = 0; i < keys.length; i++) {
     const g = groups[pm.group[i]!]!, key = keys[i]!;
-    let m = b.member(g, key, undefined);
-    for (const end = at + pm.nameCount[i]!; at < end; at++) m = b.member(g, key, names[at]);
+    const end = at + pm.nameCount[i]!, m = b.memberNamed(g, key, names, at, end);
+    at = end;
     b.setRole(m, ROLES[pm.role[i]!], pm.roleSource[i]!);
     if (pm.marks[i]! & LISTED) m.listed = true;
     const joinedAt = pm.joinedAt[i]!, leftAt = pm.leftAt[i]!, method = JOIN_METHODS[pm.joinMethod[i]!]!;

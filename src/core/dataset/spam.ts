@@ -37,7 +37,9 @@ export function markSpam(
   // from (sender, text hash) to the latest such message: typed arrays, no Map or list per text.
   const prev = new Int32Array(msg.sender.length);
   for (const g of groups) {
-    const latest = new HashTable();
+    // Sized for every message of the group at once: growing it from small rehashes each entry
+    // again at every doubling (about as much work as all the inserts).
+    const latest = new HashTable(g.msgEnd - g.msgStart);
     // Messages of the group are sorted by time, so each chain is too.
     for (let j = g.msgStart; j < g.msgEnd; j++) {
       prev[j] = -1;

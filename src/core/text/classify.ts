@@ -1,5 +1,5 @@
 import { finish53, hash53, LANE1, LANE2 } from '../hash.js';
-import { TRIGGER, triggers } from './triggers.js';
+import { TRIGGER, TRIGGER_BITS, triggers, triggersAfter } from './triggers.js';
 
 /**
  * Message text is classified once at ingest and then dropped: the dataset keeps flags, never text.
@@ -16,7 +16,11 @@ const PHONE = /(?:^|\D)(?:\+?86[-\s]?)?1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}(?:\D|$)/;
 const QUESTION = /[?？]\s*$|[?？]|请问|怎么|如何|为什么|为啥|有没有|谁知道|哪里|哪儿|能不能|可以吗|吗[\s。！!~～]*$|\b(?:how|what|why|where|when|which|anyone|does|is there)\b/i;
 
 export function classifyText(text: string): number {
-  const may = triggers(text);
+  return flagsOf(triggers(text), text);
+}
+
+/** classifyText's flags from the rules that could match (`may`, TRIGGER bits). */
+function flagsOf(may: number, text: string): number {
   let flags = 0;
   if (may & TRIGGER.link && LINK.test(text)) flags |= TEXT_FLAGS.link;
   if ((may & TRIGGER.contact && CONTACT.test(text)) || (may & TRIGGER.phone && PHONE.test(text))) flags |= TEXT_FLAGS.ad;
@@ -54,18 +58,26 @@ const DROPPED = /[\s\p{P}\p{S}]+/gu;
 export const MIN_KEY = 4;
 
 /**
- * What each UTF-16 unit does in textKey, learnt on first sight: 1 kept as it is, 2 dropped, 3 the
- * general path is needed (lower-casing changes it, or a surrogate half). ASCII A–Z is handled inline.
+ * Per UTF-16 unit, TRIGGER_BITS (bits 0–11), what the unit does in textKey (bits 12–13) and AT_BIT
+ * for '@'. The action is learnt on first sight (0: not yet): KEEP as it is, DROP, or GENERAL: the
+ * general path is needed (lower-casing changes it, or a surrogate half). ASCII A–Z is handled
+ * inline. One table, so the pass over a text in scanText loads one entry per character for all.
  */
-const UNIT = new Uint8Array(65536);
-function unitAction(c: number): number {
-  let a = UNIT[c]!;
-  if (a === 0) {
-    const ch = String.fromCharCode(c);
-    a = c >= 0xd800 && c <= 0xdfff ? 3 : ch.toLowerCase() !== ch ? 3 : /^[\s\p{P}\p{S}]$/u.test(ch) ? 2 : 1;
-    UNIT[c] = a;
-  }
-  return a;
+const UNITS = Uint16Array.from(TRIGGER_BITS);
+const ACTION = 12, KEEP = 1, DROP = 2, GENERAL = 3, AT_BIT = 1 << 14;
+UNITS['@'.charCodeAt(0)]! |= AT_BIT;
+/** The action bits of an entry (none set: not learnt yet). */
+const ACTION_MASK = 3 << ACTION;
+function learn(c: number): number {
+  const ch = String.fromCharCode(c);
+  const a = c >= 0xd800 && c <= 0xdfff ? GENERAL : ch.toLowerCase() !== ch ? GENERAL : /^[\s\p{P}\p{S}]$/u.test(ch) ? DROP : KEEP;
+  return (UNITS[c] = UNITS[c]! | (a << ACTION));
+}
+
+/** hash53(textKey(text)) when the key has at least MIN_KEY units, else 0 (textHash's general path). */
+function keyHash(text: string): number {
+  const key = textKey(text);
+  return key.length >= MIN_KEY ? hash53(key) : 0;
 }
 
 /**
@@ -80,13 +92,50 @@ export function textHash(text: string): number {
     let c = text.charCodeAt(i);
     if (c >= 65 && c <= 90) c += 32;
     else {
-      const a = unitAction(c);
-      if (a === 2) continue;
-      if (a === 3) { const key = textKey(text); return key.length >= MIN_KEY ? hash53(key) : 0; }
+      let t = UNITS[c]!;
+      if ((t & ACTION_MASK) === 0) t = learn(c);
+      const a = (t & ACTION_MASK) >> ACTION;
+      if (a === DROP) continue;
+      if (a === GENERAL) return keyHash(text);
     }
     h1 = Math.imul(h1 ^ c, 16777619);
     h2 = Math.imul(h2 ^ c, 2246822519);
     n++;
   }
   return n >= MIN_KEY ? finish53(h1, h2) : 0;
+}
+
+/** What a message keeps of its text: classifyText's flags and textHash; `at`: the text holds an @. */
+export interface TextScan { flags: number; hash: number; at: boolean }
+
+/**
+ * classifyText, textHash and whether the text holds an '@' (findMentions has work), from one pass
+ * over the text that loads one table entry per character (the builder's per-message work: two
+ * passes over every text cost more than the rest of it). Written into `out`, reused message after
+ * message.
+ */
+export function scanText(text: string, out: TextScan): void {
+  // `rules` gathers every entry too (triggersAfter ORs it in), AT_BIT among them.
+  let rules = 0, prev = 0, general = false, h1 = LANE1, h2 = LANE2, n = 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    let t = UNITS[c]!;
+    if ((t & ACTION_MASK) === 0) t = learn(c);
+    rules |= triggersAfter(prev, t);
+    prev = t;
+    // textHash's loop, until a unit needs its general path (the triggers still go on).
+    if (general) continue;
+    if (c >= 65 && c <= 90) c += 32;
+    else {
+      const a = (t & ACTION_MASK) >> ACTION;
+      if (a === DROP) continue;
+      if (a === GENERAL) { general = true; continue; }
+    }
+    h1 = Math.imul(h1 ^ c, 16777619);
+    h2 = Math.imul(h2 ^ c, 2246822519);
+    n++;
+  }
+  out.flags = flagsOf(rules & 15, text);
+  out.hash = general ? keyHash(text) : n >= MIN_KEY ? finish53(h1, h2) : 0;
+  out.at = (rules & AT_BIT) !== 0;
 }

@@ -36,23 +36,33 @@ const PAIRS: [string, string, number][] = [
   ['请怎如为有谁哪能可', '问么何什啥没知里儿不以', TRIGGER.question],
 ];
 
-/** Rules per character alone, as the first of a pair, and as the next of a pair. */
-const SINGLE = new Uint8Array(65536);
-const FIRST = new Uint8Array(65536);
-const NEXT = new Uint8Array(65536);
-for (const [chars, rule] of SINGLES) for (const c of chars) SINGLE[c.charCodeAt(0)]! |= rule;
+/**
+ * Per UTF-16 unit, in one table (one load per character): the rules it triggers alone (bits 0–3),
+ * as the first of a pair (bits 4–7) and as the next of a pair (bits 8–11). Bits 12 and up are
+ * free for callers that extend a copy of it (see scanText in classify).
+ */
+export const TRIGGER_BITS = new Uint16Array(65536);
+for (const [chars, rule] of SINGLES) for (const c of chars) TRIGGER_BITS[c.charCodeAt(0)]! |= rule;
 for (const [firsts, nexts, rule] of PAIRS) {
-  for (const c of firsts) FIRST[c.charCodeAt(0)]! |= rule;
-  for (const c of nexts) NEXT[c.charCodeAt(0)]! |= rule;
+  for (const c of firsts) TRIGGER_BITS[c.charCodeAt(0)]! |= rule << 4;
+  for (const c of nexts) TRIGGER_BITS[c.charCodeAt(0)]! |= rule << 8;
+}
+
+/**
+ * The rules a unit with table entry `t` triggers after one with entry `prev`: alone, or as the
+ * next of a pair. Only bits 0–3 mean anything (whatever else the entries hold lands above them).
+ */
+export function triggersAfter(prev: number, t: number): number {
+  return t | ((prev >> 4) & (t >> 8));
 }
 
 /** The rules (TRIGGER bits) that could match `text`: table lookups only, no branches per character. */
 export function triggers(text: string): number {
   let rules = 0, prev = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    rules |= SINGLE[c]! | (FIRST[prev]! & NEXT[c]!);
-    prev = c;
+    const t = TRIGGER_BITS[text.charCodeAt(i)]!;
+    rules |= triggersAfter(prev, t);
+    prev = t;
   }
-  return rules;
+  return rules & 15;
 }
