@@ -78,7 +78,7 @@ export function generateCanonical(dir: string, shape: Shape): { messages: string
 
 /**
  * The same messages as generateCanonical as a folder of `files` CSVs (groups dealt round-robin)
- * plus the member list: what a folder of per-group exports is to the pool threads.
+ * plus the member list, as a folder of per-group exports.
  */
 export function generateCanonicalFolder(dir: string, shape: Shape, files: number): string {
   const folder = join(dir, `canonical-n${shape.messages}-g${shape.groups}-s${shape.seed}-files${files}`);

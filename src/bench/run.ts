@@ -71,10 +71,9 @@ if (!only || only === 'canonical') {
 }
 const one: Shape = { messages: Math.round(1e6 * scale), groups: quick ? 20 : 200, seed: 1 };
 if (!only || only === 'folder') {
-  // The 1 M messages as 20 files and a member list: read by pool threads alongside the main one.
+  // The 1 M messages as 20 files and a member list, as a folder of per-group exports is read.
   const folder = generateCanonicalFolder(dir, one, 20);
   await bench(`folder of 20 CSVs ${one.messages / 1e6} M`, [folder], 'canonical-csv', [], filesIn(folder));
-  await bench(`  the same, --threads 1`, [folder], 'canonical-csv', ['--threads', '1'], filesIn(folder));
 }
 if (!only || only === 'telegram') await bench(`Telegram result.json ${one.messages / 1e6} M`, [generateTelegram(dir, one)], 'telegram-json');
 if (!only || only === 'wechat') await bench(`WeChat 留痕 CSV ${one.messages / 1e6} M`, [generateWechat(dir, one)], 'wechat-memotrace-csv');

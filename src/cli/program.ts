@@ -48,7 +48,7 @@ export function buildProgram(io: CliIO, outcome: { value: AnalyzeOutcome }): Com
     .option('--anonymize', 'replace group, member and file names with stable pseudonyms (needs a salt)')
     .option('--salt <secret>', 'the secret that keys --anonymize (default: $COMMUNITY_AUDIT_SALT, else "salt" in the config file)')
     .addOption(new Option('--input-format <id>', 'force the input format instead of detecting it').choices(adapters.map((a) => a.id)))
-    .option('--threads <n>', 'threads that read big inputs: parts of one big CSV, other files alongside (default: the cores, at most 4; 1: one thread)')
+    .option('--threads <n>', 'threads that may read one big CSV (default: the cores, at most 4; 1: one thread)')
     .action(async (inputs: string[], opts: Record<string, unknown>) => {
       outcome.value = await runAnalyze(inputs, opts, io);
     });

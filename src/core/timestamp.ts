@@ -87,8 +87,8 @@ function parseFixedAt(s: string, o: number, n: number, zone: Zone): number {
 /**
  * zone.fromLocal(wall) for a wall time on local day `days`. A day whose every nearby UTC hour has
  * one offset (no transition can be involved) maps each of its wall times to wall - offset; that
- * offset is remembered per day (a table of about three years, by zone name: every file of a run
- * makes its own Zone), which saves the three offset lookups of fromLocal per row.
+ * offset is remembered per day (a table of about three years, by zone name: a worker thread or a
+ * test makes Zone objects of its own), which saves the three offset lookups of fromLocal per row.
  */
 const MEMO = 1024;
 let memoZone = '';

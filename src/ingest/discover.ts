@@ -10,12 +10,9 @@ import { fileSource, headOf, isBinary, spool, spooledSource } from './source.js'
 import { isFolderAdapter, type FileHead, type Folder, type FolderAdapter, type IngestAdapter, type Source } from './types.js';
 import { zipFolder } from './zip.js';
 
-/** A file read from disk as it is (not a ZIP entry or a spooled stream): another thread may open it. */
-export interface FileOnDisk { path: string; size: number }
-
 /** One unit of input: a file (or ZIP entry) read by an adapter, or a folder read whole. */
 export type InputUnit =
-  | { type: 'file'; path: string; adapter: IngestAdapter; head: FileHead; open: () => Promise<Source>; file?: FileOnDisk }
+  | { type: 'file'; path: string; adapter: IngestAdapter; head: FileHead; open: () => Promise<Source> }
   | { type: 'folder'; path: string; adapter: FolderAdapter; folder: Folder };
 
 export interface DiscoverOptions {
@@ -92,9 +89,9 @@ export async function discover(inputs: string[], opts: DiscoverOptions): Promise
     if (direct) throw new UserError(reason, { file: path, code, ...(hint ? { hint } : {}) });
     skip(path, reason);
   };
-  const addFile = (path: string, head: FileHead, open: () => Promise<Source>, direct: boolean, file?: FileOnDisk) => {
+  const addFile = (path: string, head: FileHead, open: () => Promise<Source>, direct: boolean) => {
     const pick = pickAdapter(head, opts.forced);
-    if (pick) { units.push({ type: 'file', path: safeText(path), adapter: guardAdapter(pick.adapter, now), head, open, ...(file ? { file } : {}) }); return; }
+    if (pick) { units.push({ type: 'file', path: safeText(path), adapter: guardAdapter(pick.adapter, now), head, open }); return; }
     if (direct) throw notAnExport(path, head, opts.forced);
     skip(path, 'not a chat export or member list this tool knows');
   };
@@ -135,7 +132,7 @@ export async function discover(inputs: string[], opts: DiscoverOptions): Promise
     try { bytes = await readHeadBytes(path); } catch (e) { return refuse(path, direct, why(errno(e))); }
     const head = headOf(path, bytes);
     if (/\.zip$/i.test(path) && head.bytes[0] === 0x50 && head.bytes[1] === 0x4b) return visitZip(path);
-    addFile(path, head, () => fileSource(path), direct, { path, size: info.size });
+    addFile(path, head, () => fileSource(path), direct);
   };
 
   const addSpooled = async (copy: string, shownAs: string) => {

@@ -9,15 +9,11 @@ import { Zone } from '../core/time.js';
 import { trace } from '../core/trace.js';
 import type { DecodeStats } from './decode.js';
 import { discover, type InputUnit } from './discover.js';
-import type { FileJob, FileResult } from './pool/job.js';
-import { FilePool, type PooledFile } from './pool/pool.js';
 import { MIN_ROW_BYTES } from './limits.js';
 import { eventBatches, type InputKind, type ReadContext } from './types.js';
 
 /** The smallest part worth a worker thread: about 0.3 s of reading, several times a worker's start-up. */
 const MIN_PART_BYTES = 8 << 20;
-/** The least the pool threads are given to read (all their files together). */
-const MIN_POOL_BYTES = 4 << 20;
 
 /** What the report says about each input. */
 export interface InputSummary {
@@ -44,8 +40,6 @@ export interface IngestOptions {
   threads?: number;
   /** The smallest part of an input a thread is given (default MIN_PART_BYTES; tests cut tiny files). */
   minPartBytes?: number;
-  /** The least the pool threads that read whole files are given (default MIN_POOL_BYTES; tests: 0). */
-  minPoolBytes?: number;
   /** Progress: bytes read so far in the current input, records so far in all. */
   onProgress?: (p: { path: string; bytes: number; records: number }) => void;
 }
@@ -80,40 +74,25 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   const threads = Math.max(1, Math.floor(opts.threads ?? Math.min(4, availableParallelism())));
   const inputs: InputSummary[] = [];
   let records = 0;
-  let current = -1;
-  const minPartBytes = opts.minPartBytes ?? MIN_PART_BYTES;
-  // Room for the messages of every input at once: read here or absorbed from other threads in
-  // turns, the columns would otherwise be copied to a new size at each input.
-  builder.reserve(units.reduce((rows, u) => rows + (u.type === 'file' && u.file && kindOf(u) === 'messages' ? u.file.size / MIN_ROW_BYTES : 0), 0));
-  const pool = poolFiles(units, threads, { minBytes: opts.minPoolBytes ?? MIN_POOL_BYTES, minPartBytes }, { zone: zone.name, now, ...window }, (index, bytes) => {
-    if (index === current) opts.onProgress?.({ path: units[index]!.path, bytes, records });
-  });
-  try {
-    for (const [index, unit] of units.entries()) {
-      const summary: InputSummary = { path: unit.path, format: unit.adapter.id, kind: kindOf(unit), records: 0, skipped: 0 };
-      inputs.push(summary);
-      current = index;
-      const ctx: ReadContext = {
-        path: unit.path,
-        zone,
-        reportIssue: (i) => { if (i.counts !== false) summary.skipped++; fail({ code: i.code ?? 'bad-row', file: unit.path, line: i.line, reason: i.reason }); },
-        reportProgress: (bytes) => opts.onProgress?.({ path: unit.path, bytes, records }),
-        ...(threads > 1 ? { split: { parts: threads, minPartBytes, now, ...window } } : {}),
-      };
-      const counted = (n: number): void => {
-        summary.records += n;
-        const before = records;
-        records += n;
-        if ((records >>> 16) !== (before >>> 16)) opts.onProgress?.({ path: unit.path, bytes: -1, records });
-      };
-      const read = { builder, index, unit, summary, ctx, counted };
-      const pooled = await pool?.files[index]?.take();
-      const touched = pooled ? absorbFile(read, pooled) : await readUnit(read);
-      if (unit.adapter.capabilities.identity === 'names') for (const id of touched) builder.markNamesOnly(id);
-      trace(`${pooled ? 'absorbed' : 'read'} ${unit.path}`);
-    }
-  } finally {
-    await pool?.close();
+  for (const [index, unit] of units.entries()) {
+    const summary: InputSummary = { path: unit.path, format: unit.adapter.id, kind: kindOf(unit), records: 0, skipped: 0 };
+    inputs.push(summary);
+    const ctx: ReadContext = {
+      path: unit.path,
+      zone,
+      reportIssue: (i) => { if (i.counts !== false) summary.skipped++; fail({ code: i.code ?? 'bad-row', file: unit.path, line: i.line, reason: i.reason }); },
+      reportProgress: (bytes) => opts.onProgress?.({ path: unit.path, bytes, records }),
+      ...(threads > 1 ? { split: { parts: threads, minPartBytes: opts.minPartBytes ?? MIN_PART_BYTES, now, ...window } } : {}),
+    };
+    const counted = (n: number): void => {
+      summary.records += n;
+      const before = records;
+      records += n;
+      if ((records >>> 16) !== (before >>> 16)) opts.onProgress?.({ path: unit.path, bytes: -1, records });
+    };
+    const touched = await readUnit({ builder, index, unit, summary, ctx, counted });
+    if (unit.adapter.capabilities.identity === 'names') for (const id of touched) builder.markNamesOnly(id);
+    trace(`read ${unit.path}`);
   }
   // Parsing garbage out of the way before finalize copies every column (the peak of a run).
   collectGarbage();
@@ -132,7 +111,7 @@ interface UnitRead {
   counted: (n: number) => void;
 }
 
-/** Reads an input on this thread (its big parts perhaps on others); returns the groups it touched. */
+/** Reads an input (the parts of a big one perhaps on other threads); returns the groups it touched. */
 async function readUnit({ builder, index, unit, summary, ctx, counted }: UnitRead): Promise<Set<string>> {
   const touched = new Set<string>();
   const source = unit.type === 'folder' ? null : await unit.open();
@@ -175,41 +154,10 @@ async function readUnit({ builder, index, unit, summary, ctx, counted }: UnitRea
   return touched;
 }
 
-/** An input a pool thread read, taken in as if read here (issues, counts and all), in input order. */
-function absorbFile({ builder, index, summary, ctx, counted }: UnitRead, file: FileResult): Set<string> {
-  if (summary.kind === 'messages') builder.reserve(file.part.time.length);
-  for (const issue of file.issues) ctx.reportIssue(issue);
-  absorbPart(builder, file.part, index, () => undefined);
-  counted(file.records);
-  reportDecoding(ctx, file.decoding);
-  return new Set(file.touched);
-}
-
 function reportDecoding(ctx: ReadContext, decoding: DecodeStats): void {
   if (decoding.replaced) {
     ctx.reportIssue({ reason: `${decoding.replaced} characters were not valid ${decoding.encoding ?? 'text'} — mixed encodings?`, code: 'invalid-encoding', counts: false });
   }
-}
-
-/**
- * Inputs read by pool threads while this one reads the others: whole files on disk after the
- * first (this thread starts on it at once). Not when an input is big enough to be cut into parts
- * (its parts already keep the cores busy, and a third heap would raise the peak), and only when
- * the files come to at least `minBytes` (a thread's start-up costs about what reading a few MB
- * does). A file no pool thread has started on by the time this thread gets to it is read here
- * (PooledFile.take), so no thread waits while another has work queued.
- */
-function poolFiles(units: InputUnit[], threads: number, { minBytes, minPartBytes }: { minBytes: number; minPartBytes: number }, run: Omit<FileJob, 'file' | 'shownAs' | 'adapter' | 'messages'>, onBytes: (index: number, bytes: number) => void): { files: (PooledFile | null)[]; close(): Promise<void> } | null {
-  if (threads < 2) return null;
-  if (units.some((u) => u.type === 'file' && u.file && u.adapter.readInto && u.file.size >= 2 * minPartBytes)) return null;
-  const poolable = units.map((u, i) => (i > 0 && u.type === 'file' && u.file ? u.file : null));
-  if (poolable.reduce((sum, f) => sum + (f?.size ?? 0), 0) < minBytes) return null;
-  const pool = new FilePool(threads - 1);
-  const files = units.map((u, i) => {
-    const file = poolable[i];
-    return file ? pool.submit({ file: file.path, shownAs: u.path, adapter: u.adapter.id, messages: kindOf(u) === 'messages', ...run }, (bytes) => onBytes(i, bytes)) : null;
-  });
-  return { files, close: () => pool.close() };
 }
 
 async function* singles(events: AsyncIterable<IngestEvent>): AsyncGenerator<IngestEvent[]> {
