@@ -1,3 +1,4 @@
+import { trace } from '../core/trace.js';
 import { collectGarbage } from '../core/memory.js';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -122,6 +123,7 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
       asOf, timeZone, generatedAt: io.now(), version: VERSION, top: o.top ?? config.top,
       options: config.analyses as Record<string, unknown>,
     });
+    trace('analyses done');
   } finally {
     progress.stop();
   }
@@ -148,6 +150,7 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
     const text = reporter.render(result, { lang, chalk, width: io.columns, groupId, table: o.table });
     if (target) await writeAtomic(abs(target), text);
     else await io.writeStdout(text);
+    trace(`${reporter.id} written`);
   }
   if (o.saveBaseline) await writeAtomic(abs(o.saveBaseline), jsonReporter.render(result));
   // The alert goes to stderr whatever --quiet says: it is what cron mails.
