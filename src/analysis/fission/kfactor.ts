@@ -2,7 +2,7 @@ import type { Dataset } from '../../core/dataset/types.js';
 import { DAY, type Zone } from '../../core/time.js';
 import { joinedByAt, memberColumns, orNull, type MemberColumns } from '../shared/member-columns.js';
 import { monthStart, monthsBetween } from '../shared/months.js';
-import { round } from '../shared/numbers.js';
+import { lowerBound, round } from '../shared/numbers.js';
 import { presence } from '../shared/series.js';
 import type { InviteForest } from './tree.js';
 import { stayedBetween } from './stats.js';
@@ -93,14 +93,4 @@ export function monthlyK(ds: Dataset, f: InviteForest, asOf: number, zone: Zone,
     const k = kOf(present, inMonth(invitedJoins), inMonth(judgedJoins), inMonth(stayedJoins));
     return { month, joins: inMonth(allJoins), invited: k.invited, kFactor: round(k.k) };
   });
-}
-
-/** First position in the ascending `a` whose value is at least `x`. */
-function lowerBound(a: Float64Array, x: number): number {
-  let lo = 0, hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! < x) lo = mid + 1; else hi = mid;
-  }
-  return lo;
 }

@@ -1,4 +1,5 @@
 import type { Dataset, GroupRecord } from '../../core/dataset/types.js';
+import { lowerBound } from '../shared/numbers.js';
 
 interface MentionIndex {
   /** Mention numbers (indexes into ds.mentions) ordered by their message. */
@@ -17,16 +18,6 @@ function indexOf(mentions: Dataset['mentions']): MentionIndex {
     memo.set(mentions, index);
   }
   return index;
-}
-
-/** First position in the sorted `a` whose value is at least `x`. */
-function lowerBound(a: Int32Array, x: number): number {
-  let lo = 0, hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! < x) lo = mid + 1; else hi = mid;
-  }
-  return lo;
 }
 
 /**

@@ -16,3 +16,13 @@ export function quantile(sorted: ArrayLike<number>, q: number): number | null {
   const x = (sorted.length - 1) * q, lo = Math.floor(x), hi = Math.ceil(x);
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (x - lo);
 }
+
+/** First position in the ascending `a` whose value is at least `x` (a.length when none). */
+export function lowerBound(a: ArrayLike<number>, x: number): number {
+  let lo = 0, hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < x) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
