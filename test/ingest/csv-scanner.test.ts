@@ -45,6 +45,16 @@ describe('scanCsv', () => {
     }), { numRuns: 300 });
   });
 
+  it('numbers each row by the line it starts on, whatever its quoted fields hold', async () => {
+    const cell = fc.oneof(fc.constantFrom('', 'a', '<a x=""1"" y=""2"">', 'p\nq', '"\n"', 'a""\n""b'), fc.string({ maxLength: 4 }));
+    await fc.assert(fc.asyncProperty(fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 8 }), async (table) => {
+      const lines = table.map((r) => r.map((f) => `"${f.replace(/"/g, '""')}"`).join(','));
+      const text = lines.join('\n') + '\n';
+      const starts = lines.map((_, k) => 1 + lines.slice(0, k).reduce((n, l) => n + l.split('\n').length, 0));
+      expect((await rows([text])).map((r) => r.line)).toEqual(starts);
+    }), { numRuns: 300 });
+  });
+
   it('gives the same rows one character at a time', async () => {
     const text = 'a,b,c\r\n"x\r\ny",2,"say ""hi"""\r\nlast,,\r\n';
     expect(await rows([...text])).toEqual(await rows([text]));

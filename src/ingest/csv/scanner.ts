@@ -137,7 +137,10 @@ export async function* scanCsvBatches(chunks: AsyncIterable<string>, opts: CsvOp
 }
 
 function countNewlines(str: string, from: number, to: number): number {
+  // Within [from, to) only: indexOf would run on to the next line end past `to`, once per piece
+  // of a quoted field, and a field of XML with dozens of doubled quotes made that quadratic
+  // (a twentieth of a 留痕 file's run).
   let n = 0;
-  for (let i = str.indexOf('\n', from); i >= 0 && i < to; i = str.indexOf('\n', i + 1)) n++;
+  for (let i = from; i < to; i++) if (str.charCodeAt(i) === 10) n++;
   return n;
 }
