@@ -15,46 +15,54 @@ const ANY = '*';
 
 /**
  * Values by (second, sender). Keyed by the second (a number) and then by sender within the few
- * messages of one second: a message costs two lookups of a number, where string keys built per
- * message (number to text, concatenation, hashing) took a fifth of a 留痕 file's whole run.
+ * messages of one second: a message costs a lookup of a number per table, where string keys
+ * built per message (number to text, concatenation, hashing) took a fifth of a 留痕 file's run.
  */
 class BySecond<V> {
-  /** Per second: sender, value, sender, value, … */
+  /** Per second: sender, value, sender, value, … (an array of exactly that size: `push` would
+   *  make room for 19, and up to MAX_SEEN seconds are kept). */
   private readonly bySecond = new Map<number, (string | V)[]>();
   size = 0;
 
-  get(second: number, sender: string): V | undefined {
-    const a = this.bySecond.get(second);
-    if (a) for (let i = 0; i < a.length; i += 2) if (a[i] === sender) return a[i + 1] as V;
-    return undefined;
+  bucket(second: number): (string | V)[] | undefined {
+    return this.bySecond.get(second);
   }
 
-  /** A key not there yet. */
-  add(second: number, sender: string, value: V): void {
-    const a = this.bySecond.get(second);
-    // A new array of the exact size: push would grow the array to room for 19 (a second of a
-    // big file holds one or two messages, kept for up to MAX_SEEN messages).
-    this.bySecond.set(second, a ? [...a, sender, value] : [sender, value]);
-    this.size++;
+  get(second: number, sender: string): V | undefined {
+    return valueIn<V>(this.bySecond.get(second), sender);
+  }
+
+  /** Keys not there yet: `pairs` is sender, value, …, appended to what `bucket` holds. */
+  add(second: number, bucket: (string | V)[] | undefined, ...pairs: (string | V)[]): void {
+    if (pairs.length === 0) return;
+    this.bySecond.set(second, bucket ? [...bucket, ...pairs] : pairs);
+    this.size += pairs.length / 2;
   }
 
   /** The value, removed. */
   take(second: number, sender: string): V | undefined {
     const a = this.bySecond.get(second);
-    if (!a) return undefined;
-    for (let i = 0; i < a.length; i += 2) {
-      if (a[i] !== sender) continue;
-      const v = a[i + 1] as V;
-      if (a.length === 2) this.bySecond.delete(second); else a.splice(i, 2);
-      this.size--;
-      return v;
-    }
-    return undefined;
+    const i = indexIn(a, sender);
+    if (i < 0) return undefined;
+    const v = a![i + 1] as V;
+    if (a!.length === 2) this.bySecond.delete(second); else a!.splice(i, 2);
+    this.size--;
+    return v;
   }
 
   *values(): IterableIterator<V> {
     for (const a of this.bySecond.values()) for (let i = 1; i < a.length; i += 2) yield a[i] as V;
   }
+}
+
+function indexIn(bucket: readonly unknown[] | undefined, sender: string): number {
+  if (bucket) for (let i = 0; i < bucket.length; i += 2) if (bucket[i] === sender) return i;
+  return -1;
+}
+
+function valueIn<V>(bucket: readonly unknown[] | undefined, sender: string): V | undefined {
+  const i = indexIn(bucket, sender);
+  return i < 0 ? undefined : (bucket![i + 1] as V);
 }
 
 /** Replies held back for one quoted (second, sender), and when that key was first waited on. */
@@ -78,20 +86,25 @@ export class ReplyLinker {
 
   /** A message that may be quoted; returns held-back replies that quote it, now linked. */
   add(timeSec: number, sender: string, id: string): readonly MessageEvent[] {
-    let linked = this.addKey(timeSec, sender, id, null);
-    linked = this.addKey(timeSec, ANY, id, linked);
+    // Its (second, sender) and (second, any sender) keys, each kept for the first message that
+    // has it: the second's entries of each table are looked up once for both.
+    const seen = this.seen.bucket(timeSec), older = this.older.bucket(timeSec);
+    const isNew = (who: string) => indexIn(seen, who) < 0 && indexIn(older, who) < 0;
+    const pairs: string[] = [];
+    if (isNew(sender)) pairs.push(sender, id);
+    if (sender !== ANY && isNew(ANY)) pairs.push(ANY, id);
+    this.seen.add(timeSec, seen, ...pairs);
+    let linked: MessageEvent[] | null = null;
+    if (this.waiting.size > 0) {
+      for (const who of sender === ANY ? [ANY] : [sender, ANY]) {
+        const held = this.waiting.take(timeSec, who);
+        if (!held) continue;
+        for (const ev of held.events) ev.replyTo = id;
+        (linked ??= []).push(...held.events);
+      }
+    }
     if (this.seen.size > this.maxSeen / 2) { this.older = this.seen; this.seen = new BySecond(); }
     return linked ?? NONE;
-  }
-
-  private addKey(second: number, sender: string, id: string, linked: MessageEvent[] | null): MessageEvent[] | null {
-    if (this.find(second, sender) === undefined) this.seen.add(second, sender, id);
-    if (this.waiting.size === 0) return linked;
-    const held = this.waiting.take(second, sender);
-    if (!held) return linked;
-    for (const ev of held.events) ev.replyTo = id;
-    (linked ??= []).push(...held.events);
-    return linked;
   }
 
   /** A reply: true when linked now (yield it), false when held back until its target shows up. */
@@ -100,7 +113,7 @@ export class ReplyLinker {
     const id = this.find(timeSec, who);
     if (id !== undefined) { ev.replyTo = id; return true; }
     const held = this.waiting.get(timeSec, who);
-    if (held) held.events.push(ev); else this.waiting.add(timeSec, who, { order: this.waited++, events: [ev] });
+    if (held) held.events.push(ev); else this.waiting.add(timeSec, this.waiting.bucket(timeSec), who, { order: this.waited++, events: [ev] });
     return false;
   }
 
