@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { seedUsers, seedUsersOptions } from '../../src/analysis/seed-users/index.js';
+import { pairSet } from '../../src/analysis/seed-users/signals.js';
 import { chatter, ctxFor, dataset, day, msg, type DatasetSpec, type MsgSpec } from './helpers.js';
 
 const o = seedUsersOptions.parse({});
@@ -96,5 +98,15 @@ describe('seed users', () => {
     const r = run({ messages: chatter(['solo'], 0, 30) }, day(30));
     expect(ids(r)).toEqual(['solo']);
     expect(Number.isFinite(r[0]!.score)).toBe(true);
+  });
+});
+
+describe('the set of (recognised, by) pairs', () => {
+  it('says a pair is new exactly when a Set would, as bits or as a Set', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 70 }), fc.array(fc.nat(), { maxLength: 300 }), fc.boolean(), (n, raw, small) => {
+      const pairs = raw.map((x) => x % (n * n));
+      const set = pairSet(n, small ? 0 : 1 << 26), ref = new Set<number>();
+      for (const p of pairs) expect(set.add(p)).toBe(!ref.has(p) && ref.add(p) !== undefined);
+    }), { numRuns: 500 });
   });
 });

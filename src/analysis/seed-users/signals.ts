@@ -78,13 +78,10 @@ export function collectSignals(ds: Dataset, g: GroupRecord, asOf: number, asOfDa
    *  where active day number k (counting from 0) sits at k % RHYTHM_DAYS. */
   const rhythm = new Int32Array(n * RHYTHM_DAYS);
   /** Distinct (answered or mentioned, by) pairs, as slot × n + slot; and per member how many. */
-  const recognisedPairs = new Set<number>();
+  const recognisedPairs = pairSet(n);
   const recognisedBy = new Int32Array(n);
   const recognise = (target: number, by: number) => {
-    if (target === by) return;
-    const pair = target * n + by;
-    if (recognisedPairs.has(pair)) return;
-    recognisedPairs.add(pair);
+    if (target === by || !recognisedPairs.add(target * n + by)) return;
     recognisedBy[target]!++;
   };
   const cols = memberColumns(ds);
@@ -188,4 +185,28 @@ function recencyWeights(asOfDay: number, firstDay: number, halfLifeDays: number)
     if (Number.isNaN(w)) byAge[age] = w = weight(age);
     return w;
   };
+}
+
+/** Up to this many pairs (n²) a bit per pair (8 MB at most); beyond, a Set of the pairs seen. */
+const MAX_PAIR_BITS = 1 << 26;
+
+/**
+ * A set of pair numbers below n², whose add says whether the pair is new. A bit per pair while
+ * that is small: a Set of numbers cost a third of a second per million replies in one big group
+ * (each add and lookup a cache miss in a growing hash table).
+ */
+export function pairSet(n: number, maxBits = MAX_PAIR_BITS): { add(pair: number): boolean } {
+  if (n * n <= maxBits) {
+    const bits = new Uint32Array(Math.ceil((n * n) / 32));
+    return {
+      add(pair) {
+        const w = pair >>> 5, bit = 1 << (pair & 31);
+        if (bits[w]! & bit) return false;
+        bits[w]! |= bit;
+        return true;
+      },
+    };
+  }
+  const seen = new Set<number>();
+  return { add: (pair) => seen.size !== seen.add(pair).size };
 }
