@@ -103,6 +103,7 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
   let result: AuditResult;
   let known: KnownNames | undefined;
   try {
+    trace('options and config ready');
     const { dataset, inputs: inputSummaries, issues } = await ingest({
       inputs, timeZone, forcedFormat: o.inputFormat, since, until, strict: o.strict, now: io.now(),
       ...(o.threads === undefined ? {} : { threads: o.threads }),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { trace } from '../core/trace.js';
+trace('cli modules loaded');
 import { isUserError } from '../core/errors.js';
 import { safeText } from '../core/sanitize.js';
 import { EXIT, exitCode } from './exit-codes.js';

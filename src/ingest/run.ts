@@ -66,6 +66,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     ...(opts.stdin === undefined ? {} : { stdin: opts.stdin }),
     onSkip: (path, reason) => fail({ code: 'skipped-file', file: path, reason }),
   });
+  trace('inputs discovered');
   if (units.length === 0) throw new UserError('no chat exports or member lists found in the inputs', { hint: 'community-audit formats lists what can be read', code: 'no-input' });
 
   const zone = new Zone(opts.timeZone);
