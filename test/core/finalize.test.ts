@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DatasetBuilder } from '../../src/core/dataset/builder.js';
 import { localTimes } from '../../src/core/dataset/finalize.js';
+import { resolveMembers } from '../../src/core/dataset/members.js';
+import type { GroupInfo } from '../../src/core/model.js';
 import { Zone } from '../../src/core/time.js';
 
 const HOUR = 3_600_000;
@@ -44,5 +47,59 @@ describe('localTimes', () => {
         if (out.day[j] !== zone.dayIndex(t) || out.hourOfWeek[j] !== (weekday - 1) * 24 + hour) expect([name, t, out.day[j], out.hourOfWeek[j]]).toBe('agreeing');
       });
     }
+  });
+});
+
+describe('resolveMembers', () => {
+  /** The former resolveMembers, group by group: the reference for the one-pass form. */
+  function reference(b: DatasetBuilder): { remap: number[]; names: [string, number | null][][]; kept: string[] } {
+    const into = new Int32Array(b.members.length).map((_, i) => i);
+    const names: [string, number | null][][] = [];
+    for (const g of b.groups) {
+      const byName = new Map<string, number[]>();
+      for (const idx of g.keys.values()) {
+        const m = b.members[idx]!;
+        for (const name of m.names) if (name !== m.key) (byName.get(name) ?? byName.set(name, []).get(name)!).push(idx);
+      }
+      for (const idx of g.keys.values()) {
+        const m = b.members[idx]!;
+        if (m.names.length > 1 || (m.names.length === 1 && m.names[0] !== m.key)) continue;
+        const owners = byName.get(m.key);
+        if (owners?.length === 1 && owners[0] !== idx) into[idx] = owners[0]!;
+      }
+      const map = new Map<string, number | null>();
+      for (const idx of g.keys.values()) {
+        for (const name of b.members[idx]!.names) {
+          const had = map.get(name);
+          if (had === undefined) map.set(name, into[idx]!);
+          else if (had !== null && had !== into[idx]) map.set(name, null);
+        }
+      }
+      names[g.index] = [...map].sort();
+    }
+    const remap: number[] = [];
+    let next = 0;
+    for (let i = 0; i < into.length; i++) if (into[i] === i) remap[i] = next++;
+    for (let i = 0; i < into.length; i++) if (into[i] !== i) remap[i] = remap[into[i]!]!;
+    return { remap, names, kept: b.members.filter((_, i) => into[i] === i).map((m) => m.key) };
+  }
+
+  it('merges a ghost known by a name into the one member who had it, and indexes names as before', () => {
+    // Keys that are ids or names, names that are some members' keys: ghosts, owners, ambiguity.
+    const op = fc.tuple(fc.nat(2), fc.constantFrom('wxid_1', 'wxid_2', 'wxid_3', 'Ann', 'Bo', 'Cy'), fc.constantFrom(undefined, 'Ann', 'Bo', 'Cy', 'Dee'));
+    fc.assert(fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
+      const build = () => {
+        const b = new DatasetBuilder();
+        const groups: GroupInfo[] = [0, 1, 2].map((i) => ({ id: `g${i}`, platform: 'csv' }));
+        for (const [g, key, name] of ops) b.member(b.group(groups[g]!, 0), key, name);
+        return b;
+      };
+      const want = reference(build());
+      const b = build();
+      const got = resolveMembers(b);
+      expect([...got.remap]).toEqual(want.remap);
+      expect(got.names.map((m) => [...m].sort())).toEqual(want.names);
+      expect(got.members.map((m) => m.key)).toEqual(want.kept);
+    }), { numRuns: 2000 });
   });
 });
