@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { DatasetBuilder } from '../../src/core/dataset/builder.js';
 import { localTimes } from '../../src/core/dataset/finalize.js';
 import { resolveMembers } from '../../src/core/dataset/members.js';
+import { markSpam } from '../../src/core/dataset/spam.js';
+import { FLAG, KIND_INDEX, type GroupRecord, type MemberRecord } from '../../src/core/dataset/types.js';
 import type { GroupInfo } from '../../src/core/model.js';
 import { Zone } from '../../src/core/time.js';
 
@@ -101,5 +103,49 @@ describe('resolveMembers', () => {
       expect(got.names.map((m) => [...m].sort())).toEqual(want.names);
       expect(got.members.map((m) => m.key)).toEqual(want.kept);
     }), { numRuns: 2000 });
+  });
+});
+
+describe('markSpam', () => {
+  /** Repeats found with a Map per group keyed by sender and text: the reference for the shared table. */
+  function reference(groups: GroupRecord[], staff: boolean[], sender: number[], kind: number[], text: number[], time: number[], ad: boolean[]): boolean[] {
+    const spam = sender.map((_, j) => ad[j]!);
+    const total = new Map<number, number>(), count = new Map<number, number>();
+    for (const g of groups) {
+      const chains = new Map<string, number[]>();
+      for (let j = g.msgStart; j < g.msgEnd; j++) {
+        if (text[j] === 0 || (kind[j] !== KIND_INDEX.text && kind[j] !== KIND_INDEX.link) || staff[sender[j]!]) continue;
+        const key = `${sender[j]}|${text[j]}`;
+        const chain = chains.get(key) ?? chains.set(key, []).get(key)!;
+        chain.push(j);
+        if (chain.length >= 3 && time[j]! - time[chain[chain.length - 3]!]! <= 86_400_000) for (const q of chain.slice(-3)) spam[q] = true;
+      }
+    }
+    sender.forEach((s, j) => { total.set(s, (total.get(s) ?? 0) + 1); if (spam[j]) count.set(s, (count.get(s) ?? 0) + 1); });
+    return sender.map((s, j) => spam[j]! || (!staff[s] && (count.get(s) ?? 0) >= 3 && count.get(s)! >= 0.3 * total.get(s)!));
+  }
+
+  it('marks the repeats and spammers a Map per group finds, groups of any size in one table', () => {
+    const group = fc.array(fc.record({ sender: fc.nat(3), kind: fc.constantFrom(KIND_INDEX.text, KIND_INDEX.link, KIND_INDEX.image), text: fc.nat(3), gap: fc.constantFrom(0, 60_000, 10 * 3_600_000), ad: fc.boolean() }, { requiredKeys: ['sender', 'kind', 'text', 'gap', 'ad'] }), { maxLength: 60 });
+    fc.assert(fc.property(fc.array(group, { minLength: 1, maxLength: 5 }), fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }), (rows, staffOf) => {
+      const groups: GroupRecord[] = [], members: MemberRecord[] = [];
+      const staff: boolean[] = [], sender: number[] = [], kind: number[] = [], text: number[] = [], time: number[] = [], ad: boolean[] = [];
+      rows.forEach((list, g) => {
+        for (let s = 0; s < 4; s++) {
+          staff.push(staffOf[s]!);
+          members.push({ index: members.length, group: g, role: staffOf[s] ? 'admin' : 'member', spammer: false } as MemberRecord);
+        }
+        groups.push({ index: g, msgStart: sender.length, msgEnd: sender.length + list.length, members: [0, 1, 2, 3].map((s) => g * 4 + s) } as GroupRecord);
+        let t = 0;
+        for (const r of list) {
+          t += r.gap;
+          // Text hashes large and small, as 53-bit hashes are; 0 is no text.
+          sender.push(g * 4 + r.sender); kind.push(r.kind); text.push(r.text === 0 ? 0 : r.text * 2 ** 40 + 12345); time.push(t); ad.push(r.ad);
+        }
+      });
+      const msg = { sender: Uint32Array.from(sender), flags: Uint16Array.from(kind, (k, j) => k | (ad[j] ? FLAG.ad : 0)), time: Float64Array.from(time) };
+      markSpam(groups, members, msg, Float64Array.from(text));
+      expect([...msg.flags].map((f) => (f & FLAG.spam) !== 0)).toEqual(reference(groups, staff, sender, kind, text, time, ad));
+    }), { numRuns: 1000 });
   });
 });
