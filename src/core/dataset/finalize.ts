@@ -84,7 +84,10 @@ export function finalizeDataset(b: DatasetBuilder, zoneName: string): Dataset {
   if (count) { first = out.time[0]!; last = out.time[0]!; }
   for (let j = 0; j < count; j++) { const t = out.time[j]!; if (t < first) first = t; if (t > last) last = t; }
   for (const g of groups) for (const e of g.events) { first = Math.min(first, e.time); last = Math.max(last, e.time); }
-  for (const m of members) for (const t of [m.joinedAt, m.leftAt]) if (t !== null) { first = Math.min(first, t); last = Math.max(last, t); }
+  for (const m of members) {
+    if (m.joinedAt !== null) { first = Math.min(first, m.joinedAt); last = Math.max(last, m.joinedAt); }
+    if (m.leftAt !== null) { first = Math.min(first, m.leftAt); last = Math.max(last, m.leftAt); }
+  }
 
   return {
     groups, members,

@@ -25,7 +25,8 @@ export function markSpam(
   textHash: Float64Array,
 ): void {
   // Roles and spammers per member in typed arrays: a member record read per message is a cache miss.
-  const staff = Uint8Array.from(members, (m) => (m.role === 'owner' || m.role === 'admin' ? 1 : 0));
+  const staff = new Uint8Array(members.length);
+  for (let s = 0; s < members.length; s++) if (members[s]!.role === 'owner' || members[s]!.role === 'admin') staff[s] = 1;
   const spammer = new Uint8Array(members.length);
   const isStaff = (s: number) => staff[s] === 1;
   // Counts per member (a member belongs to one group), and marks per message: typed arrays, no
