@@ -27,7 +27,12 @@ const ROLE_MEMBER = 0, ROLE_STAFF = 1, ROLE_BOT = 2;
 
 /** Human, member and staff flags from each sender's role, and conversation starts among human messages. */
 export function activityFlags(groups: readonly GroupRecord[], members: Dataset['members'], out: { time: Float64Array; sender: Uint32Array; flags: Uint16Array }): void {
-  const role = Uint8Array.from(members, (m) => (m.role === 'bot' ? ROLE_BOT : m.role === 'owner' || m.role === 'admin' ? ROLE_STAFF : ROLE_MEMBER));
+  // A plain loop: Uint8Array.from with a callback goes through the iterator protocol per member.
+  const role = new Uint8Array(members.length);
+  for (let s = 0; s < members.length; s++) {
+    const r = members[s]!.role;
+    role[s] = r === 'bot' ? ROLE_BOT : r === 'owner' || r === 'admin' ? ROLE_STAFF : ROLE_MEMBER;
+  }
   for (const g of groups) {
     let last = -Infinity;
     for (let j = g.msgStart; j < g.msgEnd; j++) {

@@ -84,7 +84,10 @@ export function finalizeDataset(b: DatasetBuilder, zoneName: string): Dataset {
   if (count) { first = out.time[0]!; last = out.time[0]!; }
   for (let j = 0; j < count; j++) { const t = out.time[j]!; if (t < first) first = t; if (t > last) last = t; }
   for (const g of groups) for (const e of g.events) { first = Math.min(first, e.time); last = Math.max(last, e.time); }
-  for (const m of members) for (const t of [m.joinedAt, m.leftAt]) if (t !== null) { first = Math.min(first, t); last = Math.max(last, t); }
+  for (const m of members) {
+    if (m.joinedAt !== null) { first = Math.min(first, m.joinedAt); last = Math.max(last, m.joinedAt); }
+    if (m.leftAt !== null) { first = Math.min(first, m.leftAt); last = Math.max(last, m.leftAt); }
+  }
 
   return {
     groups, members,
@@ -173,23 +176,45 @@ function scatter<T extends Float64Array | Uint32Array | Uint16Array>(from: T, ar
   return to;
 }
 
-/** Local day and hour of the week of each message: zone.dayIndex and zone.weekdayHour from one
- *  local time, without an object per message. */
-function localTimes(zone: Zone, out: { time: Float64Array; day: Int32Array; hourOfWeek: Uint8Array }): void {
-  // Messages of a group come in time order: the day and hour of the week are worked out once per
-  // local hour.
-  let localHour = NaN, day = 0, hourOfWeek = 0;
-  for (let j = 0; j < out.time.length; j++) {
-    const t = out.time[j]!;
-    const lh = Math.floor((t + zone.offset(t)) / HOUR);
-    if (lh !== localHour) {
-      localHour = lh;
-      day = Math.floor(lh / 24);
-      hourOfWeek = (((day + 3) % 7 + 7) % 7) * 24 + (lh - day * 24);
-    }
-    out.day[j] = day;
-    out.hourOfWeek[j] = hourOfWeek;
+/** Local times are looked up per UTC quarter hour: every zone in use today is offset from UTC by a
+ *  whole number of quarter hours, so all of a UTC quarter hour falls in one local hour. */
+const QUARTER = 900_000;
+
+/**
+ * Local day and hour of the week of each message (as zone.dayIndex and zone.weekdayHour), worked
+ * out once per UTC quarter hour that has messages and kept in a table over the span of the times:
+ * messages of a group come in time order but every group spans the whole range, so a cache of
+ * the last hour seldom hits and zone.offset per message was most of the cost. Zone.offset is
+ * constant within each UTC hour, so the table gives what it gives. A span too long for a table
+ * (stray dates decades apart), or an offset that is not whole quarter hours (local mean time of
+ * the 19th century), goes through zone.offset per message.
+ */
+export function localTimes(zone: Zone, out: { time: Float64Array; day: Int32Array; hourOfWeek: Uint8Array }): void {
+  const { time, day, hourOfWeek } = out, n = time.length;
+  let lo = Infinity, hi = -Infinity;
+  for (let j = 0; j < n; j++) { const t = time[j]!; if (t < lo) lo = t; if (t > hi) hi = t; }
+  const q0 = Math.floor(lo / QUARTER), span = Math.floor(hi / QUARTER) - q0 + 1;
+  // At most a few bytes per message, so the table never weighs on the peak of memory.
+  if (!(span > 0 && span <= n + 65_536)) {
+    for (let j = 0; j < n; j++) localTime(zone, time[j]!, out, j);
+    return;
   }
+  const dayOf = new Int32Array(span), weekHourOf = new Int16Array(span).fill(-1);
+  for (let j = 0; j < n; j++) {
+    const q = Math.floor(time[j]! / QUARTER) - q0;
+    const w = weekHourOf[q]!;
+    if (w >= 0) { day[j] = dayOf[q]!; hourOfWeek[j] = w; continue; }
+    localTime(zone, time[j]!, out, j);
+    if (zone.offset(time[j]!) % QUARTER === 0) { dayOf[q] = day[j]!; weekHourOf[q] = hourOfWeek[j]!; }
+  }
+}
+
+/** day[j] and hourOfWeek[j] of time t: zone.dayIndex and zone.weekdayHour from one local time. */
+function localTime(zone: Zone, t: number, out: { day: Int32Array; hourOfWeek: Uint8Array }, j: number): void {
+  const lh = Math.floor((t + zone.offset(t)) / HOUR);
+  const day = Math.floor(lh / 24);
+  out.day[j] = day;
+  out.hourOfWeek[j] = (((day + 3) % 7 + 7) % 7) * 24 + (lh - day * 24);
 }
 
 /**

@@ -1,4 +1,3 @@
-import { HashTable } from '../hash.js';
 import { FLAG, KIND_INDEX, type GroupRecord, type MemberRecord } from './types.js';
 
 /** The same text from the same sender this many times within REPEAT_WINDOW is an ad campaign. */
@@ -26,7 +25,8 @@ export function markSpam(
   textHash: Float64Array,
 ): void {
   // Roles and spammers per member in typed arrays: a member record read per message is a cache miss.
-  const staff = Uint8Array.from(members, (m) => (m.role === 'owner' || m.role === 'admin' ? 1 : 0));
+  const staff = new Uint8Array(members.length);
+  for (let s = 0; s < members.length; s++) if (members[s]!.role === 'owner' || members[s]!.role === 'admin') staff[s] = 1;
   const spammer = new Uint8Array(members.length);
   const isStaff = (s: number) => staff[s] === 1;
   // Counts per member (a member belongs to one group), and marks per message: typed arrays, no
@@ -36,10 +36,17 @@ export function markSpam(
   // Per message, the sender's previous message with the same text (-1: none), through a table
   // from (sender, text hash) to the latest such message: typed arrays, no Map or list per text.
   const prev = new Int32Array(msg.sender.length);
+  // The table is open addressing over (key, message index) in one pair of arrays for all groups,
+  // sized for the largest at half load; each group uses as much of it as its own size needs (so a
+  // small group's probes stay in the cache). An entry of another group (an index outside the
+  // group's range) counts as an empty slot, so the table is neither cleared nor made again per
+  // group (a table per group was tens of MB of garbage at 2 M messages).
+  const slotsFor = (n: number) => { let slots = 16; while (slots < 2 * n) slots *= 2; return slots; };
+  let largest = 0;
+  for (const g of groups) largest = Math.max(largest, g.msgEnd - g.msgStart);
+  const keys = new Float64Array(slotsFor(largest)), latest = new Int32Array(keys.length).fill(-1);
   for (const g of groups) {
-    // Sized for every message of the group at once: growing it from small rehashes each entry
-    // again at every doubling (about as much work as all the inserts).
-    const latest = new HashTable(g.msgEnd - g.msgStart);
+    const start = g.msgStart, end = g.msgEnd, mask = slotsFor(end - start) - 1;
     // Messages of the group are sorted by time, so each chain is too.
     for (let j = g.msgStart; j < g.msgEnd; j++) {
       prev[j] = -1;
@@ -51,7 +58,11 @@ export function markSpam(
       const s = msg.sender[j]!;
       // One key for (sender, text); a different pair under the same key (as rare as a hash
       // collision) starts a new chain rather than joining another's.
-      const p = latest.exchange(h + s * 8191, j);
+      const key = h + s * 8191;
+      let i = (key >>> 0) & mask, p = -1;
+      for (let v = latest[i]!; v >= start && v < end; v = latest[i = (i + 1) & mask]!) if (keys[i] === key) { p = v; break; }
+      keys[i] = key;
+      latest[i] = j;
       if (p >= 0 && msg.sender[p] === s && textHash[p] === h) prev[j] = p;
       // REPEATS in a row within the window: j and the ones before it in its chain.
       let first = j;
