@@ -18,12 +18,12 @@ const CR = 13, NL = 10, QUOTE = 34, MAX_FIELDS = 64;
  * The canonical messages CSV straight into the dataset (the adapter's `readInto`), for the biggest
  * inputs: a plain row — no quote, a fixed-width timestamp, a sender id, not a system row — is read
  * as field offsets into the decoded chunk (a reused Int32Array) and handed over as a reused
- * MessageRow: no fields array, no string per field, no event object; only the text is sliced.
+ * MessageRow: no fields array, no string per field, no event object (the text too is a range).
  * A row with quoted cells is read the same way: a quoted cell is the range between its quotes
- * (newlines inside counted for line numbers); only the text may hold doubled quotes (it is sliced
- * anyway). Every other row (doubled quotes elsewhere, text after a closing quote, odd cells,
- * system rows, roles) takes the general path, row by row, with the same result as `read`
- * (property-tested in test/core/fast-reader and hot-paths).
+ * (newlines inside counted for line numbers); only the text may hold doubled quotes (it is then
+ * unescaped into a string of its own). Every other row (doubled quotes elsewhere, text after a
+ * closing quote, odd cells, system rows, roles) takes the general path, row by row, with the same
+ * result as `read` (property-tested in test/core/fast-reader and hot-paths).
  */
 export async function readMessagesInto(source: Source, ctx: ReadContext, sink: EventSink): Promise<void> {
   const reader = new FastReader(new MessageRows(source, ctx), ctx, sink);
@@ -79,7 +79,7 @@ export class FastReader {
   /** The one cell of the current row that had doubled quotes (-1: none), and its unescaped text. */
   private escaped = -1;
   private escapedText = '';
-  private readonly row: MessageRow = { buf: '', time: 0, kind: 0, key0: 0, key1: 0, name0: 0, name1: 0, id0: 0, id1: 0, reply0: 0, reply1: 0, text: undefined, fromSelf: false, line: 0 };
+  private readonly row: MessageRow = { buf: '', time: 0, kind: 0, key0: 0, key1: 0, name0: 0, name1: 0, id0: 0, id1: 0, reply0: 0, reply1: 0, text0: 0, text1: 0, text: undefined, fromSelf: false, line: 0 };
   /** Groups by hash53 of their id (index into `groupList`): no slice of the group cell per row. */
   private readonly groupByHash = new HashTable();
   private readonly groupList: GroupInfo[] = [];
@@ -269,7 +269,9 @@ export class FastReader {
     row.name0 = row.name1 = row.id0 = row.id1 = row.reply0 = row.reply1 = 0;
     if (!this.range(buf, k, map.sender_name, 'name') || !this.range(buf, k, map.message_id, 'id') || !this.range(buf, k, map.reply_to, 'reply')) return false;
     const group = this.group(buf, g0, g1, k);
-    row.text = xi === this.escaped ? this.escapedText : xi !== undefined && xi < k && start[xi] !== end[xi] ? buf.slice(start[xi]!, end[xi]!) : undefined;
+    // The text as a range (scanned in place by the builder), unless its doubled quotes were undone.
+    row.text = xi === this.escaped ? this.escapedText : undefined;
+    if (xi !== undefined && xi < k) { row.text0 = start[xi]!; row.text1 = end[xi]!; } else row.text0 = row.text1 = 0;
     row.buf = buf; row.time = time; row.kind = kind; row.key0 = s0; row.key1 = s1; row.line = this.line;
     this.flush(); // events of earlier rows first: arrival order decides ties
     this.sink.row(group, row);
