@@ -67,7 +67,7 @@ describe('DatasetBuilder member names', () => {
       const b = new DatasetBuilder();
       const groups: GroupInfo[] = [0, 1, 2].map((i) => ({ id: `g${i}`, platform: 'csv' }));
       const want = new Map<string, { index: number; names: string[] }>();
-      const row: MessageRow = { buf: '', time: 0, kind: 0, key0: 0, key1: 0, name0: 0, name1: 0, id0: 0, id1: 0, reply0: 0, reply1: 0, text: undefined, fromSelf: false, line: 1 };
+      const row: MessageRow = { buf: '', time: 0, kind: 0, key0: 0, key1: 0, name0: 0, name1: 0, id0: 0, id1: 0, reply0: 0, reply1: 0, text0: 0, text1: 0, text: undefined, fromSelf: false, line: 1 };
       for (const [asRow, g, key, name] of ops) {
         if (asRow) {
           // The key and name somewhere in a longer buffer, as a reader's chunk holds them.

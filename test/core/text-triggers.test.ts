@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hash53 } from '../../src/core/hash.js';
-import { classifyByRules, classifyText, findMentions, MIN_KEY, scanText, textHash, textKey, type TextScan } from '../../src/core/text/classify.js';
+import { classifyByRules, classifyText, findMentions, MIN_KEY, scanText, scanTextAt, textHash, textKey, type TextScan } from '../../src/core/text/classify.js';
 
 // Every literal of the rules, cut into characters too, in mixed case, with what may sit between
 // (spaces, colons, 号, digits) and unrelated text: a filter that misses any trigger fails here.
@@ -48,5 +48,12 @@ describe('scanText', () => {
       expect(out.at).toBe(t.includes('@'));
       if (!out.at) expect(findMentions(t)).toEqual([]);
     }), { numRuns: 20000 });
+  });  it('scanTextAt reads a range of a longer string as scanText reads that slice', () => {
+    const want: TextScan = { flags: -1, hash: -1, at: false }, got: TextScan = { flags: -1, hash: -1, at: false };
+    fc.assert(fc.property(textArb, textArb, textArb, (before, t, after) => {
+      scanText(t, want);
+      scanTextAt(before + t + after, before.length, before.length + t.length, got);
+      expect(got).toEqual(want);
+    }), { numRuns: 5000 });
   });
 });

@@ -1,6 +1,6 @@
 import { hash53, hash53At, MemberTable, memberHash } from '../hash.js';
 import type { GroupInfo, IngestEvent, JoinMethod, Role } from '../model.js';
-import { findMentions, scanText, TEXT_FLAGS, type TextScan } from '../text/classify.js';
+import { findMentions, scanTextAt, TEXT_FLAGS, type TextScan } from '../text/classify.js';
 import { Column } from './columns.js';
 import { finalizeDataset } from './finalize.js';
 import { FLAG, KIND_INDEX, type Dataset, type MemberRecord } from './types.js';
@@ -46,6 +46,9 @@ export interface MessageRow {
   /** Message id and reply target, empty ranges when none. */
   id0: number; id1: number;
   reply0: number; reply1: number;
+  /** The text [text0, text1) of buf, empty when none; or `text` when it is not a range of buf
+   *  (a cell with doubled quotes, unescaped), the range then unused. */
+  text0: number; text1: number;
   text: string | undefined;
   fromSelf: boolean;
   /** Where the row starts in its file, for issues about it. */
@@ -170,7 +173,13 @@ export class DatasetBuilder {
     const { buf, key0, key1 } = r;
     const h = memberHash(buf, key0, key1, g.index);
     let s = this.byHash.find(h);
-    if (s < 0) s = this.memberSlow(g, buf.slice(key0, key1), h);
+    if (s < 0) {
+      // A new member starts with the row's name: what rename() would do, without a look at its
+      // (empty) names and a second hash of the name.
+      if (r.name1 === r.name0) s = this.memberSlow(g, buf.slice(key0, key1), h);
+      else s = this.memberSlow(g, buf.slice(key0, key1), h, buf.slice(r.name0, r.name1), hash53At(buf, r.name0, r.name1));
+      return this.byHash.index(s);
+    }
     const idx = this.byHash.index(s);
     // The member record is read only when the name changed (each read of it is a cache miss).
     if (r.name1 > r.name0 && hash53At(buf, r.name0, r.name1) !== this.byHash.nameHash(s)) {
@@ -198,23 +207,34 @@ export class DatasetBuilder {
     const g = this.groupOfRow(info, input);
     const m = this.memberAt(g, r);
     if (r.fromSelf) this.selfMembers.add(m);
-    this.push(r.time, m, r.kind, r.text, undefined, input,
+    const text = r.text, scan = this.scan;
+    let flags = r.kind, th = 0;
+    // The text is scanned where it lies in the reader's chunk (see scanTextAt).
+    if (text !== undefined) { if (text) { flags |= this.scanText(text, 0, text.length); th = scan.hash; } }
+    else if (r.text1 > r.text0) { flags |= this.scanText(r.buf, r.text0, r.text1); th = scan.hash; }
+    this.push(r.time, m, flags, undefined, input,
       r.id1 > r.id0 ? memberHash(r.buf, r.id0, r.id1, g.seed) : NaN,
-      r.reply1 > r.reply0 ? memberHash(r.buf, r.reply0, r.reply1, g.seed) : NaN);
+      r.reply1 > r.reply0 ? memberHash(r.buf, r.reply0, r.reply1, g.seed) : NaN, th);
   }
 
-  private push(time: number, sender: number, kind: number, text: string | undefined, mentions: string[] | undefined, input: number, idHash: number, replyHash: number): void {
-    let flags = kind, th = 0;
-    if (text) {
-      const scan = this.scan;
-      scanText(text, scan);
-      const tf = scan.flags;
-      if (tf & TEXT_FLAGS.link) flags |= FLAG.link;
-      if (tf & TEXT_FLAGS.ad) flags |= FLAG.ad;
-      if (tf & TEXT_FLAGS.question) flags |= FLAG.question;
-      th = scan.hash;
-      if (scan.at) for (const name of findMentions(text)) { this.mentionMsg.push(this.time.length); this.mentionName.push(own(name)); }
-    }
+  /**
+   * The FLAG bits of the text `buf.slice(from, to)` (non-empty), its hash left in this.scan.hash;
+   * its mentions noted for the message about to be pushed.
+   */
+  private scanText(buf: string, from: number, to: number): number {
+    const scan = this.scan;
+    scanTextAt(buf, from, to, scan);
+    const tf = scan.flags;
+    let flags = 0;
+    if (tf & TEXT_FLAGS.link) flags |= FLAG.link;
+    if (tf & TEXT_FLAGS.ad) flags |= FLAG.ad;
+    if (tf & TEXT_FLAGS.question) flags |= FLAG.question;
+    if (scan.at) for (const name of findMentions(buf.slice(from, to))) { this.mentionMsg.push(this.time.length); this.mentionName.push(own(name)); }
+    return flags;
+  }
+
+  /** A message into the columns: `flags` its kind and text flags, `th` its text hash (0: none). */
+  private push(time: number, sender: number, flags: number, mentions: string[] | undefined, input: number, idHash: number, replyHash: number, th: number): void {
     if (mentions) for (const name of mentions) { this.mentionMsg.push(this.time.length); this.mentionName.push(own(name)); }
     this.time.push(time);
     this.sender.push(sender);
@@ -227,19 +247,20 @@ export class DatasetBuilder {
 
   /**
    * A new member: its hash `h` is not in byHash. Nor is its key in g.keys, then: the two are only
-   * ever set together, here (so there is no g.keys.get to try first). Returns its slot in byHash.
+   * ever set together, here (so there is no g.keys.get to try first). `name`: its first name, of
+   * hash53 `nameHash`, if any. Returns its slot in byHash.
    */
-  private memberSlow(g: DraftGroup, key: string, h: number): number {
+  private memberSlow(g: DraftGroup, key: string, h: number, name?: string, nameHash = NaN): number {
     const idx = this.members.length;
     key = own(key);
     g.keys.set(key, idx);
     this.members.push({
-      index: idx, group: g.index, key, names: [], role: 'member', joinedAt: null, leftAt: null,
+      index: idx, group: g.index, key, names: name === undefined ? [] : [own(name)], role: 'member', joinedAt: null, leftAt: null,
       invitedBy: null, inviterRaw: null, joinMethod: null, listed: false,
       firstMessageAt: null, lastMessageAt: null, messages: 0, spamMessages: 0, spammer: false,
     });
     this.roleSource.push(0);
-    return this.byHash.add(h, idx);
+    return this.byHash.add(h, idx, nameHash);
   }
 
   setRole(m: MemberRecord, role: Role | undefined, source: number): void {
@@ -260,9 +281,11 @@ export class DatasetBuilder {
         const m = this.member(g, ev.senderId, ev.senderName);
         this.setRole(m, ev.senderRole, ROLE_SOURCE.message);
         if (ev.fromSelf) this.selfMembers.add(m.index);
-        this.push(ev.time, m.index, KIND_INDEX[ev.kind] ?? 0, ev.text, ev.mentions, input,
+        const text = ev.text;
+        const flags = (KIND_INDEX[ev.kind] ?? 0) | (text ? this.scanText(text, 0, text.length) : 0);
+        this.push(ev.time, m.index, flags, ev.mentions, input,
           ev.id === undefined ? NaN : memberHash(ev.id, 0, ev.id.length, g.seed),
-          ev.replyTo === undefined ? NaN : memberHash(ev.replyTo, 0, ev.replyTo.length, g.seed));
+          ev.replyTo === undefined ? NaN : memberHash(ev.replyTo, 0, ev.replyTo.length, g.seed), text ? this.scan.hash : 0);
         return;
       }
       case 'member': {

@@ -115,10 +115,20 @@ export interface TextScan { flags: number; hash: number; at: boolean }
  * message.
  */
 export function scanText(text: string, out: TextScan): void {
+  scanTextAt(text, 0, text.length, out);
+}
+
+/**
+ * scanText of `buf.slice(from, to)`, read in place: a fast reader's text is a range of its chunk,
+ * and most texts trigger no rule and hash without the general path, so they are never sliced (a
+ * string per message was most of what reading allocated). The slice is made only for a regex, for
+ * textKey, or (by the caller, when `out.at`) for findMentions.
+ */
+export function scanTextAt(buf: string, from: number, to: number, out: TextScan): void {
   // `rules` gathers every entry too (triggersAfter ORs it in), AT_BIT among them.
   let rules = 0, prev = 0, general = false, h1 = LANE1, h2 = LANE2, n = 0;
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
+  for (let i = from; i < to; i++) {
+    let c = buf.charCodeAt(i);
     let t = UNITS[c]!;
     if ((t & ACTION_MASK) === 0) t = learn(c);
     rules |= triggersAfter(prev, t);
@@ -135,7 +145,8 @@ export function scanText(text: string, out: TextScan): void {
     h2 = Math.imul(h2 ^ c, 2246822519);
     n++;
   }
-  out.flags = flagsOf(rules & 15, text);
-  out.hash = general ? keyHash(text) : n >= MIN_KEY ? finish53(h1, h2) : 0;
+  const may = rules & 15;
+  out.flags = may === 0 ? 0 : flagsOf(may, buf.slice(from, to));
+  out.hash = general ? keyHash(buf.slice(from, to)) : n >= MIN_KEY ? finish53(h1, h2) : 0;
   out.at = (rules & AT_BIT) !== 0;
 }

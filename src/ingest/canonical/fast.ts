@@ -18,12 +18,12 @@ const CR = 13, NL = 10, QUOTE = 34, MAX_FIELDS = 64;
  * The canonical messages CSV straight into the dataset (the adapter's `readInto`), for the biggest
  * inputs: a plain row — no quote, a fixed-width timestamp, a sender id, not a system row — is read
  * as field offsets into the decoded chunk (a reused Int32Array) and handed over as a reused
- * MessageRow: no fields array, no string per field, no event object; only the text is sliced.
+ * MessageRow: no fields array, no string per field, no event object (the text too is a range).
  * A row with quoted cells is read the same way: a quoted cell is the range between its quotes
- * (newlines inside counted for line numbers); only the text may hold doubled quotes (it is sliced
- * anyway). Every other row (doubled quotes elsewhere, text after a closing quote, odd cells,
- * system rows, roles) takes the general path, row by row, with the same result as `read`
- * (property-tested in test/core/fast-reader and hot-paths).
+ * (newlines inside counted for line numbers); only the text may hold doubled quotes (it is then
+ * unescaped into a string of its own). Every other row (doubled quotes elsewhere, text after a
+ * closing quote, odd cells, system rows, roles) takes the general path, row by row, with the same
+ * result as `read` (property-tested in test/core/fast-reader and hot-paths).
  */
 export async function readMessagesInto(source: Source, ctx: ReadContext, sink: EventSink): Promise<void> {
   const reader = new FastReader(new MessageRows(source, ctx), ctx, sink);
@@ -79,7 +79,7 @@ export class FastReader {
   /** The one cell of the current row that had doubled quotes (-1: none), and its unescaped text. */
   private escaped = -1;
   private escapedText = '';
-  private readonly row: MessageRow = { buf: '', time: 0, kind: 0, key0: 0, key1: 0, name0: 0, name1: 0, id0: 0, id1: 0, reply0: 0, reply1: 0, text: undefined, fromSelf: false, line: 0 };
+  private readonly row: MessageRow = { buf: '', time: 0, kind: 0, key0: 0, key1: 0, name0: 0, name1: 0, id0: 0, id1: 0, reply0: 0, reply1: 0, text0: 0, text1: 0, text: undefined, fromSelf: false, line: 0 };
   /** Groups by hash53 of their id (index into `groupList`): no slice of the group cell per row. */
   private readonly groupByHash = new HashTable();
   private readonly groupList: GroupInfo[] = [];
@@ -88,13 +88,28 @@ export class FastReader {
   constructor(private readonly rows: MessageRows, private readonly ctx: ReadContext, private readonly sink: EventSink) {}
 
   push(chunk: string, final: boolean): void {
-    const buf = this.buf.length ? this.buf + chunk : chunk;
+    let buf = chunk, from = 0;
+    if (this.buf.length && this.delim && !final) {
+      // The rows left from the last chunk are read on a small string of their own, up to the first
+      // line end of this one, so that the chunk itself is scanned as the decoder made it: a flat
+      // string. Scanned as one concatenation (a cons string), every charCodeAt of every row goes
+      // through the cons first (~1.5× the cost of the scan, which loads every character).
+      const nl = chunk.indexOf('\n');
+      if (nl >= 0) {
+        const seam = this.buf + chunk.slice(0, nl + 1);
+        const p = this.scan(seam, 0, false);
+        // A row that goes on past that line end (a quoted cell with line ends): read with the
+        // rest of the chunk as one string, as any row.
+        if (p === seam.length) from = nl + 1;
+        else buf = seam.slice(p) + chunk.slice(nl + 1);
+      } else buf = this.buf + chunk;
+    } else if (this.buf.length) buf = this.buf + chunk;
     if (!this.delim) {
       const nl = buf.indexOf('\n');
       if (nl < 0 && buf.length < 65536 && !final) { this.buf = buf; return; }
       this.delim = sniffDelimiter(buf.slice(0, nl < 0 ? buf.length : nl));
     }
-    const p = this.scan(buf, final);
+    const p = this.scan(buf, from, final);
     this.buf = p < buf.length ? buf.slice(p) : '';
     this.flush();
     if (this.buf.length > LIMITS.maxFieldChars) throw new CsvFieldTooLong(this.line);
@@ -124,32 +139,45 @@ export class FastReader {
     if (this.out.length) { this.sink.events(this.out); this.out = []; }
   }
 
-  /** Reads the complete rows of buf; returns where the first incomplete one starts. */
-  private scan(buf: string, final: boolean): number {
-    const n = buf.length, delim = this.delim;
-    let p = 0, nl = -2, q = -2;
+  /**
+   * Reads the complete rows of buf from `from`; returns where the first incomplete one starts.
+   * A row is split into fields in the same pass that finds its end (one look at each character:
+   * an indexOf per field, the line end and the next quote cost more on rows of a few dozen
+   * characters); a row with a quote before its line end is read again by quoted() or the general
+   * path.
+   */
+  private scan(buf: string, from: number, final: boolean): number {
+    const { start, end } = this;
+    const n = buf.length, dc = this.delim.charCodeAt(0);
+    let p = from;
     while (p < n) {
-      if (nl !== -1 && nl < p) nl = buf.indexOf('\n', p);
-      if (q !== -1 && q < p) q = buf.indexOf('"', p);
-      if (nl < 0 && !final) break;
-      const end = nl < 0 ? n : nl;
-      if (q >= 0 && q < end) {
+      // Fields of the row at p: start[k]..end[k]; a delimiter after the last field but one is text
+      // of the last (as MAX_FIELDS - 1 splits, then the rest).
+      let k = 0, f = p, i = p, c = 0;
+      for (; i < n; i++) {
+        c = buf.charCodeAt(i);
+        if (c === dc) { if (k < MAX_FIELDS - 1) { start[k] = f; end[k] = i; k++; f = i + 1; } }
+        else if (c === NL || c === QUOTE) break;
+      }
+      if (i < n && c === QUOTE) {
         const next = this.sawHeader ? this.quoted(buf, p, final) : GENERAL;
         this.escaped = -1;
         if (next === INCOMPLETE) break;
         if (next !== GENERAL) { p = next; continue; }
-        const r = parseRow(buf, p, delim, final);
+        const r = parseRow(buf, p, this.delim, final);
         if (r === null) break;
         this.general(r.fields, this.line, r.truncated);
         this.line += 1 + r.newlines;
         p = r.next;
         continue;
       }
-      let e = end;
-      if (e > p && buf.charCodeAt(e - 1) === CR) e--;
-      this.simple(buf, p, e);
+      if (i === n && !final) break;
+      let e = i;
+      if (e > f && buf.charCodeAt(e - 1) === CR) e--;
+      start[k] = f; end[k] = e; k++;
+      if (!this.sawHeader || !this.fast(buf, k)) this.general(this.fields(buf, k), this.line, false);
       this.line++;
-      p = end + 1;
+      p = i + 1;
     }
     return Math.min(p, n);
   }
@@ -226,19 +254,6 @@ export class FastReader {
     }
   }
 
-  /** A row without quotes, [a, b) of buf without its line end. */
-  private simple(buf: string, a: number, b: number): void {
-    const { start, end, delim } = this;
-    let k = 0;
-    for (let i = a; ;) {
-      const d = k < MAX_FIELDS - 1 ? buf.indexOf(delim, i) : -1;
-      if (d < 0 || d >= b) { start[k] = i; end[k] = b; k++; break; }
-      start[k] = i; end[k] = d; k++;
-      i = d + 1;
-    }
-    if (!this.sawHeader || !this.fast(buf, k)) this.general(this.fields(buf, k), this.line, false);
-  }
-
   private fields(buf: string, k: number): string[] {
     const out: string[] = [];
     for (let j = 0; j < k; j++) out.push(buf.slice(this.start[j]!, this.end[j]!));
@@ -269,7 +284,9 @@ export class FastReader {
     row.name0 = row.name1 = row.id0 = row.id1 = row.reply0 = row.reply1 = 0;
     if (!this.range(buf, k, map.sender_name, 'name') || !this.range(buf, k, map.message_id, 'id') || !this.range(buf, k, map.reply_to, 'reply')) return false;
     const group = this.group(buf, g0, g1, k);
-    row.text = xi === this.escaped ? this.escapedText : xi !== undefined && xi < k && start[xi] !== end[xi] ? buf.slice(start[xi]!, end[xi]!) : undefined;
+    // The text as a range (scanned in place by the builder), unless its doubled quotes were undone.
+    row.text = xi === this.escaped ? this.escapedText : undefined;
+    if (xi !== undefined && xi < k) { row.text0 = start[xi]!; row.text1 = end[xi]!; } else row.text0 = row.text1 = 0;
     row.buf = buf; row.time = time; row.kind = kind; row.key0 = s0; row.key1 = s1; row.line = this.line;
     this.flush(); // events of earlier rows first: arrival order decides ties
     this.sink.row(group, row);
