@@ -58,19 +58,21 @@ describe('resolveMembers', () => {
     const into = new Int32Array(b.members.length).map((_, i) => i);
     const names: [string, number | null][][] = [];
     for (const g of b.groups) {
+      // The group's members in the order they were made.
+      const ofGroup = b.members.filter((m) => m.group === g.index).map((m) => m.index);
       const byName = new Map<string, number[]>();
-      for (const idx of g.keys.values()) {
+      for (const idx of ofGroup) {
         const m = b.members[idx]!;
         for (const name of m.names) if (name !== m.key) (byName.get(name) ?? byName.set(name, []).get(name)!).push(idx);
       }
-      for (const idx of g.keys.values()) {
+      for (const idx of ofGroup) {
         const m = b.members[idx]!;
         if (m.names.length > 1 || (m.names.length === 1 && m.names[0] !== m.key)) continue;
         const owners = byName.get(m.key);
         if (owners?.length === 1 && owners[0] !== idx) into[idx] = owners[0]!;
       }
       const map = new Map<string, number | null>();
-      for (const idx of g.keys.values()) {
+      for (const idx of ofGroup) {
         for (const name of b.members[idx]!.names) {
           const had = map.get(name);
           if (had === undefined) map.set(name, into[idx]!);

@@ -18,7 +18,6 @@ export interface DraftGroup {
    *  builders of parts of one file agree, unlike the index. */
   seed: number;
   info: GroupInfo;
-  keys: Map<string, number>;
   hasMemberList: boolean;
   hasJoinEvents: boolean;
   identityNames: boolean;
@@ -79,8 +78,9 @@ export class DatasetBuilder {
   readonly memberships: DraftMembership[] = [];
   /** Members who sent a message marked `fromSelf` (the exporting user), builder indexes. */
   readonly selfMembers = new Set<number>();
-  /** memberHash(key, group) → member index, a fast path in front of DraftGroup.keys; with hash53
-   *  of each member's latest name, so a row's name is compared without reading strings. */
+  /** memberHash(key, group) → member index (the only index of members by key: a Map per group
+   *  cost half of making a member, hashing each fresh key string); with hash53 of each member's
+   *  latest name, so a row's name is compared without reading strings. */
   private readonly byHash = new MemberTable();
   /** The last group info seen and its draft: consecutive events of a group share one info object. */
   private last: { info: GroupInfo; name: string | undefined; input: number; g: DraftGroup } | null = null;
@@ -121,7 +121,7 @@ export class DatasetBuilder {
     if (idx === undefined) {
       idx = this.groups.length;
       this.groupIndex.set(own(key), idx);
-      this.groups.push({ index: idx, seed: hash53(key) % 0x100000000, info: { id: own(info.id), platform: info.platform, ...(info.name === undefined ? {} : { name: own(info.name) }) }, keys: new Map(), hasMemberList: false, hasJoinEvents: false, identityNames: false, inputs: new Set() });
+      this.groups.push({ index: idx, seed: hash53(key) % 0x100000000, info: { id: own(info.id), platform: info.platform, ...(info.name === undefined ? {} : { name: own(info.name) }) }, hasMemberList: false, hasJoinEvents: false, identityNames: false, inputs: new Set() });
     }
     const g = this.groups[idx]!;
     g.inputs.add(input);
@@ -246,14 +246,12 @@ export class DatasetBuilder {
   }
 
   /**
-   * A new member: its hash `h` is not in byHash. Nor is its key in g.keys, then: the two are only
-   * ever set together, here (so there is no g.keys.get to try first). `name`: its first name, of
+   * A new member: its hash `h` is not in byHash. `name`: its first name, of
    * hash53 `nameHash`, if any. Returns its slot in byHash.
    */
   private memberSlow(g: DraftGroup, key: string, h: number, name?: string, nameHash = NaN): number {
     const idx = this.members.length;
     key = own(key);
-    g.keys.set(key, idx);
     this.members.push({
       index: idx, group: g.index, key, names: name === undefined ? [] : [own(name)], role: 'member', joinedAt: null, leftAt: null,
       invitedBy: null, inviterRaw: null, joinMethod: null, listed: false,
@@ -261,6 +259,13 @@ export class DatasetBuilder {
     });
     this.roleSource.push(0);
     return this.byHash.add(h, idx, nameHash);
+  }
+
+  /** The member of group `group` keyed `key` (its builder index), or undefined; by the hash that
+   *  reading looks members up by (collisions one in 2^53, as for message ids). */
+  memberByKey(group: number, key: string): number | undefined {
+    const s = this.byHash.find(memberHash(key, 0, key.length, group));
+    return s < 0 ? undefined : this.byHash.index(s);
   }
 
   setRole(m: MemberRecord, role: Role | undefined, source: number): void {

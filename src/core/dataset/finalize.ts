@@ -223,7 +223,7 @@ function localTime(zone: Zone, t: number, out: { day: Int32Array; hourOfWeek: Ui
  */
 function memberFinder(b: DatasetBuilder, remap: Int32Array, names: Map<string, number | null>[]): (group: number, keyOrName: string) => number | null {
   return (group, keyOrName) => {
-    const byKey = b.groups[group]!.keys.get(keyOrName);
+    const byKey = b.memberByKey(group, keyOrName);
     if (byKey !== undefined) return remap[byKey]!;
     const byName = names[group]!.get(keyOrName);
     return byName === undefined || byName === null ? null : remap[byName]!;
