@@ -73,3 +73,11 @@ describe('ChatLab JSON and JSONL', () => {
     });
   }
 });
+
+describe('ChatLab JSONL lines of an unknown type', () => {
+  it('are reported with the type as the file has it, never thrown (even a type no String() can print)', async () => {
+    const lines = ['{"_type":"header","chatlab":{"version":"1"},"meta":{"name":"g"}}', '{"_type":"note"}', '{"_type":{"toString":false}}', '{"_type":[1,2]}'];
+    const { issues } = await run(chatlabJsonl, 'g.jsonl', bytesSource('g.jsonl', Buffer.from(lines.join('\n'))));
+    expect(issues.map((i) => i.reason)).toEqual(['unknown record type "note"', 'unknown record type "{"toString":false}"', 'unknown record type "[1,2]"']);
+  });
+});

@@ -58,7 +58,7 @@ export const chatlabJsonl = {
       if (!isRecord(rec)) { ctx.reportIssue({ line: lineNo, reason: 'not a JSON object', code: 'bad-row' }); continue; }
       if (rec._type === 'header') { group = chatlabGroup(rec.meta, group.id); continue; }
       if (rec._type === 'member') { members.push(rec); continue; }
-      if (rec._type !== 'message') { ctx.reportIssue({ line: lineNo, reason: `unknown record type "${String(rec._type).slice(0, 40)}"`, code: 'bad-row' }); continue; }
+      if (rec._type !== 'message') { ctx.reportIssue({ line: lineNo, reason: `unknown record type "${shown(rec._type)}"`, code: 'bad-row' }); continue; }
       // Member lines come before messages: their roles are known by the first message.
       if (!rolesDone) { rolesDone = true; yield* chatlabRoles(group, members); }
       yield* chatlabMessage(rec, group, ctx, { line: lineNo });
@@ -66,3 +66,9 @@ export const chatlabJsonl = {
     if (!rolesDone) yield* chatlabRoles(group, members);
   },
 } satisfies IngestAdapter;
+
+/** A value of the file, for a message: a string as it is, anything else as JSON; cut short.
+ *  (String() throws on an object such as {"toString": false}, which a line may well hold.) */
+function shown(v: unknown): string {
+  return (typeof v === 'string' ? v : JSON.stringify(v) ?? String(v)).slice(0, 40);
+}
