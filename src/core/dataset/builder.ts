@@ -144,18 +144,22 @@ export class DatasetBuilder {
 
   /**
    * member() with each of names[from, to) in turn, oldest first (a member absorbed from a part):
-   * one lookup of the key for all its names.
+   * one lookup of the key for all its names. Returns the member's index: the record is read only
+   * when a name differs from its latest (by hash, as memberAt compares), since reading each of
+   * 100 k records is a cache miss each.
    */
-  memberNamed(g: DraftGroup, key: string, names: readonly string[], from: number, to: number): MemberRecord {
+  memberNamed(g: DraftGroup, key: string, names: readonly string[], from: number, to: number): number {
     const h = memberHash(key, 0, key.length, g.index);
     let s = this.byHash.find(h);
     if (s < 0) s = this.memberSlow(g, key, h);
-    const m = this.members[this.byHash.index(s)]!;
+    const idx = this.byHash.index(s);
     for (let i = from; i < to; i++) {
       const name = names[i]!;
-      if (name && m.names[m.names.length - 1] !== name) this.rename(m, name, s);
+      if (!name || hash53(name) === this.byHash.nameHash(s)) continue;
+      const m = this.members[idx]!;
+      if (m.names[m.names.length - 1] !== name) this.rename(m, name, s);
     }
-    return m;
+    return idx;
   }
 
   /** `name` becomes m's latest name; `s`: m's slot in byHash. */

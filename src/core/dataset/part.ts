@@ -103,16 +103,22 @@ export function absorbPart(b: DatasetBuilder, p: DatasetPart, input: number, inf
   const index = new Uint32Array(keys.length);
   for (let i = 0, at = 0; i < keys.length; i++) {
     const g = groups[pm.group[i]!]!, key = keys[i]!;
-    const end = at + pm.nameCount[i]!, m = b.memberNamed(g, key, names, at, end);
+    const end = at + pm.nameCount[i]!, idx = b.memberNamed(g, key, names, at, end);
     at = end;
-    b.setRole(m, ROLES[pm.role[i]!], pm.roleSource[i]!);
-    if (pm.marks[i]! & LISTED) m.listed = true;
+    // The record is touched only for what the part knew of it: a role stated (source 0 is the
+    // default 'member', which changes nothing), a listing, dates, a join method.
+    const source = pm.roleSource[i]!, marks = pm.marks[i]!;
     const joinedAt = pm.joinedAt[i]!, leftAt = pm.leftAt[i]!, method = JOIN_METHODS[pm.joinMethod[i]!]!;
-    if (joinedAt === joinedAt) m.joinedAt = m.joinedAt === null ? joinedAt : Math.min(m.joinedAt, joinedAt);
-    if (leftAt === leftAt) m.leftAt = Math.max(m.leftAt ?? 0, leftAt);
-    if (method !== null) m.joinMethod = method;
-    if (pm.marks[i]! & SELF) b.selfMembers.add(m.index);
-    index[i] = m.index;
+    if (source > 0 || (marks & LISTED) || joinedAt === joinedAt || leftAt === leftAt || method !== null) {
+      const m = b.members[idx]!;
+      if (source > 0) b.setRole(m, ROLES[pm.role[i]!], source);
+      if (marks & LISTED) m.listed = true;
+      if (joinedAt === joinedAt) m.joinedAt = m.joinedAt === null ? joinedAt : Math.min(m.joinedAt, joinedAt);
+      if (leftAt === leftAt) m.leftAt = Math.max(m.leftAt ?? 0, leftAt);
+      if (method !== null) m.joinMethod = method;
+    }
+    if (marks & SELF) b.selfMembers.add(idx);
+    index[i] = idx;
   }
   for (const [i, raw] of p.pendingInviter) b.pendingInviter.set(index[i]!, raw);
   for (const e of p.memberships) b.memberships.push({ ...e, group: groups[e.group]!.index, member: index[e.member]! });
