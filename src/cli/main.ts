@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { trace } from '../core/trace.js';
-trace('cli modules loaded');
 import { isUserError } from '../core/errors.js';
 import { safeText } from '../core/sanitize.js';
 import { EXIT, exitCode } from './exit-codes.js';
 import { processIO, type CliIO } from './io.js';
 import { buildProgram, CommanderError } from './program.js';
+
+// Imports are evaluated before this line: every module of the CLI is loaded by now.
+trace('cli modules loaded');
 
 // A run parses each schema (options, config, analysis thresholds) once: zod's JIT, which compiles
 // an object's parser with new Function on its first parse, costs more at start-up than it saves.

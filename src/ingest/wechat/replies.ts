@@ -32,8 +32,9 @@ class BySecond<V> {
     return valueIn<V>(this.bySecond.get(second), sender);
   }
 
-  /** Keys not there yet: `pairs` is sender, value, …, appended to what `bucket` holds. */
-  add(second: number, bucket: (string | V)[] | undefined, ...pairs: (string | V)[]): void {
+  /** Keys not there yet: `pairs` is sender, value, …, appended to what `bucket` (the second's
+   *  entries as `bucket` gave them) holds. */
+  add(second: number, bucket: (string | V)[] | undefined, pairs: (string | V)[]): void {
     if (pairs.length === 0) return;
     this.bySecond.set(second, bucket ? [...bucket, ...pairs] : pairs);
     this.size += pairs.length / 2;
@@ -93,7 +94,7 @@ export class ReplyLinker {
     const pairs: string[] = [];
     if (isNew(sender)) pairs.push(sender, id);
     if (sender !== ANY && isNew(ANY)) pairs.push(ANY, id);
-    this.seen.add(timeSec, seen, ...pairs);
+    this.seen.add(timeSec, seen, pairs);
     let linked: MessageEvent[] | null = null;
     if (this.waiting.size > 0) {
       for (const who of sender === ANY ? [ANY] : [sender, ANY]) {
@@ -112,8 +113,8 @@ export class ReplyLinker {
     const who = sender ?? ANY;
     const id = this.find(timeSec, who);
     if (id !== undefined) { ev.replyTo = id; return true; }
-    const held = this.waiting.get(timeSec, who);
-    if (held) held.events.push(ev); else this.waiting.add(timeSec, this.waiting.bucket(timeSec), who, { order: this.waited++, events: [ev] });
+    const bucket = this.waiting.bucket(timeSec), held = valueIn<Held>(bucket, who);
+    if (held) held.events.push(ev); else this.waiting.add(timeSec, bucket, [who, { order: this.waited++, events: [ev] }]);
     return false;
   }
 
