@@ -100,12 +100,22 @@ export class HashTable {
     }
   }
 
+  /** Twice the slots, every entry placed again. The probe is written out here rather than
+   *  calling add() per entry: grow runs a few times a run, too seldom to be optimised, and an
+   *  unoptimised call per entry made the last doublings of a big table cost tens of ms. */
   private grow(): void {
-    const { keys, values } = this;
-    this.keys = new Float64Array(keys.length * 2);
-    this.values = new Int32Array(keys.length * 2).fill(-1);
-    this.size = 0;
-    for (let i = 0; i < keys.length; i++) if (values[i]! >= 0) this.add(keys[i]!, values[i]!);
+    const { keys: oldKeys, values: oldValues } = this;
+    const keys = new Float64Array(oldKeys.length * 2), values = new Int32Array(oldKeys.length * 2).fill(-1);
+    const mask = keys.length - 1;
+    for (let j = 0; j < oldKeys.length; j++) {
+      const v = oldValues[j]!;
+      if (v < 0) continue;
+      const h = oldKeys[j]!;
+      let i = (h >>> 0) & mask;
+      while (values[i]! >= 0) i = (i + 1) & mask;
+      keys[i] = h; values[i] = v;
+    }
+    this.keys = keys; this.values = values;
   }
 }
 
@@ -153,11 +163,18 @@ export class MemberTable {
     return s;
   }
 
+  /** Twice the slots, every entry placed again (the probe written out: see HashTable.grow). */
   private grow(): void {
     const old = this.slots;
-    this.slots = new Float64Array(old.length * 2);
-    this.size = 0;
-    for (let s = 0; s < old.length; s += 4) if (old[s + 2] !== 0) this.add(old[s]!, old[s + 2]! - 1, old[s + 1]!);
+    const slots = new Float64Array(old.length * 2), mask = slots.length - 4;
+    for (let o = 0; o < old.length; o += 4) {
+      if (old[o + 2] === 0) continue;
+      const h = old[o]!;
+      let s = (h << 2) & mask;
+      while (slots[s + 2] !== 0) s = (s + 4) & mask;
+      slots[s] = h; slots[s + 1] = old[o + 1]!; slots[s + 2] = old[o + 2]!;
+    }
+    this.slots = slots;
   }
 }
 

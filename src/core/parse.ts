@@ -8,11 +8,17 @@ const ROLE_ALIASES: Record<string, Role> = {
   bot: 'bot', robot: 'bot', '机器人': 'bot',
 };
 
+/** The last cell parseRole read and its role: a member list says "member" row after row. */
+let lastRoleCell = '', lastRole: Role | undefined;
+
 export function parseRole(raw: string | undefined): Role | undefined {
   if (!raw) return undefined;
+  if (raw === lastRoleCell) return lastRole;
   const k = raw.trim().toLowerCase();
   // Own keys only: a cell saying "constructor" is not a role.
-  return Object.hasOwn(ROLE_ALIASES, k) ? ROLE_ALIASES[k] : undefined;
+  lastRole = Object.hasOwn(ROLE_ALIASES, k) ? ROLE_ALIASES[k] : undefined;
+  lastRoleCell = raw;
+  return lastRole;
 }
 
 const KIND_ALIASES: Record<string, MessageKind> = {

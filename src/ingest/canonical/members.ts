@@ -1,4 +1,4 @@
-import type { MemberEvent } from '../../core/model.js';
+import type { GroupInfo, MemberEvent } from '../../core/model.js';
 import { parseJoinMethod, parseRole } from '../../core/parse.js';
 import { parseTimestamp } from '../../core/timestamp.js';
 import type { IngestAdapter, ReadContext, Source } from '../types.js';
@@ -17,14 +17,20 @@ async function* readMemberBatches(source: Source, ctx: ReadContext): AsyncGenera
     if (Number.isNaN(t)) { ctx.reportIssue({ line, reason: `unreadable ${what} "${raw.slice(0, 40)}" (kept the member without it)`, code: 'bad-timestamp' }); return undefined; }
     return t;
   };
+  // One info object for a run of rows of a group (lists come group by group): the builder
+  // knows a repeat of the last object at once, where a fresh object per row is looked up anew.
+  let lastInfo: GroupInfo | null = null;
+  const groupInfo = (id: string, name: string | undefined): GroupInfo => {
+    if (lastInfo === null || lastInfo.id !== id || lastInfo.name !== name) lastInfo = name ? { id, platform: 'csv', name } : { id, platform: 'csv' };
+    return lastInfo;
+  };
   const onRow = (row: CsvRow): MemberEvent | null => {
     const f = row.fields;
     if (row.truncated) { ctx.reportIssue({ line: row.line, reason: 'the file ends inside a quoted field (truncated?)', code: 'truncated' }); return null; }
     const memberId = cell(f, map.member_id) ?? cell(f, map.name);
     if (memberId === undefined) { ctx.reportIssue({ line: row.line, reason: 'no member id or name', code: 'no-member' }); return null; }
     const groupId = cell(f, map.group_id) ?? cell(f, map.group_name) ?? fallbackGroup;
-    const ev: MemberEvent = { type: 'member', group: { id: groupId, platform: 'csv' }, memberId };
-    const groupName = cell(f, map.group_name); if (groupName) ev.group.name = groupName;
+    const ev: MemberEvent = { type: 'member', group: groupInfo(groupId, cell(f, map.group_name)), memberId };
     const name = cell(f, map.name); if (name) ev.name = name;
     const role = parseRole(cell(f, map.role)); if (role) ev.role = role;
     const joined = time(cell(f, map.joined_at), row.line, 'join time'); if (joined !== undefined) ev.joinedAt = joined;
