@@ -45,7 +45,8 @@ export const telegramJson = {
 
 /** The events of an export, a decoded chunk's at a time (one await per chunk, not per event). */
 async function* readBatches(source: Source, ctx: ReadContext): AsyncGenerator<IngestEvent[]> {
-    let chatKey = '';
+    /** The path of the chat the last piece belonged to. */
+    let chatPath: JsonPath | null = null;
     let chat: { name?: string; type?: string; id?: string } = {};
     let group: GroupInfo | null = null;
     let pending: PendingMembership[] = [];
@@ -56,8 +57,8 @@ async function* readBatches(source: Source, ctx: ReadContext): AsyncGenerator<In
     for await (const pieces of walkJsonBatches(source, isMessagePath, isChatScalar)) {
     const out: IngestEvent[] = [];
     for (const piece of pieces) {
-      const key = JSON.stringify(piece.path.slice(0, piece.kind === 'item' ? -2 : -1));
-      if (key !== chatKey) { out.push(...endChat()); chatKey = key; chat = {}; }
+      const at = piece.path.length - (piece.kind === 'item' ? 2 : 1);
+      if (chatPath === null || !isPrefix(chatPath, piece.path, at)) { out.push(...endChat()); chatPath = piece.path.slice(0, at); chat = {}; }
       if (piece.kind === 'scalar') {
         const k = piece.path[piece.path.length - 1] as 'name' | 'type' | 'id';
         if (piece.value !== null) chat[k] = String(piece.value);
@@ -98,6 +99,13 @@ async function* readBatches(source: Source, ctx: ReadContext): AsyncGenerator<In
     }
     const last = endChat();
     if (last.length) yield last;
+}
+
+/** Is `chat` the first `length` steps of `path`? (A piece's chat, compared without a string per piece.) */
+function isPrefix(chat: JsonPath, path: JsonPath, length: number): boolean {
+  if (chat.length !== length) return false;
+  for (let k = 0; k < length; k++) if (chat[k] !== path[k]) return false;
+  return true;
 }
 
 /** Remember which id a display name belongs to; a name used by two ids is ambiguous (null). */
