@@ -34,16 +34,39 @@ function write(t: Tree, indent: string, at = ''): string {
 const isItem = (p: JsonPath) => p.length >= 2 && p[p.length - 2] === 'messages' && typeof p[p.length - 1] === 'number';
 const wantScalar = (p: JsonPath) => p.length >= 1 && ['name', 'id', 'type'].includes(String(p[p.length - 1]));
 
+/** The walk of the tree, with each item's line: where its text starts in write(t, indent). */
 function expected(t: Tree, indent: string): JsonPiece[] {
   const out: JsonPiece[] = [];
+  let text = '';
   const walk = (v: Tree, path: (string | number)[], at: string) => {
-    if (v !== null && typeof v === 'object') {
-      if (path.length > 0 && isItem(path)) { out.push({ kind: 'item', path, value: JSON.parse(write(v, indent, at)) }); return; }
-      if ('arr' in v) v.arr.forEach((x, i) => walk(x, [...path, i], at + indent));
-      else for (const [k, x] of v.obj) walk(x, [...path, k], at + indent);
-    } else if (path.length > 0 && wantScalar(path)) out.push({ kind: 'scalar', path, value: v as string | number | boolean | null });
+    if (v !== null && typeof v === 'object' && path.length > 0 && isItem(path)) {
+      const own = write(v, indent, at);
+      out.push({ kind: 'item', path, value: JSON.parse(own), line: text.split('\n').length });
+      text += own;
+      return;
+    }
+    if (v === null || typeof v !== 'object') {
+      if (path.length > 0 && wantScalar(path)) out.push({ kind: 'scalar', path, value: v as string | number | boolean | null });
+      text += write(v, indent, at);
+      return;
+    }
+    // The container written as write() writes it, its children walked in place.
+    const inner = at + indent, nl = indent ? '\n' : '';
+    if ('arr' in v) {
+      if (!v.arr.length) { text += '[]'; return; }
+      text += `[${nl}`;
+      v.arr.forEach((x, i) => { text += (i ? `,${nl}` : '') + inner; walk(x, [...path, i], inner); });
+      text += `${nl}${at}]`;
+    } else {
+      if (!v.obj.length) { text += '{}'; return; }
+      text += `{${nl}`;
+      v.obj.forEach(([k, x], i) => { text += `${i ? `,${nl}` : ''}${inner}${JSON.stringify(k)}:${indent ? ' ' : ''}`; walk(x, [...path, k], inner); });
+      text += `${nl}${at}}`;
+    }
   };
   walk(t, [], '');
+  // The walk wrote the same text as write(): the lines are lines of the document.
+  expect(text).toBe(write(t, indent));
   return out;
 }
 

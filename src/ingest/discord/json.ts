@@ -65,7 +65,7 @@ export const discordJson = {
       if (piece.kind === 'scalar') { if (piece.value !== null) head[piece.path.join('.')] = String(piece.value); continue; }
       n++;
       const m = dceMessage(piece.value);
-      if (!m) { ctx.reportIssue({ reason: `message #${n} is not an object`, code: 'bad-row' }); continue; }
+      if (!m) { ctx.reportIssue({ line: piece.line, reason: `message #${n} is not an object`, code: 'bad-row' }); continue; }
       if (!group) {
         const channel = head['channel.name'] ?? source.fileName.replace(/\.json$/i, '');
         const guild = head['guild.name'];
@@ -74,13 +74,13 @@ export const discordJson = {
         group = { id: head['channel.id'] ?? name, name, platform: 'discord' };
       }
       const time = typeof m.timestamp === 'string' ? parseTimestamp(m.timestamp, ctx.zone) : NaN;
-      if (Number.isNaN(time)) { ctx.reportIssue({ reason: `message ${m.id ?? `#${n}`}: no readable timestamp`, code: 'bad-timestamp' }); continue; }
+      if (Number.isNaN(time)) { ctx.reportIssue({ line: piece.line, reason: `message ${m.id ?? `#${n}`}: no readable timestamp`, code: 'bad-timestamp' }); continue; }
       const author = m.author?.id;
-      if (!author) { ctx.reportIssue({ reason: `message ${m.id ?? `#${n}`}: no author`, code: 'no-sender' }); continue; }
+      if (!author) { ctx.reportIssue({ line: piece.line, reason: `message ${m.id ?? `#${n}`}: no author`, code: 'no-sender' }); continue; }
       const authorName = m.author?.nickname || m.author?.name || undefined;
       const events = membership(m, group, time, author, authorName);
       if (events) { yield* events; continue; }
-      const ev: MessageEvent = { type: 'message', group, time, senderId: author, kind: SPOKEN.has(m.type ?? 'Default') ? kindOf(m) : 'system' };
+      const ev: MessageEvent = { type: 'message', group, time, line: piece.line, senderId: author, kind: SPOKEN.has(m.type ?? 'Default') ? kindOf(m) : 'system' };
       if (authorName) ev.senderName = authorName;
       if (m.author?.isBot) ev.senderRole = 'bot';
       if (m.id) ev.id = m.id;

@@ -66,28 +66,28 @@ async function* readBatches(source: Source, ctx: ReadContext): AsyncGenerator<In
       }
       n++;
       const msg = shape(piece.value, TG_FIELDS);
-      if (!msg) { ctx.reportIssue({ reason: `message #${n} is not an object`, code: 'bad-row' }); continue; }
+      if (!msg) { ctx.reportIssue({ line: piece.line, reason: `message #${n} is not an object`, code: 'bad-row' }); continue; }
       group ??= { id: chat.id ?? chat.name ?? fallback, name: chat.name ?? fallback, platform: 'telegram' };
       // Names are learnt even from rows skipped below: they resolve invitees named in service actions.
       if (msg.from_id && msg.from) noteName(ids, msg.from, msg.from_id);
       if (msg.actor_id && msg.actor) noteName(ids, msg.actor, msg.actor_id);
       const time = timeOf(msg, ctx);
       const id = msg.id === undefined ? undefined : String(msg.id);
-      if (Number.isNaN(time)) { ctx.reportIssue({ reason: `message ${id ?? `#${n}`}: no readable date`, code: 'bad-timestamp' }); continue; }
+      if (Number.isNaN(time)) { ctx.reportIssue({ line: piece.line, reason: `message ${id ?? `#${n}`}: no readable date`, code: 'bad-timestamp' }); continue; }
       if (msg.type === 'service') {
         if (serviceEvents(msg, group, time, id, pending, out)) continue;
         const actor = msg.actor_id || msg.actor;
         if (!actor) continue;
         // Pins, renames, calls…: the actor did something, counted apart from messages as "system".
-        const ev: MessageEvent = { type: 'message', group, time, senderId: actor, kind: 'system' };
+        const ev: MessageEvent = { type: 'message', group, time, line: piece.line, senderId: actor, kind: 'system' };
         if (msg.actor) ev.senderName = msg.actor;
         if (id !== undefined) ev.id = id;
         out.push(ev);
         continue;
       }
       const sender = msg.from_id || msg.from || undefined;
-      if (!sender) { ctx.reportIssue({ reason: `message ${id ?? `#${n}`}: no sender`, code: 'no-sender' }); continue; }
-      const ev: MessageEvent = { type: 'message', group, time, senderId: sender, kind: kindOf(msg) };
+      if (!sender) { ctx.reportIssue({ line: piece.line, reason: `message ${id ?? `#${n}`}: no sender`, code: 'no-sender' }); continue; }
+      const ev: MessageEvent = { type: 'message', group, time, line: piece.line, senderId: sender, kind: kindOf(msg) };
       if (msg.from) ev.senderName = msg.from;
       if (id !== undefined) ev.id = id;
       const text = plainText(msg.text); if (text) ev.text = text;

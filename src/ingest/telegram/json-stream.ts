@@ -7,7 +7,7 @@ export type JsonPath = readonly (string | number)[];
 
 /** What the walker hands out: a whole value at an item path, or a scalar outside any item. */
 export type JsonPiece =
-  | { kind: 'item'; path: JsonPath; value: unknown }
+  | { kind: 'item'; path: JsonPath; value: unknown; /** The line the item starts on. */ line: number }
   | { kind: 'scalar'; path: JsonPath; value: string | number | boolean | null };
 
 /**
@@ -48,7 +48,7 @@ const QUOTE = 34, BACKSLASH = 92, OPEN_OBJECT = 123, CLOSE_OBJECT = 125, OPEN_AR
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 /** An item being cut out of the text: what earlier chunks held of it and where its scan stands. */
-interface ItemCut { path: JsonPath; parts: string[]; size: number; depth: number; inString: boolean; escaped: boolean }
+interface ItemCut { path: JsonPath; line: number; parts: string[]; size: number; depth: number; inString: boolean; escaped: boolean }
 
 /**
  * The walk itself: a small JSON grammar over the text outside items (a few keys of an export and
@@ -114,7 +114,7 @@ class JsonWalker {
           if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
             const path = this.here();
             if (this.stack.length > 0 && this.isItem(path)) {
-              this.item = { path, parts: [], size: 0, depth: 0, inString: false, escaped: false };
+              this.item = { path, line: this.line + 1, parts: [], size: 0, depth: 0, inString: false, escaped: false };
               i = this.cutItem(buf, i);
               if (i < 0) return n;
               continue;
@@ -252,9 +252,9 @@ class JsonWalker {
       value = JSON.parse(text);
     } catch (e) {
       // The line where the item starts: the line of its end, less the line ends within it.
-      throw new UserError(`not valid JSON: ${(e as Error).message}`, { file: this.file, line: this.line + 1 - countLines(text, 0, text.length), code: 'bad-json', hint: 'is the export complete and not edited by hand?' });
+      throw new UserError(`not valid JSON: ${(e as Error).message}`, { file: this.file, line: it.line, code: 'bad-json', hint: 'is the export complete and not edited by hand?' });
     }
-    this.out.push({ kind: 'item', path: it.path, value });
+    this.out.push({ kind: 'item', path: it.path, value, line: it.line });
     this.done();
     return j + 1;
   }
@@ -323,10 +323,4 @@ function stringClose(buf: string, j: number): number {
 /** A character as an error message shows it. */
 function shown(c: number): string {
   return c >= 32 && c < 127 ? `"${String.fromCharCode(c)}"` : `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
-}
-
-function countLines(s: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = s.indexOf('\n', from); i >= 0 && i < to; i = s.indexOf('\n', i + 1)) n++;
-  return n;
 }
