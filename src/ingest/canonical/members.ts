@@ -23,7 +23,7 @@ async function* readMemberBatches(source: Source, ctx: ReadContext): AsyncGenera
   const time = (raw: string | undefined, line: number, what: string): number | undefined => {
     if (raw === undefined) return undefined;
     const t = parseTimestamp(raw, ctx.zone);
-    if (Number.isNaN(t)) { ctx.reportIssue({ line, reason: `unreadable ${what} "${raw.slice(0, 40)}" (kept the member without it)`, code: 'bad-timestamp' }); return undefined; }
+    if (Number.isNaN(t)) { ctx.reportIssue({ line, reason: `unreadable ${what} "${raw.slice(0, 40)}" (kept the member without it)`, code: 'bad-timestamp', counts: false }); return undefined; }
     return t;
   };
   // One info object for a run of rows of a group (lists come group by group): the builder
@@ -40,7 +40,7 @@ async function* readMemberBatches(source: Source, ctx: ReadContext): AsyncGenera
     const memberId = cell(f, map.member_id) ?? cell(f, map.name);
     if (memberId === undefined) { ctx.reportIssue({ line: row.line, reason: 'no member id or name', code: 'no-member' }); return null; }
     const groupId = cell(f, map.group_id) ?? cell(f, map.group_name) ?? fallbackGroup;
-    const ev: MemberEvent = { type: 'member', group: groupInfo(groupId, cell(f, map.group_name)), memberId };
+    const ev: MemberEvent = { type: 'member', group: groupInfo(groupId, cell(f, map.group_name)), memberId, line: row.line };
     const name = cell(f, map.name); if (name) ev.name = name;
     const role = parseRole(cell(f, map.role)); if (role) ev.role = role;
     const joined = time(cell(f, map.joined_at), row.line, 'join time'); if (joined !== undefined) ev.joinedAt = joined;
