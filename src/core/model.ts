@@ -58,6 +58,8 @@ export interface MemberEvent {
   /** Member id (or name) of the inviter. */
   invitedBy?: string;
   joinMethod?: JoinMethod;
+  /** The line of the member list it was read from, where it has lines (for issues about it). */
+  line?: number;
 }
 
 /** A join, leave or removal seen in the chat itself (system messages, service actions). */

@@ -12,7 +12,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
+      timeZone, hourCycle: 'h23', era: 'short', year: 'numeric', month: 'numeric', day: 'numeric',
       hour: 'numeric', minute: 'numeric', second: 'numeric',
     });
     formatters.set(timeZone, f);
@@ -38,8 +38,13 @@ export function machineTimeZone(): string {
 function computeOffset(timeZone: string, t: number): number {
   const parts = formatter(timeZone).formatToParts(new Date(t));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return asUtc - Math.floor(t / 1000) * 1000;
+  // Years before 100 and BC ones (a corrupt date's, shown in a warning) are the years they say:
+  // Date.UTC would read 1 as 1901, and Intl writes 1 BC as year 1 of the era BC.
+  const bc = parts.find((p) => p.type === 'era')?.value === 'BC';
+  const year = bc ? 1 - get('year') : get('year');
+  const wall = new Date(Date.UTC(2000, get('month') - 1, get('day'), get('hour'), get('minute'), get('second')));
+  wall.setUTCFullYear(year);
+  return wall.getTime() - Math.floor(t / 1000) * 1000;
 }
 
 /** Hours per block of the offset cache: 1024 hours, about six weeks. */

@@ -24,18 +24,38 @@ export function parseTimestamp(raw: string, zone: Zone): number {
   const month = Number(mo), day = Number(d), hour = Number(h), minute = Number(mi), second = Number(se);
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return NaN;
   const ms = frac ? Math.round(Number(`0.${frac}`) * 1000) : 0;
-  const wall = Date.UTC(Number(y), month - 1, day, hour, minute, second, ms);
-  // Date.UTC rolls 2023-02-31 over to March: reject impossible dates instead.
-  if (new Date(wall).getUTCDate() !== day) return NaN;
+  const year = Number(y);
+  // Impossible dates (2023-02-31, or 23:59:60 rolling into the next day) are refused rather than
+  // rolled over; days are counted here, since Date.UTC reads the years 0–99 as 1900–1999.
+  if (!possibleDay(year, month, day)) return NaN;
+  const days = daysFromCivil(year, month, day);
+  const wall = days * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms;
+  if (Math.floor(wall / 86_400_000) !== days) return NaN;
   if (off === undefined) return zone.fromLocal(wall);
   if (off.toUpperCase() === 'Z') return wall;
   const sign = off[0] === '-' ? -1 : 1;
   const digits = off.slice(1).replace(':', '');
-  const offMin = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0);
+  const offMin = offsetMinutes(Number(digits.slice(0, 2)), Number(digits.slice(2) || 0));
   return wall - sign * offMin * 60_000;
 }
 
+/**
+ * An offset of hh:mm in minutes, or NaN when it is not one: UTC offsets in use run from −12:00
+ * to +14:00 (Kiribati), so beyond ±14:00, or with more than 59 minutes, it is a corrupt value
+ * rather than a time. Both readers (the fixed form and the regex) check it here, so they agree.
+ */
+function offsetMinutes(hours: number, minutes: number): number {
+  const total = hours * 60 + minutes;
+  return minutes > 59 || total > 14 * 60 ? NaN : total;
+}
+
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Is day 1–31 of month 1–12 a day of that month in that year (Gregorian leap years)? */
+function possibleDay(year: number, month: number, day: number): boolean {
+  if (day > DAYS_IN_MONTH[month - 1]!) return false;
+  return !(month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)));
+}
 
 /** Two ASCII digits at i as a number, or -1. */
 function two(s: string, i: number): number {
@@ -71,9 +91,8 @@ function parseFixedAt(s: string, o: number, n: number, zone: Zone): number {
   const y1 = two(s, o), y2 = two(s, o + 2), month = two(s, o + 5), day = two(s, o + 8), hour = two(s, o + 11), minute = two(s, o + 14), second = two(s, o + 17);
   if (y1 < 0 || y2 < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return NaN;
   const year = y1 * 100 + y2;
-  // Years below 100 (Date.UTC maps them to 19xx) and impossible dates go the general way.
-  if (year < 100 || day > DAYS_IN_MONTH[month - 1]!) return NaN;
-  if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return NaN;
+  // Years below 100 and impossible dates go the general way.
+  if (year < 100 || !possibleDay(year, month, day)) return NaN;
   const days = daysFromCivil(year, month, day);
   const wall = days * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000;
   if (n === 19) return fromLocalOnDay(zone, days, wall);
@@ -81,7 +100,7 @@ function parseFixedAt(s: string, o: number, n: number, zone: Zone): number {
   if (n === 20) return z === 90 || z === 122 ? wall : NaN;
   const oh = two(s, o + 20), om = two(s, o + 23);
   if ((z !== 43 && z !== 45) || s.charCodeAt(o + 22) !== 58 || oh < 0 || om < 0) return NaN;
-  return wall - (z === 45 ? -1 : 1) * (oh * 60 + om) * 60_000;
+  return wall - (z === 45 ? -1 : 1) * offsetMinutes(oh, om) * 60_000;
 }
 
 /**

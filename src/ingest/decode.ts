@@ -53,10 +53,26 @@ export async function readHeadBytes(path: string, n = HEAD_BYTES): Promise<Uint8
   }
 }
 
+/**
+ * Old Mac and some Excel CSVs end their lines with a lone CR. Every reader here splits lines at
+ * LF, and would see such a file as one line: a text whose head has CRs and no LF has each CR read
+ * as a line end. Decided once per input from its head, so CRLF files (the head has LFs) keep
+ * their CRs, which the readers drop before a line end.
+ */
+export function crLineEnds(headText: string): boolean {
+  return headText.includes('\r') && !headText.includes('\n');
+}
+
+/** The decoded text with every CR a line end (for an input `crLineEnds` says uses them). */
+export function crToLf(text: string): string {
+  return text.replaceAll('\r', '\n');
+}
+
 /** Decode a byte buffer (e.g. a ZIP entry) with the detected encoding, BOM removed. */
 export function decodeBytes(bytes: Uint8Array): string {
   const { encoding, bomLength } = detectEncoding(bytes.subarray(0, HEAD_BYTES));
-  return new TextDecoder(encoding).decode(bytes.subarray(bomLength));
+  const text = new TextDecoder(encoding).decode(bytes.subarray(bomLength));
+  return crLineEnds(text.slice(0, HEAD_BYTES)) ? crToLf(text) : text;
 }
 
 /** What decoding a file replaced: characters that were not valid in the detected encoding. */
@@ -99,7 +115,9 @@ export async function* decodeFile(
   const head = await readHeadBytes(path);
   const { encoding, bomLength } = detectEncoding(head);
   stats.encoding = encoding;
-  yield* decodeRange(path, bomLength, Infinity, encoding, onBytes, stats);
+  const chunks = decodeRange(path, bomLength, Infinity, encoding, onBytes, stats);
+  if (!crLineEndsIn(head)) { yield* chunks; return; }
+  for await (const text of chunks) yield crToLf(text);
 }
 
 /** Bytes [start, end) of a file decoded in `encoding` (a part of a file cut at line ends). */
@@ -123,8 +141,19 @@ export async function* decodeRange(
   if (rest) yield rest;
 }
 
-/** Decoded text of the head, for sniffing; invisible marks that some exporters add are kept. */
+/** Decoded text of the head, for sniffing (lone CRs as line ends, as the input will be read);
+ *  invisible marks that some exporters add are kept. */
 export function decodeHead(head: Uint8Array): string {
+  const text = headText(head);
+  return crLineEnds(text) ? crToLf(text) : text;
+}
+
+/** Does an input whose first bytes are `head` end its lines with lone CRs (see crLineEnds)? */
+export function crLineEndsIn(head: Uint8Array): boolean {
+  return crLineEnds(headText(head));
+}
+
+function headText(head: Uint8Array): string {
   const { encoding, bomLength } = detectEncoding(head);
   return new TextDecoder(encoding).decode(head.subarray(bomLength));
 }

@@ -53,8 +53,10 @@ export interface IngestResult {
 /** The inputs → dataset half of the pipeline: discover, read each unit, build, finalize. */
 export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   const issues: InputIssue[] = [];
-  const fail = (issue: InputIssue) => {
-    if (opts.strict) throw new UserError(issue.reason, { file: issue.file, line: issue.line, hint: 'without --strict this is skipped and counted', code: issue.code });
+  // `skips`: the issue skips a row (a note, such as a duplicate column, skips nothing).
+  const fail = (issue: InputIssue, skips = true) => {
+    const hint = skips ? 'without --strict this is skipped and counted' : 'without --strict this is a warning';
+    if (opts.strict) throw new UserError(issue.reason, { file: issue.file, line: issue.line, hint, code: issue.code });
     issues.push(issue);
   };
   // One clock for the whole run: the guard of every thread refuses the same future.
@@ -81,7 +83,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     const ctx: ReadContext = {
       path: unit.path,
       zone,
-      reportIssue: (i) => { if (i.counts !== false) summary.skipped++; fail({ code: i.code ?? 'bad-row', file: unit.path, line: i.line, reason: i.reason }); },
+      reportIssue: (i) => { if (i.counts !== false) summary.skipped++; fail({ code: i.code ?? 'bad-row', file: unit.path, line: i.line, reason: i.reason }, i.counts !== false); },
       reportProgress: (bytes) => opts.onProgress?.({ path: unit.path, bytes, records }),
       ...(threads > 1 ? { split: { parts: threads, minPartBytes: opts.minPartBytes ?? MIN_PART_BYTES, now, ...window } } : {}),
     };

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { decodeFile, decodeHead, detectEncoding, HEAD_BYTES, readHeadBytes, replacedIn, type DecodeStats } from './decode.js';
+import { crLineEndsIn, crToLf, decodeFile, decodeHead, detectEncoding, HEAD_BYTES, readHeadBytes, replacedIn, type DecodeStats } from './decode.js';
 import type { FileHead, Source } from './types.js';
 
 /** A file on disk as a Source: streamed, decoded text, or raw bytes for containers. */
@@ -41,16 +41,17 @@ export function bytesSource(path: string, data: Uint8Array): Source {
       // Decoded slice by slice: a 1 GB entry never becomes one string (V8 strings stop near 512 MB).
       const { encoding, bomLength } = detectEncoding(data.subarray(0, HEAD_BYTES));
       decoding.encoding = encoding;
+      const lines = crLineEndsIn(data.subarray(0, HEAD_BYTES)) ? crToLf : (t: string) => t;
       const decoder = new TextDecoder(encoding);
       for (let i = bomLength; i < data.length; i += 1 << 20) {
         const raw = data.subarray(i, Math.min(i + (1 << 20), data.length));
         const text = decoder.decode(raw, { stream: true });
         decoding.replaced += replacedIn(text, Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength), encoding);
-        if (text) yield text;
+        if (text) yield lines(text);
       }
       const rest = decoder.decode();
       if (rest.includes('\ufffd')) decoding.replaced += rest.split('\ufffd').length - 1;
-      if (rest) yield rest;
+      if (rest) yield lines(rest);
     },
     bytes: async () => data,
   };

@@ -4,11 +4,12 @@ import { HashTable, hash53At, sameAt } from '../../core/hash.js';
 import type { GroupInfo, IngestEvent } from '../../core/model.js';
 import { parseKind } from '../../core/parse.js';
 import { parseTimestampAt } from '../../core/timestamp.js';
-import { CsvFieldTooLong, sniffDelimiter, type CsvRow } from '../csv/scanner.js';
+import { rowInsideQuote } from '../csv/quotes.js';
+import { CsvFieldTooLong, holdFor, sniffDelimiter, type CsvRow } from '../csv/scanner.js';
 import { LIMITS } from '../limits.js';
 import type { EventSink, ReadContext, Source } from '../types.js';
 import { MessageRows } from './message-rows.js';
-import { parseRow } from './parse-row.js';
+import { parseRow, type ParsedRow } from './parse-row.js';
 import { readSplit } from './split.js';
 import { fieldTooLong } from './rows.js';
 
@@ -47,6 +48,7 @@ export async function readPartInto(source: Source, ctx: ReadContext, sink: Event
   const reader = new FastReader(new MessageRows(source, ctx), ctx, sink);
   try {
     for await (const chunk of source.text()) reader.push(chunk, false);
+    reader.push('', false);
     const clean = reader.atRowEnd();
     if (last) reader.push('', true);
     // Every group info the reader made, even of groups whose rows were all refused: a later part
@@ -71,6 +73,7 @@ function keeps(c: number): boolean {
 export class FastReader {
   sawHeader = false;
   private buf = '';
+  private holdUntil = 0;
   private delim = '';
   /** Line where the next row starts (1-based). */
   private line = 1;
@@ -88,6 +91,13 @@ export class FastReader {
   constructor(private readonly rows: MessageRows, private readonly ctx: ReadContext, private readonly sink: EventSink) {}
 
   push(chunk: string, final: boolean): void {
+    // A long pending row is looked at again only once the buffer has doubled (holdFor); an
+    // empty push looks at once (a part's end, the input's end).
+    if (chunk.length && !final && this.buf.length + chunk.length < this.holdUntil) {
+      this.buf += chunk;
+      if (this.buf.length > LIMITS.maxFieldChars) throw new CsvFieldTooLong(this.line);
+      return;
+    }
     let buf = chunk, from = 0;
     if (this.buf.length && this.delim && !final) {
       // The rows left from the last chunk are read on a small string of their own, up to the first
@@ -111,6 +121,7 @@ export class FastReader {
     }
     const p = this.scan(buf, from, final);
     this.buf = p < buf.length ? buf.slice(p) : '';
+    this.holdUntil = holdFor(this.buf.length);
     this.flush();
     if (this.buf.length > LIMITS.maxFieldChars) throw new CsvFieldTooLong(this.line);
   }
@@ -164,9 +175,9 @@ export class FastReader {
         this.escaped = -1;
         if (next === INCOMPLETE) break;
         if (next !== GENERAL) { p = next; continue; }
-        const r = parseRow(buf, p, this.delim, final);
+        const r = parseRow(buf, p, this.delim, final, this.rows.shape);
         if (r === null) break;
-        this.general(r.fields, this.line, r.truncated);
+        this.general(r.fields, this.line, r.truncated, r.stray);
         this.line += 1 + r.newlines;
         p = r.next;
         continue;
@@ -182,7 +193,7 @@ export class FastReader {
     return Math.min(p, n);
   }
 
-  private general(fields: string[], line: number, truncated: boolean): void {
+  private general(fields: string[], line: number, truncated: boolean, stray?: ParsedRow['stray']): void {
     if (!this.sawHeader) {
       if (fields.length === 1 && fields[0]!.trim() === '') return;
       this.sawHeader = true;
@@ -191,6 +202,7 @@ export class FastReader {
     }
     if (fields.length === 1 && fields[0] === '') return;
     const row: CsvRow = truncated ? { fields, line, truncated } : { fields, line };
+    if (stray) row.strayQuote = { line: line + stray.at, rowAt: line + stray.rowAt };
     this.rows.row(row, this.out);
     // Handed on at once, so the guard's issues about them come in row order, wherever chunks end.
     this.flush();
@@ -199,8 +211,9 @@ export class FastReader {
   /**
    * A row with quotes from `p` as field ranges, handed to the fast path. Returns where the next row
    * starts, INCOMPLETE when the row may go on past buf, or GENERAL (nothing done) for a row the
-   * ranges cannot describe: it ends inside a quote, has text after a closing quote, or doubled
-   * quotes in two cells.
+   * ranges cannot describe: it ends inside a quote, has text after a closing quote, doubled
+   * quotes in two cells, or a quote that would swallow a row of its own (csv/quotes.ts; judged
+   * only for a cell with line ends in it).
    */
   private quoted(buf: string, p: number, final: boolean): number {
     const { start, end, delim } = this;
@@ -215,13 +228,16 @@ export class FastReader {
         let c = i + 1, doubled = false;
         for (;;) {
           c = buf.indexOf('"', c);
-          if (c < 0 || (c === n - 1 && !final)) return final ? GENERAL : INCOMPLETE;
+          if (c < 0 || (c === n - 1 && !final)) return final || this.swallows(buf, i, n, false) ? GENERAL : INCOMPLETE;
           if (buf.charCodeAt(c + 1) !== QUOTE) break;
           doubled = true;
           c += 2;
         }
         start[k] = i + 1; end[k] = c;
-        for (let x = buf.indexOf('\n', i + 1); x >= 0 && x < c; x = buf.indexOf('\n', x + 1)) newlines++;
+        let cellLines = 0;
+        for (let x = buf.indexOf('\n', i + 1); x >= 0 && x < c; x = buf.indexOf('\n', x + 1)) cellLines++;
+        if (cellLines > 0 && this.swallows(buf, i, c, true)) return GENERAL;
+        newlines += cellLines;
         if (doubled) {
           if (this.escaped >= 0) return GENERAL;
           this.escaped = k; this.escapedText = buf.slice(i + 1, c).replaceAll('""', '"');
@@ -252,6 +268,12 @@ export class FastReader {
       }
       i = next;
     }
+  }
+
+  /** Does the quoted cell opened at `open` take in a row of its own before `to` (see rowInsideQuote)? */
+  private swallows(buf: string, open: number, to: number, closed: boolean): boolean {
+    const shape = this.rows.shape;
+    return shape !== null && rowInsideQuote(buf, open, to, closed, this.delim, shape) > 0;
   }
 
   private fields(buf: string, k: number): string[] {

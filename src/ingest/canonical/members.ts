@@ -5,7 +5,16 @@ import type { IngestAdapter, ReadContext, Source } from '../types.js';
 import { classifyHeader, headerFields, mapColumns, MEMBER_COLUMNS } from './headers.js';
 import { groupFromFileName } from './messages.js';
 import type { CsvRow } from '../csv/scanner.js';
-import { cell, csvRowBatches, sniffDelimiter } from './rows.js';
+import { cell, csvRowBatches, sniffDelimiter, strayQuoteIssue, truncatedIssue } from './rows.js';
+import type { RowShape } from '../csv/quotes.js';
+
+/** A member row names its member: a line inside a quoted cell with the header's cells and a
+ *  member in its column is a row of its own (member lists hold no texts of several lines). */
+function memberShape(header: string[]): RowShape | null {
+  const { map } = mapColumns(header, MEMBER_COLUMNS);
+  const key = map.member_id ?? map.name;
+  return key === undefined ? null : { columns: header.length, key, keyOk: () => true };
+}
 
 /** A decoded chunk's rows at a time, as events (the adapter's `readBatches`). */
 async function* readMemberBatches(source: Source, ctx: ReadContext): AsyncGenerator<MemberEvent[]> {
@@ -14,7 +23,7 @@ async function* readMemberBatches(source: Source, ctx: ReadContext): AsyncGenera
   const time = (raw: string | undefined, line: number, what: string): number | undefined => {
     if (raw === undefined) return undefined;
     const t = parseTimestamp(raw, ctx.zone);
-    if (Number.isNaN(t)) { ctx.reportIssue({ line, reason: `unreadable ${what} "${raw.slice(0, 40)}" (kept the member without it)`, code: 'bad-timestamp' }); return undefined; }
+    if (Number.isNaN(t)) { ctx.reportIssue({ line, reason: `unreadable ${what} "${raw.slice(0, 40)}" (kept the member without it)`, code: 'bad-timestamp', counts: false }); return undefined; }
     return t;
   };
   // One info object for a run of rows of a group (lists come group by group): the builder
@@ -26,11 +35,12 @@ async function* readMemberBatches(source: Source, ctx: ReadContext): AsyncGenera
   };
   const onRow = (row: CsvRow): MemberEvent | null => {
     const f = row.fields;
-    if (row.truncated) { ctx.reportIssue({ line: row.line, reason: 'the file ends inside a quoted field (truncated?)', code: 'truncated' }); return null; }
+    if (row.strayQuote) ctx.reportIssue(strayQuoteIssue(row.strayQuote));
+    if (row.truncated) { ctx.reportIssue(truncatedIssue(row)); return null; }
     const memberId = cell(f, map.member_id) ?? cell(f, map.name);
     if (memberId === undefined) { ctx.reportIssue({ line: row.line, reason: 'no member id or name', code: 'no-member' }); return null; }
     const groupId = cell(f, map.group_id) ?? cell(f, map.group_name) ?? fallbackGroup;
-    const ev: MemberEvent = { type: 'member', group: groupInfo(groupId, cell(f, map.group_name)), memberId };
+    const ev: MemberEvent = { type: 'member', group: groupInfo(groupId, cell(f, map.group_name)), memberId, line: row.line };
     const name = cell(f, map.name); if (name) ev.name = name;
     const role = parseRole(cell(f, map.role)); if (role) ev.role = role;
     const joined = time(cell(f, map.joined_at), row.line, 'join time'); if (joined !== undefined) ev.joinedAt = joined;
@@ -39,7 +49,7 @@ async function* readMemberBatches(source: Source, ctx: ReadContext): AsyncGenera
     const method = parseJoinMethod(cell(f, map.join_method)); if (method) ev.joinMethod = method;
     return ev;
   };
-  for await (const batch of csvRowBatches(source, ctx)) {
+  for await (const batch of csvRowBatches(source, ctx, memberShape)) {
     if ('header' in batch) {
       const mapped = mapColumns(batch.header, MEMBER_COLUMNS);
       map = mapped.map;

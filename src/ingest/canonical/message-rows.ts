@@ -2,12 +2,14 @@ import { UserError } from '../../core/errors.js';
 import type { GroupInfo, IngestEvent, MessageEvent } from '../../core/model.js';
 import { parseKind, parseRole } from '../../core/parse.js';
 import { parseTimestamp } from '../../core/timestamp.js';
+import type { RowShape } from '../csv/quotes.js';
 import type { CsvRow } from '../csv/scanner.js';
 import type { ReadContext, Source } from '../types.js';
 import { factEvents } from '../wechat/events.js';
 import { parseSystemLine } from '../wechat/system.js';
 import { mapColumns, MESSAGE_COLUMNS, type ColumnMap } from './headers.js';
-import { cell } from './rows.js';
+import { cell, strayQuoteIssue, truncatedIssue } from './rows.js';
+import type { Zone } from '../../core/time.js';
 
 /** The file name without its extension: the group of a messages CSV that has no group column. */
 export function groupFromFileName(fileName: string): string {
@@ -24,12 +26,20 @@ function checkMessageHeader(map: ColumnMap<keyof typeof MESSAGE_COLUMNS>, file: 
   });
 }
 
+/** A messages row has a readable time: a line inside a quoted cell that has one is a row of its own. */
+export function messageShape(header: string[], zone: Zone): RowShape | null {
+  const key = mapColumns(header, MESSAGE_COLUMNS).map.timestamp;
+  return key === undefined ? null : { columns: header.length, key, keyOk: (c) => !Number.isNaN(parseTimestamp(c, zone)) };
+}
+
 /**
  * The general reading of a messages CSV's rows, any shape: events go to `out`. Shared by
  * `readBatches` and by the fast reader (`readInto`), which leaves it the rows it does not take.
  */
 export class MessageRows {
   map: ColumnMap<keyof typeof MESSAGE_COLUMNS> = {};
+  /** What a row looks like, once the header is read (for quotes that would swallow rows). */
+  shape: RowShape | null = null;
   /** Groups by id: one object per group, shared by all its events (the builder relies on it). */
   readonly groups = new Map<string, GroupInfo>();
   readonly fallbackGroup: string;
@@ -40,6 +50,7 @@ export class MessageRows {
   header(header: string[]): void {
     const mapped = mapColumns(header, MESSAGE_COLUMNS);
     this.map = mapped.map;
+    this.shape = messageShape(header, this.ctx.zone);
     for (const d of mapped.duplicates) this.ctx.reportIssue({ line: 1, reason: `column "${d}" appears twice; the first is used`, code: 'duplicate-column', counts: false });
     checkMessageHeader(this.map, this.ctx.path);
   }
@@ -56,7 +67,8 @@ export class MessageRows {
   row(row: CsvRow, out: IngestEvent[]): void {
     const { map, ctx } = this;
     const f = row.fields;
-    if (row.truncated) { ctx.reportIssue({ line: row.line, reason: 'the file ends inside a quoted field (truncated?)', code: 'truncated' }); return; }
+    if (row.strayQuote) ctx.reportIssue(strayQuoteIssue(row.strayQuote));
+    if (row.truncated) { ctx.reportIssue(truncatedIssue(row)); return; }
     const rawTime = cell(f, map.timestamp);
     const time = rawTime === undefined ? NaN : parseTimestamp(rawTime, ctx.zone);
     if (Number.isNaN(time)) { ctx.reportIssue({ line: row.line, reason: rawTime === undefined ? 'no timestamp' : `unreadable timestamp "${rawTime.slice(0, 40)}"`, code: 'bad-timestamp' }); return; }

@@ -2,7 +2,7 @@ import type { IngestEvent } from '../../core/model.js';
 import type { IngestAdapter, ReadContext, Source } from '../types.js';
 import { readMessagesInto } from './fast.js';
 import { classifyHeader, headerFields } from './headers.js';
-import { groupFromFileName, MessageRows } from './message-rows.js';
+import { groupFromFileName, messageShape, MessageRows } from './message-rows.js';
 import { csvRowBatches, sniffDelimiter } from './rows.js';
 
 export { groupFromFileName };
@@ -10,7 +10,7 @@ export { groupFromFileName };
 /** A decoded chunk's rows at a time, as events (the adapter's `readBatches`). */
 async function* readMessageBatches(source: Source, ctx: ReadContext): AsyncGenerator<IngestEvent[]> {
   const rows = new MessageRows(source, ctx);
-  for await (const batch of csvRowBatches(source, ctx)) {
+  for await (const batch of csvRowBatches(source, ctx, (header) => messageShape(header, ctx.zone))) {
     if ('header' in batch) { rows.header(batch.header); continue; }
     const out: IngestEvent[] = [];
     for (const row of batch) rows.row(row, out);

@@ -1,10 +1,13 @@
+import { closingQuote, countNewlines, QUOTE_INCOMPLETE, QUOTE_UNCLOSED, rowInsideQuote, type RowShape } from '../csv/quotes.js';
+
 /**
  * One CSV row from `p`, quotes and all, with the scanner's rules (src/ingest/csv/scanner.ts): a
  * field that starts with a quote runs to the closing quote, doubled quotes are one, text after the
- * closing quote is appended, a CR before the row's newline is dropped. For the rows the fast
+ * closing quote is appended, a CR before the row's newline is dropped; given the file's `shape`,
+ * a quote whose cell would swallow a row of its own is a plain character. For the rows the fast
  * reader does not take. Returns null when the row is not complete in `buf` and more may come.
  */
-const QUOTE = 34, CR = 13;
+const CR = 13, QUOTE = 34;
 
 export interface ParsedRow {
   fields: string[];
@@ -14,30 +17,33 @@ export interface ParsedRow {
   newlines: number;
   /** The input ended inside a quoted field. */
   truncated: boolean;
+  /** A quote read as a plain character: line ends before it and before the row it would have swallowed, from the row's first line. */
+  stray?: { at: number; rowAt: number };
 }
 
-export function parseRow(buf: string, p: number, delim: string, final: boolean): ParsedRow | null {
+export function parseRow(buf: string, p: number, delim: string, final: boolean, shape: RowShape | null = null): ParsedRow | null {
   const n = buf.length;
   const fields: string[] = [];
-  let field = '', i = p, newlines = 0;
+  let field = '', i = p, newlines = 0, stray: ParsedRow['stray'];
   for (;;) {
     if (i < n && buf.charCodeAt(i) === QUOTE && field.length === 0) {
-      i++;
-      for (;;) {
-        const q = buf.indexOf('"', i);
-        if (q < 0 || (q === n - 1 && !final)) {
-          if (!final) return null;
-          field += buf.slice(i);
-          newlines += countNewlines(buf, i, n);
-          fields.push(field);
-          return { fields, next: n, newlines, truncated: true };
-        }
-        field += buf.slice(i, q);
-        newlines += countNewlines(buf, i, q);
-        if (buf.charCodeAt(q + 1) === QUOTE) { field += '"'; i = q + 2; continue; }
-        i = q + 1;
-        break;
+      const c = closingQuote(buf, i, final);
+      const swallowed = shape ? rowInsideQuote(buf, i, c >= 0 ? c : n, c !== QUOTE_INCOMPLETE, delim, shape) : 0;
+      if (swallowed > 0) {
+        stray ??= { at: newlines, rowAt: newlines + swallowed };
+        field = '"';
+        i++;
+        continue;
       }
+      if (c === QUOTE_INCOMPLETE) return null;
+      const end = c === QUOTE_UNCLOSED ? n : c;
+      field = buf.slice(i + 1, end).replaceAll('""', '"');
+      newlines += countNewlines(buf, i, end);
+      if (c === QUOTE_UNCLOSED) {
+        fields.push(field);
+        return withStray({ fields, next: n, newlines, truncated: true }, stray);
+      }
+      i = c + 1;
       continue;
     }
     const nl = buf.indexOf('\n', i), d = buf.indexOf(delim, i);
@@ -46,7 +52,7 @@ export function parseRow(buf: string, p: number, delim: string, final: boolean):
       field += buf.slice(i);
       if (field.charCodeAt(field.length - 1) === CR) field = field.slice(0, -1);
       fields.push(field);
-      return { fields, next: n, newlines, truncated: false };
+      return withStray({ fields, next: n, newlines, truncated: false }, stray);
     }
     const isNl = d < 0 || (nl >= 0 && nl < d);
     const stop = isNl ? nl : d;
@@ -55,12 +61,11 @@ export function parseRow(buf: string, p: number, delim: string, final: boolean):
     fields.push(field);
     field = '';
     i = stop + 1;
-    if (isNl) return { fields, next: i, newlines, truncated: false };
+    if (isNl) return withStray({ fields, next: i, newlines, truncated: false }, stray);
   }
 }
 
-function countNewlines(str: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = str.indexOf('\n', from); i >= 0 && i < to; i = str.indexOf('\n', i + 1)) n++;
-  return n;
+function withStray(row: ParsedRow, stray: ParsedRow['stray']): ParsedRow {
+  if (stray) row.stray = stray;
+  return row;
 }

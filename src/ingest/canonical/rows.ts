@@ -1,4 +1,5 @@
 import { UserError } from '../../core/errors.js';
+import { countNewlines, type RowShape } from '../csv/quotes.js';
 import { CsvFieldTooLong, scanCsvBatches, sniffDelimiter, type CsvRow } from '../csv/scanner.js';
 import { LIMITS, mb } from '../limits.js';
 import type { ReadContext, Source } from '../types.js';
@@ -6,13 +7,15 @@ import type { ReadContext, Source } from '../types.js';
 /**
  * Reads a CSV source into its header and data rows, with what every CSV adapter needs: the
  * delimiter sniffed from the header, blank lines passed over, a runaway field turned into a
- * clear error.
+ * clear error. `shapeOf`: the shape of a row from the header, for quotes that would swallow rows
+ * (see csv/quotes.ts).
  */
 export async function* csvRows(
   source: Source,
   ctx: ReadContext,
+  shapeOf?: (header: string[]) => RowShape | null,
 ): AsyncGenerator<{ header: string[] } | CsvRow> {
-  for await (const batch of csvRowBatches(source, ctx)) {
+  for await (const batch of csvRowBatches(source, ctx, shapeOf)) {
     if ('header' in batch) yield batch;
     else for (const row of batch) yield row;
   }
@@ -22,10 +25,11 @@ export async function* csvRows(
 export async function* csvRowBatches(
   source: Source,
   ctx: ReadContext,
+  shapeOf?: (header: string[]) => RowShape | null,
 ): AsyncGenerator<{ header: string[] } | CsvRow[]> {
   let header: string[] | null = null;
   try {
-    for await (const rows of scanCsvBatches(source.text(), { maxFieldLength: LIMITS.maxFieldChars })) {
+    for await (const rows of scanCsvBatches(source.text(), { maxFieldLength: LIMITS.maxFieldChars, ...(shapeOf ? { shapeOf } : {}) })) {
       let k = 0;
       if (header === null) {
         for (; k < rows.length && header === null; k++) {
@@ -65,4 +69,28 @@ export function cell(fields: string[], idx: number | undefined): string | undefi
   if (v === undefined) return undefined;
   const t = v.trim();
   return t === '' ? undefined : t;
+}
+
+type Issue = Parameters<ReadContext['reportIssue']>[0];
+
+// Reasons say "the next line", "3 lines", never a line number of their own: a worker thread's
+// issues are moved to the file's lines by their `line` alone (see canonical/split.ts).
+
+/** The note on a row whose quote was read as a plain character: nothing is skipped, but the row
+ *  may not be what its writer meant, so it is said (and --strict stops on it). */
+export function strayQuoteIssue(stray: NonNullable<CsvRow['strayQuote']>): Issue {
+  const k = stray.rowAt - stray.line;
+  const where = k === 1 ? 'the next line' : `the line ${k} lines below`;
+  return {
+    line: stray.line, code: 'stray-quote', counts: false,
+    reason: `a quote opens a cell here and is not closed before ${where}, a row of its own: the quote is read as a plain character, so no row is swallowed`,
+  };
+}
+
+/** The skipped row the input ends inside of, with the lines it spans: no line of it reads as a
+ *  row of its own (those end the quote, see csv/quotes.ts), so it is one row, cut. */
+export function truncatedIssue(row: CsvRow): Issue {
+  const last = row.fields[row.fields.length - 1] ?? '';
+  const lines = 1 + row.fields.reduce((n, f) => n + countNewlines(f, 0, f.length), 0) - (last.endsWith('\n') ? 1 : 0);
+  return { line: row.line, reason: `the file ends inside a quoted field (truncated?): the row is skipped${lines > 1 ? ` (${lines} lines)` : ''}`, code: 'truncated' };
 }

@@ -35,6 +35,7 @@ export async function readSplit(source: Source, ctx: ReadContext, sink: EventSin
   decoding.encoding = encoding;
   try {
     for await (const chunk of first.text()) reader.push(chunk, false);
+    reader.push('', false);
   } catch (e) {
     for (const j of jobs) j.cancel();
     throw e;
