@@ -152,6 +152,8 @@ export const en = {
   'summary.groups.other': '{n} groups',
   'summary.warnings.one': '1 warning (a skipped row or file); see --format json for details',
   'summary.warnings.other': '{n} warnings (skipped rows or files); see --format json for the list',
+  'summary.warningsNothingSkipped.one': '1 warning (nothing was skipped); see --format json for details',
+  'summary.warningsNothingSkipped.other': '{n} warnings (nothing was skipped); see --format json for the list',
   'window.line.open': 'open since {date}',
   'window.line.closed': 'closed on {date}',
   'window.line.closedUndated': 'closed',

@@ -154,6 +154,8 @@ export const zh: Partial<Record<keyof typeof en, string>> & Record<string, strin
   'summary.groups.other': '{n} 个群',
   'summary.warnings.one': '1 条警告（跳过的行或文件），详见 --format json',
   'summary.warnings.other': '{n} 条警告（跳过的行或文件），详见 --format json',
+  'summary.warningsNothingSkipped.one': '1 条警告（没有跳过任何行或文件），详见 --format json',
+  'summary.warningsNothingSkipped.other': '{n} 条警告（没有跳过任何行或文件），详见 --format json',
   'window.line.open': '自 {date} 起开放',
   'window.line.closed': '已于 {date} 关闭',
   'window.line.closedUndated': '已关闭',

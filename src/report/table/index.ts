@@ -36,7 +36,12 @@ function summary(r: AuditResult, ctx: RenderContext): string {
       noMessages,
     }));
   }
-  if (r.warnings.length) lines.push(ctx.chalk.yellow(plural(ctx.lang, r.warnings.length, 'summary.warnings')));
+  if (r.warnings.length) {
+    // Merged duplicates or a few undecodable characters are worth a warning, but nothing was
+    // skipped: saying "skipped rows or files" then would send the user looking for lost data.
+    const skipped = r.inputs.some((i) => i.skipped > 0) || r.warnings.some((w) => w.code === 'skipped-file');
+    lines.push(ctx.chalk.yellow(plural(ctx.lang, r.warnings.length, skipped ? 'summary.warnings' : 'summary.warningsNothingSkipped')));
+  }
   return lines.join('\n');
 }
 
