@@ -1,0 +1,41 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, ensureBuilt } from './helpers.js';
+
+const INPUT = 'fixtures/canonical/basic/messages.csv';
+const EN = { LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+let dir: string, emptyTelegram: string;
+
+beforeAll(() => {
+  ensureBuilt();
+  dir = mkdtempSync(join(tmpdir(), 'ca-empty-'));
+  emptyTelegram = join(dir, 'result.json');
+  writeFileSync(emptyTelegram, '{"name": "X", "type": "private_group", "id": 1, "messages": []}');
+}, 120_000);
+
+describe('a report without any group', () => {
+  it('exits 0 and says on stderr that the --since window missed everything', () => {
+    const out = join(dir, 'late.json');
+    const r = cli(['analyze', INPUT, '--since', '2030-01-01', '--format', 'json', '--output', out], undefined, EN);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('note: no messages or members in the inputs fall within --since 2030-01-01: the report lists no groups\n');
+    expect(JSON.parse(readFileSync(out, 'utf8')).groups).toEqual([]);
+  });
+
+  it('says the inputs hold nothing for a Telegram export with no messages, in Chinese with --lang zh', () => {
+    const en = cli(['analyze', emptyTelegram], undefined, EN);
+    expect(en.code).toBe(0);
+    expect(en.stderr).toBe('note: the inputs hold no messages and no members: the report lists no groups\n');
+    const zh = cli(['analyze', emptyTelegram, '--lang', 'zh'], undefined, EN);
+    expect(zh.stderr).toBe('注意：输入里没有任何消息或成员，报告中没有群\n');
+  });
+
+  it('is silent with --quiet, and there is no note when groups are reported', () => {
+    expect(cli(['analyze', emptyTelegram, '-q'], undefined, EN).stderr).toBe('');
+    const full = cli(['analyze', INPUT, '--format', 'json'], undefined, EN);
+    expect(full.code).toBe(0);
+    expect(full.stderr).not.toContain('note');
+  });
+});
