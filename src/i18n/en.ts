@@ -30,6 +30,7 @@ export const en = {
   'detail.timeline': 'Lifecycle timeline',
   'detail.evidence': 'Evidence',
   'detail.seeds': 'Seed users',
+  'detail.window': 'Monetization window',
   'detail.slots': 'Receptive slots',
   'detail.reasons': 'Vitality',
   'detail.selfDrive': 'Self-drive',
