@@ -142,8 +142,8 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
 
   if (chatter && result.warnings.length) {
     // Paths and messages can quote the data: never let them drive the terminal.
-    for (const w of result.warnings.slice(0, 5)) io.stderr.write(`warning: ${w.file ? `${safeText(w.file)}${w.line ? `:${w.line}` : ''}: ` : ''}${safeText(w.message)}\n`);
-    if (result.warnings.length > 5) io.stderr.write(`warning: … ${result.warnings.length - 5} more (see --format json)\n`);
+    for (const w of result.warnings.slice(0, 5)) io.stderr.write(`${labelled(lang, 'warn.prefix', `${w.file ? `${safeText(w.file)}${w.line ? `:${w.line}` : ''}: ` : ''}${safeText(w.message)}`)}\n`);
+    if (result.warnings.length > 5) io.stderr.write(`${labelled(lang, 'warn.prefix', `… ${result.warnings.length - 5} more (see --format json)`)}\n`);
   }
   for (const [i, reporter] of reporters.entries()) {
     const target = outputs[i];
