@@ -156,15 +156,16 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
   if (o.saveBaseline) await writeAtomic(abs(o.saveBaseline), jsonReporter.render(result));
   // An empty report exits 0 like any other, so say why it is empty — also to cron, which sees no
   // terminal: an export with no messages, or a --since that missed them, must not pass unnoticed.
-  if (result.groups.length === 0 && !o.quiet) io.stderr.write(`${emptyNote(lang, o)}\n`);
+  if (result.groups.length === 0 && !o.quiet) io.stderr.write(`${emptyNote(lang, o, result)}\n`);
   // The alert goes to stderr whatever --quiet says: it is what cron mails.
   const verdict = evaluateFailOn(result, failOn, lang);
   for (const line of verdict.lines) io.stderr.write(`${line}\n`);
   return { conditionsMet: verdict.met };
 }
 
-/** The note for a report without groups, naming the options that narrowed the window, if any. */
-function emptyNote(lang: Lang, o: AnalyzeOptions): string {
+/** The note for a report without groups: only one-to-one chats were read, or the options that narrowed the window. */
+function emptyNote(lang: Lang, o: AnalyzeOptions, r: AuditResult): string {
+  if (r.warnings.some((w) => w.code === 'personal-chats-left-out')) return labelled(lang, 'note.prefix', t(lang, 'note.emptyPersonal'));
   const window = ([['--since', o.since], ['--until', o.until], ['--as-of', o.asOf]] as const)
     .flatMap(([option, value]) => (value === undefined ? [] : [`${option} ${safeText(value)}`]));
   const text = window.length ? t(lang, 'note.emptyWindow', { window: window.join(' ') }) : t(lang, 'note.empty');

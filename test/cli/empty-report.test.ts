@@ -39,3 +39,19 @@ describe('a report without any group', () => {
     expect(full.stderr).not.toContain('note');
   });
 });
+
+describe('an account export of one-to-one chats only', () => {
+  it('says that only personal chats were read, not that the inputs are empty', () => {
+    const dm = join(dir, 'dm.json');
+    writeFileSync(dm, JSON.stringify({ name: 'Bob', type: 'personal_chat', id: 7, messages: [
+      { id: 1, type: 'message', date: '2024-01-01T10:00:00', date_unixtime: '1704103200', from: 'Bob', from_id: 'user7', text: 'hi' },
+      { id: 2, type: 'message', date: '2024-01-01T10:01:00', date_unixtime: '1704103260', from: 'Me', from_id: 'user1', text: 'hello' },
+    ] }));
+    const r = cli(['analyze', dm, '--format', 'json'], undefined, EN);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('note: the inputs hold only one-to-one chats (personal, saved messages, bots), which are not groups: the report lists no groups\n');
+    const report = JSON.parse(r.stdout) as { groups: unknown[]; warnings: { code: string; file: string }[] };
+    expect(report.groups).toEqual([]);
+    expect(report.warnings).toEqual([expect.objectContaining({ code: 'personal-chats-left-out', file: dm })]);
+  });
+});

@@ -14,8 +14,8 @@ const warningLine = (r: AuditResult, lang: 'en' | 'zh' = 'en') => tableReporter.
 
 describe('the warnings line of the table', () => {
   it('does not claim skips when only duplicates were merged or characters replaced', () => {
-    expect(warningLine(withWarnings(['duplicates-merged']))).toBe('1 warning (nothing was skipped); see --format json for details');
-    expect(warningLine(withWarnings(['duplicates-merged', 'invalid-encoding']), 'zh')).toBe('2 条警告（没有跳过任何行或文件），详见 --format json');
+    expect(warningLine(withWarnings(['duplicates-merged']))).toBe('1 warning; see --format json for details');
+    expect(warningLine(withWarnings(['duplicates-merged', 'invalid-encoding']), 'zh')).toBe('2 条警告，详见 --format json');
   });
 
   it('says rows or files were skipped when an input skipped rows', () => {

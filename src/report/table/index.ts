@@ -37,10 +37,10 @@ function summary(r: AuditResult, ctx: RenderContext): string {
     }));
   }
   if (r.warnings.length) {
-    // Merged duplicates or a few undecodable characters are worth a warning, but nothing was
-    // skipped: saying "skipped rows or files" then would send the user looking for lost data.
+    // Merged duplicates, a few undecodable characters or personal chats left out are worth a
+    // warning, but no row or file was skipped: claiming so would send the user looking for lost data.
     const skipped = r.inputs.some((i) => i.skipped > 0) || r.warnings.some((w) => w.code === 'skipped-file');
-    lines.push(ctx.chalk.yellow(plural(ctx.lang, r.warnings.length, skipped ? 'summary.warnings' : 'summary.warningsNothingSkipped')));
+    lines.push(ctx.chalk.yellow(plural(ctx.lang, r.warnings.length, skipped ? 'summary.warnings' : 'summary.warningsNoSkips')));
   }
   return lines.join('\n');
 }
