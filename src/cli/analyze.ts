@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { UserError } from '../core/errors.js';
 import { safeText } from '../core/sanitize.js';
 import { isValidTimeZone, machineTimeZone, Zone } from '../core/time.js';
-import { langFromEnv, type Lang } from '../i18n/index.js';
+import { labelled, langFromEnv, t, type Lang } from '../i18n/index.js';
 import { ingest } from '../ingest/run.js';
 import type { Dataset } from '../core/dataset/types.js';
 import { buildReport } from '../report/build.js';
@@ -142,8 +142,8 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
 
   if (chatter && result.warnings.length) {
     // Paths and messages can quote the data: never let them drive the terminal.
-    for (const w of result.warnings.slice(0, 5)) io.stderr.write(`warning: ${w.file ? `${safeText(w.file)}${w.line ? `:${w.line}` : ''}: ` : ''}${safeText(w.message)}\n`);
-    if (result.warnings.length > 5) io.stderr.write(`warning: … ${result.warnings.length - 5} more (see --format json)\n`);
+    for (const w of result.warnings.slice(0, 5)) io.stderr.write(`${labelled(lang, 'warn.prefix', `${w.file ? `${safeText(w.file)}${w.line ? `:${w.line}` : ''}: ` : ''}${safeText(w.message)}`)}\n`);
+    if (result.warnings.length > 5) io.stderr.write(`${labelled(lang, 'warn.prefix', `… ${result.warnings.length - 5} more (see --format json)`)}\n`);
   }
   for (const [i, reporter] of reporters.entries()) {
     const target = outputs[i];
@@ -154,10 +154,22 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
     trace(`${reporter.id} written`);
   }
   if (o.saveBaseline) await writeAtomic(abs(o.saveBaseline), jsonReporter.render(result));
+  // An empty report exits 0 like any other, so say why it is empty — also to cron, which sees no
+  // terminal: an export with no messages, or a --since that missed them, must not pass unnoticed.
+  if (result.groups.length === 0 && !o.quiet) io.stderr.write(`${emptyNote(lang, o, result)}\n`);
   // The alert goes to stderr whatever --quiet says: it is what cron mails.
   const verdict = evaluateFailOn(result, failOn, lang);
   for (const line of verdict.lines) io.stderr.write(`${line}\n`);
   return { conditionsMet: verdict.met };
+}
+
+/** The note for a report without groups: only one-to-one chats were read, or the options that narrowed the window. */
+function emptyNote(lang: Lang, o: AnalyzeOptions, r: AuditResult): string {
+  if (r.warnings.some((w) => w.code === 'personal-chats-left-out')) return labelled(lang, 'note.prefix', t(lang, 'note.emptyPersonal'));
+  const window = ([['--since', o.since], ['--until', o.until], ['--as-of', o.asOf]] as const)
+    .flatMap(([option, value]) => (value === undefined ? [] : [`${option} ${safeText(value)}`]));
+  const text = window.length ? t(lang, 'note.emptyWindow', { window: window.join(' ') }) : t(lang, 'note.empty');
+  return labelled(lang, 'note.prefix', text);
 }
 
 /** Hints for options whose value failed validation. */

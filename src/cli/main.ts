@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { trace } from '../core/trace.js';
 import { isUserError } from '../core/errors.js';
 import { safeText } from '../core/sanitize.js';
+import { labelled, langFromEnv, type Lang } from '../i18n/index.js';
 import { EXIT, exitCode } from './exit-codes.js';
 import { processIO, type CliIO } from './io.js';
 import { buildProgram, CommanderError } from './program.js';
@@ -20,6 +21,7 @@ z.config({ jitless: true });
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   const outcome = { value: { conditionsMet: 0 } };
   const debug = argv.includes('--debug');
+  const lang = errorLang(argv, io.env);
   try {
     await buildProgram(io, outcome).parseAsync(argv);
     return exitCode(outcome.value);
@@ -31,21 +33,32 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     if (isUserError(e)) {
       // File names, ZIP entry names and quoted cells come from the data: never raw to the terminal.
       const where = e.details.file ? `${safeText(e.details.file)}${e.details.line ? `:${e.details.line}` : ''}: ` : '';
-      io.stderr.write(`error: ${where}${safeText(e.message)}\n`);
-      if (e.details.hint) io.stderr.write(`hint: ${safeText(e.details.hint)}\n`);
+      io.stderr.write(`${labelled(lang, 'error.prefix', `${where}${safeText(e.message)}`)}\n`);
+      if (e.details.hint) io.stderr.write(`${labelled(lang, 'error.hint', safeText(e.details.hint))}\n`);
       if (debug) io.stderr.write(`${e.stack}\n`);
       return exitCode({ error: 'user', conditionsMet: 0 });
     }
     const err = e as NodeJS.ErrnoException;
     if (err?.code === 'EPIPE') return EXIT.ok;
     if (err?.code === 'EACCES' || err?.code === 'ENOSPC' || err?.code === 'EISDIR' || err?.code === 'EROFS') {
-      io.stderr.write(`error: ${err.path ? `${safeText(err.path)}: ` : ''}${err.code === 'ENOSPC' ? 'no space left on the device' : err.code === 'EISDIR' ? 'is a folder' : 'permission denied'}\n`);
+      io.stderr.write(`${labelled(lang, 'error.prefix', `${err.path ? `${safeText(err.path)}: ` : ''}${err.code === 'ENOSPC' ? 'no space left on the device' : err.code === 'EISDIR' ? 'is a folder' : 'permission denied'}`)}\n`);
       if (debug) io.stderr.write(`${safeLines(err.stack ?? '')}\n`);
       return EXIT.userError;
     }
     io.stderr.write(`error: unexpected error (a bug): ${safeText(err?.message ?? String(e))}\nplease report it with this output:\n${safeLines(err?.stack ?? '')}\n`);
     return exitCode({ error: 'bug', conditionsMet: 0 });
   }
+}
+
+/**
+ * The language of the error prefixes (`error:` / `错误：`): --lang as typed, else the locale. An
+ * error can come before the options and the config file are read, so the config's `lang` is not
+ * consulted; the messages themselves stay English.
+ */
+function errorLang(argv: string[], env: NodeJS.ProcessEnv): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value = i < 0 ? undefined : argv[i] === '--lang' ? argv[i + 1] : argv[i]!.slice('--lang='.length);
+  return value === 'zh' || value === 'en' ? value : langFromEnv(env);
 }
 
 /** Sanitised line by line, so a stack keeps its shape. */

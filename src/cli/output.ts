@@ -1,6 +1,7 @@
-import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { UserError } from '../core/errors.js';
 
 const CHUNK = 1 << 20;
 
@@ -10,6 +11,10 @@ const CHUNK = 1 << 20;
  * previous one intact. Temporary files left by killed runs are removed on the next write.
  */
 export async function writeAtomic(path: string, content: string): Promise<void> {
+  // Else the rename fails with EISDIR naming our temporary file, a path the user never gave.
+  if ((await stat(path).catch(() => null))?.isDirectory()) {
+    throw new UserError('is a folder, not a file', { file: path, hint: `name a file, e.g. ${join(path, 'report.json')}`, code: 'usage' });
+  }
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   await removeStale(dir, basename(path));
@@ -26,8 +31,18 @@ export async function writeAtomic(path: string, content: string): Promise<void> 
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true });
-    throw e;
+    throw namingTarget(e, tmp, path);
   }
+}
+
+/** A file-system error about the temporary file is, for the user, about the file they named. */
+function namingTarget(e: unknown, tmp: string, path: string): unknown {
+  const err = e as NodeJS.ErrnoException;
+  if (err?.path === tmp) {
+    err.path = path;
+    err.message = err.message.split(tmp).join(path);
+  }
+  return e;
 }
 
 /** `.name.<pid>.<hex>.tmp` files whose process is gone (SIGKILL, power loss). */

@@ -20,6 +20,9 @@ export interface GroupInfo {
   id: string;
   name?: string;
   platform: string;
+  /** A one-to-one chat (Telegram personal chat, saved messages, bot chat) that an account export
+   *  holds beside its groups: read, but not a community, so the report leaves it out. */
+  personal?: true;
 }
 
 /** A chat message. `senderId` is the platform id where the export has one, else the display name. */

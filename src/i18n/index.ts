@@ -24,6 +24,14 @@ export function t(lang: Lang, key: string, values: Record<string, unknown> = {})
   return template.replace(/\{(\w+)\}/g, (_, k: string) => format(values[k]));
 }
 
+/**
+ * A stderr line with its translated label: `error: …`, `warning: …`, `hint: …` — or in Chinese
+ * `错误：…` with the full-width colon. `key` is the label's message key (e.g. `error.prefix`).
+ */
+export function labelled(lang: Lang, key: string, text: string): string {
+  return `${t(lang, key)}${lang === 'zh' ? '：' : ': '}${text}`;
+}
+
 /** A count with its noun: "1 group", "3 groups" (Chinese has no plural: both keys may be equal). */
 export function plural(lang: Lang, n: number, key: string): string {
   return t(lang, n === 1 ? `${key}.one` : `${key}.other`, { n });

@@ -3,7 +3,7 @@ import type { Dataset, GroupRecord } from '../core/dataset/types.js';
 import { iso, Zone } from '../core/time.js';
 import { analyses } from '../analysis/registry.js';
 import { profileGroup } from '../analysis/profile/index.js';
-import { computeSeries, type GroupSeries } from '../analysis/shared/series.js';
+import { computeSeries, hasMessages, type GroupSeries } from '../analysis/shared/series.js';
 import type { AnalysisContext } from '../analysis/types.js';
 import type { InputSummary } from '../ingest/run.js';
 import { SCHEMA_VERSION, type AuditResult, type GroupReport } from './schema.js';
@@ -20,6 +20,8 @@ export interface BuildOptions {
 
 /** How many individual warnings to list before summarising the rest by code. */
 const WARNINGS_LISTED = 20;
+/** How many one-to-one chats the warning that leaves them out names. */
+const PERSONAL_NAMED = 5;
 
 /** Runs the profile and every analysis on every group and assembles the JSON contract. */
 export function buildReport(ds: Dataset, inputs: InputSummary[], issues: InputIssue[], o: BuildOptions): AuditResult {
@@ -31,11 +33,16 @@ export function buildReport(ds: Dataset, inputs: InputSummary[], issues: InputIs
   };
   // Options are validated (and their defaults filled in) once, whoever calls: the CLI or a test.
   const options = analyses.map((a) => a.optionsSchema.parse(o.options[a.key] ?? {}));
-  const groups = ds.groups.filter((g) => hasAnything(ds, g, o.asOf)).map((g) => {
+  const present = ds.groups.filter((g) => hasAnything(ds, g, o.asOf));
+  // A one-to-one chat is not a community: judging it would list every DM of an account export as a
+  // dead group. It is named in a warning instead, so nothing read disappears without a word.
+  const personal = present.filter((g) => g.personal);
+  const groups = present.filter((g) => !g.personal).map((g) => {
     const report: GroupReport = profileGroup(g, ctx);
     const prior: Record<string, unknown> = {};
+    const judged = hasMessages(ctx.series(g));
     for (const [i, a] of analyses.entries()) {
-      prior[a.key] = a.run(g, ctx, options[i], prior);
+      prior[a.key] = a.needsMessages && !judged ? null : a.run(g, ctx, options[i], prior);
       if (a.mergeInto) Object.assign(report[a.mergeInto], prior[a.key]);
       else report[a.key] = prior[a.key];
     }
@@ -51,7 +58,7 @@ export function buildReport(ds: Dataset, inputs: InputSummary[], issues: InputIs
     top: o.top,
     inputs,
     groups,
-    warnings: summariseIssues(issues, ds),
+    warnings: [...summariseIssues(issues, ds), ...personalChats(personal, inputs)],
   };
 }
 
@@ -66,6 +73,16 @@ function hasAnything(ds: Dataset, g: GroupRecord, asOf: number): boolean {
   const members = g.members.map((m) => ds.members[m]!);
   if (members.some((m) => m.joinedAt !== null && m.joinedAt <= asOf)) return true;
   return members.length > 0 && members.every((m) => m.joinedAt === null);
+}
+
+/** How many one-to-one chats were left out, and which (the first few), as one warning. */
+function personalChats(chats: GroupRecord[], inputs: InputSummary[]): AuditResult['warnings'] {
+  if (chats.length === 0) return [];
+  const files = new Set(chats.flatMap((g) => g.inputs.map((i) => inputs[i]?.path)));
+  const names = chats.slice(0, PERSONAL_NAMED).map((g) => `"${g.name}"`).join(', ') + (chats.length > PERSONAL_NAMED ? ', …' : '');
+  const message = `left out ${chats.length} one-to-one chat${chats.length === 1 ? '' : 's'} (personal, saved messages or bot chats are not groups): ${names}`;
+  const [file] = files;
+  return [{ code: 'personal-chats-left-out', message, file: files.size === 1 && file !== undefined ? file : null, line: null }];
 }
 
 function summariseIssues(issues: InputIssue[], ds: Dataset): AuditResult['warnings'] {

@@ -3,14 +3,15 @@ import type { GroupReport } from './schema.js';
 
 /**
  * What reporters read of the verdicts, typed loosely: a report from an older run (a --baseline)
- * or a partial one must still render, so every verdict is optional here.
+ * or a partial one must still render, so every verdict is optional here; lifecycle, selfDrive and
+ * monetization are null for a group with no messages (vitality says "no-messages").
  */
 export interface GroupView {
-  lifecycle?: { phase: string; since: string; confidence: number; timeline: { phase: string; start: string; end: string }[]; evidence: Finding[] };
+  lifecycle?: { phase: string; since: string; confidence: number; timeline: { phase: string; start: string; end: string }[]; evidence: Finding[] } | null;
   vitality?: { status: string; zombie: boolean; lastMemberMessageAt: string | null; reasons: Finding[] };
-  selfDrive?: { score: number; lacking: boolean } & Record<string, unknown>;
+  selfDrive?: ({ score: number; lacking: boolean } & Record<string, unknown>) | null;
   seedUsers?: { memberId: string; name: string; rank: number; score: number; signals: Record<string, number | null> }[];
-  monetization?: { window: { status: string; openedAt: string | null; closedAt: string | null } & Record<string, unknown>; slots: { weekday: number; hour: number; score: number }[] };
+  monetization?: { window: { status: string; openedAt: string | null; closedAt: string | null } & Record<string, unknown>; slots: { weekday: number; hour: number; score: number }[] } | null;
   fission?: { kFactor: number; invitedShare: number; maxDepth: number; cycleTimeDaysMedian: number | null; topSpreaders: { memberId: string; name: string; invited: number; stayed: number; active: number; subtree: number }[] } & Record<string, unknown>;
 }
 

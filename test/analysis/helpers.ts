@@ -81,7 +81,7 @@ export function dataset(spec: DatasetSpec | DatasetSpec[], tz = 'UTC'): Dataset 
 }
 
 function events(s: DatasetSpec, i: number): IngestEvent[] {
-  const group: GroupInfo = { id: s.group?.id ?? `g${i + 1}`, name: s.group?.name ?? `Group ${i + 1}`, platform: s.group?.platform ?? 'wechat' };
+  const group: GroupInfo = { id: s.group?.id ?? `g${i + 1}`, name: s.group?.name ?? `Group ${i + 1}`, platform: s.group?.platform ?? 'wechat', ...(s.group?.personal ? { personal: true } : {}) };
   const out: IngestEvent[] = [];
   if (s.roles) out.push({ type: 'group', group, roles: Object.entries(s.roles).map(([memberId, role]) => ({ memberId, role })) });
   for (const m of s.members ?? []) {

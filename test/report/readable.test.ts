@@ -86,7 +86,7 @@ describe('the window line and its alert', () => {
     expect(en).toContain(`closed on ${localDate(closed.closedAt, r.timeZone)}`);
     expect(en).not.toContain(localDate(closed.openedAt, r.timeZone));
     expect(tableReporter.render(r, ctx('zh', { groupId: CLOSED }))).toContain(`已于 ${localDate(closed.closedAt, r.timeZone)} 关闭`);
-    expect(tableReporter.render(r, ctx('en', { groupId: '16662873863@chatroom' }))).toMatch(/Receptive slots\n {2}upcoming\n/);
+    expect(tableReporter.render(r, ctx('en', { groupId: '16662873863@chatroom' }))).toMatch(/Monetization window\n {2}upcoming\n/);
   });
   it('the fail-on window-open reason is a sentence', () => {
     const lines = evaluateFailOn(frozen(), ['window-open'], 'en').lines;

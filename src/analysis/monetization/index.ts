@@ -41,6 +41,7 @@ const vitalityShape = z.object({
 export const monetization = defineAnalysis({
   key: 'monetization',
   title: 'Monetization window and receptive slots',
+  needsMessages: true,
   optionsSchema: monetizationOptions,
   resultSchema: monetizationResult,
   run(g, ctx, o, prior) {

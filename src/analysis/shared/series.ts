@@ -108,3 +108,11 @@ export function sumRange(a: Int32Array, from: number, to: number): number {
   for (let i = Math.max(0, from); i < Math.min(a.length, to); i++) t += a[i]!;
   return t;
 }
+
+/**
+ * Whether anyone (a person or a bot) wrote in the group by as-of. A member list alone, or only
+ * joins and leaves, is a roster without a conversation: there is nothing to judge its life on.
+ */
+export function hasMessages(s: GroupSeries): boolean {
+  return s.messages.some((n) => n > 0);
+}

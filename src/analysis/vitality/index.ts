@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { findingSchema, type Finding } from '../../core/findings.js';
 import { DAY, dayToDate, iso } from '../../core/time.js';
+import { hasMessages } from '../shared/series.js';
 import { defineAnalysis } from '../types.js';
 import { activityFacts, rollingPeak } from './activity.js';
 import { round3 } from '../shared/numbers.js';
@@ -22,7 +23,8 @@ export const vitalityOptions = z.object({
 });
 
 export const vitalityResult = z.object({
-  status: z.enum(['alive', 'at-risk', 'dead']),
+  status: z.enum(['alive', 'at-risk', 'dead', 'no-messages'])
+    .describe('no-messages: nobody wrote in the group by as-of (a member list alone); lifecycle, selfDrive and monetization are then null'),
   deadAfterDays: z.number().int().optional().describe('the threshold used: days without member activity after which a group is dead (the lifecycle uses the same)'),
   zombie: z.boolean().describe('dead, while owner, admins, bots or spammers keep posting and no member answers'),
   lastMemberMessageAt: z.string().nullable().describe('last member-activity message at or before as-of'),
@@ -64,7 +66,12 @@ export const vitality = defineAnalysis({
 
     let status: VitalityResult['status'] = 'alive';
     let zombie = false;
-    if (silentDays >= o.deadAfterDays) {
+    if (!hasMessages(s)) {
+      // A roster nobody has written in yet is neither alive nor dead: calling it either would
+      // contradict the other (a member list dated a month ago would read "dead" and "inception").
+      status = 'no-messages';
+      reasons.push(reason('vitality-no-messages', 'info', { members: s.roster[s.days - 1]! }));
+    } else if (silentDays >= o.deadAfterDays) {
       status = 'dead';
       reasons.push(last === null
         ? reason('vitality-never-active', 'bad', { days: daysR, deadAfterDays: o.deadAfterDays })

@@ -121,13 +121,14 @@ export class DatasetBuilder {
     if (idx === undefined) {
       idx = this.groups.length;
       this.groupIndex.set(own(key), idx);
-      this.groups.push({ index: idx, seed: hash53(key) % 0x100000000, info: { id: own(info.id), platform: info.platform, ...(info.name === undefined ? {} : { name: own(info.name) }) }, hasMemberList: false, hasJoinEvents: false, identityNames: false, inputs: new Set() });
+      this.groups.push({ index: idx, seed: hash53(key) % 0x100000000, info: { id: own(info.id), platform: info.platform, ...(info.name === undefined ? {} : { name: own(info.name) }), ...(info.personal ? { personal: true } : {}) }, hasMemberList: false, hasJoinEvents: false, identityNames: false, inputs: new Set() });
     }
     const g = this.groups[idx]!;
     g.inputs.add(input);
     // A chat export knows the platform and name better than a member list (platform "csv").
     if (info.name && (!g.info.name || g.info.name === g.info.id) && g.info.name !== info.name) g.info.name = own(info.name);
     if (g.info.platform === 'csv' && info.platform !== 'csv') g.info.platform = info.platform;
+    if (info.personal) g.info.personal = true;
     return g;
   }
 

@@ -27,6 +27,7 @@ export function finalizeDataset(b: DatasetBuilder, zoneName: string): Dataset {
     index: g.index, id: g.info.id, name: g.info.name ?? g.info.id, platform: g.info.platform,
     identity: g.identityNames ? 'names' : 'ids', msgStart: 0, msgEnd: 0, members: [], events: [],
     hasMemberList: g.hasMemberList, hasJoinEvents: g.hasJoinEvents, inputs: [...g.inputs].sort((x, y) => x - y),
+    ...(g.info.personal ? { personal: true as const } : {}),
   }));
   for (const m of members) groups[m.group]!.members.push(m.index);
   // Messages are sorted by group, so each group is one contiguous range ([0, 0) when empty).

@@ -78,6 +78,8 @@ export interface GroupRecord {
   hasJoinEvents: boolean;
   /** Inputs (indexes into Dataset.inputs) that fed this group. */
   inputs: number[];
+  /** A one-to-one chat, not a group (see GroupInfo.personal): left out of the report. */
+  personal?: true;
 }
 
 /** The compact, sorted, deduplicated dataset that every analysis reads. */

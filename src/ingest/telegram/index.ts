@@ -12,6 +12,12 @@ function isChatPath(p: JsonPath): boolean {
 }
 const isMessagePath = (p: JsonPath) => p.length >= 2 && p[p.length - 2] === 'messages' && typeof p[p.length - 1] === 'number' && isChatPath(p.slice(0, -2));
 const CHAT_KEYS = new Set(['name', 'type', 'id']);
+/**
+ * Chat types of an account export that are one person talking to another (or to themselves, or to
+ * a bot). An operator exporting their account wants the groups judged, not every DM called a dead
+ * group: these are read and marked personal, and the report leaves them out with a warning.
+ */
+const ONE_TO_ONE = new Set(['personal_chat', 'saved_messages', 'bot_chat']);
 const isChatScalar = (p: JsonPath) => p.length >= 1 && CHAT_KEYS.has(String(p[p.length - 1])) && isChatPath(p.slice(0, -1));
 
 function timeOf(m: TgMessage, ctx: ReadContext): number {
@@ -26,7 +32,7 @@ export const telegramJson = {
   platform: 'telegram',
   capabilities: {
     identity: 'ids', joins: true, replies: true,
-    note: 'user ids (from_id); invites, joins by link and removals with the inviter (names resolved to ids within the chat); every chat of an account export is a group, its type tells which',
+    note: 'user ids (from_id); invites, joins by link and removals with the inviter (names resolved to ids within the chat); every group and channel of an account export is a group; personal chats, saved messages and bot chats (1:1) are left out of the report with a warning',
   },
   kind: () => 'messages',
   detect(head) {
@@ -67,7 +73,7 @@ async function* readBatches(source: Source, ctx: ReadContext): AsyncGenerator<In
       n++;
       const msg = shape(piece.value, TG_FIELDS);
       if (!msg) { ctx.reportIssue({ line: piece.line, reason: `message #${n} is not an object`, code: 'bad-row' }); continue; }
-      group ??= { id: chat.id ?? chat.name ?? fallback, name: chat.name ?? fallback, platform: 'telegram' };
+      group ??= { id: chat.id ?? chat.name ?? fallback, name: chat.name ?? fallback, platform: 'telegram', ...(ONE_TO_ONE.has(chat.type ?? '') ? { personal: true } : {}) };
       // Names are learnt even from rows skipped below: they resolve invitees named in service actions.
       if (msg.from_id && msg.from) noteName(ids, msg.from, msg.from_id);
       if (msg.actor_id && msg.actor) noteName(ids, msg.actor, msg.actor_id);

@@ -44,35 +44,53 @@ export type DateOrder = 'ymd' | 'dmy' | 'mdy';
 /** Collects the date fields of every header in a file and decides its order. */
 export class DateOrderVote {
   private yearFirst = 0;
-  private firstOver12 = false;
-  private secondOver12 = false;
+  private onlyDayFirst = false;
+  private onlyMonthFirst = false;
   private slashShortYear = 0;
   private total = 0;
 
   add(h: Header, line: string): void {
+    // A date impossible in every order it could be read in (a corrupt "99/99/20") says nothing
+    // about the order: were it to vote, one bad line would flip the day and month of the whole file.
+    if (h.a.length === 4) {
+      if (!isDate(h, 'ymd')) return;
+      this.total++;
+      this.yearFirst++;
+      return;
+    }
+    const dmy = isDate(h, 'dmy'), mdy = isDate(h, 'mdy');
+    if (!dmy && !mdy) return;
     this.total++;
-    if (h.a.length === 4) { this.yearFirst++; return; }
-    if (Number(h.a) > 12) this.firstOver12 = true;
-    if (Number(h.b) > 12) this.secondOver12 = true;
+    if (dmy && !mdy) this.onlyDayFirst = true;
+    if (mdy && !dmy) this.onlyMonthFirst = true;
     // en-US writes m/d/yy without padding; most day-first locales pad or use dots and dashes.
     if (h.c.length === 2 && /^\[?\d{1,2}\/\d{1,2}\/\d{2}\b/.test(line) && !/^\[?0/.test(line)) this.slashShortYear++;
   }
 
   decide(): DateOrder {
     if (this.total > 0 && this.yearFirst * 2 > this.total) return 'ymd';
-    if (this.firstOver12) return 'dmy';
-    if (this.secondOver12) return 'mdy';
+    if (this.onlyDayFirst) return 'dmy';
+    if (this.onlyMonthFirst) return 'mdy';
     return this.slashShortYear > 0 && this.slashShortYear * 2 >= this.total ? 'mdy' : 'dmy';
   }
 }
 
+/** Year, month and day of a header's date fields read in `order` (two-digit years are 20xx). */
+function ymd(h: Header, order: DateOrder): [number, number, number] {
+  const [y, mo, d] = order === 'ymd' ? [h.a, h.b, h.c] : order === 'dmy' ? [h.c, h.b, h.a] : [h.c, h.a, h.b];
+  return [Number(y) + (y.length <= 2 ? 2000 : 0), Number(mo), Number(d)];
+}
+
+/** Whether the date fields read in `order` name a day of the calendar (no 31 April, no month 13). */
+function isDate(h: Header, order: DateOrder): boolean {
+  const [year, month, day] = ymd(h, order);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return false;
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
+}
+
 /** Local wall-clock ms of a header (as if UTC), or NaN for an impossible date. */
 export function wallTime(h: Header, order: DateOrder): number {
-  const [y, mo, d] = order === 'ymd' ? [h.a, h.b, h.c] : order === 'dmy' ? [h.c, h.b, h.a] : [h.c, h.a, h.b];
-  let year = Number(y);
-  if (y.length <= 2) year += 2000;
-  const month = Number(mo), day = Number(d);
-  if (month < 1 || month > 12 || day < 1 || day > 31 || h.hour > 23 || h.minute > 59 || h.second > 59) return NaN;
-  const wall = Date.UTC(year, month - 1, day, h.hour, h.minute, h.second);
-  return new Date(wall).getUTCDate() === day ? wall : NaN;
+  if (!isDate(h, order) || h.hour > 23 || h.minute > 59 || h.second > 59) return NaN;
+  const [year, month, day] = ymd(h, order);
+  return Date.UTC(year, month - 1, day, h.hour, h.minute, h.second);
 }

@@ -49,7 +49,7 @@ ${body.filter(Boolean).join('\n')}
   },
 } satisfies Reporter;
 
-const TONE: Record<string, string> = { alive: 'good', 'at-risk': 'warn', dead: 'bad', zombie: 'bad', open: 'good', upcoming: 'info', closed: 'muted' };
+const TONE: Record<string, string> = { alive: 'good', 'at-risk': 'warn', dead: 'bad', zombie: 'bad', 'no-messages': 'muted', open: 'good', upcoming: 'info', closed: 'muted' };
 
 function badge(lang: Lang, kind: 'phase' | 'vitality' | 'window', value: string): string {
   const cls = kind === 'phase' ? `phase-${h(value)}` : `b-${TONE[value] ?? 'info'}`;

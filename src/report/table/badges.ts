@@ -5,7 +5,7 @@ type Tone = 'good' | 'warn' | 'bad' | 'info';
 
 const TONES: Record<string, Tone> = {
   'phase.inception': 'info', 'phase.growth': 'good', 'phase.maturity': 'good', 'phase.decline': 'warn',
-  'vitality.alive': 'good', 'vitality.at-risk': 'warn', 'vitality.dead': 'bad', 'vitality.zombie': 'bad',
+  'vitality.alive': 'good', 'vitality.at-risk': 'warn', 'vitality.dead': 'bad', 'vitality.zombie': 'bad', 'vitality.no-messages': 'info',
   'selfDrive.lacking': 'warn', 'selfDrive.ok': 'good',
   'window.upcoming': 'info', 'window.open': 'good', 'window.closed': 'info',
 };

@@ -41,11 +41,13 @@ export function renderDetail(r: AuditResult, ctx: RenderContext): string {
   }
   if (v.seedUsers) {
     section('detail.seeds');
-    out.push(v.seedUsers.length ? table([col('col.rank'), col('col.name'), col('col.score'), ...SEED_SIGNALS.map((k) => col(`signal.${k}`))], v.seedUsers.map((s) => [String(s.rank), safeText(s.name), s.score.toFixed(2), ...SEED_SIGNALS.map((k) => (s.signals[k] === undefined || s.signals[k] === null ? '–' : num(s.signals[k])))])) : none);
+    out.push(v.seedUsers.length ? table([col('col.rank'), col('col.name'), col('col.score'), ...SEED_SIGNALS.map((k) => col(`signal.${k}`))], v.seedUsers.map((s) => [String(s.rank), safeText(s.name), s.score.toFixed(2), ...SEED_SIGNALS.map((k) => signal(k, s.signals[k]))])) : none);
   }
   if (v.monetization) {
-    section('detail.slots');
+    // The window and the slots are two answers: when in its life to sell, and at what hours.
+    section('detail.window');
     out.push(`  ${paint(ctx, 'window', v.monetization.window.status, windowPhrase(lang, v.monetization.window, tz))}`);
+    section('detail.slots');
     out.push(`  ${v.monetization.slots.map((s) => `${t(lang, `weekday.${s.weekday}`)} ${String(s.hour).padStart(2, '0')}:00 (${s.score.toFixed(2)})`).join(', ') || t(lang, 'detail.none')}`);
   }
   if (v.fission) {
@@ -104,6 +106,13 @@ function mark(f: Finding, ctx: RenderContext): string {
 
 /** The seed-user signals worth a column in a terminal (labels in `signal.*`); the JSON has them all. */
 const SEED_SIGNALS = ['activeDays', 'activeWeeks', 'conversationsStarted', 'repliesReceived', 'answersGiven', 'invitedStayed', 'daysSinceLast'] as const;
+
+/** A seed-user signal cell: counts as they are; days since the last message always with one
+ *  decimal, so the column reads as one kind of number ("0.6", "13.0", not "0.60" beside "13"). */
+function signal(key: string, x: number | null | undefined): string {
+  if (x === undefined || x === null) return '–';
+  return key === 'daysSinceLast' ? x.toFixed(1) : num(x);
+}
 
 function num(x: number): string {
   return Number.isInteger(x) ? String(x) : x.toFixed(x >= 10 ? 0 : 2);

@@ -26,14 +26,22 @@ function summary(r: AuditResult, ctx: RenderContext): string {
   const groups = r.groups.map(view);
   const lines = [ctx.chalk.bold(t(ctx.lang, 'summary.title', { groups: plural(ctx.lang, r.groups.length, 'summary.groups'), asOf: localDate(r.asOf, r.timeZone), tz: r.timeZone }))];
   if (groups.some((g) => g.vitality)) {
-    lines.push(t(ctx.lang, 'summary.counts', {
+    // Groups nobody wrote in are named apart, so the counts do not read as "all is well" for them.
+    const noMessages = groups.filter((g) => g.vitality?.status === 'no-messages').length;
+    lines.push(t(ctx.lang, noMessages ? 'summary.countsNoMessages' : 'summary.counts', {
       dead: groups.filter((g) => g.vitality?.status === 'dead').length,
       atRisk: groups.filter((g) => g.vitality?.status === 'at-risk').length,
       lacking: groups.filter((g) => g.selfDrive?.lacking).length,
       open: groups.filter((g) => g.monetization?.window.status === 'open').length,
+      noMessages,
     }));
   }
-  if (r.warnings.length) lines.push(ctx.chalk.yellow(plural(ctx.lang, r.warnings.length, 'summary.warnings')));
+  if (r.warnings.length) {
+    // Merged duplicates, a few undecodable characters or personal chats left out are worth a
+    // warning, but no row or file was skipped: claiming so would send the user looking for lost data.
+    const skipped = r.inputs.some((i) => i.skipped > 0) || r.warnings.some((w) => w.code === 'skipped-file');
+    lines.push(ctx.chalk.yellow(plural(ctx.lang, r.warnings.length, skipped ? 'summary.warnings' : 'summary.warningsNoSkips')));
+  }
   return lines.join('\n');
 }
 
@@ -50,7 +58,8 @@ function changes(r: AuditResult, ctx: RenderContext): string {
  *  narrow terminals the sparkline, then the activity counts, give way before anything wraps. */
 function portfolio(r: AuditResult, ctx: RenderContext): string {
   const groups = byAttention(r.groups);
-  const hasVerdicts = groups.some((g) => view(g).lifecycle);
+  // Vitality too: a portfolio of member lists alone has no phase, but each says "no messages".
+  const hasVerdicts = groups.some((g) => view(g).lifecycle || view(g).vitality);
   const spark = ctx.width >= 140 ? 16 : ctx.width >= 110 ? 12 : 8;
   const head = ['col.group', 'col.members', 'col.active30d', 'col.messages30d', 'col.trend'];
   if (hasVerdicts) head.push('col.phase', 'col.vitality', 'col.selfDrive', 'col.window');
@@ -77,6 +86,9 @@ function visibleWidth(s: string): number {
   return w;
 }
 
+/** A verdict cell left blank on purpose (not judged, or missing from an older report). */
+const NOT_JUDGED = '–';
+
 function row(g: GroupReport, ctx: RenderContext, hasVerdicts: boolean, spark: number): string[] {
   const v = view(g);
   const cells = [
@@ -88,10 +100,10 @@ function row(g: GroupReport, ctx: RenderContext, hasVerdicts: boolean, spark: nu
   ];
   if (hasVerdicts) {
     cells.push(
-      v.lifecycle ? badge(ctx, 'phase', v.lifecycle.phase) : '',
-      v.vitality ? badge(ctx, 'vitality', v.vitality.zombie ? 'zombie' : v.vitality.status) : '',
-      v.selfDrive ? `${v.selfDrive.score.toFixed(2)} ${v.selfDrive.lacking ? badge(ctx, 'selfDrive', 'lacking') : ''}`.trim() : '',
-      v.monetization ? badge(ctx, 'window', v.monetization.window.status) : '',
+      v.lifecycle ? badge(ctx, 'phase', v.lifecycle.phase) : NOT_JUDGED,
+      v.vitality ? badge(ctx, 'vitality', v.vitality.zombie ? 'zombie' : v.vitality.status) : NOT_JUDGED,
+      v.selfDrive ? `${v.selfDrive.score.toFixed(2)} ${v.selfDrive.lacking ? badge(ctx, 'selfDrive', 'lacking') : ''}`.trim() : NOT_JUDGED,
+      v.monetization ? badge(ctx, 'window', v.monetization.window.status) : NOT_JUDGED,
     );
   }
   return cells;
