@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { UserError } from '../core/errors.js';
 import { safeText } from '../core/sanitize.js';
 import { isValidTimeZone, machineTimeZone, Zone } from '../core/time.js';
-import { labelled, langFromEnv, t, type Lang } from '../i18n/index.js';
+import { labelled, langFromEnv, t, type Lang, issueText } from '../i18n/index.js';
 import { ingest } from '../ingest/run.js';
 import type { Dataset } from '../core/dataset/types.js';
 import { buildReport } from '../report/build.js';
@@ -60,22 +60,22 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!, key = String(issue.path[0] ?? '');
     const option = `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-    throw new UserError(`${option}: ${issue.message}`, { hint: OPTION_HINTS[key] ?? 'community-audit analyze --help lists the options', code: 'usage' });
+    throw new UserError(`${option}: ${issue.message}`, { hint: OPTION_HINTS[key] ?? 'community-audit analyze --help lists the options', zh: `${option} 的值无效：${issue.message}`, hintZh: OPTION_HINTS_ZH[key] ?? 'community-audit analyze --help 列出了所有选项', code: 'usage' });
   }
   const o = parsed.data;
   const { config } = await loadConfig(o.config, io.cwd);
   const timeZone = o.tz ?? config.timeZone ?? io.env.TZ ?? machineTimeZone();
-  if (!isValidTimeZone(timeZone)) throw new UserError(`--tz: unknown time zone "${timeZone}"`, { hint: 'use an IANA name such as Asia/Shanghai or UTC', code: 'usage' });
+  if (!isValidTimeZone(timeZone)) throw new UserError(`--tz: unknown time zone "${timeZone}"`, { hint: 'use an IANA name such as Asia/Shanghai or UTC', zh: `--tz：未知的时区 "${timeZone}"`, hintZh: '请用 IANA 时区名，例如 Asia/Shanghai 或 UTC', code: 'usage' });
   const zone = new Zone(timeZone);
   const lang: Lang = o.lang ?? config.lang ?? langFromEnv(io.env);
   const formats = o.format.split(',').map((f) => f.trim()).filter(Boolean);
-  for (const f of formats) if (!FORMAT_IDS.includes(f)) throw new UserError(`--format: unknown format "${f}"`, { hint: `one of ${FORMAT_IDS.join(', ')}`, code: 'usage' });
+  for (const f of formats) if (!FORMAT_IDS.includes(f)) throw new UserError(`--format: unknown format "${f}"`, { hint: `one of ${FORMAT_IDS.join(', ')}`, zh: `--format：未知的格式 "${f}"`, hintZh: `可选：${FORMAT_IDS.join(', ')}`, code: 'usage' });
   // Options that only one format reads must not be silently ignored by the others.
-  if (o.group !== undefined && !formats.includes('table')) throw new UserError(`--group shows one group in the table format; ${formats.join(', ')} ignore${formats.length === 1 ? 's' : ''} it`, { hint: 'add --format table (to the terminal), or drop --group', code: 'usage' });
-  if (o.table !== undefined && !formats.includes('csv')) throw new UserError(`--table chooses the rows of the csv format; ${formats.join(', ')} ignore${formats.length === 1 ? 's' : ''} it`, { hint: `add --format csv, e.g. --format csv --table ${o.table}`, code: 'usage' });
+  if (o.group !== undefined && !formats.includes('table')) throw new UserError(`--group shows one group in the table format; ${formats.join(', ')} ignore${formats.length === 1 ? 's' : ''} it`, { hint: 'add --format table (to the terminal), or drop --group', zh: `--group 只对表格格式有效，${formats.join(', ')} 会忽略它`, hintZh: '加上 --format table（输出到终端），或去掉 --group', code: 'usage' });
+  if (o.table !== undefined && !formats.includes('csv')) throw new UserError(`--table chooses the rows of the csv format; ${formats.join(', ')} ignore${formats.length === 1 ? 's' : ''} it`, { hint: `add --format csv, e.g. --format csv --table ${o.table}`, zh: `--table 用于选择 csv 格式输出哪张表，${formats.join(', ')} 会忽略它`, hintZh: `加上 --format csv，例如 --format csv --table ${o.table}`, code: 'usage' });
   const outputs = o.output ?? [];
   if (outputs.length > formats.length || (formats.length > 1 && outputs.length !== formats.length)) {
-    throw new UserError(`give one --output per --format (${formats.length} formats, ${outputs.length} outputs)`, { hint: 'e.g. --format json,html --output report.json --output report.html', code: 'usage' });
+    throw new UserError(`give one --output per --format (${formats.length} formats, ${outputs.length} outputs)`, { hint: 'e.g. --format json,html --output report.json --output report.html', zh: `每个 --format 需要一个 --output（${formats.length} 种格式，${outputs.length} 个输出）`, hintZh: '例如 --format json,html --output report.json --output report.html', code: 'usage' });
   }
   const failOn = parseFailOn(o.failOn);
   const salt = o.anonymize ? requireSalt(o.salt ?? io.env.COMMUNITY_AUDIT_SALT, config.salt, randomBytes(16).toString('hex')) : undefined;
@@ -91,7 +91,7 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
   // Nothing after as-of exists for the analysis: an as-of in the past replays history.
   if (asOfOpt !== undefined) until = until === undefined ? asOfOpt : Math.min(until, asOfOpt);
   if (since !== undefined && until !== undefined && since > until) {
-    throw new UserError(`--since ${o.since} is later than the end of the window (--until / --as-of): nothing is left to analyse`, { hint: 'swap the dates, or drop one of them', code: 'usage' });
+    throw new UserError(`--since ${o.since} is later than the end of the window (--until / --as-of): nothing is left to analyse`, { hint: 'swap the dates, or drop one of them', zh: `--since ${o.since} 晚于时间窗口的终点（--until / --as-of），没有可分析的内容`, hintZh: '交换两个日期，或去掉其中一个', code: 'usage' });
   }
 
   // Rule 6: the spinner and warnings only for a person at a terminal reading a human format.
@@ -142,8 +142,8 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
 
   if (chatter && result.warnings.length) {
     // Paths and messages can quote the data: never let them drive the terminal.
-    for (const w of result.warnings.slice(0, 5)) io.stderr.write(`${labelled(lang, 'warn.prefix', `${w.file ? `${safeText(w.file)}${w.line ? `:${w.line}` : ''}: ` : ''}${safeText(w.message)}`)}\n`);
-    if (result.warnings.length > 5) io.stderr.write(`${labelled(lang, 'warn.prefix', `… ${result.warnings.length - 5} more (see --format json)`)}\n`);
+    for (const w of result.warnings.slice(0, 5)) io.stderr.write(`${labelled(lang, 'warn.prefix', `${w.file ? `${safeText(w.file)}${w.line ? `:${w.line}` : ''}: ` : ''}${safeText(issueText(lang, w.code, w.message))}`)}\n`);
+    if (result.warnings.length > 5) io.stderr.write(`${labelled(lang, 'warn.prefix', t(lang, 'warn.more', { n: result.warnings.length - 5 }))}\n`);
   }
   for (const [i, reporter] of reporters.entries()) {
     const target = outputs[i];
@@ -177,6 +177,11 @@ const OPTION_HINTS: Record<string, string> = {
   top: 'a whole number from 1 to 1000, e.g. --top 5',
   lang: 'en or zh',
   table: 'groups or members (with --format csv)',
+};
+const OPTION_HINTS_ZH: Record<string, string> = {
+  top: '1 到 1000 之间的整数，例如 --top 5',
+  lang: 'en 或 zh',
+  table: 'groups 或 members（配合 --format csv）',
 };
 
 /** Every group and member name of the input, for --anonymize: whatever the report puts where, none slips through. */

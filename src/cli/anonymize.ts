@@ -67,9 +67,11 @@ export function pseudonymOf(kind: 'group' | 'member' | 'input', value: string, s
 export function requireSalt(option: string | undefined, config: string | undefined, randomHex: string): string {
   const salt = option ?? config;
   if (salt && salt.length >= 8) return salt;
-  if (salt) throw new UserError('--anonymize: the salt is too short (at least 8 characters)', { code: 'usage' });
+  if (salt) throw new UserError('--anonymize: the salt is too short (at least 8 characters)', { zh: '--anonymize：盐（salt）太短，至少要 8 个字符', code: 'usage' });
   throw new UserError('--anonymize needs a secret salt so the pseudonyms stay the same from run to run', {
     hint: `add "salt": "${randomHex}" to community-audit.config.json (keep it private), or pass --salt`, code: 'usage',
+    zh: '--anonymize 需要一个保密的盐（salt），每次运行的化名才会一致',
+    hintZh: `在 community-audit.config.json 中加入 "salt": "${randomHex}"（请勿外传），或用 --salt 指定`,
   });
 }
 

@@ -11,19 +11,21 @@ const baselineSchema = z.object({
 }).passthrough();
 
 /** Reads `--baseline FILE` (a JSON report of an earlier run); a missing or foreign file is a usage error. */
+const BASELINE_HINT_ZH = '基线是用 --format json 或 --save-baseline 写出的报告';
+
 export async function readBaseline(path: string): Promise<AuditResult> {
   let text: string;
   try { text = await readFile(path, 'utf8'); } catch (e) {
-    throw new UserError(`cannot read the baseline (${(e as NodeJS.ErrnoException).code})`, { file: path, hint: 'the first run has no baseline: run once with --save-baseline FILE, then pass --baseline FILE', code: 'input' });
+    throw new UserError(`cannot read the baseline (${(e as NodeJS.ErrnoException).code})`, { file: path, hint: 'the first run has no baseline: run once with --save-baseline FILE, then pass --baseline FILE', zh: `无法读取基线报告（${(e as NodeJS.ErrnoException).code}）`, hintZh: '第一次运行还没有基线：先用 --save-baseline FILE 运行一次，之后再传 --baseline FILE', code: 'input' });
   }
   let raw: unknown;
   try { raw = JSON.parse(text.replace(/^\uFEFF/, '')); } catch (e) {
-    throw new UserError(`the baseline is not JSON: ${(e as Error).message}`, { file: path, hint: 'a baseline is a report written with --format json or --save-baseline', code: 'input' });
+    throw new UserError(`the baseline is not JSON: ${(e as Error).message}`, { file: path, hint: 'a baseline is a report written with --format json or --save-baseline', zh: `基线报告不是 JSON：${(e as Error).message}`, hintZh: BASELINE_HINT_ZH, code: 'input' });
   }
   const parsed = baselineSchema.safeParse(raw);
   if (!parsed.success) {
     const i = parsed.error.issues[0]!;
-    throw new UserError(`the baseline is not a community-audit report (${i.path.join('.') || 'top'}: ${i.message})`, { file: path, hint: 'a baseline is a report written with --format json or --save-baseline', code: 'input' });
+    throw new UserError(`the baseline is not a community-audit report (${i.path.join('.') || 'top'}: ${i.message})`, { file: path, hint: 'a baseline is a report written with --format json or --save-baseline', zh: `基线文件不是 community-audit 报告（${i.path.join('.') || 'top'}：${i.message}）`, hintZh: BASELINE_HINT_ZH, code: 'input' });
   }
   return parsed.data as unknown as AuditResult;
 }

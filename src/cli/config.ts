@@ -55,7 +55,7 @@ export async function loadConfig(path: string | undefined, cwd: string): Promise
   if (!path && !existsSync(file)) return { config: configSchema().parse({}), path: null };
   let text: string;
   try { text = await readFile(file, 'utf8'); } catch (e) {
-    throw new UserError(`cannot read the config file (${(e as NodeJS.ErrnoException).code})`, { file, code: 'config' });
+    throw new UserError(`cannot read the config file (${(e as NodeJS.ErrnoException).code})`, { file, zh: `无法读取配置文件（${(e as NodeJS.ErrnoException).code}）`, code: 'config' });
   }
   let raw: unknown;
   const json = stripJsonComments(text.replace(/^\uFEFF/, ''));
@@ -63,12 +63,12 @@ export async function loadConfig(path: string | undefined, cwd: string): Promise
     const message = (e as Error).message;
     const at = /position (\d+)/.exec(message);
     const line = at ? json.slice(0, Number(at[1])).split('\n').length : undefined;
-    throw new UserError(`the config file is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`, { file, line, hint: 'community-audit init writes a valid one', code: 'config' });
+    throw new UserError(`the config file is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`, { file, line, hint: 'community-audit init writes a valid one', zh: `配置文件不是有效的 JSON：${message.replace(/ in JSON at position \d+.*$/, '')}`, hintZh: 'community-audit init 可以生成一个有效的配置文件', code: 'config' });
   }
   const parsed = configSchema().safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
-    throw new UserError(`config ${first.path.join('.') || '(top)'}: ${first.message}`, { file, hint: 'community-audit init writes one with every setting and its default', code: 'config' });
+    throw new UserError(`config ${first.path.join('.') || '(top)'}: ${first.message}`, { file, hint: 'community-audit init writes one with every setting and its default', zh: `配置项 ${first.path.join('.') || '（顶层）'} 有误：${first.message}`, hintZh: 'community-audit init 可以生成一个列出所有设置及默认值的配置文件', code: 'config' });
   }
   return { config: parsed.data, path: file };
 }

@@ -9,7 +9,7 @@ export function parseFailOn(value: string | undefined): Condition[] {
   if (value === undefined) return [];
   const names = value.split(',').map((s) => s.trim()).filter(Boolean);
   for (const n of names) {
-    if (!(CONDITIONS as readonly string[]).includes(n)) throw new UserError(`--fail-on: unknown condition "${n}"`, { hint: `any of ${CONDITIONS.join(', ')}, comma-separated`, code: 'usage' });
+    if (!(CONDITIONS as readonly string[]).includes(n)) throw new UserError(`--fail-on: unknown condition "${n}"`, { hint: `any of ${CONDITIONS.join(', ')}, comma-separated`, zh: `--fail-on：未知的条件 "${n}"`, hintZh: `可选：${CONDITIONS.join(', ')}，用逗号分隔`, code: 'usage' });
   }
   return [...new Set(names)] as Condition[];
 }

@@ -13,14 +13,14 @@ export async function guardOutputs(outputs: { path: string; option: string }[], 
   for (const o of outputs) {
     const real = await realpath(o.path).catch(() => o.path);
     const twice = seen.get(real);
-    if (twice) throw new UserError(`${o.option} ${o.path}: the same file is also given to ${twice}`, { hint: 'give each output its own file', code: 'usage' });
+    if (twice) throw new UserError(`${o.option} ${o.path}: the same file is also given to ${twice}`, { hint: 'give each output its own file', zh: `${o.option} ${o.path}：同一个文件也给了 ${twice}`, hintZh: '每个输出请用不同的文件', code: 'usage' });
     seen.set(real, o.option);
     for (const i of inputReal) {
       if (!i.dir && (real === i.real || o.path === i.path)) {
-        throw new UserError(`${o.option} ${o.path} is one of the inputs; refusing to overwrite it`, { hint: 'write the report to another file, e.g. report.json next to the export', code: 'usage' });
+        throw new UserError(`${o.option} ${o.path} is one of the inputs; refusing to overwrite it`, { hint: 'write the report to another file, e.g. report.json next to the export', zh: `${o.option} ${o.path} 是输入文件之一，拒绝覆盖`, hintZh: '把报告写到别的文件，例如导出文件旁边的 report.json', code: 'usage' });
       }
       if (i.dir && inside(i.real, real) && !(await looksLikeOurs(real))) {
-        throw new UserError(`${o.option} ${o.path} exists inside the input folder ${i.path} and is not an earlier report; refusing to overwrite it`, { hint: 'write the report outside the export folder, or delete that file first', code: 'usage' });
+        throw new UserError(`${o.option} ${o.path} exists inside the input folder ${i.path} and is not an earlier report; refusing to overwrite it`, { hint: 'write the report outside the export folder, or delete that file first', zh: `${o.option} ${o.path} 位于输入文件夹 ${i.path} 中，且不是之前生成的报告，拒绝覆盖`, hintZh: '把报告写到导出文件夹之外，或先删除那个文件', code: 'usage' });
       }
     }
   }

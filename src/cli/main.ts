@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { trace } from '../core/trace.js';
 import { isUserError } from '../core/errors.js';
 import { safeText } from '../core/sanitize.js';
-import { labelled, langFromEnv, type Lang } from '../i18n/index.js';
+import { issueText, labelled, langFromEnv, type Lang } from '../i18n/index.js';
 import { EXIT, exitCode } from './exit-codes.js';
 import { processIO, type CliIO } from './io.js';
 import { buildProgram, CommanderError } from './program.js';
@@ -33,15 +33,19 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     if (isUserError(e)) {
       // File names, ZIP entry names and quoted cells come from the data: never raw to the terminal.
       const where = e.details.file ? `${safeText(e.details.file)}${e.details.line ? `:${e.details.line}` : ''}: ` : '';
-      io.stderr.write(`${labelled(lang, 'error.prefix', `${where}${safeText(e.message)}`)}\n`);
-      if (e.details.hint) io.stderr.write(`${labelled(lang, 'error.hint', safeText(e.details.hint))}\n`);
+      const zh = lang === 'zh';
+      // An input issue made fatal by --strict has no Chinese text of its own: its code gives one.
+      const text = zh ? e.details.zh ?? issueText(lang, e.details.code ?? '', e.message) : e.message;
+      io.stderr.write(`${labelled(lang, 'error.prefix', `${where}${safeText(text)}`)}\n`);
+      const hint = (zh && e.details.hintZh) || e.details.hint;
+      if (hint) io.stderr.write(`${labelled(lang, 'error.hint', safeText(hint))}\n`);
       if (debug) io.stderr.write(`${e.stack}\n`);
       return exitCode({ error: 'user', conditionsMet: 0 });
     }
     const err = e as NodeJS.ErrnoException;
     if (err?.code === 'EPIPE') return EXIT.ok;
     if (err?.code === 'EACCES' || err?.code === 'ENOSPC' || err?.code === 'EISDIR' || err?.code === 'EROFS') {
-      io.stderr.write(`${labelled(lang, 'error.prefix', `${err.path ? `${safeText(err.path)}: ` : ''}${err.code === 'ENOSPC' ? 'no space left on the device' : err.code === 'EISDIR' ? 'is a folder' : 'permission denied'}`)}\n`);
+      io.stderr.write(`${labelled(lang, 'error.prefix', `${err.path ? `${safeText(err.path)}: ` : ''}${systemError(lang, err.code)}`)}\n`);
       if (debug) io.stderr.write(`${safeLines(err.stack ?? '')}\n`);
       return EXIT.userError;
     }
@@ -53,12 +57,20 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
 /**
  * The language of the error prefixes (`error:` / `错误：`): --lang as typed, else the locale. An
  * error can come before the options and the config file are read, so the config's `lang` is not
- * consulted; the messages themselves stay English.
+ * consulted.
  */
 function errorLang(argv: string[], env: NodeJS.ProcessEnv): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const value = i < 0 ? undefined : argv[i] === '--lang' ? argv[i + 1] : argv[i]!.slice('--lang='.length);
   return value === 'zh' || value === 'en' ? value : langFromEnv(env);
+}
+
+/** What a failed write or read of the system says, in words. */
+function systemError(lang: Lang, code: string | undefined): string {
+  if (code === 'ENOSPC') return lang === 'zh' ? '磁盘空间不足' : 'no space left on the device';
+  if (code === 'EISDIR') return lang === 'zh' ? '这是一个文件夹' : 'is a folder';
+  if (code === 'EROFS') return lang === 'zh' ? '只读文件系统' : 'read-only file system';
+  return lang === 'zh' ? '没有权限' : 'permission denied';
 }
 
 /** Sanitised line by line, so a stack keeps its shape. */

@@ -13,7 +13,7 @@ const CHUNK = 1 << 20;
 export async function writeAtomic(path: string, content: string): Promise<void> {
   // Else the rename fails with EISDIR naming our temporary file, a path the user never gave.
   if ((await stat(path).catch(() => null))?.isDirectory()) {
-    throw new UserError('is a folder, not a file', { file: path, hint: `name a file, e.g. ${join(path, 'report.json')}`, code: 'usage' });
+    throw new UserError('is a folder, not a file', { file: path, hint: `name a file, e.g. ${join(path, 'report.json')}`, zh: '这是一个文件夹，不是文件', hintZh: `请指定一个文件，例如 ${join(path, 'report.json')}`, code: 'usage' });
   }
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });

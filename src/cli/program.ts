@@ -58,7 +58,7 @@ export function buildProgram(io: CliIO, outcome: { value: AnalyzeOutcome }): Com
     .option('--force', 'overwrite an existing config file')
     .action(async (opts: { force?: boolean }) => {
       const path = resolve(io.cwd, CONFIG_FILE);
-      if (existsSync(path) && !opts.force) throw new UserError(`${CONFIG_FILE} exists already`, { file: path, hint: 'use --force to overwrite it', code: 'usage' });
+      if (existsSync(path) && !opts.force) throw new UserError(`${CONFIG_FILE} exists already`, { file: path, hint: 'use --force to overwrite it', zh: `${CONFIG_FILE} 已经存在`, hintZh: '加 --force 覆盖它', code: 'usage' });
       await writeAtomic(path, defaultConfigText());
       io.stderr.write(`wrote ${path}\n`);
     });

@@ -32,6 +32,19 @@ export function labelled(lang: Lang, key: string, text: string): string {
   return `${t(lang, key)}${lang === 'zh' ? '：' : ': '}${text}`;
 }
 
+/**
+ * A warning or a --strict error about the input, for the terminal: the English reason as it is
+ * (it is also the JSON's `message`), or in Chinese what the code means followed by that reason
+ * (which quotes the offending value, so it is kept).
+ */
+export function issueText(lang: Lang, code: string, reason: string): string {
+  const what = lang === 'zh' ? (zh as Record<string, string | undefined>)[`issue.${code}`] : undefined;
+  if (what === undefined) return reason;
+  const more = /^(\d+) more like this$/.exec(reason);
+  if (more) return t('zh', 'issue.more', { what, n: Number(more[1]) });
+  return `${what}（${reason}）`;
+}
+
 /** A count with its noun: "1 group", "3 groups" (Chinese has no plural: both keys may be equal). */
 export function plural(lang: Lang, n: number, key: string): string {
   return t(lang, n === 1 ? `${key}.one` : `${key}.other`, { n });

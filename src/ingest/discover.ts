@@ -65,6 +65,15 @@ const HINTS: Record<string, string> = {
   'a symbolic link loop': 'the link points back at itself',
 };
 const why = (code: string) => (Object.hasOwn(WHY, code) ? WHY[code]! : `cannot read (${code})`);
+/** The reasons and hints above as a Chinese terminal shows them. */
+const ZH: Record<string, string> = {
+  'no such file or folder': '没有这个文件或文件夹', 'permission denied': '没有权限', 'a symbolic link loop': '符号链接形成了循环',
+  'is a folder': '这是一个文件夹', 'not a file or folder (a device or socket)': '不是文件或文件夹（是设备或套接字）',
+  'the file is empty': '文件是空的', 'this input is also an --output file: the report would overwrite it': '这个输入同时也是 --output 的文件：报告会覆盖它',
+  'check the path (quote names with spaces)': '请检查路径（带空格的名字要加引号）', 'check the permissions of the file and its folders': '请检查文件及其所在文件夹的权限',
+  'the link points back at itself': '链接指向了它自己', 'was the export interrupted?': '导出是不是中断了？', 'write the report somewhere else': '请把报告写到别处',
+};
+const zhOf = (text: string) => ZH[text] ?? (/^cannot read \((\w+)\)$/.test(text) ? `无法读取（${text.slice(13, -1)}）` : undefined);
 
 /**
  * Expands the user's inputs (files, folders read recursively, ZIPs, "-" for stdin, FIFOs) into
@@ -86,7 +95,10 @@ export async function discover(inputs: string[], opts: DiscoverOptions): Promise
     opts.onSkip(shown, why);
   };
   const refuse = (path: string, direct: boolean, reason: string, hint = HINTS[reason], code = 'no-input') => {
-    if (direct) throw new UserError(reason, { file: path, code, ...(hint ? { hint } : {}) });
+    if (direct) {
+      const zh = zhOf(reason), hintZh = hint === undefined ? undefined : zhOf(hint);
+      throw new UserError(reason, { file: path, code, ...(hint ? { hint } : {}), ...(zh ? { zh } : {}), ...(hintZh ? { hintZh } : {}) });
+    }
     skip(path, reason);
   };
   const addFile = (path: string, head: FileHead, open: () => Promise<Source>, direct: boolean) => {
@@ -99,7 +111,7 @@ export async function discover(inputs: string[], opts: DiscoverOptions): Promise
 
   const visit = async (path: string, direct: boolean): Promise<void> => {
     if (path === '-' && direct) {
-      if (stdinUsed) throw new UserError('"-" (standard input) is given twice', { code: 'usage' });
+      if (stdinUsed) throw new UserError('"-" (standard input) is given twice', { zh: '"-"（标准输入）给了两次', code: 'usage' });
       stdinUsed = true;
       const copy = await spool(opts.stdin?.() ?? process.stdin, 'stdin');
       return addSpooled(copy, '-');
@@ -137,7 +149,7 @@ export async function discover(inputs: string[], opts: DiscoverOptions): Promise
 
   const addSpooled = async (copy: string, shownAs: string) => {
     const bytes = await readHeadBytes(copy);
-    if (bytes.length === 0) throw new UserError('the input is empty', { file: shownAs, code: 'empty-file' });
+    if (bytes.length === 0) throw new UserError('the input is empty', { file: shownAs, zh: '输入是空的', code: 'empty-file' });
     addFile(shownAs, headOf(shownAs === '-' ? 'stdin' : shownAs, bytes), () => spooledSource(copy, shownAs), true);
   };
 
@@ -157,6 +169,8 @@ export async function discover(inputs: string[], opts: DiscoverOptions): Promise
     const shown = skipped.slice(0, 3).join('; ');
     throw new UserError(`no chat exports or member lists found in ${inputs.join(', ')}`, {
       hint: skipped.length ? `skipped ${skipped.length}: ${shown}${skipped.length > 3 ? '; …' : ''}` : 'the folder has no files; community-audit formats lists what can be read',
+      zh: `在 ${inputs.join(', ')} 中没有找到聊天导出或成员名单`,
+      hintZh: skipped.length ? `跳过了 ${skipped.length} 个：${shown}${skipped.length > 3 ? '；…' : ''}` : '文件夹里没有文件；community-audit formats 列出了能读取的格式',
       code: 'no-input',
     });
   }
@@ -164,19 +178,21 @@ export async function discover(inputs: string[], opts: DiscoverOptions): Promise
 }
 
 function notAnExport(path: string, head: FileHead, forced?: string): UserError {
-  if (forced) return new UserError(`unknown --input-format "${forced}"`, { hint: 'community-audit formats lists them', code: 'usage' });
+  if (forced) return new UserError(`unknown --input-format "${forced}"`, { hint: 'community-audit formats lists them', zh: `未知的 --input-format "${forced}"`, hintZh: 'community-audit formats 列出了所有格式', code: 'usage' });
   const tried = adapters.map((a) => a.id).join(', ');
   if (isBinary(head.bytes)) {
-    return new UserError('binary data, not a text export (whatever its name says)', { file: path, hint: `formats tried: ${tried}`, code: 'unknown-format' });
+    return new UserError('binary data, not a text export (whatever its name says)', { file: path, hint: `formats tried: ${tried}`, zh: '这是二进制数据，不是文本导出（无论文件名是什么）', hintZh: `尝试过的格式：${tried}`, code: 'unknown-format' });
   }
   const first = head.text.split('\n', 1)[0]!.replace(/\r$/, '');
   if (/\.(csv|tsv)$/i.test(head.fileName) && first.trim() !== '') {
     return new UserError('a CSV whose header this tool does not recognise', {
       file: path, line: 1, code: 'unknown-format',
       hint: `a messages CSV needs a time column (timestamp/时间), a sender (sender_id/sender_name/发送者) and text or type; a member list needs member_id or name; the header is: ${first.slice(0, 120)}`,
+      zh: '无法识别这个 CSV 的表头',
+      hintZh: `消息 CSV 需要时间列（timestamp/时间）、发送者列（sender_id/sender_name/发送者）以及内容或类型列；成员名单需要 member_id 或昵称列。这个文件的表头是：${first.slice(0, 120)}`,
     });
   }
-  return new UserError('not a chat export or member list this tool can read', { file: path, hint: `formats tried: ${tried}; force one with --input-format`, code: 'unknown-format' });
+  return new UserError('not a chat export or member list this tool can read', { file: path, hint: `formats tried: ${tried}; force one with --input-format`, zh: '不是本工具能读取的聊天导出或成员名单', hintZh: `尝试过的格式：${tried}；可以用 --input-format 指定一种`, code: 'unknown-format' });
 }
 
 async function diskFolder(path: string): Promise<Folder> {

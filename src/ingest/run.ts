@@ -56,7 +56,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   // `skips`: the issue skips a row (a note, such as a duplicate column, skips nothing).
   const fail = (issue: InputIssue, skips = true) => {
     const hint = skips ? 'without --strict this is skipped and counted' : 'without --strict this is a warning';
-    if (opts.strict) throw new UserError(issue.reason, { file: issue.file, line: issue.line, hint, code: issue.code });
+    const hintZh = skips ? '不加 --strict 时会跳过并计数' : '不加 --strict 时只是警告';
+    if (opts.strict) throw new UserError(issue.reason, { file: issue.file, line: issue.line, hint, hintZh, code: issue.code });
     issues.push(issue);
   };
   // One clock for the whole run: the guard of every thread refuses the same future.
@@ -69,7 +70,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     onSkip: (path, reason) => fail({ code: 'skipped-file', file: path, reason }),
   });
   trace('inputs discovered');
-  if (units.length === 0) throw new UserError('no chat exports or member lists found in the inputs', { hint: 'community-audit formats lists what can be read', code: 'no-input' });
+  if (units.length === 0) throw new UserError('no chat exports or member lists found in the inputs', { hint: 'community-audit formats lists what can be read', zh: '输入中没有找到聊天导出或成员名单', hintZh: 'community-audit formats 列出了能读取的格式', code: 'no-input' });
 
   const zone = new Zone(opts.timeZone);
   const window = { ...(opts.since === undefined ? {} : { since: opts.since }), ...(opts.until === undefined ? {} : { until: opts.until }) };

@@ -5,6 +5,9 @@ import { bytesSource } from './source.js';
 import type { Folder } from './types.js';
 
 /** Entry names that would escape a folder if extracted; we never extract, but they are refused. */
+/** The hint of an archive too big to read in memory, as a Chinese terminal shows it. */
+const UNPACK_ZH = '请自己解压，然后传入文件夹';
+
 export function unsafeName(name: string): boolean {
   return name.startsWith('/') || name.startsWith('\\') || /^[A-Za-z]:/.test(name) || name.split(/[\\/]/).includes('..') || name.includes('\0');
 }
@@ -20,7 +23,7 @@ const gb = (n: number) => `${(n / (1 << 30)).toFixed(n % (1 << 30) ? 1 : 0)} GB`
 export async function zipFolder(path: string, onSkip: (reason: string) => void, wanted: (name: string) => boolean = () => true): Promise<Folder> {
   const info = await stat(path);
   if (info.size > LIMITS.maxZipTotalBytes) {
-    throw new UserError(`the archive is larger than ${gb(LIMITS.maxZipTotalBytes)}`, { file: path, hint: 'unpack it yourself and pass the folder', code: 'zip-too-large' });
+    throw new UserError(`the archive is larger than ${gb(LIMITS.maxZipTotalBytes)}`, { file: path, hint: 'unpack it yourself and pass the folder', code: 'zip-too-large', zh: `压缩包超过 ${gb(LIMITS.maxZipTotalBytes)}`, hintZh: UNPACK_ZH });
   }
   const data = new Uint8Array(await readFile(path));
   const { unzipSync } = await import('fflate'); // loaded when a ZIP is read, not at every start-up
@@ -43,11 +46,11 @@ export async function zipFolder(path: string, onSkip: (reason: string) => void, 
       },
     });
   } catch (e) {
-    throw new UserError(`not a readable ZIP archive (${(e as Error).message})`, { file: path, hint: 'is the download complete?', code: 'bad-zip' });
+    throw new UserError(`not a readable ZIP archive (${(e as Error).message})`, { file: path, hint: 'is the download complete?', code: 'bad-zip', zh: `无法读取的 ZIP 压缩包（${(e as Error).message}）`, hintZh: '文件下载完整吗？' });
   }
   const big = tooBig as { name: string; why: string } | null;
   if (big !== null) {
-    throw new UserError(`the archive expands to ${big.why} (at "${big.name}")`, { file: path, hint: 'unpack it yourself and pass the folder', code: 'zip-too-large' });
+    throw new UserError(`the archive expands to ${big.why} (at "${big.name}")`, { file: path, hint: 'unpack it yourself and pass the folder', code: 'zip-too-large', zh: `压缩包解压后为 ${big.why}（在 "${big.name}" 处）`, hintZh: UNPACK_ZH });
   }
   names.sort();
   return {
@@ -55,7 +58,7 @@ export async function zipFolder(path: string, onSkip: (reason: string) => void, 
     entries: names,
     open: async (entry) => {
       const bytes = Object.hasOwn(files, entry) ? files[entry] : undefined;
-      if (!bytes) throw new UserError(`entry "${entry}" of the archive is not read by this tool`, { file: path, code: 'zip-entry' });
+      if (!bytes) throw new UserError(`entry "${entry}" of the archive is not read by this tool`, { file: path, code: 'zip-entry', zh: `本工具不读取压缩包中的 "${entry}"` });
       return bytesSource(`${path}!${entry}`, bytes);
     },
   };

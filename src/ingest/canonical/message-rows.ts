@@ -23,6 +23,7 @@ function checkMessageHeader(map: ColumnMap<keyof typeof MESSAGE_COLUMNS>, file: 
   const accepted = (missing === 'timestamp' ? MESSAGE_COLUMNS.timestamp : [...MESSAGE_COLUMNS.sender_id, ...MESSAGE_COLUMNS.sender_name]).join(', ');
   throw new UserError(`no ${missing === 'timestamp' ? 'timestamp' : 'sender id or sender name'} column in the header`, {
     file, line: 1, code: 'missing-column', hint: `accepted headers: ${accepted}`,
+    zh: `表头中没有${missing === 'timestamp' ? '时间' : '发送者 ID 或发送者昵称'}列`, hintZh: `可用的表头：${accepted}`,
   });
 }
 

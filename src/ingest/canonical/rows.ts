@@ -57,6 +57,7 @@ export async function* csvRowBatches(
 export function fieldTooLong(ctx: ReadContext, line: number): UserError {
   return new UserError(`a field is longer than ${mb(LIMITS.maxFieldChars)} MB (an unclosed quote?)`, {
     file: ctx.path, line, hint: 'check the quoting of that row', code: 'field-too-long',
+    zh: `有一个字段超过 ${mb(LIMITS.maxFieldChars)} MB（引号没有闭合？）`, hintZh: '请检查那一行的引号',
   });
 }
 

@@ -30,12 +30,12 @@ export function readFirstSheet(bytes: Uint8Array, file: string, unzip: typeof un
       },
     });
   } catch (e) {
-    throw new UserError(`not a readable .xlsx workbook (${(e as Error).message})`, { file, code: 'bad-xlsx', hint: 'save it again from Excel or WPS as .xlsx' });
+    throw new UserError(`not a readable .xlsx workbook (${(e as Error).message})`, { file, code: 'bad-xlsx', hint: 'save it again from Excel or WPS as .xlsx', zh: `无法读取的 .xlsx 工作簿（${(e as Error).message}）`, hintZh: '请用 Excel 或 WPS 重新另存为 .xlsx' });
   }
   const sheetName = pickSheet(Object.keys(files));
   if (sheetName === undefined) {
-    if (tooBig) throw new UserError(`${tooBig} is larger than 200 MB uncompressed`, { file, code: 'xlsx-too-large' });
-    throw new UserError('the workbook has no worksheet', { file, code: 'bad-xlsx' });
+    if (tooBig) throw new UserError(`${tooBig} is larger than 200 MB uncompressed`, { file, code: 'xlsx-too-large', zh: `${tooBig} 解压后超过 200 MB` });
+    throw new UserError('the workbook has no worksheet', { file, code: 'bad-xlsx', zh: '工作簿里没有工作表' });
   }
   const dec = new TextDecoder('utf-8');
   const shared = files[SHARED] ? sharedStrings(dec.decode(files[SHARED])) : [];

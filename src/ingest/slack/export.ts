@@ -1,4 +1,4 @@
-import { UserError } from '../../core/errors.js';
+import { UserError, HINT_ZH } from '../../core/errors.js';
 import { LIMITS, mb } from '../limits.js';
 import type { Folder, Source } from '../types.js';
 import { isRecord } from '../telegram/message.js';
@@ -12,7 +12,7 @@ export async function readText(source: Source): Promise<string> {
   let s = '';
   for await (const chunk of source.text()) {
     s += chunk;
-    if (s.length > LIMITS.maxDocumentChars) throw new UserError(`${source.fileName} is larger than ${mb(LIMITS.maxDocumentChars)} MB of text`, { file: source.path, code: 'document-too-large' });
+    if (s.length > LIMITS.maxDocumentChars) throw new UserError(`${source.fileName} is larger than ${mb(LIMITS.maxDocumentChars)} MB of text`, { file: source.path, code: 'document-too-large', zh: `${source.fileName} 的文本超过 ${mb(LIMITS.maxDocumentChars)} MB` });
   }
   return s;
 }
@@ -27,7 +27,7 @@ async function jsonEntry(folder: Folder, entry: string): Promise<unknown> {
   if (!folder.entries.includes(entry)) return undefined;
   try { return JSON.parse(await readText(await folder.open(entry))) as unknown; } catch (e) {
     if (e instanceof UserError) throw e;
-    throw new UserError(`${entry} is not valid JSON (${(e as Error).message})`, { file: folder.path, code: 'bad-json', hint: 'is the export complete (not cut off)?' });
+    throw new UserError(`${entry} is not valid JSON (${(e as Error).message})`, { file: folder.path, code: 'bad-json', hint: 'is the export complete (not cut off)?', zh: `${entry} 不是有效的 JSON（${(e as Error).message}）`, hintZh: HINT_ZH.cutOff });
   }
 }
 

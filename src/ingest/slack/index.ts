@@ -63,7 +63,7 @@ export const slackExport = {
   // A lone JSON file of a Slack export is not read on its own: the folder adapter reads the whole export.
   detect: () => 0,
   read(source) {
-    throw new UserError('a Slack export is a folder or a ZIP: pass the whole export, not one file', { file: source.path, code: 'slack-single-file' });
+    throw new UserError('a Slack export is a folder or a ZIP: pass the whole export, not one file', { file: source.path, code: 'slack-single-file', zh: 'Slack 导出是一个文件夹或 ZIP：请传入整个导出，而不是其中一个文件' });
   },
   detectFolder(folder) {
     const root = exportRoot(folder);

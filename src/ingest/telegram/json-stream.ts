@@ -1,4 +1,4 @@
-import { UserError } from '../../core/errors.js';
+import { UserError, HINT_ZH } from '../../core/errors.js';
 import { LIMITS, mb } from '../limits.js';
 import type { Source } from '../types.js';
 
@@ -91,7 +91,7 @@ class JsonWalker {
     this.rest = '';
     this.read(buf, true);
     if (this.item || this.state !== DONE) {
-      throw new UserError('the JSON ends too early (cut off?)', { file: this.file, line: this.line + 1, code: 'bad-json', hint: 'is the export complete (not cut off)?' });
+      throw new UserError('the JSON ends too early (cut off?)', { file: this.file, line: this.line + 1, code: 'bad-json', hint: 'is the export complete (not cut off)?', zh: 'JSON 提前结束了（文件被截断？）', hintZh: HINT_ZH.cutOff });
     }
     return this.out;
   }
@@ -252,7 +252,7 @@ class JsonWalker {
       value = JSON.parse(text);
     } catch (e) {
       // The line where the item starts: the line of its end, less the line ends within it.
-      throw new UserError(`not valid JSON: ${(e as Error).message}`, { file: this.file, line: it.line, code: 'bad-json', hint: 'is the export complete and not edited by hand?' });
+      throw new UserError(`not valid JSON: ${(e as Error).message}`, { file: this.file, line: it.line, code: 'bad-json', hint: 'is the export complete and not edited by hand?', zh: `不是有效的 JSON：${(e as Error).message}`, hintZh: HINT_ZH.edited });
     }
     this.out.push({ kind: 'item', path: it.path, value, line: it.line });
     this.done();
@@ -274,12 +274,12 @@ class JsonWalker {
 
   /** Malformed JSON, on the line the scan has reached. */
   private bad(what: string): UserError {
-    return new UserError(`not valid JSON: ${what}`, { file: this.file, line: this.line + 1, code: 'bad-json', hint: 'is the export complete and not edited by hand?' });
+    return new UserError(`not valid JSON: ${what}`, { file: this.file, line: this.line + 1, code: 'bad-json', hint: 'is the export complete and not edited by hand?', zh: `不是有效的 JSON：${what}`, hintZh: HINT_ZH.edited });
   }
 
   private tooDeep(): UserError {
     // Real exports nest a few levels; 100,000 "[" is an attack on whoever walks the result.
-    return new UserError(`JSON nested deeper than ${LIMITS.maxJsonDepth} levels`, { file: this.file, code: 'json-too-deep', hint: 'not an export this tool knows' });
+    return new UserError(`JSON nested deeper than ${LIMITS.maxJsonDepth} levels`, { file: this.file, code: 'json-too-deep', hint: 'not an export this tool knows', zh: `JSON 嵌套超过 ${LIMITS.maxJsonDepth} 层`, hintZh: '这不是本工具认识的导出格式' });
   }
 }
 

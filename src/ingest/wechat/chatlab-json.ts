@@ -23,7 +23,7 @@ export const chatlabJson = {
   },
   async *read(source, ctx) {
     const doc = shape(await parseWholeJson(source), { meta: 'present', members: 'array', messages: 'array' });
-    if (!doc?.messages) throw new UserError('no "messages" array', { file: ctx.path, code: 'bad-json' });
+    if (!doc?.messages) throw new UserError('no "messages" array', { file: ctx.path, code: 'bad-json', zh: '没有 "messages" 数组' });
     const group = chatlabGroup(doc.meta, fileStem(source.fileName));
     yield* chatlabRoles(group, doc.members ?? []);
     let index = 0;

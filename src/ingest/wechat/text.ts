@@ -1,4 +1,4 @@
-import { UserError } from '../../core/errors.js';
+import { UserError, HINT_ZH } from '../../core/errors.js';
 import { LIMITS, mb } from '../limits.js';
 import { lookup } from '../shape.js';
 import type { Source } from '../types.js';
@@ -30,6 +30,7 @@ export async function* lines(source: Source): AsyncGenerator<string> {
 export function lineTooLong(path: string, line: number): UserError {
   return new UserError(`a line is longer than ${mb(LIMITS.maxLineChars)} MB`, {
     file: path, line, code: 'line-too-long', hint: 'is this really a text export? a line that long is not a chat message',
+    zh: `有一行超过 ${mb(LIMITS.maxLineChars)} MB`, hintZh: '这真的是文本导出吗？这么长的一行不会是聊天消息',
   });
 }
 
@@ -46,6 +47,7 @@ export async function wholeText(source: Source): Promise<string> {
     if (length > LIMITS.maxDocumentChars) {
       throw new UserError(`the file is larger than ${mb(LIMITS.maxDocumentChars)} MB of text, the most this format is read in one piece`, {
         file: source.path, code: 'document-too-large', hint: 'export the chat as JSONL (one record per line) or split it',
+        zh: `文件的文本超过 ${mb(LIMITS.maxDocumentChars)} MB，这是这种格式一次能读取的上限`, hintZh: '请导出为 JSONL（每行一条记录），或把文件拆开',
       });
     }
     parts.push(chunk);
@@ -57,7 +59,7 @@ export async function wholeText(source: Source): Promise<string> {
 export async function parseWholeJson(source: Source): Promise<unknown> {
   const text = await wholeText(source);
   try { return JSON.parse(text) as unknown; } catch (e) {
-    throw new UserError(`not valid JSON: ${(e as Error).message}`, { file: source.path, code: 'bad-json', hint: 'is the export complete (not cut off)?' });
+    throw new UserError(`not valid JSON: ${(e as Error).message}`, { file: source.path, code: 'bad-json', hint: 'is the export complete (not cut off)?', zh: `不是有效的 JSON：${(e as Error).message}`, hintZh: HINT_ZH.cutOff });
   }
 }
 

@@ -45,7 +45,7 @@ export const wechatWeflowJson = {
   detect: (head) => (head.text ? weflowScore(head.text) : 0),
   async *read(source, ctx) {
     const doc = shape(await parseWholeJson(source), { session: 'present', messages: 'array' });
-    if (!doc?.messages) throw new UserError('no "messages" array', { file: ctx.path, code: 'bad-json' });
+    if (!doc?.messages) throw new UserError('no "messages" array', { file: ctx.path, code: 'bad-json', zh: '没有 "messages" 数组' });
     const s = shape(doc.session, SESSION) ?? {};
     const group: GroupInfo = {
       id: s.wxid || fileStem(source.fileName),
