@@ -143,18 +143,21 @@ export async function discover(inputs: string[], opts: DiscoverOptions): Promise
     let bytes: Uint8Array;
     try { bytes = await readHeadBytes(path); } catch (e) { return refuse(path, direct, why(errno(e))); }
     const head = headOf(path, bytes);
-    if (/\.zip$/i.test(path) && head.bytes[0] === 0x50 && head.bytes[1] === 0x4b) return visitZip(path);
+    if (isZip(head, /\.zip$/i.test(path))) return visitZip(path);
     addFile(path, head, () => fileSource(path), direct);
   };
 
   const addSpooled = async (copy: string, shownAs: string) => {
     const bytes = await readHeadBytes(copy);
     if (bytes.length === 0) throw new UserError('the input is empty', { file: shownAs, zh: '输入是空的', code: 'empty-file' });
-    addFile(shownAs, headOf(shownAs === '-' ? 'stdin' : shownAs, bytes), () => spooledSource(copy, shownAs), true);
+    const head = headOf(shownAs === '-' ? 'stdin' : shownAs, bytes);
+    // `cat export.zip | community-audit analyze -`: no name to go by, the bytes say it is a ZIP.
+    if (isZip(head, false)) return visitZip(copy, shownAs);
+    addFile(shownAs, head, () => spooledSource(copy, shownAs), true);
   };
 
-  const visitZip = async (path: string) => {
-    const folder = await zipFolder(path, (r) => skip(path, r), (name) => !IGNORED.test(name));
+  const visitZip = async (file: string, path = file) => {
+    const folder = await zipFolder(file, (r) => skip(path, r), (name) => !IGNORED.test(name), path);
     const fa = folderAdapter(folder, opts.forced);
     if (fa) { units.push({ type: 'folder', path: safeText(path), adapter: guardAdapter(fa, now), folder }); return; }
     for (const entry of folder.entries) {
@@ -175,6 +178,16 @@ export async function discover(inputs: string[], opts: DiscoverOptions): Promise
     });
   }
   return units;
+}
+
+/**
+ * A ZIP archive to open as a folder: named .zip, or with no name to go by (stdin, a file saved
+ * without its extension) a ZIP's signature that no adapter claims (an .xlsx is a ZIP too).
+ */
+function isZip(head: FileHead, named: boolean): boolean {
+  const b = head.bytes;
+  if (!(b[0] === 0x50 && b[1] === 0x4b)) return false;
+  return named || (b[2] === 0x03 && b[3] === 0x04 && pickAdapter(head) === null);
 }
 
 function notAnExport(path: string, head: FileHead, forced?: string): UserError {

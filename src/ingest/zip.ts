@@ -4,10 +4,10 @@ import { LIMITS } from './limits.js';
 import { bytesSource } from './source.js';
 import type { Folder } from './types.js';
 
-/** Entry names that would escape a folder if extracted; we never extract, but they are refused. */
 /** The hint of an archive too big to read in memory, as a Chinese terminal shows it. */
 const UNPACK_ZH = '请自己解压，然后传入文件夹';
 
+/** Entry names that would escape a folder if extracted; we never extract, but they are refused. */
 export function unsafeName(name: string): boolean {
   return name.startsWith('/') || name.startsWith('\\') || /^[A-Za-z]:/.test(name) || name.split(/[\\/]/).includes('..') || name.includes('\0');
 }
@@ -19,13 +19,15 @@ const gb = (n: number) => `${(n / (1 << 30)).toFixed(n % (1 << 30) ? 1 : 0)} GB`
  * the central directory before anything is inflated, so an archive that would expand to gigabytes
  * is refused, not unpacked; an entry that lies about its size is cut at the size it claims (fflate
  * inflates into a buffer of that size). Entries `wanted` says no to (media) are listed, never inflated.
+ * `shown` is the name the user knows the archive by (a ZIP piped on stdin is read from a copy).
  */
-export async function zipFolder(path: string, onSkip: (reason: string) => void, wanted: (name: string) => boolean = () => true): Promise<Folder> {
-  const info = await stat(path);
+export async function zipFolder(file: string, onSkip: (reason: string) => void, wanted: (name: string) => boolean = () => true, shown = file): Promise<Folder> {
+  const path = shown;
+  const info = await stat(file);
   if (info.size > LIMITS.maxZipTotalBytes) {
     throw new UserError(`the archive is larger than ${gb(LIMITS.maxZipTotalBytes)}`, { file: path, hint: 'unpack it yourself and pass the folder', code: 'zip-too-large', zh: `压缩包超过 ${gb(LIMITS.maxZipTotalBytes)}`, hintZh: UNPACK_ZH });
   }
-  const data = new Uint8Array(await readFile(path));
+  const data = new Uint8Array(await readFile(file));
   const { unzipSync } = await import('fflate'); // loaded when a ZIP is read, not at every start-up
   const names: string[] = [];
   let total = 0;

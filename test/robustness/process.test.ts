@@ -2,6 +2,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { good, tempDir } from './cli.js';
 
@@ -10,14 +11,14 @@ const bin = fileURLToPath(new URL('../../bin/community-audit.js', import.meta.ur
 const built = existsSync(fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url)));
 const dir = tempDir();
 
-function run(args: string[], stdin?: string | (() => void)): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(args: string[], stdin?: string | Uint8Array | (() => void)): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, TZ: 'UTC', NO_COLOR: '1' } });
     let stdout = '', stderr = '';
     child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
     child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    if (typeof stdin === 'string') child.stdin.end(stdin);
+    if (typeof stdin === 'string' || stdin instanceof Uint8Array) child.stdin.end(stdin);
     else { child.stdin.end(); stdin?.(); }
   });
 }
@@ -28,6 +29,17 @@ describe.skipIf(!built)('inputs that only a process has', () => {
     expect(r.code).toBe(0);
     const rep = JSON.parse(r.stdout) as { inputs: { path: string; records: number; format: string }[] };
     expect(rep.inputs).toMatchObject([{ path: '-', records: 3, format: 'canonical-csv' }]);
+  });
+
+  it('a ZIP on standard input, or saved without its extension, is opened as an archive', async () => {
+    const zip = zipSync({ 'chat/messages.csv': new TextEncoder().encode(good()) });
+    const piped = await run(['analyze', '-', '--format', 'json'], zip);
+    expect(piped.stderr).toBe('');
+    expect((JSON.parse(piped.stdout) as { inputs: { path: string; records: number }[] }).inputs).toEqual([expect.objectContaining({ path: '-!chat/messages.csv', records: 3 })]);
+    const bare = join(dir, 'export-download');
+    writeFileSync(bare, zip);
+    const named = await run(['analyze', bare, '--format', 'json']);
+    expect((JSON.parse(named.stdout) as { inputs: { path: string; records: number }[] }).inputs).toEqual([expect.objectContaining({ path: `${bare}!chat/messages.csv`, records: 3 })]);
   });
 
   it('empty standard input is an error', async () => {
