@@ -78,6 +78,8 @@ export interface MembershipEvent {
   method?: JoinMethod;
   /** The export's id for the system message, used for merging overlapping exports. */
   id?: string;
+  /** The line of the file it was read from, where the format has lines (for issues about it). */
+  line?: number;
 }
 
 /** A rename of the group, or a role stated by a system line (e.g. "X is now an admin"). */

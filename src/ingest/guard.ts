@@ -56,7 +56,7 @@ export function checkEvent(ev: IngestEvent, now: number, zone: Zone): Refusal | 
 
 /** The issue with the event's line, when its reader knows it. */
 function withLine(issue: Refusal, ev: IngestEvent): { line?: number } & Refusal {
-  return (ev.type === 'message' || ev.type === 'member') && ev.line !== undefined ? { line: ev.line, ...issue } : issue;
+  return (ev.type === 'message' || ev.type === 'member' || ev.type === 'membership') && ev.line !== undefined ? { line: ev.line, ...issue } : issue;
 }
 
 /** Member-list dates that are not times (unreadable, in the future, before 1990) are dropped from

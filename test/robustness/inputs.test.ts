@@ -24,6 +24,8 @@ beforeAll(() => {
   put('no-time.csv', 'message_id,group_id,sender_id,text\nm1,g1,a,hi\n');
   put('dup-col.csv', 'message_id,group_id,timestamp,timestamp,sender_id,text\nm1,g1,2024-03-04 09:00:00,x,a,hi\n');
   put('dates.csv', [HEADER, row('m1', '2024-03-04 09:00:00'), row('m2', 'yesterday'), row('m3', '2023-02-30 10:00:00'), row('m4', '2099-01-01 10:00:00'), row('m5', '2024-03-04 10:00:00')].join('\n'));
+  put('WhatsApp Chat with Club.txt', ['3/4/24, 09:00 - Ann: hi', '3/4/24, 09:01 - Bob: hello', '3/4/99, 09:02 - Cat joined using this group\'s invite link', '3/4/99, 09:03 - Cat: hi all', '3/5/24, 10:00 - Ann: bye', ''].join('\n'));
+  put('qq.txt', ['消息对象:产品交流群', '', '2024-03-04 8:04:05 地瓜(23333233)', '大家好', '', '2099-03-04 8:05:05 土豆(4444)', '早', '', '2024-03-05 9:00:00 地瓜(23333233)', '好', ''].join('\n'));
   put('dup-ids.csv', [HEADER, row('m1', '2024-03-04 09:00:00'), row('m1', '2024-03-04 09:00:00'), row('m2', '2024-03-04 09:01:00')].join('\n'));
   put('binary.csv', Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
   put('bad-utf8.csv', Buffer.concat([Buffer.from(good(1)), Buffer.from(row('m2', '2024-03-04 09:05:00', 'x')), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0x0a])]));
@@ -113,6 +115,12 @@ describe('rows that are skipped: counted in inputs[].skipped, listed in warnings
     expect(rep.inputs[0]).toMatchObject({ records: 2, skipped: 3 });
     expect(w(rep)).toEqual([['bad-timestamp', 3], ['bad-timestamp', 4], ['future-timestamp', 5]]);
     expect(rep.warnings[2]!.message).toMatch(/dated 2099-01-01, after the time of the run/);
+  });
+  it('a refused date names its line in the text formats too (messages and joins alike)', async () => {
+    const wa = await run('WhatsApp Chat with Club.txt');
+    expect(w(wa)).toEqual([['future-timestamp', 3], ['future-timestamp', 4]]);
+    const qq = await run('qq.txt');
+    expect(w(qq)).toEqual([['future-timestamp', 6]]);
   });
   it('duplicate message ids are counted once', async () => {
     const rep = await run('dup-ids.csv');

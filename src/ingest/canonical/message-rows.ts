@@ -82,7 +82,7 @@ export class MessageRows {
     // removals, recalls) carry the roster's history: read them as membership events.
     if ((kind === 'system' || senderId === undefined) && text) {
       const fact = parseSystemLine(text.trim());
-      if (fact) { out.push(...factEvents(fact, group, time, id === undefined ? {} : { id })); return; }
+      if (fact) { out.push(...factEvents(fact, group, time, id === undefined ? { line: row.line } : { id, line: row.line })); return; }
       if (senderId === undefined && kind === 'system') return; // a notice about nobody (pats, tips)
     }
     if (senderId === undefined) { ctx.reportIssue({ line: row.line, reason: 'no sender', code: 'no-sender' }); return; }

@@ -37,7 +37,7 @@ export const discordCsv = {
       const id = cell(f, col.authorid);
       if (!id) { ctx.reportIssue({ line: row.line, reason: 'no author id', code: 'no-sender' }); continue; }
       const attachment = cell(f, col.attachments);
-      const ev: MessageEvent = { type: 'message', group, time, senderId: id, kind: attachment ? attachmentKind(attachment.split(',')[0]!.split('?')[0]!) : 'text' };
+      const ev: MessageEvent = { type: 'message', group, time, line: row.line, senderId: id, kind: attachment ? attachmentKind(attachment.split(',')[0]!.split('?')[0]!) : 'text' };
       const name = cell(f, col.author); if (name) ev.senderName = name;
       const text = cell(f, col.content); if (text) ev.text = text;
       yield ev;

@@ -101,14 +101,14 @@ function toEvents(b: Block, group: GroupInfo, ctx: ReadContext): IngestEvent[] {
   const text = body.join('\n');
   if (SYSTEM_IDS.has(b.id) || b.name === '系统消息') {
     const fact = parseQqSystem(text);
-    return fact ? factEvents(fact, group, b.time) : [];
+    return fact ? factEvents(fact, group, b.time, { line: b.line }) : [];
   }
   // A member's own recall is shown in their name, not the system's.
   const recall = parseQqSystem(text);
-  if (recall?.kind === 'recall') return [{ type: 'message', group, time: b.time, senderId: b.id, senderName: b.name, kind: 'recall' }];
+  if (recall?.kind === 'recall') return [{ type: 'message', group, time: b.time, line: b.line, senderId: b.id, senderName: b.name, kind: 'recall' }];
   if (!b.id) { ctx.reportIssue({ line: b.line, reason: 'no sender', code: 'no-sender' }); return []; }
   const kind = placeholderKind(text);
-  const ev: MessageEvent = { type: 'message', group, time: b.time, senderId: b.id, senderName: b.name, kind: kind ?? 'text' };
+  const ev: MessageEvent = { type: 'message', group, time: b.time, line: b.line, senderId: b.id, senderName: b.name, kind: kind ?? 'text' };
   if (b.role) ev.senderRole = b.role;
   if (kind === undefined && text) ev.text = text;
   return [ev];

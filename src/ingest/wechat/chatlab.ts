@@ -58,12 +58,13 @@ export function chatlabMessage(raw: unknown, group: GroupInfo, ctx: ReadContext,
   const kind = lookup(TYPES, m.type ?? 0) ?? 'text';
   if (kind === 'system' && (m.type === 80 || !m.sender)) {
     const fact = parseSystemLine(content) ?? parseQqSystem(content);
-    return fact ? factEvents(fact, group, time, id === undefined ? {} : { id }) : [];
+    return fact ? factEvents(fact, group, time, { ...(id === undefined ? {} : { id }), ...(where.line === undefined ? {} : { line: where.line }) }) : [];
   }
   const name = cleanName(m.groupNickname || m.accountName || '');
   const senderId = (m.sender === undefined ? '' : String(m.sender)) || name;
   if (!senderId) { ctx.reportIssue({ ...at, reason: `${label}: no sender`, code: 'no-sender' }); return []; }
   const ev: MessageEvent = { type: 'message', group, time, senderId, kind };
+  if (where.line !== undefined) ev.line = where.line;
   if (name) ev.senderName = name;
   if (id !== undefined) ev.id = id;
   if (m.replyToMessageId !== undefined && m.replyToMessageId !== '') ev.replyTo = String(m.replyToMessageId);

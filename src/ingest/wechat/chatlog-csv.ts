@@ -32,7 +32,7 @@ export const wechatChatlogCsv = {
   async *read(source, ctx) {
     const groups = new Map<string, GroupInfo>();
     const fallback = fileStem(source.fileName);
-    for await (const { fields: f, col, time } of timedRows(source, ctx, COLUMNS, 'Time')) {
+    for await (const { fields: f, line, col, time } of timedRows(source, ctx, COLUMNS, 'Time')) {
       const gid = cell(f, col.Talker) ?? cell(f, col.TalkerName) ?? fallback;
       let group = groups.get(gid);
       if (!group) { group = { id: gid, name: cell(f, col.TalkerName) ?? gid, platform: 'wechat' }; groups.set(gid, group); }
@@ -41,10 +41,10 @@ export const wechatChatlogCsv = {
       const name = cleanName(cell(f, col.SenderName) ?? '');
       if (sender === '系统消息' || name === '系统消息' || (!sender && !name)) {
         const fact = parseSystemLine(systemText(content));
-        if (fact) yield* factEvents(fact, group, time);
+        if (fact) yield* factEvents(fact, group, time, { line });
         continue;
       }
-      const ev: MessageEvent = { type: 'message', group, time, senderId: sender ?? name, kind: 'text' };
+      const ev: MessageEvent = { type: 'message', group, time, line, senderId: sender ?? name, kind: 'text' };
       if (name) ev.senderName = name;
       const rendered = RENDERINGS.find(([re]) => re.test(content.trim()));
       if (rendered) ev.kind = rendered[1];

@@ -10,8 +10,10 @@ export function factEvents(
   fact: SystemFact,
   group: GroupInfo,
   time: number,
-  opts: { id?: string; self?: string } = {},
+  opts: { id?: string; self?: string; line?: number } = {},
 ): IngestEvent[] {
+  // The line goes on each event, as a message's does, so a refused time names where it is.
+  if (opts.line !== undefined) return factEvents(fact, group, time, { ...opts, line: undefined }).map((ev) => (ev.type === 'membership' || ev.type === 'message' ? { ...ev, line: opts.line } : ev));
   const self = opts.self ?? '我';
   const name = (n: string) => (n === SELF ? self : n);
   const sub = (i: number, n: number) => (opts.id === undefined ? undefined : n > 1 ? `${opts.id}#${i}` : opts.id);

@@ -46,7 +46,7 @@ export const wechatMemotraceTxt = {
     let lineNo = 0;
     const system = (p: Pending): IngestEvent[] => {
       const fact = parseSystemLine(p.rest);
-      return fact ? factEvents(fact, group, p.time) : [];
+      return fact ? factEvents(fact, group, p.time, { line: p.line }) : [];
     };
     for await (const line of lines(source)) {
       lineNo++;
@@ -85,7 +85,7 @@ function toMessage(b: Block, group: GroupInfo): MessageEvent {
   const text = body.join('\n');
   const name = cleanName(b.name);
   const kind = placeholderKind(text);
-  const ev: MessageEvent = { type: 'message', group, time: b.time, senderId: name, senderName: name, kind: kind ?? 'text' };
+  const ev: MessageEvent = { type: 'message', group, time: b.time, line: b.line, senderId: name, senderName: name, kind: kind ?? 'text' };
   if (kind === undefined && text) ev.text = text;
   return ev;
 }

@@ -44,12 +44,12 @@ export const wechatPywxdumpCsv = {
       const sender = cell(f, col.talker);
       if (label === '系统通知' || label === '邀请加群' || label.startsWith('消息撤回') || sender === '系统') {
         const fact = parseSystemLine(systemText(msg));
-        if (fact) yield* factEvents(fact, group, time, id === undefined ? {} : { id });
+        if (fact) yield* factEvents(fact, group, time, id === undefined ? { line } : { id, line });
         continue;
       }
       if (!sender || sender === '未知') { ctx.reportIssue({ line: line, reason: 'no sender (talker)', code: 'no-sender' }); continue; }
       const kind = lookup(LABELS, label) ?? 'text';
-      const ev: MessageEvent = { type: 'message', group, time, senderId: sender, kind };
+      const ev: MessageEvent = { type: 'message', group, time, line, senderId: sender, kind };
       if (id !== undefined) ev.id = id;
       if (kind === 'text' && !looksLikeXml(msg)) {
         // "<reply>\n\n[引用](time)name:quoted" — only the reply is this sender's text.

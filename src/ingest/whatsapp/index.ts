@@ -80,7 +80,7 @@ function toEvents(p: Pending, group: GroupInfo, ctx: ReadContext): IngestEvent[]
   // notice; otherwise "Bob: Alice added Carol" stays Bob's message.
   const sys = parseSystem(p.text);
   const trusted = p.author === null || p.lrm || p.author === group.name;
-  const base = { type: 'membership' as const, group, time: p.time };
+  const base = { type: 'membership' as const, group, time: p.time, line: p.line };
   if (sys && (trusted || sys.kind === 'notice')) {
     switch (sys.kind) {
       case 'notice': return [];
@@ -90,13 +90,13 @@ function toEvents(p: Pending, group: GroupInfo, ctx: ReadContext): IngestEvent[]
       case 'left': return [{ ...base, action: 'leave', memberId: sys.member, memberName: sys.member }];
       case 'removed': return [{ ...base, action: 'remove', memberId: sys.member, memberName: sys.member, by: sys.by }];
       case 'created': return [{ type: 'group', group, roles: [{ memberId: sys.by, name: sys.by, role: 'owner' }] }];
-      case 'subject': return [{ type: 'message', group, time: p.time, senderId: sys.by, senderName: sys.by, kind: 'system' }];
+      case 'subject': return [{ type: 'message', group, time: p.time, line: p.line, senderId: sys.by, senderName: sys.by, kind: 'system' }];
     }
   }
   // A line without an author that no pattern knows (icon changed, number changed…): nobody spoke.
   if (p.author === null) return [];
   if (p.author === '') { ctx.reportIssue({ line: p.line, reason: 'message without an author', code: 'no-sender' }); return []; }
-  const ev: MessageEvent = { type: 'message', group, time: p.time, senderId: p.author, senderName: p.author, kind: kindOfText(p.text) };
+  const ev: MessageEvent = { type: 'message', group, time: p.time, line: p.line, senderId: p.author, senderName: p.author, kind: kindOfText(p.text) };
   if (p.text) ev.text = p.text;
   return [ev];
 }
