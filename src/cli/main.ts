@@ -23,7 +23,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   const debug = argv.includes('--debug');
   const lang = errorLang(argv, io.env);
   try {
-    await buildProgram(io, outcome).parseAsync(argv);
+    await buildProgram(io, outcome, lang).parseAsync(argv);
     return exitCode(outcome.value);
   } catch (e) {
     if (e instanceof CommanderError) {

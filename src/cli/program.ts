@@ -9,53 +9,62 @@ import { reportSchema } from '../report/schema.js';
 import { CONDITIONS } from '../report/shared/narrative.js';
 import { runAnalyze, type AnalyzeOutcome } from './analyze.js';
 import { CONFIG_FILE, defaultConfigText } from './config.js';
+import type { Lang } from '../i18n/index.js';
 import type { CliIO } from './io.js';
 import { writeAtomic } from './output.js';
 import { VERSION } from './version.js';
 
+/** Commander's help headings in Chinese. */
+const HELP_TITLES_ZH: Record<string, string> = { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '全局选项：' };
+
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 /** The commander program. Actions record their outcome; main() turns it into an exit code. */
-export function buildProgram(io: CliIO, outcome: { value: AnalyzeOutcome }): Command {
+export function buildProgram(io: CliIO, outcome: { value: AnalyzeOutcome }, lang: Lang = 'en'): Command {
+  // The help in the user's language (--lang, else the locale): the option names stay as they are.
+  const h = (en: string, zh: string) => (lang === 'zh' ? zh : en);
   const program = new Command('community-audit')
     .description('Community-health audit of group-chat exports: lifecycle phase, dead groups, self-drive, seed users, fission, monetization windows.\n社群健康诊断：生命周期、死群、自我驱动、种子用户、裂变、变现窗口。')
-    .version(VERSION, '-V, --version')
-    .showHelpAfterError('(add --help for usage)')
+    .version(VERSION, '-V, --version', h('output the version number', '显示版本号'))
+    .helpOption('-h, --help', h('display help for command', '显示帮助'))
+    .helpCommand('help [command]', h('display help for command', '显示命令的帮助'))
+    .configureHelp({ styleTitle: (title) => (lang === 'zh' ? HELP_TITLES_ZH[title] ?? title : title) })
+    .showHelpAfterError(h('(add --help for usage)', '（加 --help 查看用法）'))
     .exitOverride()
     .configureOutput({ writeOut: (s) => void io.writeStdout(s), writeErr: (s) => io.stderr.write(s) });
 
   program.command('analyze')
-    .description('analyse chat exports and member lists (files, folders, ZIPs)')
-    .argument('<inputs...>', 'export files or folders (read recursively)')
-    .addOption(new Option('-f, --format <formats>', `output format(s), comma-separated: ${FORMAT_IDS.join(', ')}`).default('table'))
-    .option('-o, --output <file>', 'write a format to a file (atomically), one per --format', collect)
-    .option('--tz <zone>', 'IANA time zone for hours, days and weeks (default: the machine\'s)')
-    .option('--as-of <date>', 'analyse as of this date (default: the latest event in the input)')
-    .option('--since <date>', 'ignore events before this date')
-    .option('--until <date>', 'ignore events after this date')
-    .addOption(new Option('--lang <lang>', 'language of the output (default: from LANG)').choices(['en', 'zh']))
-    .option('--no-color', 'no colours in the terminal')
-    .option('-q, --quiet', 'no progress and no warnings on stderr')
-    .option('--strict', 'stop at the first bad row or unreadable file')
-    .option('--debug', 'show stack traces')
-    .option('-c, --config <file>', `config file (default: ./${CONFIG_FILE} if present)`)
-    .option('--top <n>', 'how many seed users, spreaders and slots to list')
-    .option('-g, --group <id>', 'show one group in detail (table format)')
-    .addOption(new Option('--table <rows>', 'csv: one row per group, or per seed user / spreader / member going quiet').choices(['groups', 'members']))
-    .option('--fail-on <conditions>', `exit with code 1 when a group meets one of these (comma-separated): ${CONDITIONS.join(', ')}`)
-    .option('--baseline <file>', 'a JSON report of an earlier run: add what changed since then')
-    .option('--save-baseline <file>', 'also write the JSON report here (atomically), for the next --baseline')
-    .option('--anonymize', 'replace group, member and file names with stable pseudonyms (needs a salt)')
-    .option('--salt <secret>', 'the secret that keys --anonymize (default: $COMMUNITY_AUDIT_SALT, else "salt" in the config file)')
-    .addOption(new Option('--input-format <id>', 'force the input format instead of detecting it').choices(adapters.map((a) => a.id)))
-    .option('--threads <n>', 'threads that may read one big CSV (default: the cores, at most 4; 1: one thread)')
+    .description(h('analyse chat exports and member lists (files, folders, ZIPs)', '分析聊天导出和成员名单（文件、文件夹、ZIP）'))
+    .argument('<inputs...>', h('export files or folders (read recursively)', '导出文件或文件夹（递归读取）'))
+    .addOption(new Option('-f, --format <formats>', h(`output format(s), comma-separated: ${FORMAT_IDS.join(', ')}`, `输出格式，可用逗号分隔多个：${FORMAT_IDS.join(', ')}`)).default('table'))
+    .option('-o, --output <file>', h('write a format to a file (atomically), one per --format', '把输出写入文件（原子写入），每个 --format 一个'), collect)
+    .option('--tz <zone>', h('IANA time zone for hours, days and weeks (default: the machine\'s)', '计算小时、日、周所用的 IANA 时区（默认：本机时区）'))
+    .option('--as-of <date>', h('analyse as of this date (default: the latest event in the input)', '以这一天为“现在”进行分析（默认：输入中最晚的事件）'))
+    .option('--since <date>', h('ignore events before this date', '忽略这一天之前的事件'))
+    .option('--until <date>', h('ignore events after this date', '忽略这一天之后的事件'))
+    .addOption(new Option('--lang <lang>', h('language of the output (default: from LANG)', '输出语言（默认：根据 LANG）')).choices(['en', 'zh']))
+    .option('--no-color', h('no colours in the terminal', '终端输出不带颜色'))
+    .option('-q, --quiet', h('no progress and no warnings on stderr', 'stderr 上不显示进度和警告'))
+    .option('--strict', h('stop at the first bad row or unreadable file', '遇到第一处坏行或无法读取的文件就停止'))
+    .option('--debug', h('show stack traces', '显示调用栈'))
+    .option('-c, --config <file>', h(`config file (default: ./${CONFIG_FILE} if present)`, `配置文件（默认：当前目录下的 ${CONFIG_FILE}，如果存在）`))
+    .option('--top <n>', h('how many seed users, spreaders and slots to list', '列出多少个种子用户、裂变传播者和时段'))
+    .option('-g, --group <id>', h('show one group in detail (table format)', '显示一个群的详情（表格格式）'))
+    .addOption(new Option('--table <rows>', h('csv: one row per group, or per seed user / spreader / member going quiet', 'csv：每个群一行，或每个种子用户 / 传播者 / 沉默成员一行')).choices(['groups', 'members']))
+    .option('--fail-on <conditions>', h(`exit with code 1 when a group meets one of these (comma-separated): ${CONDITIONS.join(', ')}`, `有群满足其中任一条件时以退出码 1 结束（逗号分隔）：${CONDITIONS.join(', ')}`))
+    .option('--baseline <file>', h('a JSON report of an earlier run: add what changed since then', '上一次运行的 JSON 报告：加上此后的变化'))
+    .option('--save-baseline <file>', h('also write the JSON report here (atomically), for the next --baseline', '同时把 JSON 报告写到这里（原子写入），供下次 --baseline 使用'))
+    .option('--anonymize', h('replace group, member and file names with stable pseudonyms (needs a salt)', '用稳定的化名替换群名、成员名和文件名（需要盐 salt）'))
+    .option('--salt <secret>', h('the secret that keys --anonymize (default: $COMMUNITY_AUDIT_SALT, else "salt" in the config file)', '--anonymize 使用的密钥（默认：$COMMUNITY_AUDIT_SALT，否则取配置文件中的 "salt"）'))
+    .addOption(new Option('--input-format <id>', h('force the input format instead of detecting it', '指定输入格式，不自动识别')).choices(adapters.map((a) => a.id)))
+    .option('--threads <n>', h('threads that may read one big CSV (default: the cores, at most 4; 1: one thread)', '读取一个大 CSV 可用的线程数（默认：CPU 核数，最多 4；1：单线程）'))
     .action(async (inputs: string[], opts: Record<string, unknown>) => {
       outcome.value = await runAnalyze(inputs, opts, io);
     });
 
   program.command('init')
-    .description(`write ${CONFIG_FILE} with every threshold, its default and what it does`)
-    .option('--force', 'overwrite an existing config file')
+    .description(h(`write ${CONFIG_FILE} with every threshold, its default and what it does`, `写出 ${CONFIG_FILE}，列出每个阈值、默认值及其作用`))
+    .option('--force', h('overwrite an existing config file', '覆盖已有的配置文件'))
     .action(async (opts: { force?: boolean }) => {
       const path = resolve(io.cwd, CONFIG_FILE);
       if (existsSync(path) && !opts.force) throw new UserError(`${CONFIG_FILE} exists already`, { file: path, hint: 'use --force to overwrite it', zh: `${CONFIG_FILE} 已经存在`, hintZh: '加 --force 覆盖它', code: 'usage' });
@@ -64,7 +73,7 @@ export function buildProgram(io: CliIO, outcome: { value: AnalyzeOutcome }): Com
     });
 
   program.command('formats')
-    .description('list the export formats this tool reads and what each can show')
+    .description(h('list the export formats this tool reads and what each can show', '列出本工具能读取的导出格式及各自能分析的内容'))
     .action(async () => {
       const lines = adapters.map((a) => {
         const c = a.capabilities;
@@ -74,7 +83,7 @@ export function buildProgram(io: CliIO, outcome: { value: AnalyzeOutcome }): Com
     });
 
   program.command('schema')
-    .description('print the JSON Schema of the report (--format json)')
+    .description(h('print the JSON Schema of the report (--format json)', '打印报告（--format json）的 JSON Schema'))
     .action(async () => {
       const schema = z.toJSONSchema(reportSchema, { io: 'output', unrepresentable: 'any' });
       await io.writeStdout(`${JSON.stringify(schema, null, 2)}\n`);

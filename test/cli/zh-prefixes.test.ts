@@ -40,6 +40,21 @@ describe('errors follow the language', () => {
   });
 });
 
+describe('the help follows the language', () => {
+  it('is in Chinese with --lang zh or a Chinese locale, in English otherwise', () => {
+    const zh = cli(['analyze', '--help', '--lang', 'zh'], undefined, EN_ENV);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toMatch(/^用法： community-audit analyze/);
+    expect(zh.stdout).toMatch(/^选项：$/m);
+    expect(zh.stdout).toMatch(/^\s+--strict\s+\p{Script=Han}/mu);
+    const localeZh = cli(['--help'], undefined, { LANG: 'zh_CN.UTF-8', LC_ALL: '', LC_MESSAGES: '' });
+    expect(localeZh.stdout).toMatch(/^命令：$/m);
+    const en = cli(['analyze', '--help'], undefined, EN_ENV);
+    expect(en.stdout).toMatch(/^Usage: community-audit analyze/);
+    expect(en.stdout).not.toMatch(/\p{Script=Han}/u);
+  });
+});
+
 /** Every error raised for the user carries its Chinese text where it is raised. */
 describe('every UserError in the source has a Chinese text', () => {
   const files: string[] = [];
