@@ -69,7 +69,7 @@ export function buildProgram(io: CliIO, outcome: { value: AnalyzeOutcome }, lang
       const path = resolve(io.cwd, CONFIG_FILE);
       if (existsSync(path) && !opts.force) throw new UserError(`${CONFIG_FILE} exists already`, { file: path, hint: 'use --force to overwrite it', zh: `${CONFIG_FILE} 已经存在`, hintZh: '加 --force 覆盖它', code: 'usage' });
       await writeAtomic(path, defaultConfigText());
-      io.stderr.write(`wrote ${path}\n`);
+      io.stderr.write(`${h(`wrote ${path}`, `已写入 ${path}`)}\n`);
     });
 
   program.command('formats')
