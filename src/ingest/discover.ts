@@ -19,7 +19,9 @@ export interface DiscoverOptions {
   forced?: string;
   /** Paths never to read (the --output files). */
   exclude?: string[];
-  onSkip: (path: string, reason: string) => void;
+  /** A file skipped; `foreign`: it is simply not an export (a README or notes in an export
+   *  folder), which is no fault in the data, so --strict does not stop at it. */
+  onSkip: (path: string, reason: string, foreign?: boolean) => void;
   /** The time of the run: events dated after it are refused (default: the clock). */
   now?: number;
   /** Standard input, for the input "-" (default: the process's). */
@@ -89,10 +91,10 @@ export async function discover(inputs: string[], opts: DiscoverOptions): Promise
   const now = opts.now ?? Date.now();
   for (const p of opts.exclude ?? []) excluded.add(await realpath(p).catch(() => p));
   // Paths and ZIP entry names are data too: what is shown (and reported) is cleaned; what is opened is not.
-  const skip = (path: string, reason: string) => {
+  const skip = (path: string, reason: string, foreign = false) => {
     const [shown, why] = [safeText(path), safeText(reason)];
     skipped.push(`${shown}: ${why}`);
-    opts.onSkip(shown, why);
+    opts.onSkip(shown, why, foreign);
   };
   const refuse = (path: string, direct: boolean, reason: string, hint = HINTS[reason], code = 'no-input') => {
     if (direct) {
@@ -105,7 +107,8 @@ export async function discover(inputs: string[], opts: DiscoverOptions): Promise
     const pick = pickAdapter(head, opts.forced);
     if (pick) { units.push({ type: 'file', path: safeText(path), adapter: guardAdapter(pick.adapter, now), head, open }); return; }
     if (direct) throw notAnExport(path, head, opts.forced);
-    skip(path, 'not a chat export or member list this tool knows');
+    // A data file (.csv, .json…) that no reader knows may be a damaged export: --strict stops there.
+    skip(path, 'not a chat export or member list this tool knows', !/\.(csv|tsv|jsonl?|xlsx|zip)$/i.test(path));
   };
   let stdinUsed = false;
 

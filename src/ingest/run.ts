@@ -54,10 +54,11 @@ export interface IngestResult {
 export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   const issues: InputIssue[] = [];
   // `skips`: the issue skips a row (a note, such as a duplicate column, skips nothing).
-  const fail = (issue: InputIssue, skips = true) => {
+  // `strictStops`: false for a file that is simply not an export (notes beside the exports).
+  const fail = (issue: InputIssue, skips = true, strictStops = true) => {
     const hint = skips ? 'without --strict this is skipped and counted' : 'without --strict this is a warning';
     const hintZh = skips ? '不加 --strict 时会跳过并计数' : '不加 --strict 时只是警告';
-    if (opts.strict) throw new UserError(issue.reason, { file: issue.file, line: issue.line, hint, hintZh, code: issue.code });
+    if (opts.strict && strictStops) throw new UserError(issue.reason, { file: issue.file, line: issue.line, hint, hintZh, code: issue.code });
     issues.push(issue);
   };
   // One clock for the whole run: the guard of every thread refuses the same future.
@@ -67,7 +68,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     exclude: opts.exclude,
     now,
     ...(opts.stdin === undefined ? {} : { stdin: opts.stdin }),
-    onSkip: (path, reason) => fail({ code: 'skipped-file', file: path, reason }),
+    onSkip: (path, reason, foreign) => fail({ code: 'skipped-file', file: path, reason }, true, !foreign),
   });
   trace('inputs discovered');
   if (units.length === 0) throw new UserError('no chat exports or member lists found in the inputs', { hint: 'community-audit formats lists what can be read', zh: '输入中没有找到聊天导出或成员名单', hintZh: 'community-audit formats 列出了能读取的格式', code: 'no-input' });

@@ -155,6 +155,21 @@ describe('rows that are skipped: counted in inputs[].skipped, listed in warnings
   });
 });
 
+describe('--strict in an export folder', () => {
+  it('passes a README beside the exports (noted), stops at a data file no reader knows', async () => {
+    mkdirSync(p('strict-notes'), { recursive: true });
+    writeFileSync(p('strict-notes/chat.csv'), good());
+    writeFileSync(p('strict-notes/readme.txt'), 'exported on Monday\n');
+    const ok = await cli(['analyze', p('strict-notes'), '--strict', '--format', 'json']);
+    expect(ok.code).toBe(0);
+    expect(report(ok).warnings.map((x) => [x.code, x.file])).toEqual([['skipped-file', p('strict-notes/readme.txt')]]);
+    writeFileSync(p('strict-notes/broken.csv'), 'a;b\n1;2\n');
+    const stopped = await cli(['analyze', p('strict-notes'), '--strict', '--format', 'json']);
+    expect(stopped.code).toBe(2);
+    expect(errorLine(stopped)).toMatch(/broken\.csv: not a chat export or member list this tool knows$/);
+  });
+});
+
 describe('folders, links and outputs', () => {
   it('symbolic link loops in an input folder are cut', async () => {
     mkdirSync(p('loops/sub'), { recursive: true });
