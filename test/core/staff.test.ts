@@ -73,6 +73,24 @@ describe('bots inferred from behaviour when no role is stated', () => {
     const j = ds.messages.time.findIndex((t, k) => ds.members[ds.messages.sender[k]!]!.key === 'bot' && t > T + 30 * 86_400_000);
     expect(ds.messages.flags[j]! & (FLAG.human | FLAG.member)).toBe(0);
   });
+  /** 60 days of the owner posting daily, answered by a; then `aloneDays` days of the owner alone (`also` posting too). */
+  const fading = (aloneDays: number, also?: string) => {
+    const events: IngestEvent[] = [];
+    for (let d = 0; d < 60; d++) events.push(at('owner', d, 600), at('a', d, 602), at('b', d, 700));
+    for (let d = 60; d < 60 + aloneDays; d++) events.push(at('owner', d, 600), ...(also && d % 7 === 0 ? [at(also, d, 900)] : []));
+    return events;
+  };
+  it('a poster once answered, alone and unanswered for 30 days and more at the end, is a broadcaster too', () => {
+    const { ds, member } = build(fading(40));
+    expect(member('owner')).toMatchObject({ role: 'bot', roleInferred: true });
+    expect(member('a').role).toBe('member');
+    const lastOwner = ds.messages.time.length - 1;
+    expect(ds.messages.flags[lastOwner]! & FLAG.member).toBe(0);
+  });
+  it('not when alone for less than 30 days, or when someone else still posts', () => {
+    expect(build(fading(25)).member('owner').role).toBe('member');
+    expect(build(fading(40, 'c')).member('owner').role).toBe('member');
+  });
   it('not when the posting stops with the group, when it is answered, or when a role is stated', () => {
     expect(build(group(25)).member('bot').role).toBe('member');
     expect(build(group(40, true)).member('bot').role).toBe('member');

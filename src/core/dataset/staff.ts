@@ -1,4 +1,4 @@
-import type { GroupRecord, MemberRecord } from './types.js';
+import { FLAG, KIND_INDEX, type GroupRecord, type MemberRecord } from './types.js';
 
 /** The main inviter counts as staff when they made at least this many invitations… */
 export const MIN_INVITES = 3;
@@ -48,6 +48,11 @@ export const BROADCAST_MIN_DAYS = 5;
 export const BROADCAST_MAX_SHARE = 0.1;
 /** …and keeps posting this long after the last message of anyone else that someone answered. */
 export const BROADCAST_AFTER = 14 * 86_400_000;
+/**
+ * Or: the only one posting, unanswered, over the group's last this long — an owner nobody knows
+ * about, once answered, now talking into a dead group.
+ */
+export const ALONE_AFTER = 30 * 86_400_000;
 
 /**
  * Bots and broadcasters from behaviour, for a group where no source stated a role other than the
@@ -65,7 +70,7 @@ export function inferBroadcasters(
   groups: GroupRecord[],
   members: MemberRecord[],
   stated: Uint8Array,
-  msg: { time: Float64Array; sender: Uint32Array; day: Int32Array; responseTo: Int32Array },
+  msg: { time: Float64Array; sender: Uint32Array; day: Int32Array; responseTo: Int32Array; flags: Uint16Array },
 ): number[] {
   const made: number[] = [];
   // Per member (a member belongs to one group) and per message: typed arrays, allocated once.
@@ -78,6 +83,7 @@ export function inferBroadcasters(
     if (g.msgEnd - g.msgStart < BROADCAST_MIN_MESSAGES) continue;
     if (g.members.some((m) => stated[m]! > 0 && members[m]!.role !== 'owner')) continue;
     for (const s of g.members) { posts[s] = answered[s] = answers[s] = dayCount[s] = 0; lastAnswered[s] = -Infinity; }
+    let lastExchange = -Infinity; // the last answer of one person to another in the group
     for (let j = g.msgStart; j < g.msgEnd; j++) {
       const s = msg.sender[j]!;
       // Messages are in time order, so a sender's days come in order: count the changes.
@@ -85,6 +91,7 @@ export function inferBroadcasters(
       const to = msg.responseTo[j]!;
       if (to < 0 || msg.sender[to] === s) continue;
       answers[s]!++;
+      lastExchange = msg.time[j]!;
       if (seen[to]) continue;
       seen[to] = 1;
       const t = msg.sender[to]!;
@@ -97,17 +104,44 @@ export function inferBroadcasters(
       const t = lastAnswered[s]!;
       if (t > best) { second = best; best = t; bestOf = s; } else if (t > second) second = t;
     }
+    const alone = aloneSince(g, members, msg, lastExchange);
     for (const s of g.members) {
       const m = members[s]!, n = posts[s]!;
       if (n === 0 || stated[s]! > 0 || m.role !== 'member' || m.spammer || m.lastMessageAt === null) continue;
-      if (n < BROADCAST_MIN_MESSAGES || dayCount[s]! < BROADCAST_MIN_DAYS) continue;
-      if (answered[s]! > BROADCAST_MAX_SHARE * n || answers[s]! > BROADCAST_MAX_SHARE * n) continue;
-      const others = s === bestOf ? second : best;
-      if (!Number.isFinite(others) || m.lastMessageAt - others < BROADCAST_AFTER) continue;
+      if (s !== alone) {
+        if (n < BROADCAST_MIN_MESSAGES || dayCount[s]! < BROADCAST_MIN_DAYS) continue;
+        if (answered[s]! > BROADCAST_MAX_SHARE * n || answers[s]! > BROADCAST_MAX_SHARE * n) continue;
+        const others = s === bestOf ? second : best;
+        if (!Number.isFinite(others) || m.lastMessageAt - others < BROADCAST_AFTER) continue;
+      }
       m.role = 'bot';
       m.roleInferred = true;
       made.push(s);
     }
   }
   return made;
+}
+
+/**
+ * The one sender posting over the group's last ALONE_AFTER (ending with its last message), when
+ * they are the only one there — spammers, notices and recalls aside —, nobody answered anyone in
+ * it (`lastExchange`: the group's last answer of one person to another), and they posted
+ * BROADCAST_MIN_MESSAGES on BROADCAST_MIN_DAYS days in it; else -1. Their earlier posts may have
+ * been answered (the share rule above then keeps them a member): what is judged is the end.
+ */
+function aloneSince(g: GroupRecord, members: MemberRecord[], msg: { time: Float64Array; sender: Uint32Array; day: Int32Array; flags: Uint16Array }, lastExchange: number): number {
+  if (g.msgEnd <= g.msgStart) return -1;
+  const from = msg.time[g.msgEnd - 1]! - ALONE_AFTER;
+  if (lastExchange > from) return -1;
+  let who = -1, n = 0, days = 0, lastDay = NaN;
+  for (let j = g.msgEnd - 1; j >= g.msgStart && msg.time[j]! >= from; j--) {
+    const s = msg.sender[j]!, kind = msg.flags[j]! & FLAG.kindMask;
+    // Notices (joins, renames) and recalls are nobody talking.
+    if (members[s]!.spammer || kind === KIND_INDEX.system || kind === KIND_INDEX.recall) continue;
+    if (who >= 0 && s !== who) return -1;
+    who = s;
+    n++;
+    if (msg.day[j] !== lastDay) { days++; lastDay = msg.day[j]!; }
+  }
+  return n >= BROADCAST_MIN_MESSAGES && days >= BROADCAST_MIN_DAYS ? who : -1;
 }
