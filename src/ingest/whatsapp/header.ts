@@ -5,8 +5,12 @@
  * normalised away before matching.
  */
 const MARKER = '上午|下午|午前|午後|오전|오후';
+const AT = '(?:à|a las|a la|às|as|um|alle|klo|kl\\.?|om|o|v|в)';
 const HEADER = new RegExp(
-  '^\\[?(\\d{1,4})[-/.]\\s?(\\d{1,4})[-/.]\\s?(\\d{1,4})\\.?,?\\s+(?:klo\\s+)?' +
+  '^\\[?(\\d{1,4})[-/.]\\s?(\\d{1,4})[-/.]\\s?(\\d{1,4})\\.?,?\\s+' +
+  // A word some locales put between the date and the time: fr "à", de "um", es "a las", pt "às",
+  // it "alle", fi "klo", sv/da/no "kl.", nl "om", pl "o", cs/sk "v", ru "в".
+  `(?:${AT}\\s+)?` +
   `(?:(${MARKER})\\s*)?(\\d{1,2})[.:](\\d{2})(?:[.:](\\d{2}))?` +
   `(?:\\s*([AaPp]\\.?\\s?[Mm]\\.?|${MARKER}))?` +
   '(?:\\]\\s?|\\s[-–]\\s|:\\s)(.*)$',
