@@ -46,3 +46,59 @@ describe('WhatsApp date order: a date impossible in every order does not vote', 
     expect(issues).toEqual([{ code: 'bad-timestamp', line: 3, reason: 'impossible date in "99/99/20, 23:57 - X: corrupt"' }]);
   });
 });
+
+/** The order a file's header lines vote for, and whether it was only a guess. */
+function decided(lines: string[]): [string, boolean] {
+  const vote = new DateOrderVote();
+  for (const l of lines) {
+    const h = matchHeader(cleanLine(l));
+    if (h) vote.add(h, cleanLine(l));
+  }
+  const order = vote.decide();
+  return [order, vote.ambiguous];
+}
+
+describe('WhatsApp date order of short chats with no day above 12 (en-IN, en-AU, en-GB)', () => {
+  const IN = ['3/1/24, 9:05 pm - Ravi: Happy new year', '4/1/24, 8:00 am - Priya: Same to you', '10/1/24, 7:30 pm - Ravi: dinner?'];
+
+  it('reads an en-IN chat day-first: 3, 4 and 10 January, not March, April and October', async () => {
+    expect(decided(IN)).toEqual(['dmy', false]);
+    const dir = mkdtempSync(join(tmpdir(), 'ca-wa-order-'));
+    const file = join(dir, 'WhatsApp Chat with Family.txt');
+    writeFileSync(file, `${IN.join('\n')}\n`);
+    const { events, issues } = await readWith(whatsappText, file, 'UTC');
+    expect(events.flatMap((e) => (e.type === 'message' ? [new Date(e.time).toISOString()] : []))).toEqual([
+      '2024-01-03T21:05:00.000Z', '2024-01-04T08:00:00.000Z', '2024-01-10T19:30:00.000Z',
+    ]);
+    expect(issues).toEqual([]);
+  });
+
+  it('lower-case am/pm is day-first, upper-case AM/PM month-first, when the dates say nothing', () => {
+    expect(decided(['3/1/24, 9:05 pm - A: x', '3/1/24, 9:06 pm - B: y'])).toEqual(['dmy', false]);
+    expect(decided(['3/1/24, 9:05 PM - A: x', '3/1/24, 9:06 PM - B: y'])).toEqual(['mdy', false]);
+  });
+
+  it('the order whose days follow each other closely wins (24-hour clock, no am/pm)', () => {
+    expect(decided(['3/1/24, 21:05 - A: x', '4/1/24, 08:00 - B: y', '10/1/24, 19:30 - A: z'])).toEqual(['dmy', false]);
+    expect(decided(['1/3/24, 21:05 - A: x', '1/4/24, 08:00 - B: y', '1/10/24, 19:30 - A: z'])).toEqual(['mdy', false]);
+  });
+
+  it('the order that keeps the headers in time order wins', () => {
+    // 12 January → 1 February day-first; 1 December → 2 January month-first goes back in time.
+    expect(decided(['12/1/24, 21:05 - A: x', '1/2/24, 08:00 - B: y'])).toEqual(['dmy', false]);
+  });
+
+  it('a lone far date (a corrupt year) does not decide the steps', () => {
+    expect(decided(['3/4/24, 09:00 - A: x', '3/4/99, 09:02 - C: y', '3/5/24, 10:00 - A: z'])).toEqual(['mdy', false]);
+  });
+
+  it('one date that reads differently in either order is a guess, noted once; 3/3/24 is no guess', async () => {
+    expect(decided(['3/1/24, 21:05 - A: x', '3/1/24, 21:06 - B: y'])[1]).toBe(true);
+    expect(decided(['3/3/24, 21:05 - A: x'])[1]).toBe(false);
+    const dir = mkdtempSync(join(tmpdir(), 'ca-wa-order-'));
+    const file = join(dir, 'WhatsApp Chat with G.txt');
+    writeFileSync(file, '03/01/2024, 21:05 - A: x\n03/01/2024, 21:06 - B: y\n');
+    const { issues } = await readWith(whatsappText, file, 'UTC');
+    expect(issues).toEqual([{ code: 'ambiguous-date-order', line: undefined, reason: 'the dates could be day/month or month/day and nothing in the file tells which; read as day/month' }]);
+  });
+});

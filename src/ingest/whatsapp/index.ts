@@ -1,32 +1,108 @@
+import { resolve } from 'node:path';
 import type { GroupInfo, IngestEvent, MessageEvent } from '../../core/model.js';
 import type { IngestAdapter, ReadContext, Source } from '../types.js';
 import { cleanLine, DateOrderVote, matchHeader, wallTime, type DateOrder } from './header.js';
 import { lines } from './lines.js';
 import { kindOfText } from './media.js';
-import { parseSystem } from './system.js';
+import { ENCRYPTED, harmless, parseSystem, person } from './system.js';
 
-/** The chat's name from the export's file name, or from the ZIP it came in (`x.zip!_chat.txt`). */
-export function groupName(source: Pick<Source, 'path' | 'fileName'>): string {
-  const strip = (s: string) => s.replace(/\.(txt|zip)$/i, '');
-  let m = /^WhatsApp Chat (?:with|-) (.+)$/i.exec(strip(source.fileName)) ?? /^[与與](.+)的 ?WhatsApp ?(?:聊天|對話|对话)$/.exec(strip(source.fileName));
-  if (m) return m[1]!.trim();
-  if (source.fileName === '_chat.txt' && source.path.includes('!')) {
-    const archive = source.path.slice(0, source.path.lastIndexOf('!')).split(/[\\/]/).pop() ?? '';
-    m = /^WhatsApp Chat (?:with|-) (.+)$/i.exec(strip(archive));
-    return m ? m[1]!.trim() : strip(archive);
-  }
-  return strip(source.fileName);
+/**
+ * "WhatsApp Chat with X" in the languages WhatsApp names its exports in (and the macOS/iOS folder
+ * or ZIP "WhatsApp Chat - X").
+ */
+const EXPORT_NAME = [
+  /^WhatsApp[ -]Chat (?:with|-|mit|met|con|com|avec|dengan|med|z|s|с) (.+)$/i,
+  /^Discussion WhatsApp avec (.+)$/i,
+  /^Chat (?:de |di |do )?WhatsApp (?:con|com|dengan|with|mit|met) (.+)$/i,
+  /^Conversa (?:do|de|no) WhatsApp com (.+)$/i,
+  /^Чат WhatsApp с (.+)$/i,
+  /^(.+) ile WhatsApp Sohbeti$/i,
+  /^[与與](.+)的 ?WhatsApp ?(?:聊天|對話|对话)$/,
+];
+
+/** A file, folder or archive name without its extension and the " (1)" a browser adds to a second download. */
+function bare(name: string): string {
+  return name.replace(/\.(txt|zip)$/i, '').replace(/\s*\(\d{1,3}\)$/, '');
 }
 
-/** First pass: the date order of this file, from every header in it. */
-async function dateOrder(source: Source): Promise<DateOrder> {
+/** The chat's name in an export's file, folder or archive name, if it is named like one. */
+function exportName(name: string): string | null {
+  const b = bare(name);
+  for (const re of EXPORT_NAME) {
+    const m = re.exec(b);
+    if (m) return m[1]!.trim();
+  }
+  return null;
+}
+
+/**
+ * The chat's name: from the export's file name; for an iOS `_chat.txt`, from the folder or ZIP it
+ * came in ("WhatsApp Chat - X/_chat.txt", "x.zip!_chat.txt"), else from the chat's name in the file
+ * (`chatName`, under which iOS writes the encryption notice), else from the bare folder name: two
+ * chats unzipped side by side never become one group "_chat".
+ */
+export function groupName(source: Pick<Source, 'path' | 'fileName'>, chatName?: string): string {
+  const own = exportName(source.fileName);
+  if (own) return own;
+  if (source.fileName.toLowerCase() === '_chat.txt') {
+    const zipped = source.path.includes('!');
+    const parent = (zipped ? source.path : resolve(source.path)).split(/[\\/!]/).slice(-2, -1)[0] ?? '';
+    const named = exportName(parent);
+    if (named) return named;
+    // The ZIP was named by its user (or kept WhatsApp's name): its name, as before; a folder may be anything.
+    if (zipped && /\.zip$/i.test(parent) && bare(parent) !== '') return bare(parent);
+    if (chatName) return chatName;
+    if (bare(parent) !== '') return bare(parent);
+  }
+  return bare(source.fileName);
+}
+
+/** What the first pass learns of a file before its events are read. */
+interface Scan {
+  order: DateOrder;
+  /** The order was a guess, and it changes some dates. */
+  ambiguous: boolean;
+  /** The name iOS writes system lines under: the author of the encryption notice, the first line. */
+  chatName?: string;
+  /** Some membership line is written under `chatName`: it is the group's system voice, not a person. */
+  voice: boolean;
+}
+
+const SEP = /^([^:]{1,80}?):[ ]?(.*)$/;
+
+/** First pass: the date order of this file, from every header in it, and the chat's iOS name. */
+async function scan(source: Source): Promise<Scan> {
   const vote = new DateOrderVote();
+  let first = true;
+  let chatName: string | undefined;
+  let prefix = '';
+  let voice = false;
   for await (const { line } of lines(source.text(), source.path)) {
     const clean = cleanLine(line);
     const h = matchHeader(clean);
-    if (h) vote.add(h, clean);
+    if (!h) continue;
+    vote.add(h, clean);
+    if (first) {
+      first = false;
+      const sep = SEP.exec(h.rest);
+      if (sep && ENCRYPTED.test(sep[2]!) && !ENCRYPTED.test(sep[1]!)) { chatName = sep[1]!.trim(); prefix = `${sep[1]!}:`; }
+    } else if (chatName !== undefined && !voice && h.rest.startsWith(prefix)) {
+      const sys = parseSystem(h.rest.slice(prefix.length).trim());
+      voice = sys !== null && sys.kind !== 'notice';
+    }
   }
-  return vote.decide();
+  const order = vote.decide();
+  return { order, ambiguous: vote.ambiguous, voice, ...(chatName ? { chatName } : {}) };
+}
+
+/** What reading a file keeps across its lines besides the message being assembled. */
+interface State {
+  /** The name system lines are written under (iOS), and whether it is known to be nobody's. */
+  voiceName: string;
+  voice: boolean;
+  /** Author-less system lines in a wording no pattern knows, and the first of them. */
+  unknown: number;
+  firstUnknown: number;
 }
 
 interface Pending { time: number; line: number; author: string | null; text: string; lrm: boolean }
@@ -37,7 +113,7 @@ export const whatsappText = {
   platform: 'whatsapp',
   capabilities: {
     identity: 'names', joins: true, replies: false,
-    note: 'members are display names (or phone numbers); joins by link, added by (inviter), left, removed and the creator from system lines in English, Chinese, Portuguese and Spanish; the export has no reply links',
+    note: 'members are display names (or phone numbers); joins by link, added by (inviter), left, removed and the creator from system lines in English, Chinese, Portuguese, Spanish, German, French, Italian, Russian, Indonesian and Dutch; the export has no reply links',
   },
   kind: () => 'messages',
   detect(head) {
@@ -49,9 +125,16 @@ export const whatsappText = {
     return hits / sample.length >= 0.5 ? 0.9 + named : 0.6 + named;
   },
   async *read(source, ctx) {
-    const order = await dateOrder(source);
-    const name = groupName(source);
+    const { order, ambiguous, chatName, voice } = await scan(source);
+    if (ambiguous) {
+      ctx.reportIssue({
+        reason: `the dates could be day/month or month/day and nothing in the file tells which; read as ${order === 'dmy' ? 'day/month' : 'month/day'}`,
+        code: 'ambiguous-date-order', counts: false,
+      });
+    }
+    const name = groupName(source, chatName);
     const group: GroupInfo = { id: name, name, platform: 'whatsapp' };
+    const state: State = { voiceName: chatName ?? name, voice, unknown: 0, firstUnknown: 0 };
     let pending: Pending | null = null;
     for await (const { line: raw, no } of lines(source.text(), source.path)) {
       const line = cleanLine(raw);
@@ -61,25 +144,33 @@ export const whatsappText = {
         else if (line.trim() !== '') ctx.reportIssue({ line: no, reason: 'text before the first message header', code: 'bad-row' });
         continue;
       }
-      if (pending) yield* toEvents(pending, group, ctx);
+      if (pending) yield* toEvents(pending, group, state, ctx);
       const wall = wallTime(h, order);
       if (Number.isNaN(wall)) { pending = null; ctx.reportIssue({ line: no, reason: `impossible date in "${line.slice(0, 40)}"`, code: 'bad-timestamp' }); continue; }
       // iOS puts system lines under the chat's name with an LRM before the text: remember it.
-      const sep = /^([^:]{1,80}?):[ ]?(.*)$/.exec(h.rest);
+      const sep = SEP.exec(h.rest);
       const sys = parseSystem(h.rest);
-      const author = sys && sys.kind !== 'notice' ? null : sep ? sep[1]!.trim() : null;
+      const author = sys && sys.kind !== 'notice' ? null : sep ? person(sep[1]!) : null;
       const text = author === null ? h.rest : sep![2]!;
       pending = { time: ctx.zone.fromLocal(wall), line: no, author, text, lrm: author !== null && /\D:\s?\u200E/.test(raw) };
     }
-    if (pending) yield* toEvents(pending, group, ctx);
+    if (pending) yield* toEvents(pending, group, state, ctx);
+    if (state.unknown > 0) {
+      ctx.reportIssue({
+        line: state.firstUnknown,
+        reason: `${state.unknown} system line${state.unknown === 1 ? '' : 's'} in a wording this reader does not know (the first on this line): joins and leaves among them are not counted, so growth figures may be incomplete`,
+        code: 'unrecognised-system-lines', counts: false,
+      });
+    }
   },
 } satisfies IngestAdapter;
 
-function toEvents(p: Pending, group: GroupInfo, ctx: ReadContext): IngestEvent[] {
-  // A line under a person's name is only a system line when WhatsApp marked it so (iOS) or it is a
-  // notice; otherwise "Bob: Alice added Carol" stays Bob's message.
+function toEvents(p: Pending, group: GroupInfo, state: State, ctx: ReadContext): IngestEvent[] {
+  // A line under a person's name is only a system line when WhatsApp marked it so (iOS), it is
+  // under the chat's own name, or it is a notice; otherwise "Bob: Alice added Carol" stays Bob's message.
   const sys = parseSystem(p.text);
-  const trusted = p.author === null || p.lrm || p.author === group.name;
+  const fromChat = p.author !== null && (p.author === state.voiceName || p.author === group.name);
+  const trusted = p.author === null || p.lrm || fromChat;
   const base = { type: 'membership' as const, group, time: p.time, line: p.line };
   if (sys && (trusted || sys.kind === 'notice')) {
     switch (sys.kind) {
@@ -94,9 +185,21 @@ function toEvents(p: Pending, group: GroupInfo, ctx: ReadContext): IngestEvent[]
     }
   }
   // A line without an author that no pattern knows (icon changed, number changed…): nobody spoke.
-  if (p.author === null) return [];
+  if (p.author === null) { unknownLine(p, state); return []; }
   if (p.author === '') { ctx.reportIssue({ line: p.line, reason: 'message without an author', code: 'no-sender' }); return []; }
-  const ev: MessageEvent = { type: 'message', group, time: p.time, line: p.line, senderId: p.author, senderName: p.author, kind: kindOfText(p.text) };
+  const kind = kindOfText(p.text);
+  // iOS writes every system line under the chat's name ("Book Club: ‎Alice changed this group's
+  // icon"), with an LRM before the text. The name is nobody's when a membership line is written
+  // under it too; otherwise (a chat with one person, whose name iOS also uses) only a text with the
+  // LRM is a system line: media lines carry one as well, and are the person's.
+  if (p.author === state.voiceName && kind === 'text' && (state.voice || p.lrm)) { unknownLine(p, state); return []; }
+  const ev: MessageEvent = { type: 'message', group, time: p.time, line: p.line, senderId: p.author, senderName: p.author, kind };
   if (p.text) ev.text = p.text;
   return [ev];
+}
+
+/** Count a system line no pattern knows, unless it changes no membership anyway (icon, description…). */
+function unknownLine(p: Pending, state: State): void {
+  if (harmless(p.text)) return;
+  if (state.unknown++ === 0) state.firstUnknown = p.line;
 }

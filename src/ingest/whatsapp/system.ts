@@ -1,6 +1,7 @@
 /**
- * System lines of WhatsApp exports in English, Chinese (zh-CN, zh-TW), Portuguese and Spanish:
- * the ones that change membership, ownership or the group's name. Wording from formats.md §3.3.
+ * System lines of WhatsApp exports in English, Chinese (zh-CN, zh-TW), Portuguese, Spanish, German,
+ * French, Italian, Russian, Indonesian and Dutch: the ones that change membership, ownership or the
+ * group's name. Wording from formats.md §3.3 and the exports of each locale.
  */
 export type SystemLine =
   | { kind: 'join-link'; member: string }
@@ -12,8 +13,14 @@ export type SystemLine =
   | { kind: 'subject'; by: string; name: string }
   | { kind: 'notice' };
 
+/** The end-to-end encryption notice, the first line of every export (iOS: under the chat's name). */
+export const ENCRYPTED = /end-to-end[ -](?:encrypt|versleuteld)|secured with end-to-end|端到端加密|端對端加密|ponta a ponta|extremo a extremo|Ende-zu-Ende|de bout en bout|crittografat|сквозн|ujung ke ujung|terenkripsi|eind-tot-eind/i;
 /** Notices nobody sent (encryption, disappearing messages): not messages from a person. */
-const NOTICE = /end-to-end encrypt|secured with end-to-end|端到端加密|端對端加密|ponta a ponta|extremo a extremo|disappearing messages|限时消息|限時訊息/i;
+const NOTICE = new RegExp(`${ENCRYPTED.source}|disappearing messages|限时消息|限時訊息`, 'i');
+
+// Quotes around a group's name: straight, curly (iOS), German „…“, French « … ».
+const Q = '\\s?[“"„«]\\s?(.*?)\\s?[”"“»]';
+const q = (re: string) => new RegExp(re.replace(/Q/g, Q));
 
 const JOIN_LINK = [
   /^(.+?) joined using (?:this group's|this community's|a group|the group's) (?:invite )?link\.?$/,
@@ -21,34 +28,102 @@ const JOIN_LINK = [
   /^(.+?) entrou usando o link de convite (?:deste|do) grupo\.?$/,
   /^(.+?) se unió (?:usando|mediante|con) el enlace de invitación (?:de este|del) grupo\.?$/,
   /^(.+?)\s*(?:已)?(?:通过|透過|通過)(?:此|本)?群[组組]的?邀[请請][链連][接結]加入/,
+  /^(.+?) ist (?:über|mit) (?:den|dem) Einladungslink (?:dieser|der) Gruppe beigetreten\.?$/,
+  /^(.+?) a rejoint (?:ce|le) groupe (?:via|avec|en utilisant|grâce au) (?:le )?lien d['’]invitation.*$/,
+  /^(.+?) (?:si è unit|è entrat)[oa](?:\/a|\(a\))? .*link d['’]invito.*$/,
+  /^(.+?) (?:присоединил|вступил)\S* .*ссылк.*$/,
+  /^(.+?) bergabung (?:menggunakan|melalui|dengan) tautan undangan.*$/,
+  /^(.+?) (?:is lid geworden|neemt deel|heeft zich aangesloten|is toegetreden) via .*uitnodigingslink.*$/,
 ];
-const ADDED = [/^(.+?) added (.+?)\.?$/, /^(.+?) adicionou (.+?)\.?$/, /^(.+?) (?:añadió|agregó) a (.+?)\.?$/, /^(.+?)\s*(?:已)?添加了\s*(.+?)。?$/, /^(.+?)\s*已新增\s*(.+?)。?$/];
-const WAS_ADDED = [/^(.+?) was added\.?$/, /^(.+?) foi adicionado\.?$/];
-const LEFT = [/^(.+?) left\.?$/, /^(.+?) saiu\.?$/, /^(.+?) salió(?: del grupo)?\.?$/, /^(.+?)\s*(?:已)?(?:退出了群组|退出群组|已退出群組|離開群組|离开了群组)。?$/];
-const REMOVED = [/^(.+?) removed (.+?)\.?$/, /^(.+?) removeu (.+?)\.?$/, /^(.+?) eliminó a (.+?)\.?$/, /^(.+?)\s*(?:已)?移除了?\s*(.+?)。?$/];
+/** "By added X, Y and Z", with the word for "and" in the language of the pattern. */
+const ADDED: [RegExp, string][] = [
+  [/^(.+?) added (.+?)\.?$/, 'and'], [/^(.+?) adicionou (.+?)\.?$/, 'e'], [/^(.+?) (?:añadió|agregó) a (.+?)\.?$/, 'y'],
+  [/^(.+?)\s*(?:已)?添加了\s*(.+?)。?$/, '和'], [/^(.+?)\s*已新增\s*(.+?)。?$/, '和'],
+  [/^(.+?) ha(?:st|t) (?!(?:die|das|den|dem|der) )(.+?) hinzugefügt\.?$/, 'und'],
+  [/^(.+?) (?:a|avez) ajouté (?!(?:le|la|les|l['’]) )(.+?)\.?$/, 'et'],
+  [/^(.+?) (?:ha|hai) aggiunto (?!(?:il|lo|la|le|gli|l['’]) )(.+?)\.?$/, 'e'],
+  [/^(.+?) добавил(?:а|и|\(а\))? (.+?)\.?$/, 'и'],
+  [/^(.+?) menambahkan (.+?)\.?$/, 'dan'],
+  [/^(.+?) (?:heeft|hebt) (?!(?:de|het) )(.+?) toegevoegd\.?$/, 'en'],
+];
+const WAS_ADDED = [
+  /^(.+?) was added\.?$/, /^(.+?) foi adicionad[oa]\.?$/, /^(.+?) wurde hinzugefügt\.?$/, /^(.+?) a été ajouté(?:e|\(e\))?\.?$/,
+  /^(.+?) è stat[oa](?:\/a)? aggiunt[oa](?:\/a)?\.?$/, /^(.+?) (?:был|была|был\(а\)) добавлен(?:а|\(а\))?\.?$/,
+  /^(.+?) ditambahkan\.?$/, /^(.+?) is toegevoegd\.?$/,
+];
+const LEFT = [
+  /^(.+?) left\.?$/, /^(.+?) saiu\.?$/, /^(.+?) salió(?: del grupo)?\.?$/, /^(.+?)\s*(?:已)?(?:退出了群组|退出群组|已退出群組|離開群組|离开了群组)。?$/,
+  /^(.+?) (?:hat|hast) die Gruppe verlassen\.?$/, /^(.+?) (?:est parti(?:e|\(e\))?|a quitté le groupe|avez quitté le groupe)\.?$/,
+  /^(.+?) (?:ha abbandonato(?: il gruppo)?|hai abbandonato(?: il gruppo)?|è uscit[oa](?:\/a)?)\.?$/,
+  /^(.+?) (?:вышел|вышла|вышли|вышел\(а\)|покинул(?:а|и|\(а\))? группу)\.?$/,
+  /^(.+?) keluar\.?$/, /^(.+?) (?:heeft|hebt) de groep verlaten\.?$/,
+];
+const REMOVED = [
+  /^(.+?) removed (.+?)\.?$/, /^(.+?) removeu (.+?)\.?$/, /^(.+?) eliminó a (.+?)\.?$/, /^(.+?)\s*(?:已)?移除了?\s*(.+?)。?$/,
+  /^(.+?) ha(?:st|t) (?!(?:die|das|den|dem|der) )(.+?) entfernt\.?$/,
+  /^(.+?) (?:a|avez) retiré (?!(?:le|la|les|l['’]) )(.+?)\.?$/,
+  /^(.+?) (?:ha|hai) rimosso (?!(?:il|lo|la|le|gli|l['’]) )(.+?)\.?$/,
+  /^(.+?) удалил(?:а|и|\(а\))? (?!(?:это|эту|этот|фото|описание) )(.+?)\.?$/,
+  /^(.+?) mengeluarkan (.+?)\.?$/,
+  /^(.+?) (?:heeft|hebt) (?!(?:de|het) )(.+?) verwijderd\.?$/,
+];
 const CREATED = [
-  /^(.+?) created (?:the )?(?:group|this group)(?: "(.*)")?\.?$/,
-  /^(.+?) criou o grupo(?: "(.*)")?\.?$/,
-  /^(.+?) creó (?:el|este) grupo(?: "(.*)")?\.?$/,
+  q('^(.+?) created (?:the )?(?:group|this group)(?: Q)?\\.?$'),
+  q('^(.+?) criou o grupo(?: Q)?\\.?$'),
+  q('^(.+?) creó (?:el|este) grupo(?: Q)?\\.?$'),
   /^(.+?)\s*(?:已)?(?:创建了|建立了)(?:此)?群[组組](?:\s*[“"「](.*)[”"」])?。?$/,
+  q('^(.+?) ha(?:st|t) (?:die )?Gruppe(?: Q)? erstellt\\.?$'),
+  q('^(.+?) (?:a|avez) créé (?:le )?groupe(?: Q)?\\.?$'),
+  q('^(.+?) (?:ha|hai) creato (?:il )?gruppo(?: Q)?\\.?$'),
+  q('^(.+?) создал(?:а|и|\\(а\\))? группу(?: Q)?\\.?$'),
+  q('^(.+?) membuat grup(?: Q)?\\.?$'),
+  q('^(.+?) (?:heeft|hebt) (?:de )?groep(?: Q)? aangemaakt\\.?$'),
 ];
 const SUBJECT = [
-  /^(.+?) changed the (?:subject|group name) (?:from "(?:.*)" )?to "(.*)"\.?$/,
-  /^(.+?) (?:mudou|alterou) o (?:assunto|nome do grupo) (?:de "(?:.*)" )?para "(.*)"\.?$/,
-  /^(.+?) cambió el (?:asunto|nombre del grupo) (?:de "(?:.*)" )?a "(.*)"\.?$/,
+  q('^(.+?) changed the (?:subject|group name) (?:from Q )?to Q\\.?$'),
+  q('^(.+?) (?:mudou|alterou) o (?:assunto|nome do grupo) (?:de Q )?para Q\\.?$'),
+  q('^(.+?) cambió el (?:asunto|nombre del grupo) (?:de Q )?a Q\\.?$'),
   /^(.+?)\s*(?:已)?(?:更改了|将)(?:本)?群[组組](?:名称|主题|名稱)?(?:从\s*[“"](?:.*)[”"]\s*)?(?:更改)?为\s*[“"](.*)[”"]/,
 ];
 
 /**
- * "Y, Z and W" → three names; also Portuguese "e", Spanish "y", Chinese 、 and 和. WhatsApp puts a
- * space after the comma of a list, so a comma without one belongs to a name ("王,小二").
+ * A word every pattern above holds: a line without one is no system line, and most lines (the
+ * messages) are turned away by this one test instead of sixty.
  */
-export function splitNames(list: string): string[] {
-  return list.split(/\s*,\s+|\s+(?:and|e|y)\s+|、|和/).map((s) => s.trim()).filter((s) => s !== '');
+const KEYWORD = new RegExp([
+  NOTICE.source,
+  'joined|added|left|removed|created|changed|entrou|adicion|saiu|removeu|criou|mudou|alterou|unió|añadió|agregó|salió|eliminó|creó|cambió',
+  '加入|添加|新增|退出|離開|离开|移除|创建|建立|群组|群組',
+  'beigetreten|hinzugefügt|verlassen|entfernt|erstellt|rejoint|ajouté|parti|quitté|retiré|créé',
+  'unit|entrat|aggiunt|abbandonato|uscit|rimosso|creato|присоединил|вступил|добавил|добавлен|вышл|вышел|покинул|удалил|создал',
+  'bergabung|menambahkan|ditambahkan|keluar|mengeluarkan|membuat|uitnodigingslink|toegevoegd|verlaten|verwijderd|aangemaakt',
+].join('|'), 'i');
+
+/** System lines that change no membership (icon, description, security codes, admins…): not "unknown". */
+const HARMLESS = /group(?:'s)? (?:icon|description|settings)|changed (?:this group's|the group) |deleted this group's icon|reset this group's invite link|security code|phone number|changed to \+?\d|now an admin|no longer an admin|pinned a message|missed (?:voice|video|group) call|message timer|waiting for this message|this message was deleted|you deleted this message|turned (?:on|off)|Gruppenbild|Gruppenbeschreibung|Sicherheitsnummer|Sicherheitscode|description du groupe|icône|code de sécurité|descrizione del gruppo|icona|codice di sicurezza|описани|изображени|код безопасности|kode keamanan|deskripsi grup|ikon grup|groepsafbeelding|groepsbeschrijving|beveiligingscode|ícone|descrição do grupo|código de segurança|descripción del grupo|código de seguridad|群组图标|群組圖示|群组描述|群組描述|安全码|安全碼|管理员|管理員/i;
+
+/** Whether an author-less line no pattern knows is one that changes no membership anyway. */
+export function harmless(text: string): boolean {
+  return NOTICE.test(text) || HARMLESS.test(text);
 }
 
-// An actor containing ":" means the line was "Author: text" after all, not a system line.
-const ok = (...names: (string | undefined)[]) => names.every((n) => n === undefined || (!n.includes(': ') && n.length <= 80));
+/**
+ * "Y, Z and W" → three names, with `and` the language's word for it (default: English "and",
+ * Portuguese "e", Spanish "y"); Chinese 、 and 和 always. WhatsApp puts a space after the comma of a
+ * list, so a comma without one belongs to a name ("王,小二").
+ */
+export function splitNames(list: string, and = 'and|e|y'): string[] {
+  return list.split(new RegExp(`\\s*,\\s+|\\s+(?:${and})\\s+|、|和`)).map(person).filter((s) => s !== '');
+}
+
+/** A person's name as WhatsApp writes it, without the "~ " it puts before people not in the contacts. */
+export function person(name: string): string {
+  return name.trim().replace(/^~[\s\u202F]+/, '');
+}
+
+// An actor containing ": " or ending in ":" means the line was "Author: text" after all, not a
+// system line ("Alice: left" is Alice's message).
+const ok = (...names: (string | undefined)[]) => names.every((n) => n === undefined || (!n.includes(': ') && !n.endsWith(':') && n.length <= 80));
 
 function first(patterns: RegExp[], text: string): RegExpExecArray | null {
   for (const p of patterns) { const m = p.exec(text); if (m) return m; }
@@ -56,20 +131,23 @@ function first(patterns: RegExp[], text: string): RegExpExecArray | null {
 }
 
 export function parseSystem(text: string): SystemLine | null {
+  if (!KEYWORD.test(text)) return null;
   if (NOTICE.test(text)) return { kind: 'notice' };
   let m = first(JOIN_LINK, text);
-  if (m && ok(m[1])) return { kind: 'join-link', member: m[1]! };
+  if (m && ok(m[1])) return { kind: 'join-link', member: person(m[1]!) };
   m = first(CREATED, text);
-  if (m && ok(m[1])) return { kind: 'created', by: m[1]!, ...(m[2] ? { name: m[2] } : {}) };
+  if (m && ok(m[1])) return { kind: 'created', by: person(m[1]!), ...(m[2] ? { name: m[2] } : {}) };
   m = first(SUBJECT, text);
-  if (m && ok(m[1])) return { kind: 'subject', by: m[1]!, name: m[2]! };
+  if (m && ok(m[1])) return { kind: 'subject', by: person(m[1]!), name: m[m.length - 1]! };
   m = first(WAS_ADDED, text);
-  if (m && ok(m[1])) return { kind: 'was-added', member: m[1]! };
-  m = first(ADDED, text);
-  if (m && ok(m[1], m[2])) return { kind: 'added', by: m[1]!, members: splitNames(m[2]!) };
+  if (m && ok(m[1])) return { kind: 'was-added', member: person(m[1]!) };
+  for (const [re, and] of ADDED) {
+    m = re.exec(text);
+    if (m && ok(m[1], m[2])) return { kind: 'added', by: person(m[1]!), members: splitNames(m[2]!, and) };
+  }
   m = first(REMOVED, text);
-  if (m && ok(m[1], m[2])) return { kind: 'removed', by: m[1]!, member: m[2]! };
+  if (m && ok(m[1], m[2])) return { kind: 'removed', by: person(m[1]!), member: person(m[2]!) };
   m = first(LEFT, text);
-  if (m && ok(m[1])) return { kind: 'left', member: m[1]! };
+  if (m && ok(m[1])) return { kind: 'left', member: person(m[1]!) };
   return null;
 }
