@@ -72,6 +72,8 @@ export const zh: Partial<Record<keyof typeof en, string>> & Record<string, strin
   'issue.personal-chats-left-out': '一对一私聊不计入群',
   'issue.field-too-long': '字段过长（引号没有闭合？）',
   'issue.line-too-long': '行过长',
+  'issue.ambiguous-date-order': '无法判断日期是“日/月”还是“月/日”，按推测读取',
+  'issue.unrecognised-system-lines': '有无法识别的系统消息，进退群数据可能不全',
   'note.empty': '输入里没有任何消息或成员，报告中没有群',
   'note.emptyPersonal': '输入里只有一对一聊天（私聊、收藏夹、机器人），它们不是群，报告中没有群',
   'note.emptyWindow': '在 {window} 范围内，输入里没有任何消息或成员，报告中没有群',

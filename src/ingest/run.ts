@@ -85,7 +85,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     const ctx: ReadContext = {
       path: unit.path,
       zone,
-      reportIssue: (i) => { if (i.counts !== false) summary.skipped++; fail({ code: i.code ?? 'bad-row', file: unit.path, line: i.line, reason: i.reason }, i.counts !== false); },
+      reportIssue: (i) => { if (i.counts !== false) summary.skipped++; fail({ code: i.code ?? 'bad-row', file: unit.path, line: i.line, reason: i.reason }, i.counts !== false, i.strict !== false); },
       reportProgress: (bytes) => opts.onProgress?.({ path: unit.path, bytes, records }),
       ...(threads > 1 ? { split: { parts: threads, minPartBytes: opts.minPartBytes ?? MIN_PART_BYTES, now, ...window } } : {}),
     };

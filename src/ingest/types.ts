@@ -21,8 +21,10 @@ export interface ReadContext {
   /** The report's time zone: times written without an offset are local to it. */
   zone: Zone;
   /** A skipped row or dubious record: shown as a warning, fatal under --strict. Counted as
-   *  skipped unless `counts: false` (a note where nothing was skipped, e.g. a duplicate column). */
-  reportIssue(issue: { line?: number; reason: string; code?: string; counts?: boolean }): void;
+   *  skipped unless `counts: false` (a note where nothing was skipped, e.g. a duplicate column).
+   *  `strict: false`: a note about how the file was read that --strict does not stop at either
+   *  (nothing in the file is wrong, and the user could not change it). */
+  reportIssue(issue: { line?: number; reason: string; code?: string; counts?: boolean; strict?: boolean }): void;
   /** Bytes consumed so far, for progress. */
   reportProgress(bytes: number): void;
   /** Set when a big input may be read in parts by worker threads (see ingest/split). */

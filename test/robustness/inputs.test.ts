@@ -170,6 +170,15 @@ describe('--strict in an export folder', () => {
   });
 });
 
+describe('--strict and notes about how a file was read', () => {
+  it('does not stop at a guessed date order (nothing in the file is wrong)', async () => {
+    writeFileSync(p('WhatsApp Chat with Pals.txt'), ['3/4/24, 09:00 - Ann: hi', '3/4/24, 09:01 - Bob: hello', ''].join('\n'));
+    const r = await cli(['analyze', p('WhatsApp Chat with Pals.txt'), '--strict', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(report(r).warnings.map((x) => x.code)).toEqual(['ambiguous-date-order']);
+  });
+});
+
 describe('folders, links and outputs', () => {
   it('symbolic link loops in an input folder are cut', async () => {
     mkdirSync(p('loops/sub'), { recursive: true });

@@ -129,7 +129,7 @@ export const whatsappText = {
     if (ambiguous) {
       ctx.reportIssue({
         reason: `the dates could be day/month or month/day and nothing in the file tells which; read as ${order === 'dmy' ? 'day/month' : 'month/day'}`,
-        code: 'ambiguous-date-order', counts: false,
+        code: 'ambiguous-date-order', counts: false, strict: false,
       });
     }
     const name = groupName(source, chatName);
@@ -159,7 +159,7 @@ export const whatsappText = {
       ctx.reportIssue({
         line: state.firstUnknown,
         reason: `${state.unknown} system line${state.unknown === 1 ? '' : 's'} in a wording this reader does not know (the first on this line): joins and leaves among them are not counted, so growth figures may be incomplete`,
-        code: 'unrecognised-system-lines', counts: false,
+        code: 'unrecognised-system-lines', counts: false, strict: false,
       });
     }
   },
