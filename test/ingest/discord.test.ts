@@ -3,7 +3,8 @@ import type { IngestAdapter } from '../../src/ingest/types.js';
 import type { IngestEvent, MembershipEvent, MessageEvent } from '../../src/core/model.js';
 import { Zone } from '../../src/core/time.js';
 import { adapters } from '../../src/ingest/registry.js';
-import { fileHead, fileSource } from '../../src/ingest/source.js';
+import { bytesSource, fileHead, fileSource } from '../../src/ingest/source.js';
+import { strToU8 } from 'fflate';
 import { discordCsv } from '../../src/ingest/discord/csv.js';
 import { discordJson } from '../../src/ingest/discord/json.js';
 
@@ -51,5 +52,29 @@ describe('discord', () => {
       ['900000000000000001', 'image', undefined, '2024-04-01T08:08:00.000Z'],
     ]);
     expect(messages[0]!.group).toEqual({ id: '810000000000000001', name: 'Synth Club - Text - general', platform: 'discord' });
+  });
+
+  const dce = (channel: object, guild = { id: '800000000000000001', name: 'Synth Club' }) => JSON.stringify({
+    guild, channel,
+    messages: [{ id: '2001', type: 'Default', timestamp: '2024-04-01T10:02:30+02:00', content: 'thread msg', author: { id: '900000000000000002', name: 'lena', nickname: 'Lena', isBot: false } }],
+  });
+  async function readText(name: string, text: string) {
+    const events: IngestEvent[] = [];
+    const ctx = { path: name, zone: new Zone('UTC'), reportIssue: () => {}, reportProgress: () => {} };
+    for await (const e of discordJson.read(bytesSource(name, strToU8(text)), ctx)) events.push(e);
+    return events.filter((e): e is MessageEvent => e.type === 'message');
+  }
+
+  it.each(['GuildPublicThread', 'GuildPrivateThread', 'GuildNewsThread'])('folds a %s export into its parent channel (categoryId, category)', async (type) => {
+    const messages = await readText('Synth Club - general - Help thread [820000000000000001].json',
+      dce({ id: '820000000000000001', type, categoryId: '810000000000000001', category: 'general', name: 'Help thread', topic: null }));
+    expect(messages.map((m) => [m.group.id, m.group.name, m.senderId, m.id, iso(m.time)])).toEqual([
+      ['810000000000000001', 'Synth Club / #general', '900000000000000002', '2001', '2024-04-01T08:02:30.000Z'],
+    ]);
+  });
+
+  it('keeps a channel that is not a thread under its own id, whatever its category', async () => {
+    const messages = await readText('x.json', dce({ id: '810000000000000001', type: 'GuildTextChat', categoryId: '1', category: 'Text', name: 'general' }));
+    expect(messages[0]!.group).toEqual({ id: '810000000000000001', name: 'Synth Club / #general', platform: 'discord' });
   });
 });
