@@ -3,12 +3,13 @@ import { Zone } from './time.js';
 /**
  * Parses the timestamp forms that exports write, fast (called once per row):
  * ISO 8601 with or without an offset or Z (T or space), `YYYY-MM-DD HH:mm[:ss[.SSS]]`,
- * `YYYY/M/D H:mm[:ss]`, `YYYY.M.D`, a bare date, and epoch seconds or milliseconds.
+ * `YYYY/M/D H:mm[:ss]`, `YYYY.M.D`, a bare date, and epoch seconds or milliseconds; and, with a
+ * time, the forms of English-locale tools and spreadsheets (see {@link parseLocaleForm}).
  * A time without an offset is local to `zone`. Returns NaN when the text is not a time.
  */
 const RE = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2})?$/i;
 
-export function parseTimestamp(raw: string, zone: Zone): number {
+export function parseTimestamp(raw: string, zone: Zone, order?: DayOrder): number {
   const s = raw.trim();
   if (s === '') return NaN;
   const fast = parseFixedAt(s, 0, s.length, zone);
@@ -19,7 +20,7 @@ export function parseTimestamp(raw: string, zone: Zone): number {
     return s.split('.')[0]!.length <= 10 ? Math.round(n * 1000) : Math.round(n);
   }
   const m = RE.exec(s);
-  if (!m) return NaN;
+  if (!m) return parseLocaleForm(s, zone, order);
   const [, y, mo, d, h = '0', mi = '0', se = '0', frac, off] = m;
   const month = Number(mo), day = Number(d), hour = Number(h), minute = Number(mi), second = Number(se);
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return NaN;
@@ -37,6 +38,76 @@ export function parseTimestamp(raw: string, zone: Zone): number {
   const digits = off.slice(1).replace(':', '');
   const offMin = offsetMinutes(Number(digits.slice(0, 2)), Number(digits.slice(2) || 0));
   return wall - sign * offMin * 60_000;
+}
+
+const MONTHS: Readonly<Record<string, number>> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+};
+const TIME = String.raw`,?[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?m\.?)?`;
+/** `01-Apr-24 10:05 AM`: DiscordChatExporter's old default (.NET `dd-MMM-yy hh:mm tt`), `1 Apr 2024 10:05`. */
+const NAMED_MONTH = new RegExp(String.raw`^(\d{1,2})[- ]([a-z]{3,9})\.?[- ](\d{2}|\d{4})${TIME}$`, 'i');
+/** `4/13/2024 1:05 PM`, `13/4/2024 13:05` (a spreadsheet's date and time, year last). */
+const SLASH_YEAR_LAST = new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4})${TIME}$`, 'i');
+/** `13.4.2024 13:05`: day first wherever dots separate a date with the year last (de, ru, …). */
+const DOT_YEAR_LAST = new RegExp(String.raw`^(\d{1,2})\.(\d{1,2})\.(\d{4})${TIME}$`, 'i');
+
+/** Month first (`M/D/YYYY`, en-US) or day first (`D/M/YYYY`): the order of a slash date with the year last. */
+export type DayOrder = 'md' | 'dm';
+
+/**
+ * What a slash date with the year last and a time says of its order by itself: `md` when its
+ * second number is above 12, `dm` when its first is, `same` when both are the same number (either
+ * order is the same date), `either` when it could be both (`4/5/2024 10:00`); null when it is not
+ * that form. Readers that see a whole file learn its order from the values that show it.
+ */
+export function slashDayOrder(raw: string): DayOrder | 'same' | 'either' | null {
+  const m = SLASH_YEAR_LAST.exec(raw.trim());
+  if (!m) return null;
+  const a = Number(m[1]), b = Number(m[2]);
+  return a === b ? 'same' : b > 12 ? 'md' : a > 12 ? 'dm' : 'either';
+}
+
+/**
+ * Dates with the year last, which only the general path reads (never the fixed form), and only
+ * with a time (a bare `4/5/2024` stays refused, as `--since` and friends expect):
+ * - a named English month, day first: `01-Apr-24 10:05 AM` (two-digit years are 20yy);
+ * - `D.M.YYYY H:mm`, day first;
+ * - `M/D/YYYY h:mm[ AM|PM]` (Excel en-US) or `D/M/YYYY H:mm[ AM|PM]`, only where the value says
+ *   which (see {@link slashDayOrder}) or the caller knows the file's `order`. `4/5/2024 10:00`
+ *   alone could be either: NaN, never a guess that swaps day and month. An AM/PM marker is no
+ *   proof of the en-US order: en-AU, en-CA, en-SG and en-MY write the day first with AM/PM too.
+ */
+function parseLocaleForm(s: string, zone: Zone, order: DayOrder | undefined): number {
+  let m = NAMED_MONTH.exec(s);
+  if (m) {
+    const month = MONTHS[m[2]!.toLowerCase()];
+    if (month === undefined) return NaN;
+    const y = Number(m[3]);
+    return localTime(m[3]!.length === 2 ? 2000 + y : y, month, Number(m[1]), m, zone);
+  }
+  m = DOT_YEAR_LAST.exec(s);
+  if (m) return localTime(Number(m[3]), Number(m[2]), Number(m[1]), m, zone);
+  m = SLASH_YEAR_LAST.exec(s);
+  if (!m) return NaN;
+  const a = Number(m[1]), b = Number(m[2]);
+  const own = a === b ? 'md' : b > 12 ? 'md' : a > 12 ? 'dm' : order;
+  if (own === undefined) return NaN;
+  return localTime(Number(m[3]), own === 'md' ? a : b, own === 'md' ? b : a, m, zone);
+}
+
+/** The wall time of a locale form (its time in groups 4–7: h, mm, ss, a/p) in `zone`; NaN when impossible. */
+function localTime(year: number, month: number, day: number, m: RegExpExecArray, zone: Zone): number {
+  let hour = Number(m[4]);
+  const minute = Number(m[5]), second = m[6] === undefined ? 0 : Number(m[6]);
+  const half = m[7]?.toLowerCase();
+  if (half !== undefined) {
+    if (hour < 1 || hour > 12) return NaN;
+    hour = (hour % 12) + (half === 'p' ? 12 : 0);
+  }
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return NaN;
+  if (!possibleDay(year, month, day)) return NaN;
+  return zone.fromLocal(daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000);
 }
 
 /**

@@ -65,4 +65,24 @@ describe('slack-export', () => {
   it('never claims a lone file', () => {
     expect(slackExport.detect()).toBe(0);
   });
+
+  it('reads a bot_message without bot_id (an old incoming webhook): its username is the id, a bot', async () => {
+    const files: Record<string, string> = {
+      'channels.json': JSON.stringify([{ id: 'C01', name: 'general', created: '1704153600', creator: 'U01', members: ['U01'] }]),
+      'users.json': JSON.stringify([{ id: 'U01', name: 'mia', real_name: 'Mia' }]),
+      'general/2024-01-02.json': JSON.stringify([
+        { type: 'message', user: 'U01', text: 'hi', ts: '1704189800.000300' },
+        { type: 'message', subtype: 'bot_message', username: 'jenkins', text: 'build ok', ts: '1704189900.000400' },
+        { type: 'message', subtype: 'bot_message', text: 'nobody', ts: '1704190000.000500' },
+      ]),
+    };
+    const folder: Folder = { path: 'ws', entries: Object.keys(files).sort(), open: async (entry) => bytesSource(`ws/${entry}`, new TextEncoder().encode(files[entry]!)) };
+    const { messages, issues } = await read(folder);
+    expect(messages.map((m) => [m.id, m.senderId, m.senderName, m.senderRole, m.kind])).toEqual([
+      ['1704189800.000300', 'U01', 'Mia', undefined, 'text'],
+      ['1704189900.000400', 'jenkins', 'jenkins', 'bot', 'text'],
+    ]);
+    // Without a username either, nothing says who posted: still a skipped row.
+    expect(issues).toHaveLength(1);
+  });
 });

@@ -69,6 +69,57 @@ describe('telegram-json', () => {
     expect((await read(chunked)).messages).toHaveLength(4);
   });
 
+  const chat = (head: string, messages: object[]) => bytesSource('result.json', strToU8(`{${head}, "messages": ${JSON.stringify(messages)}}`));
+
+  it('leaves out "unsupported" messages (only an id) without an issue (--strict would abort on it)', async () => {
+    const issues: { reason: string; code?: string; counts?: boolean; line?: number }[] = [];
+    const source = chat('"name": "G", "type": "private_supergroup", "id": 5', [
+      { id: 1, type: 'message', date: '2024-01-01T08:00:00', date_unixtime: '1704096000', from: 'A', from_id: 'user1', text: 'hi' },
+      { id: 2, type: 'unsupported' },
+      { id: 3, type: 'unsupported' },
+      { id: 4, type: 'message', date_unixtime: '1704096060', from: 'B', from_id: 'user2', text: 'yo' },
+    ]);
+    const ctx = { path: source.path, zone: new Zone('UTC'), reportIssue: (i: (typeof issues)[number]) => issues.push(i), reportProgress: () => {} };
+    const events: IngestEvent[] = [];
+    for await (const e of telegramJson.read(source, ctx)) events.push(e);
+    expect(events.map((e) => (e as MessageEvent).id)).toEqual(['1', '4']);
+    expect(issues).toEqual([]);
+  });
+
+  it('reads numeric from_id / actor_id of exports before late 2020 as user<n> ids', async () => {
+    const { messages, members, events } = await read(chat('"name": "Old", "type": "private_group", "id": 42', [
+      { id: 1, type: 'service', date: '2019-03-01T10:00:00', actor: 'Alice', actor_id: 111, action: 'create_group', title: 'Old', members: ['Bob'], text: '' },
+      { id: 2, type: 'message', date: '2019-03-01T10:05:00', from: 'Bob', from_id: 222, text: 'hi' },
+      { id: 3, type: 'service', date: '2019-03-02T11:00:00', actor: 'Alice', actor_id: 111, action: 'invite_members', members: ['Carol'], text: '' },
+      { id: 4, type: 'message', date: '2019-03-02T11:05:00', from: 'Carol', from_id: 333, text: 'thanks' },
+      { id: 5, type: 'service', date: '2019-03-02T12:00:00', actor: 'Alice', actor_id: 111, action: 'pin_message', text: '' },
+    ]));
+    expect(messages.map((m) => [m.id, m.senderId, m.senderName, m.kind])).toEqual([
+      ['2', 'user222', 'Bob', 'text'], ['4', 'user333', 'Carol', 'text'], ['5', 'user111', 'Alice', 'system'],
+    ]);
+    expect(members.map((m) => [m.action, m.memberId, m.by])).toEqual([
+      ['join', 'user111', undefined], ['join', 'user222', 'user111'], ['join', 'user333', 'user111'],
+    ]);
+    expect(events.find((e) => e.type === 'group')).toMatchObject({ roles: [{ memberId: 'user111', role: 'owner' }] });
+  });
+
+  it('the chat acting as itself: anonymous admins are staff, migrate_from_group is nobody', async () => {
+    const { messages, members } = await read(chat('"name": "Dev", "type": "private_supergroup", "id": 1234567890', [
+      { id: 1, type: 'service', date_unixtime: '1704067320', actor: 'Dev', actor_id: 'channel1234567890', action: 'migrate_from_group', title: 'Dev old', text: '' },
+      { id: 2, type: 'service', date_unixtime: '1704067380', actor: 'Dev', actor_id: 'channel1234567890', action: 'invite_members', members: ['Carol'], text: '' },
+      { id: 3, type: 'message', date_unixtime: '1704067400', from: 'Carol', from_id: 'user3', text: 'hi' },
+      { id: 4, type: 'service', date_unixtime: '1704067500', actor: 'Dev', actor_id: 'channel1234567890', action: 'pin_message', text: '' },
+      { id: 5, type: 'message', date_unixtime: '1704067860', from: 'Dev', from_id: 'channel1234567890', author: 'Boss', text: 'anon admin post' },
+      // Another channel posting in the group (a member speaking as their channel) stays a member.
+      { id: 6, type: 'message', date_unixtime: '1704067900', from: 'Blog', from_id: 'channel777', text: 'hello' },
+    ]));
+    expect(messages.map((m) => [m.id, m.senderId, m.senderRole])).toEqual([
+      ['3', 'user3', undefined], ['5', 'channel1234567890', 'admin'], ['6', 'channel777', undefined],
+    ]);
+    // The anonymous admin's invite is still a join, without an inviter.
+    expect(members.map((m) => [m.action, m.memberId, m.by])).toEqual([['join', 'user3', undefined]]);
+  });
+
   it('throws a UserError for a file that is not JSON', async () => {
     await expect(read(bytesSource('result.json', strToU8('{"messages": [ {"id": 1,')))).rejects.toThrow(/JSON/);
   });

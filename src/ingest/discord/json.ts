@@ -24,7 +24,8 @@ function dceMessage(v: unknown): DceMessage | null {
 }
 
 const isMessagePath = (p: JsonPath) => p.length === 2 && p[0] === 'messages';
-const isHeadScalar = (p: JsonPath) => p.length === 2 && (p[0] === 'guild' || p[0] === 'channel') && (p[1] === 'id' || p[1] === 'name');
+const HEAD_KEYS = new Set(['id', 'name', 'type', 'categoryId', 'category']);
+const isHeadScalar = (p: JsonPath) => p.length === 2 && (p[0] === 'guild' || p[0] === 'channel') && HEAD_KEYS.has(String(p[1]));
 /** Kinds that are messages people write; the others are system notices (calls, renames, pins). */
 const SPOKEN = new Set(['Default', 'Reply']);
 
@@ -66,13 +67,7 @@ export const discordJson = {
       n++;
       const m = dceMessage(piece.value);
       if (!m) { ctx.reportIssue({ line: piece.line, reason: `message #${n} is not an object`, code: 'bad-row' }); continue; }
-      if (!group) {
-        const channel = head['channel.name'] ?? source.fileName.replace(/\.json$/i, '');
-        const guild = head['guild.name'];
-        // Direct messages have the pseudo-guild "Direct Messages" (id 0): the channel alone names them.
-        const name = guild && head['guild.id'] !== '0' ? `${guild} / #${channel}` : channel;
-        group = { id: head['channel.id'] ?? name, name, platform: 'discord' };
-      }
+      group ??= groupOf(head, source.fileName);
       const time = typeof m.timestamp === 'string' ? parseTimestamp(m.timestamp, ctx.zone) : NaN;
       if (Number.isNaN(time)) { ctx.reportIssue({ line: piece.line, reason: `message ${m.id ?? `#${n}`}: no readable timestamp`, code: 'bad-timestamp' }); continue; }
       const author = m.author?.id;
@@ -92,6 +87,22 @@ export const discordJson = {
     }
   },
 } satisfies IngestAdapter;
+
+/**
+ * The group of a channel's export. A thread (`GuildPublicThread`, `GuildPrivateThread`,
+ * `GuildNewsThread`; forum posts are public threads) is part of its parent channel: DCE writes the
+ * parent's id as `categoryId` and its name as `category`, so `exportguild --include-threads` files
+ * fold into the parent's group instead of each short-lived thread becoming a group that soon looks dead.
+ */
+function groupOf(head: Record<string, string>, fileName: string): GroupInfo {
+  const thread = /Thread$/i.test(head['channel.type'] ?? '') && /^\d+$/.test(head['channel.categoryId'] ?? '');
+  const id = thread ? head['channel.categoryId'] : head['channel.id'];
+  const channel = (thread ? head['channel.category'] : undefined) ?? head['channel.name'] ?? fileName.replace(/\.json$/i, '');
+  const guild = head['guild.name'];
+  // Direct messages have the pseudo-guild "Direct Messages" (id 0): the channel alone names them.
+  const name = guild && head['guild.id'] !== '0' ? `${guild} / #${channel}` : channel;
+  return { id: id ?? name, name, platform: 'discord' };
+}
 
 /** Joins and group-DM adds/removals; the added or removed user is the message's first mention. */
 function membership(m: DceMessage, group: GroupInfo, time: number, author: string, authorName: string | undefined): IngestEvent[] | null {

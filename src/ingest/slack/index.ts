@@ -25,7 +25,8 @@ function toEvent(m: Record<string, unknown>, group: GroupInfo, users: Map<string
   const subtype = str(m.subtype);
   const botId = str(m.bot_id);
   const comment = isRecord(m.comment) ? m.comment : undefined;
-  const user = str(m.user) ?? str(comment?.user) ?? (subtype === 'bot_message' ? botId : undefined);
+  // A bot's post has its bot_id; an old incoming webhook's has only the name it posted under.
+  const user = str(m.user) ?? str(comment?.user) ?? (subtype === 'bot_message' ? botId ?? str(m.username) : undefined);
   if (!ts || !user) return null;
   const time = epochMs(Math.round(Number(ts) * 1000), 'ms');
   if (Number.isNaN(time)) return null;

@@ -3,7 +3,7 @@ import { parseTimestamp } from '../../core/timestamp.js';
 import type { IngestAdapter, ReadContext, Source } from '../types.js';
 import { walkJsonBatches, type JsonPath } from './json-stream.js';
 import { epochMs, shape } from '../shape.js';
-import { kindOf, mentionIds, plainText, TG_FIELDS, type TgMessage } from './message.js';
+import { kindOf, mentionIds, peerIds, plainText, TG_FIELDS, type TgMessage } from './message.js';
 import { resolvePending, serviceEvents, type PendingMembership } from './service.js';
 
 /** A chat object: the root of a one-chat export, or `chats.list[i]` / `left_chats.list[i]` of an account export. */
@@ -32,7 +32,7 @@ export const telegramJson = {
   platform: 'telegram',
   capabilities: {
     identity: 'ids', joins: true, replies: true,
-    note: 'user ids (from_id); invites, joins by link and removals with the inviter (names resolved to ids within the chat); every group and channel of an account export is a group; personal chats, saved messages and bot chats (1:1) are left out of the report with a warning',
+    note: 'user ids (from_id); invites, joins by link and removals with the inviter (names resolved to ids within the chat); every group and channel of an account export is a group; personal chats, saved messages and bot chats (1:1) are left out of the report with a warning; messages tdesktop could not export ("unsupported", only an id) are left out',
   },
   kind: () => 'messages',
   detect(head) {
@@ -57,6 +57,8 @@ async function* readBatches(source: Source, ctx: ReadContext): AsyncGenerator<In
     let group: GroupInfo | null = null;
     let pending: PendingMembership[] = [];
     let ids = new Map<string, string | null>();
+    /** The id messages posted as the chat itself carry (`channel<chat id>`), or null. */
+    let self: string | null = null;
     const fallback = source.fileName.replace(/\.json$/i, '');
     const endChat = () => { const evs = resolvePending(pending, ids); pending = []; ids = new Map(); group = null; return evs; };
     let n = 0;
@@ -71,9 +73,17 @@ async function* readBatches(source: Source, ctx: ReadContext): AsyncGenerator<In
         continue;
       }
       n++;
-      const msg = shape(piece.value, TG_FIELDS);
-      if (!msg) { ctx.reportIssue({ line: piece.line, reason: `message #${n} is not an object`, code: 'bad-row' }); continue; }
-      group ??= { id: chat.id ?? chat.name ?? fallback, name: chat.name ?? fallback, platform: 'telegram', ...(ONE_TO_ONE.has(chat.type ?? '') ? { personal: true } : {}) };
+      const shaped = shape(piece.value, TG_FIELDS);
+      if (!shaped) { ctx.reportIssue({ line: piece.line, reason: `message #${n} is not an object`, code: 'bad-row' }); continue; }
+      const msg = peerIds(shaped);
+      // A message this tdesktop could not export (a type newer than it; only the id is written):
+      // part of a valid export, not a bad row. Left out without an issue, which --strict would
+      // make fatal.
+      if (msg.type === 'unsupported') continue;
+      if (group === null) {
+        group = { id: chat.id ?? chat.name ?? fallback, name: chat.name ?? fallback, platform: 'telegram', ...(ONE_TO_ONE.has(chat.type ?? '') ? { personal: true } : {}) };
+        self = selfPeer(chat.id);
+      }
       // Names are learnt even from rows skipped below: they resolve invitees named in service actions.
       if (msg.from_id && msg.from) noteName(ids, msg.from, msg.from_id);
       if (msg.actor_id && msg.actor) noteName(ids, msg.actor, msg.actor_id);
@@ -81,7 +91,11 @@ async function* readBatches(source: Source, ctx: ReadContext): AsyncGenerator<In
       const id = msg.id === undefined ? undefined : String(msg.id);
       if (Number.isNaN(time)) { ctx.reportIssue({ line: piece.line, reason: `message ${id ?? `#${n}`}: no readable date`, code: 'bad-timestamp' }); continue; }
       if (msg.type === 'service') {
-        if (serviceEvents(msg, group, time, id, pending, out)) continue;
+        // The chat acting as itself (migrate_from_group, an anonymous admin) is nobody: its joins
+        // and removals count without an actor, its other actions not at all.
+        const bySelf = self !== null && msg.actor_id === self;
+        if (serviceEvents(bySelf ? withoutActor(msg) : msg, group, time, id, pending, out)) continue;
+        if (bySelf) continue;
         const actor = msg.actor_id || msg.actor;
         if (!actor) continue;
         // Pins, renames, calls…: the actor did something, counted apart from messages as "system".
@@ -95,6 +109,8 @@ async function* readBatches(source: Source, ctx: ReadContext): AsyncGenerator<In
       if (!sender) { ctx.reportIssue({ line: piece.line, reason: `message ${id ?? `#${n}`}: no sender`, code: 'no-sender' }); continue; }
       const ev: MessageEvent = { type: 'message', group, time, line: piece.line, senderId: sender, kind: kindOf(msg) };
       if (msg.from) ev.senderName = msg.from;
+      // Anonymous admins post as the group itself: staff, whoever they are (in a channel, its posts).
+      if (self !== null && sender === self) ev.senderRole = 'admin';
       if (id !== undefined) ev.id = id;
       const text = plainText(msg.text); if (text) ev.text = text;
       if (msg.reply_to_message_id !== undefined) ev.replyTo = String(msg.reply_to_message_id);
@@ -105,6 +121,22 @@ async function* readBatches(source: Source, ctx: ReadContext): AsyncGenerator<In
     }
     const last = endChat();
     if (last.length) yield last;
+}
+
+/**
+ * The peer id of the chat itself: anonymous admins of a supergroup, and a channel's own posts, are
+ * written `from_id: "channel<id>"` with the chat's own id (exports write it bare; an id written the
+ * Bot API way, -100<id>, is read too).
+ */
+function selfPeer(chatId: string | undefined): string | null {
+  const m = chatId === undefined ? null : /^(?:-100)?(\d+)$/.exec(chatId);
+  return m ? `channel${m[1]}` : null;
+}
+
+function withoutActor(m: TgMessage): TgMessage {
+  const c = { ...m };
+  delete c.actor; delete c.actor_id;
+  return c;
 }
 
 /** Is `chat` the first `length` steps of `path`? (A piece's chat, compared without a string per piece.) */

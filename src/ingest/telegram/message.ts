@@ -3,13 +3,27 @@ import { lookup, type FieldType, type Shaped } from '../shape.js';
 
 /** The fields of one element of a Telegram Desktop `messages` array that we read, with their types. */
 export const TG_FIELDS = {
-  id: 'id', type: 'string', date: 'string', date_unixtime: 'string', from: 'string', from_id: 'string',
-  actor: 'string', actor_id: 'string', action: 'string', members: 'array', inviter: 'string', title: 'string',
+  id: 'id', type: 'string', date: 'string', date_unixtime: 'string', from: 'string', from_id: 'id',
+  actor: 'string', actor_id: 'id', action: 'string', members: 'array', inviter: 'string', title: 'string',
   text: 'present', text_entities: 'present', reply_to_message_id: 'id', photo: 'present', file: 'present',
   media_type: 'string',
 } as const satisfies Record<string, FieldType>;
 
-export type TgMessage = Shaped<typeof TG_FIELDS>;
+/** A message as read: `from_id` and `actor_id` are strings once {@link peerIds} has run. */
+export type TgMessage = Omit<Shaped<typeof TG_FIELDS>, 'from_id' | 'actor_id'> & { from_id?: string; actor_id?: string };
+
+/**
+ * Exports before late 2020 wrote `from_id` / `actor_id` as bare numbers (users only); later ones
+ * write `user<n>` (or `channel<n>` / `chat<n>`). Numbers become `user<n>`, the form every later
+ * export and `mention_name` use, so ids stay ids (and one member across exports of both ages).
+ */
+export function peerIds(m: Shaped<typeof TG_FIELDS>): TgMessage {
+  // The parsed record itself (shape() hands it over uncopied): nothing else holds it.
+  const w = m as { from_id?: string | number; actor_id?: string | number };
+  if (typeof w.from_id === 'number') w.from_id = `user${w.from_id}`;
+  if (typeof w.actor_id === 'number') w.actor_id = `user${w.actor_id}`;
+  return m as TgMessage;
+}
 
 export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
