@@ -4,16 +4,17 @@ import type { GroupMetaEvent, IngestEvent, MembershipEvent, MessageEvent } from 
 import { Zone } from '../../src/core/time.js';
 import { qqTxt } from '../../src/ingest/qq/txt.js';
 import { parseQqSystem } from '../../src/ingest/qq/system.js';
-import { fileSource } from '../../src/ingest/source.js';
+import { bytesSource, fileSource } from '../../src/ingest/source.js';
+import type { Source } from '../../src/ingest/types.js';
 
 const BASIC = 'fixtures/qq-txt/basic/全部消息记录.txt';
 const GB = 'fixtures/qq-txt/gb18030-12h/聊天记录.txt';
 
-async function run(path: string, zone = 'Asia/Shanghai') {
+async function run(path: string, zone = 'Asia/Shanghai', source?: Source) {
   const issues: { reason: string }[] = [];
   const ctx = { path, zone: new Zone(zone), reportIssue: (i: { reason: string }) => issues.push(i), reportProgress: () => {} };
   const events: IngestEvent[] = [];
-  for await (const ev of qqTxt.read(await fileSource(path), ctx)) events.push(ev);
+  for await (const ev of qqTxt.read(source ?? await fileSource(path), ctx)) events.push(ev);
   return {
     issues,
     messages: events.filter((e): e is MessageEvent => e.type === 'message'),
@@ -70,5 +71,40 @@ describe('QQ notices: names that end in a quote', () => {
   it('keeps the quote (only an enclosing pair is removed)', () => {
     expect(parseQqSystem('老"K"退出了本群。')).toEqual({ kind: 'leave', member: '老"K"' });
     expect(parseQqSystem('"小王"退出了本群。')).toEqual({ kind: 'leave', member: '小王' });
+  });
+});
+
+const HEAD = '消息记录（此消息记录为文本格式，不支持重新导入）\n\n================================================================\n消息分组:我的QQ群\n================================================================\n消息对象:测试群\n================================================================\n\n';
+const fromText = (body: string) => run('聊天记录.txt', 'Asia/Shanghai', bytesSource('聊天记录.txt', new TextEncoder().encode(HEAD + body)));
+
+
+describe('QQ notices: several invitees, QR joins, 已退出', () => {
+  it('splits invitees at 、，, and a spaced 和, but not inside a name', () => {
+    expect(parseQqSystem('地瓜邀请小红、小刚加入了本群。')).toEqual({ kind: 'join', members: ['小红', '小刚'], by: '地瓜', method: 'invite' });
+    expect(parseQqSystem('地瓜邀请小红，小刚,小李 和 小王加入了本群')).toEqual({ kind: 'join', members: ['小红', '小刚', '小李', '小王'], by: '地瓜', method: 'invite' });
+    expect(parseQqSystem('地瓜邀请和平加入了本群')).toEqual({ kind: 'join', members: ['和平'], by: '地瓜', method: 'invite' });
+  });
+
+  it('reads a QR join with the member who shared the code', () => {
+    expect(parseQqSystem('小明通过扫描地瓜分享的二维码加入本群。')).toEqual({ kind: 'join', members: ['小明'], by: '地瓜', method: 'qr' });
+    expect(parseQqSystem('小明通过扫描二维码加入了本群')).toEqual({ kind: 'join', members: ['小明'], method: 'qr' });
+  });
+
+  it('reads 已退出本群 as a leave by the member, without 已', () => {
+    expect(parseQqSystem('小刚已退出本群')).toEqual({ kind: 'leave', member: '小刚' });
+  });
+
+  it('turns them into membership events in a file', async () => {
+    const { members } = await fromText([
+      '2020-01-02 8:04:05 系统消息(1000000)', '小明通过扫描地瓜分享的二维码加入本群。', '',
+      '2020-01-02 8:05:05 系统消息(1000000)', '地瓜邀请小红、小刚加入了本群。', '',
+      '2020-01-02 8:06:05 系统消息(1000000)', '小刚已退出本群', '',
+    ].join('\n'));
+    expect(members.map((e) => [e.action, e.memberId, e.method, e.by])).toEqual([
+      ['join', '小明', 'qr', '地瓜'],
+      ['join', '小红', 'invite', '地瓜'],
+      ['join', '小刚', 'invite', '地瓜'],
+      ['leave', '小刚', undefined, undefined],
+    ]);
   });
 });
