@@ -76,7 +76,42 @@ describe('QQ notices: names that end in a quote', () => {
 
 const HEAD = '消息记录（此消息记录为文本格式，不支持重新导入）\n\n================================================================\n消息分组:我的QQ群\n================================================================\n消息对象:测试群\n================================================================\n\n';
 const fromText = (body: string) => run('聊天记录.txt', 'Asia/Shanghai', bytesSource('聊天记录.txt', new TextEncoder().encode(HEAD + body)));
+const iso = (t: number) => new Date(t).toISOString();
 
+describe('QQ TXT header variants', () => {
+  it('takes a header without a blank line before it when it ends in a QQ number or e-mail', async () => {
+    const { messages, issues } = await fromText('2020-01-02 8:04:05 地瓜(23333233)\n大家好\n2020-01-02 8:05:00 Alice(10001)\n嗯\n2020-01-02 8:05:30 这一行是正文\n2020-01-02 8:06:00 Bob<bob@x.com>\n好\n');
+    expect(issues).toEqual([]);
+    expect(messages.map((m) => [m.senderId, m.senderName, m.text])).toEqual([
+      ['23333233', '地瓜', '大家好'],
+      ['10001', 'Alice', '嗯\n2020-01-02 8:05:30 这一行是正文'],
+      ['bob@x.com', 'Bob', '好'],
+    ]);
+  });
+
+  it('reads headers without seconds, with / dates, with 上午/下午, and with trailing spaces', async () => {
+    const { messages, issues } = await fromText([
+      '2020-01-02 8:04 地瓜(23333233)', '早', '',
+      '2020/1/2 8:05:06 Alice(10001)', '嗯', '',
+      '2020-01-02 下午 3:04:05 地瓜(23333233)', '午后', '',
+      '2020-01-02 上午 12:10:00 Alice(10001)', '深夜', '',
+      '2020-01-02 下午 12:30:00 Alice(10001) ', '中午', '',
+    ].join('\n'));
+    expect(issues).toEqual([]);
+    expect(messages.map((m) => [m.senderId, m.senderName, m.text, iso(m.time)])).toEqual([
+      ['23333233', '地瓜', '早', '2020-01-02T00:04:00.000Z'],
+      ['10001', 'Alice', '嗯', '2020-01-02T00:05:06.000Z'],
+      ['23333233', '地瓜', '午后', '2020-01-02T07:04:05.000Z'],
+      ['10001', 'Alice', '深夜', '2020-01-01T16:10:00.000Z'],
+      ['10001', 'Alice', '中午', '2020-01-02T04:30:00.000Z'],
+    ]);
+  });
+
+  it('detects a file of such headers without the file header', async () => {
+    const { qqTxtScore } = await import('../../src/ingest/qq/txt.js');
+    expect(qqTxtScore('2020/01/02 8:04 地瓜(23333233)\n早\n\n2020/01/02 下午 8:05 Alice(10001)\n嗯\n')).toBeGreaterThan(0);
+  });
+});
 
 describe('QQ notices: several invitees, QR joins, 已退出', () => {
   it('splits invitees at 、，, and a spaced 和, but not inside a name', () => {
