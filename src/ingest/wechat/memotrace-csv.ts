@@ -1,7 +1,7 @@
 import { epochMs } from '../shape.js';
 import type { GroupInfo, IngestEvent, MessageEvent } from '../../core/model.js';
 import { parseTimestamp } from '../../core/timestamp.js';
-import { cell, csvRowBatches } from '../canonical/rows.js';
+import { cell, csvRowBatches, sniffDelimiter } from '../canonical/rows.js';
 import type { IngestAdapter, ReadContext, Source } from '../types.js';
 import { factEvents, wechatKind } from './events.js';
 import { ReplyLinker } from './replies.js';
@@ -19,7 +19,9 @@ const COLUMNS = ['localId', 'TalkerId', 'Type', 'SubType', 'IsSender', 'CreateTi
 type Col = 'localId' | 'TalkerId' | 'Type' | 'SubType' | 'IsSender' | 'CreateTime' | 'StrContent' | 'StrTime' | 'Remark' | 'NickName' | 'Sender';
 
 export function memotraceHeaderScore(text: string): number {
-  const fields = firstLine(text).split(',').map((f) => f.trim().replace(/^"|"$/g, ''));
+  // Excel re-saves it with ";" (European locales) or as "Unicode text" (UTF-16, tabs).
+  const line = firstLine(text);
+  const fields = line.split(sniffDelimiter(line)).map((f) => f.trim().replace(/^"|"$/g, ''));
   if (fields.join(',') === COLUMNS.join(',')) return 0.95;
   const has = (c: string) => fields.includes(c);
   return has('StrContent') && has('CreateTime') && has('Type') && has('Sender') ? 0.85 : 0;
