@@ -1,3 +1,7 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { detectedAs } from '../helpers/read.js';
 import { describe, expect, it } from 'vitest';
 import type { IngestEvent, MembershipEvent, MessageEvent } from '../../src/core/model.js';
@@ -6,6 +10,7 @@ import { bytesSource, fileSource } from '../../src/ingest/source.js';
 import type { IngestAdapter } from '../../src/ingest/types.js';
 import { wechatMemotraceCsv } from '../../src/ingest/wechat/memotrace-csv.js';
 import { wechatMemotraceTxt } from '../../src/ingest/wechat/memotrace-txt.js';
+import { csvRows } from '../../src/ingest/canonical/rows.js';
 
 const CSV = 'fixtures/wechat-memotrace-csv/basic/技术交流群_utf8.csv';
 const TXT = 'fixtures/wechat-memotrace-txt/basic/技术交流群.txt';
@@ -72,6 +77,37 @@ describe('WeChat MemoTrace CSV', () => {
     for await (const ev of wechatMemotraceCsv.read(bytesSource('x_utf8.csv', new TextEncoder().encode(csv)), ctx)) out.push(ev);
     expect(out).toHaveLength(1);
     expect(issues).toHaveLength(1);
+  });
+});
+
+describe('WeChat MemoTrace CSV re-saved by Excel', () => {
+  it('reads CreateTime in epoch milliseconds', async () => {
+    const csv = (await readFile(CSV, 'utf8')).replace(/^(\d+,\d+,\d+,\d+,\d,)(\d{10}),/gm, '$1$2000,');
+    expect(csv).toContain(',1704171660000,');
+    const dir = mkdtempSync(join(tmpdir(), 'ca-mt-'));
+    const path = join(dir, '技术交流群_utf8.csv');
+    writeFileSync(path, csv);
+    const ms = await run(wechatMemotraceCsv, path);
+    const s = await run(wechatMemotraceCsv, CSV);
+    expect(ms.issues).toEqual([]);
+    expect(ms.messages.map((m) => [m.id, m.time, m.senderId, m.replyTo])).toEqual(s.messages.map((m) => [m.id, m.time, m.senderId, m.replyTo]));
+    expect(ms.joins).toEqual(s.joins);
+    expect(new Date(ms.messages.find((m) => m.id === '2')!.time).toISOString()).toBe('2024-01-02T05:01:00.000Z');
+  });
+
+  it('detects and reads the file saved with ";" or as UTF-16 "Unicode text" with tabs', async () => {
+    const rows: string[][] = [];
+    for await (const r of csvRows(await fileSource(CSV), { path: CSV, zone: new Zone('UTC'), reportIssue: () => {}, reportProgress: () => {} })) rows.push('header' in r ? r.header : r.fields);
+    const base = await run(wechatMemotraceCsv, CSV);
+    for (const [d, enc, name] of [[';', 'utf8', 'x_utf8.csv'], ['\t', 'utf16le', 'x_utf8.txt']] as const) {
+      const text = rows.map((r) => r.map((f) => (/[";\t\n,]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(d)).join('\r\n') + '\r\n';
+      const path = join(mkdtempSync(join(tmpdir(), 'ca-mt-')), name);
+      writeFileSync(path, Buffer.concat([Buffer.from(enc === 'utf8' ? [0xef, 0xbb, 0xbf] : [0xff, 0xfe]), Buffer.from(text, enc)]));
+      expect(await detectedAs(path)).toBe('wechat-memotrace-csv');
+      const got = await run(wechatMemotraceCsv, path);
+      expect(got.messages.map((m) => [m.id, m.time, m.senderId, m.kind, m.text])).toEqual(base.messages.map((m) => [m.id, m.time, m.senderId, m.kind, m.text]));
+      expect(got.joins.map((j) => [j.action, j.memberId, j.by])).toEqual(base.joins.map((j) => [j.action, j.memberId, j.by]));
+    }
   });
 });
 

@@ -71,8 +71,11 @@ async function* readBatches(source: Source, ctx: ReadContext): AsyncGenerator<In
     for (const row of batch) {
       const f = row.fields;
       if (row.truncated) { ctx.reportIssue({ line: row.line, reason: 'the file ends inside a quoted field (truncated?)', code: 'truncated' }); continue; }
-      const created = Number(cell(f, col.CreateTime));
-      const time = created > 0 ? epochMs(created) : parseTimestamp(cell(f, col.StrTime) ?? '', ctx.zone);
+      // Epoch seconds; milliseconds from tools that rewrite the file (beyond 1e11 s is year 5138).
+      const rawCreated = Number(cell(f, col.CreateTime));
+      const ms = rawCreated > 1e11;
+      const created = ms ? Math.floor(rawCreated / 1000) : rawCreated;
+      const time = created > 0 ? epochMs(rawCreated, ms ? 'ms' : 's') : parseTimestamp(cell(f, col.StrTime) ?? '', ctx.zone);
       if (Number.isNaN(time)) { ctx.reportIssue({ line: row.line, reason: 'no readable CreateTime or StrTime', code: 'bad-timestamp' }); continue; }
       const type = Number(cell(f, col.Type)), sub = Number(cell(f, col.SubType) ?? 0);
       const content = col.StrContent === undefined ? '' : (f[col.StrContent] ?? '');

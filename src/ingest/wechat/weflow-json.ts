@@ -58,7 +58,8 @@ export const wechatWeflowJson = {
       i++;
       const m = shape(raw, MESSAGE);
       if (!m) { ctx.reportIssue({ reason: `message ${i} is not an object`, code: 'bad-row' }); continue; }
-      const time = m.createTime !== undefined ? epochMs(m.createTime) : parseTimestamp(m.formattedTime ?? '', ctx.zone);
+      // Epoch seconds, or milliseconds (beyond 1e11 s is year 5138).
+      const time = m.createTime !== undefined ? epochMs(m.createTime, m.createTime > 1e11 ? 'ms' : 's') : parseTimestamp(m.formattedTime ?? '', ctx.zone);
       if (Number.isNaN(time)) { ctx.reportIssue({ reason: `message ${i}: no createTime`, code: 'bad-timestamp' }); continue; }
       const content = typeof m.content === 'string' ? m.content : '';
       const id = m.localId === undefined ? undefined : String(m.localId);
