@@ -82,3 +82,12 @@ describe('canonical members CSV', () => {
     expect(pickAdapter(await fileHead(fixture('canonical/zh-headers/成员.csv')))?.adapter.id).toBe('members-csv');
   });
 });
+
+describe('canonical messages CSV: DiscordChatExporter-like columns', () => {
+  it('reads AuthorID as the sender id', async () => {
+    const p = join(mkdtempSync(join(tmpdir(), 'ca-')), 'dce.csv');
+    writeFileSync(p, 'Date,AuthorID,Author,Content\n2024-01-01 10:00,810000000000000001,kai,hi\n');
+    const { events } = await readWith(canonicalMessagesCsv, p, 'UTC');
+    expect(messages(events)[0]).toMatchObject({ senderId: '810000000000000001', senderName: 'kai', text: 'hi' });
+  });
+});

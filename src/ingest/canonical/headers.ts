@@ -6,7 +6,7 @@ export const MESSAGE_COLUMNS = {
   group_id: ['group_id', 'groupid', 'chat_id', 'chatid', '群id', '群号', '群', 'talker'],
   group_name: ['group_name', 'groupname', 'chat_name', '群名', '群名称', '群聊名称'],
   timestamp: ['timestamp', 'time', 'date', 'datetime', 'created_at', '时间', '发送时间', '日期', '消息时间'],
-  sender_id: ['sender_id', 'senderid', 'user_id', 'userid', 'from_id', '发送者id', '微信号', 'wxid', 'qq号', 'qq', '用户id'],
+  sender_id: ['sender_id', 'senderid', 'user_id', 'userid', 'from_id', 'authorid', '发送者id', '微信号', 'wxid', 'qq号', 'qq', '用户id'],
   sender_name: ['sender_name', 'sendername', 'sender', 'author', 'from', 'user', 'name', '发送者', '昵称', '发送人', '群昵称', '用户名'],
   role: ['role', 'sender_role', '角色', '身份'],
   type: ['type', 'kind', 'msg_type', '类型', '消息类型'],
