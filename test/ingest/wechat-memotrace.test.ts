@@ -139,4 +139,49 @@ describe('WeChat MemoTrace TXT', () => {
     const { messages } = await run(wechatMemotraceTxt, TXT, 'UTC');
     expect(new Date(messages[0]!.time).toISOString()).toBe('2024-01-02T13:01:00.000Z');
   });
+
+  const txt = async (name: string, text: string) => {
+    const path = join(mkdtempSync(join(tmpdir(), 'ca-mtt-')), name);
+    writeFileSync(path, text);
+    return { path, ...(await run(wechatMemotraceTxt, path)) };
+  };
+
+  it('reads a header with no content (a message it could not render) as an empty message of that sender', async () => {
+    const { messages, issues } = await txt('读书群.txt', [
+      '2024-01-02 13:00:00 Bob', '', // before Bob's first message with text
+      '2024-01-02 13:01:00 爱丽丝', '今天开会吗？', '',
+      '2024-01-02 13:02:00 Bob', '',
+      '2024-01-02 13:03:00 Carol', '好', '',
+      '2024-01-02 13:04:00 Bob', '收到', '',
+      '2024-01-02 13:05:00 "Dave"与群里其他人都不是朋友关系，请注意隐私安全', '',
+      '2024-01-02 13:06:00 爱丽丝', '',
+    ].join('\n'));
+    expect(issues).toEqual([]);
+    const byTime = [...messages].sort((a, b) => a.time - b.time);
+    expect(byTime.map((m) => [m.senderId, m.text, new Date(m.time).toISOString()])).toEqual([
+      ['Bob', undefined, '2024-01-02T05:00:00.000Z'],
+      ['爱丽丝', '今天开会吗？', '2024-01-02T05:01:00.000Z'],
+      ['Bob', undefined, '2024-01-02T05:02:00.000Z'],
+      ['Carol', '好', '2024-01-02T05:03:00.000Z'],
+      ['Bob', '收到', '2024-01-02T05:04:00.000Z'],
+      ['爱丽丝', undefined, '2024-01-02T05:06:00.000Z'],
+    ]);
+  });
+
+  it('reads the older name-first headers', async () => {
+    const { path, messages, joins, issues } = await txt('读书群.txt', [
+      '老王 2024-01-02 21:40:12', '你好', '2024-01-02 21:40:30 这一行是正文', '',
+      '小 李 2024-01-02 21:41:00', '在', '',
+      '"老王"邀请"小张"加入了群聊 2024-01-02 21:42:00', '',
+      '小张 2024-01-02 21:43:00', '大家好', '',
+    ].join('\n'));
+    expect(await detectedAs(path)).toBe('wechat-memotrace-txt');
+    expect(issues).toEqual([]);
+    expect(messages.map((m) => [m.senderId, m.text, new Date(m.time).toISOString()])).toEqual([
+      ['老王', '你好\n2024-01-02 21:40:30 这一行是正文', '2024-01-02T13:40:12.000Z'],
+      ['小 李', '在', '2024-01-02T13:41:00.000Z'],
+      ['小张', '大家好', '2024-01-02T13:43:00.000Z'],
+    ]);
+    expect(joins.map((e) => [e.action, e.memberId, e.by])).toEqual([['join', '小张', '老王']]);
+  });
 });
