@@ -103,11 +103,23 @@ export const wechatMemotraceTxt = {
     }
     if (pending) yield* settle(pending);
     if (block) yield toMessage(block, group);
-    // A sender's header with no content before their first message with some: an empty message
-    // too. Other lines are notices that say nothing about members (pats, tips).
-    for (const p of unknown) if (senders.has(cleanName(p.rest))) yield empty(p);
+    // A sender's header with no content before their first message with some, or the header of a
+    // sender with no other message, when it reads as a name: an empty message too. Other lines are
+    // notices that say nothing about members (pats, tips).
+    for (const p of unknown) if (senders.has(cleanName(p.rest)) || looksLikeName(p.rest)) yield empty(p);
   },
 } satisfies IngestAdapter;
+
+/**
+ * A header's rest that is a name rather than a notice we do not know: short, without the quotes
+ * and sentence punctuation of notices, and without their words. When in doubt it is a notice: a
+ * notice taken for a name would add a member who is not one.
+ */
+const NOTICE_WORDS = /拍了拍|红包|转账|邀请|加入|移出|撤回|修改|群聊|群主|群公告|朋友|验证|二维码|开启|关闭|以上|现在|你已|已经|invited|joined|removed|recalled|changed|group|message|friend|you /i;
+export function looksLikeName(rest: string): boolean {
+  const s = rest.trim();
+  return s.length > 0 && [...s].length <= 20 && !/["“”「」『』，。！？；：,!?;:]/.test(s) && !NOTICE_WORDS.test(s);
+}
 
 function toMessage(b: Block, group: GroupInfo): MessageEvent {
   const body = [...b.body];
