@@ -1,4 +1,7 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { detectedAs } from '../helpers/read.js';
 import { describe, expect, it } from 'vitest';
 import type { IngestEvent, MembershipEvent, MessageEvent } from '../../src/core/model.js';
@@ -48,6 +51,15 @@ describe('WeChat WeFlow / EchoTrace JSON', () => {
     const bytes = new TextEncoder().encode(JSON.stringify(doc));
     const { messages } = await run(wechatWeflowJson, 'echo.json', bytesSource('echo.json', bytes));
     expect(messages).toMatchObject([{ senderId: 'wxid_a', text: 'hi', group: { id: '1@chatroom' } }]);
+  });
+
+  it('detects an EchoTrace file that opens with an avatars map larger than 4 KB', async () => {
+    const doc = JSON.parse(await readFile(WEFLOW, 'utf8')) as Record<string, unknown>;
+    const avatars = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`wxid_${i}`, `data:image/png;base64,${'A'.repeat(1200)}`]));
+    const path = join(mkdtempSync(join(tmpdir(), 'ca-wf-')), '技术交流群.json');
+    writeFileSync(path, JSON.stringify({ avatars, session: doc.session, messages: doc.messages }, null, 2));
+    expect(await detectedAs(path)).toBe('wechat-weflow-json');
+    expect((await run(wechatWeflowJson, path)).messages).toHaveLength(4);
   });
 
   it('reads createTime in epoch milliseconds as well as seconds', async () => {

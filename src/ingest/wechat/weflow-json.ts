@@ -27,7 +27,8 @@ const MESSAGE = {
 const SESSION = { wxid: 'string', nickname: 'string', remark: 'string', displayName: 'string' } as const satisfies Record<string, FieldType>;
 
 export function weflowScore(text: string): number {
-  const head = text.slice(0, 4096);
+  // EchoTrace may open with an "avatars" map of inline images: the session comes after it.
+  const head = /^\s*\{\s*"avatars"\s*:/.test(text) ? text : text.slice(0, 4096);
   if (!/^\s*\{/.test(head) || !head.includes('"session"')) return 0;
   if (head.includes('"weflow"')) return 0.95;
   return /"senderUsername"|"messages"/.test(text) ? 0.85 : 0.6;
