@@ -71,7 +71,7 @@ export function memberCells(cells: readonly string[], map: MemberMap): string[] 
  * (【广州】小王 is how members name themselves), so only a title that is a role is taken.
  */
 export function titledName(raw: string | undefined): { name?: string; role?: Role } {
-  if (raw === undefined) return {};
+  if (raw === undefined || !raw.startsWith('【')) return { name: raw };
   const m = /^【([^】]*)】\s*(.+)$/.exec(raw);
   const role = m ? parseRole(m[1]) : undefined;
   return role ? { name: m![2]!.trim(), role } : { name: raw };
