@@ -82,3 +82,52 @@ describe('canonical members CSV', () => {
     expect(pickAdapter(await fileHead(fixture('canonical/zh-headers/成员.csv')))?.adapter.id).toBe('members-csv');
   });
 });
+
+describe('member list CSV as Excel saves it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ca-ml-'));
+  const write = (name: string, text: string): string => { const p = join(dir, name); writeFileSync(p, text); return p; };
+  const HEAD = '微信号,群昵称,角色,入群时间,邀请人\r\n';
+  const ROWS = 'wxid_a,爱丽丝,群主,2024/1/2 12:00,\r\nwxid_b,Bob,,2024/1/3 6:00,wxid_a\r\n';
+  const ids = (evs: unknown[]) => (evs as MemberEvent[]).map((m) => [m.memberId, m.name, m.role, m.invitedBy, m.line]);
+
+  it('finds the header under a title line, detected as a member list', async () => {
+    const p = write('技术群成员.csv', '\uFEFF技术交流群成员名单,,,,\r\n' + HEAD + ROWS);
+    expect(pickAdapter(await fileHead(p))?.adapter.id).toBe('members-csv');
+    const { events, issues } = await readWith(membersAdapter, p);
+    expect(ids(events)).toEqual([['wxid_a', '爱丽丝', 'owner', undefined, 3], ['wxid_b', 'Bob', undefined, 'wxid_a', 4]]);
+    expect(issues).toEqual([expect.objectContaining({ line: 2, reason: expect.stringContaining('1 line above it') })]);
+    const p2 = write('two.csv', '成员名单\r\n\r\n导出于 2024-01-05,\r\n' + HEAD + ROWS);
+    expect(pickAdapter(await fileHead(p2))?.adapter.id).toBe('members-csv');
+    expect(ids((await readWith(membersAdapter, p2)).events)).toEqual([['wxid_a', '爱丽丝', 'owner', undefined, 5], ['wxid_b', 'Bob', undefined, 'wxid_a', 6]]);
+  });
+
+  it('does not take a plain text file for a member list', async () => {
+    expect(pickAdapter(await fileHead(write('readme.txt', 'Hello\nthis is a readme\n\nmore text\n')))).toBeFalsy();
+  });
+
+  it('passes over all-empty rows silently and skips a totals row with one note', async () => {
+    const p = write('gbk.csv', HEAD + ROWS + ',,,,\r\n,,,,\r\n合计,2人,,,\r\n');
+    const { events, issues } = await readWith(membersAdapter, p);
+    expect(ids(events)).toEqual([['wxid_a', '爱丽丝', 'owner', undefined, 2], ['wxid_b', 'Bob', undefined, 'wxid_a', 3]]);
+    expect(issues).toEqual([expect.objectContaining({ line: 6, reason: expect.stringContaining('totals row') })]);
+    // With a group column, the group on the totals row does not make it a member.
+    const g = write('g.csv', 'group_id,member_id,name\nG1,a,A\nG1,合计,1人\n');
+    expect(ids((await readWith(membersAdapter, g)).events)).toEqual([['a', 'A', undefined, undefined, 2]]);
+  });
+
+  it('reads 【群主】 titles in 群名片 as roles and an empty 群名片 as the 成员 nickname', async () => {
+    const p = write('qq.csv', '成员,群名片,QQ号,入群时间\n地瓜,【群主】地瓜,23333233,2019/03/01\nAlice,,10001,2020/05/06\n');
+    expect(pickAdapter(await fileHead(p))?.adapter.id).toBe('members-csv');
+    const { events } = await readWith(membersAdapter, p);
+    expect((events as MemberEvent[]).map((m) => [m.memberId, m.name, m.role])).toEqual([['23333233', '地瓜', 'owner'], ['10001', 'Alice', undefined]]);
+  });
+});
+
+describe('canonical messages CSV: DiscordChatExporter-like columns', () => {
+  it('reads AuthorID as the sender id', async () => {
+    const p = join(mkdtempSync(join(tmpdir(), 'ca-')), 'dce.csv');
+    writeFileSync(p, 'Date,AuthorID,Author,Content\n2024-01-01 10:00,810000000000000001,kai,hi\n');
+    const { events } = await readWith(canonicalMessagesCsv, p, 'UTC');
+    expect(messages(events)[0]).toMatchObject({ senderId: '810000000000000001', senderName: 'kai', text: 'hi' });
+  });
+});

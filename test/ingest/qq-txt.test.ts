@@ -4,16 +4,17 @@ import type { GroupMetaEvent, IngestEvent, MembershipEvent, MessageEvent } from 
 import { Zone } from '../../src/core/time.js';
 import { qqTxt } from '../../src/ingest/qq/txt.js';
 import { parseQqSystem } from '../../src/ingest/qq/system.js';
-import { fileSource } from '../../src/ingest/source.js';
+import { bytesSource, fileSource } from '../../src/ingest/source.js';
+import type { Source } from '../../src/ingest/types.js';
 
 const BASIC = 'fixtures/qq-txt/basic/全部消息记录.txt';
 const GB = 'fixtures/qq-txt/gb18030-12h/聊天记录.txt';
 
-async function run(path: string, zone = 'Asia/Shanghai') {
+async function run(path: string, zone = 'Asia/Shanghai', source?: Source) {
   const issues: { reason: string }[] = [];
   const ctx = { path, zone: new Zone(zone), reportIssue: (i: { reason: string }) => issues.push(i), reportProgress: () => {} };
   const events: IngestEvent[] = [];
-  for await (const ev of qqTxt.read(await fileSource(path), ctx)) events.push(ev);
+  for await (const ev of qqTxt.read(source ?? await fileSource(path), ctx)) events.push(ev);
   return {
     issues,
     messages: events.filter((e): e is MessageEvent => e.type === 'message'),
@@ -70,5 +71,75 @@ describe('QQ notices: names that end in a quote', () => {
   it('keeps the quote (only an enclosing pair is removed)', () => {
     expect(parseQqSystem('老"K"退出了本群。')).toEqual({ kind: 'leave', member: '老"K"' });
     expect(parseQqSystem('"小王"退出了本群。')).toEqual({ kind: 'leave', member: '小王' });
+  });
+});
+
+const HEAD = '消息记录（此消息记录为文本格式，不支持重新导入）\n\n================================================================\n消息分组:我的QQ群\n================================================================\n消息对象:测试群\n================================================================\n\n';
+const fromText = (body: string) => run('聊天记录.txt', 'Asia/Shanghai', bytesSource('聊天记录.txt', new TextEncoder().encode(HEAD + body)));
+const iso = (t: number) => new Date(t).toISOString();
+
+describe('QQ TXT header variants', () => {
+  it('takes a header without a blank line before it when it ends in a QQ number or e-mail', async () => {
+    const { messages, issues } = await fromText('2020-01-02 8:04:05 地瓜(23333233)\n大家好\n2020-01-02 8:05:00 Alice(10001)\n嗯\n2020-01-02 8:05:30 这一行是正文\n2020-01-02 8:06:00 Bob<bob@x.com>\n好\n');
+    expect(issues).toEqual([]);
+    expect(messages.map((m) => [m.senderId, m.senderName, m.text])).toEqual([
+      ['23333233', '地瓜', '大家好'],
+      ['10001', 'Alice', '嗯\n2020-01-02 8:05:30 这一行是正文'],
+      ['bob@x.com', 'Bob', '好'],
+    ]);
+  });
+
+  it('reads headers without seconds, with / dates, with 上午/下午, and with trailing spaces', async () => {
+    const { messages, issues } = await fromText([
+      '2020-01-02 8:04 地瓜(23333233)', '早', '',
+      '2020/1/2 8:05:06 Alice(10001)', '嗯', '',
+      '2020-01-02 下午 3:04:05 地瓜(23333233)', '午后', '',
+      '2020-01-02 上午 12:10:00 Alice(10001)', '深夜', '',
+      '2020-01-02 下午 12:30:00 Alice(10001) ', '中午', '',
+    ].join('\n'));
+    expect(issues).toEqual([]);
+    expect(messages.map((m) => [m.senderId, m.senderName, m.text, iso(m.time)])).toEqual([
+      ['23333233', '地瓜', '早', '2020-01-02T00:04:00.000Z'],
+      ['10001', 'Alice', '嗯', '2020-01-02T00:05:06.000Z'],
+      ['23333233', '地瓜', '午后', '2020-01-02T07:04:05.000Z'],
+      ['10001', 'Alice', '深夜', '2020-01-01T16:10:00.000Z'],
+      ['10001', 'Alice', '中午', '2020-01-02T04:30:00.000Z'],
+    ]);
+  });
+
+  it('detects a file of such headers without the file header', async () => {
+    const { qqTxtScore } = await import('../../src/ingest/qq/txt.js');
+    expect(qqTxtScore('2020/01/02 8:04 地瓜(23333233)\n早\n\n2020/01/02 下午 8:05 Alice(10001)\n嗯\n')).toBeGreaterThan(0);
+  });
+});
+
+describe('QQ notices: several invitees, QR joins, 已退出', () => {
+  it('splits invitees at 、，, and a spaced 和, but not inside a name', () => {
+    expect(parseQqSystem('地瓜邀请小红、小刚加入了本群。')).toEqual({ kind: 'join', members: ['小红', '小刚'], by: '地瓜', method: 'invite' });
+    expect(parseQqSystem('地瓜邀请小红，小刚,小李 和 小王加入了本群')).toEqual({ kind: 'join', members: ['小红', '小刚', '小李', '小王'], by: '地瓜', method: 'invite' });
+    expect(parseQqSystem('地瓜邀请和平加入了本群')).toEqual({ kind: 'join', members: ['和平'], by: '地瓜', method: 'invite' });
+  });
+
+  it('reads a QR join with the member who shared the code', () => {
+    expect(parseQqSystem('小明通过扫描地瓜分享的二维码加入本群。')).toEqual({ kind: 'join', members: ['小明'], by: '地瓜', method: 'qr' });
+    expect(parseQqSystem('小明通过扫描二维码加入了本群')).toEqual({ kind: 'join', members: ['小明'], method: 'qr' });
+  });
+
+  it('reads 已退出本群 as a leave by the member, without 已', () => {
+    expect(parseQqSystem('小刚已退出本群')).toEqual({ kind: 'leave', member: '小刚' });
+  });
+
+  it('turns them into membership events in a file', async () => {
+    const { members } = await fromText([
+      '2020-01-02 8:04:05 系统消息(1000000)', '小明通过扫描地瓜分享的二维码加入本群。', '',
+      '2020-01-02 8:05:05 系统消息(1000000)', '地瓜邀请小红、小刚加入了本群。', '',
+      '2020-01-02 8:06:05 系统消息(1000000)', '小刚已退出本群', '',
+    ].join('\n'));
+    expect(members.map((e) => [e.action, e.memberId, e.method, e.by])).toEqual([
+      ['join', '小明', 'qr', '地瓜'],
+      ['join', '小红', 'invite', '地瓜'],
+      ['join', '小刚', 'invite', '地瓜'],
+      ['leave', '小刚', undefined, undefined],
+    ]);
   });
 });

@@ -1,9 +1,13 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { detectedAs } from '../helpers/read.js';
 import { describe, expect, it } from 'vitest';
 import type { IngestEvent, MembershipEvent, MessageEvent } from '../../src/core/model.js';
 import { Zone } from '../../src/core/time.js';
 import { fileSource } from '../../src/ingest/source.js';
 import type { IngestAdapter } from '../../src/ingest/types.js';
+import { csvRows } from '../../src/ingest/canonical/rows.js';
 import { wechatChatlogCsv } from '../../src/ingest/wechat/chatlog-csv.js';
 import { wechatPywxdumpCsv } from '../../src/ingest/wechat/pywxdump-csv.js';
 
@@ -59,4 +63,24 @@ describe('WeChat PyWxDump CSV', () => {
       ['join', 'Bob', '爱丽丝'], ['join', 'Carol', '爱丽丝'], ['remove', 'Carol', '爱丽丝'],
     ]);
   });
+});
+
+describe('chatlog and PyWxDump CSV re-saved by Excel', () => {
+  for (const [adapter, path] of [[wechatChatlogCsv, CHATLOG], [wechatPywxdumpCsv, PYWXDUMP]] as const) {
+    it(`${adapter.id}: detected and read with ";" or as UTF-16 text with tabs`, async () => {
+      const rows: string[][] = [];
+      for await (const r of csvRows(await fileSource(path), { path, zone: new Zone('UTC'), reportIssue: () => {}, reportProgress: () => {} })) rows.push('header' in r ? r.header : r.fields);
+      const base = await run(adapter, path);
+      expect(base.messages.length).toBeGreaterThan(2);
+      for (const [d, enc] of [[';', 'utf8'], ['\t', 'utf16le']] as const) {
+        const text = rows.map((r) => r.map((f) => (/[";\t\n,]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(d)).join('\r\n') + '\r\n';
+        const out = join(mkdtempSync(join(tmpdir(), 'ca-wx-')), path.split('/').pop()!);
+        writeFileSync(out, Buffer.concat([Buffer.from(enc === 'utf8' ? [0xef, 0xbb, 0xbf] : [0xff, 0xfe]), Buffer.from(text, enc)]));
+        expect(await detectedAs(out)).toBe(adapter.id);
+        const got = await run(adapter, out);
+        expect(got.messages.map((m) => [m.id, m.time, m.senderId, m.kind, m.text])).toEqual(base.messages.map((m) => [m.id, m.time, m.senderId, m.kind, m.text]));
+        expect(got.joins.map((j) => [j.action, j.memberId, j.by])).toEqual(base.joins.map((j) => [j.action, j.memberId, j.by]));
+      }
+    });
+  }
 });

@@ -1,3 +1,7 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { detectedAs } from '../helpers/read.js';
 import { describe, expect, it } from 'vitest';
 import type { IngestEvent, MembershipEvent, MessageEvent } from '../../src/core/model.js';
@@ -47,6 +51,26 @@ describe('WeChat WeFlow / EchoTrace JSON', () => {
     const bytes = new TextEncoder().encode(JSON.stringify(doc));
     const { messages } = await run(wechatWeflowJson, 'echo.json', bytesSource('echo.json', bytes));
     expect(messages).toMatchObject([{ senderId: 'wxid_a', text: 'hi', group: { id: '1@chatroom' } }]);
+  });
+
+  it('detects an EchoTrace file that opens with an avatars map larger than 4 KB', async () => {
+    const doc = JSON.parse(await readFile(WEFLOW, 'utf8')) as Record<string, unknown>;
+    const avatars = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`wxid_${i}`, `data:image/png;base64,${'A'.repeat(1200)}`]));
+    const path = join(mkdtempSync(join(tmpdir(), 'ca-wf-')), '技术交流群.json');
+    writeFileSync(path, JSON.stringify({ avatars, session: doc.session, messages: doc.messages }, null, 2));
+    expect(await detectedAs(path)).toBe('wechat-weflow-json');
+    expect((await run(wechatWeflowJson, path)).messages).toHaveLength(4);
+  });
+
+  it('reads createTime in epoch milliseconds as well as seconds', async () => {
+    const doc = JSON.parse(await readFile(WEFLOW, 'utf8')) as { messages: { createTime?: number }[] };
+    for (const m of doc.messages) if (m.createTime !== undefined) m.createTime *= 1000;
+    const { messages, joins } = await run(wechatWeflowJson, 'ms.json', bytesSource('ms.json', new TextEncoder().encode(JSON.stringify(doc))));
+    expect(messages).toHaveLength(4);
+    expect(new Date(messages[0]!.time).toISOString()).toBe('2024-01-02T05:01:00.000Z');
+    expect(joins.map((e) => [e.memberId, e.by, e.method])).toEqual([
+      ['Bob', '爱丽丝', 'invite'], ['Carol', '爱丽丝', 'invite'], ['Dave', '我自己', 'qr'],
+    ]);
   });
 });
 

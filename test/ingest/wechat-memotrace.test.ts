@@ -1,3 +1,7 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { detectedAs } from '../helpers/read.js';
 import { describe, expect, it } from 'vitest';
 import type { IngestEvent, MembershipEvent, MessageEvent } from '../../src/core/model.js';
@@ -6,6 +10,7 @@ import { bytesSource, fileSource } from '../../src/ingest/source.js';
 import type { IngestAdapter } from '../../src/ingest/types.js';
 import { wechatMemotraceCsv } from '../../src/ingest/wechat/memotrace-csv.js';
 import { wechatMemotraceTxt } from '../../src/ingest/wechat/memotrace-txt.js';
+import { csvRows } from '../../src/ingest/canonical/rows.js';
 
 const CSV = 'fixtures/wechat-memotrace-csv/basic/技术交流群_utf8.csv';
 const TXT = 'fixtures/wechat-memotrace-txt/basic/技术交流群.txt';
@@ -75,6 +80,37 @@ describe('WeChat MemoTrace CSV', () => {
   });
 });
 
+describe('WeChat MemoTrace CSV re-saved by Excel', () => {
+  it('reads CreateTime in epoch milliseconds', async () => {
+    const csv = (await readFile(CSV, 'utf8')).replace(/^(\d+,\d+,\d+,\d+,\d,)(\d{10}),/gm, '$1$2000,');
+    expect(csv).toContain(',1704171660000,');
+    const dir = mkdtempSync(join(tmpdir(), 'ca-mt-'));
+    const path = join(dir, '技术交流群_utf8.csv');
+    writeFileSync(path, csv);
+    const ms = await run(wechatMemotraceCsv, path);
+    const s = await run(wechatMemotraceCsv, CSV);
+    expect(ms.issues).toEqual([]);
+    expect(ms.messages.map((m) => [m.id, m.time, m.senderId, m.replyTo])).toEqual(s.messages.map((m) => [m.id, m.time, m.senderId, m.replyTo]));
+    expect(ms.joins).toEqual(s.joins);
+    expect(new Date(ms.messages.find((m) => m.id === '2')!.time).toISOString()).toBe('2024-01-02T05:01:00.000Z');
+  });
+
+  it('detects and reads the file saved with ";" or as UTF-16 "Unicode text" with tabs', async () => {
+    const rows: string[][] = [];
+    for await (const r of csvRows(await fileSource(CSV), { path: CSV, zone: new Zone('UTC'), reportIssue: () => {}, reportProgress: () => {} })) rows.push('header' in r ? r.header : r.fields);
+    const base = await run(wechatMemotraceCsv, CSV);
+    for (const [d, enc, name] of [[';', 'utf8', 'x_utf8.csv'], ['\t', 'utf16le', 'x_utf8.txt']] as const) {
+      const text = rows.map((r) => r.map((f) => (/[";\t\n,]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(d)).join('\r\n') + '\r\n';
+      const path = join(mkdtempSync(join(tmpdir(), 'ca-mt-')), name);
+      writeFileSync(path, Buffer.concat([Buffer.from(enc === 'utf8' ? [0xef, 0xbb, 0xbf] : [0xff, 0xfe]), Buffer.from(text, enc)]));
+      expect(await detectedAs(path)).toBe('wechat-memotrace-csv');
+      const got = await run(wechatMemotraceCsv, path);
+      expect(got.messages.map((m) => [m.id, m.time, m.senderId, m.kind, m.text])).toEqual(base.messages.map((m) => [m.id, m.time, m.senderId, m.kind, m.text]));
+      expect(got.joins.map((j) => [j.action, j.memberId, j.by])).toEqual(base.joins.map((j) => [j.action, j.memberId, j.by]));
+    }
+  });
+});
+
 describe('WeChat MemoTrace TXT', () => {
   it('is detected as itself', async () => {
     expect(await detectedAs(TXT)).toBe('wechat-memotrace-txt');
@@ -102,5 +138,55 @@ describe('WeChat MemoTrace TXT', () => {
   it('reads local times in the zone given', async () => {
     const { messages } = await run(wechatMemotraceTxt, TXT, 'UTC');
     expect(new Date(messages[0]!.time).toISOString()).toBe('2024-01-02T13:01:00.000Z');
+  });
+
+  const txt = async (name: string, text: string) => {
+    const path = join(mkdtempSync(join(tmpdir(), 'ca-mtt-')), name);
+    writeFileSync(path, text);
+    return { path, ...(await run(wechatMemotraceTxt, path)) };
+  };
+
+  it('reads a header with no content (a message it could not render) as an empty message of that sender', async () => {
+    const { messages, issues } = await txt('读书群.txt', [
+      '2024-01-02 13:00:00 Bob', '', // before Bob's first message with text
+      '2024-01-02 13:01:00 爱丽丝', '今天开会吗？', '',
+      '2024-01-02 13:02:00 Bob', '',
+      '2024-01-02 13:03:00 Carol', '好', '',
+      '2024-01-02 13:04:00 Bob', '收到', '',
+      '2024-01-02 13:05:00 "Dave"与群里其他人都不是朋友关系，请注意隐私安全', '',
+      '2024-01-02 13:06:00 爱丽丝', '',
+      '2024-01-02 13:07:00 Eve', '', // no other message: a name all the same
+      '2024-01-02 13:08:00 "爱丽丝" 拍了拍 "Bob"', '',
+      '2024-01-02 13:09:00 你已添加了Frank，现在可以开始聊天了', '',
+      '2024-01-02 13:10:00 Bob开启了朋友验证', '',
+    ].join('\n'));
+    expect(issues).toEqual([]);
+    const byTime = [...messages].sort((a, b) => a.time - b.time);
+    expect(byTime.map((m) => [m.senderId, m.text, new Date(m.time).toISOString()])).toEqual([
+      ['Bob', undefined, '2024-01-02T05:00:00.000Z'],
+      ['爱丽丝', '今天开会吗？', '2024-01-02T05:01:00.000Z'],
+      ['Bob', undefined, '2024-01-02T05:02:00.000Z'],
+      ['Carol', '好', '2024-01-02T05:03:00.000Z'],
+      ['Bob', '收到', '2024-01-02T05:04:00.000Z'],
+      ['爱丽丝', undefined, '2024-01-02T05:06:00.000Z'],
+      ['Eve', undefined, '2024-01-02T05:07:00.000Z'],
+    ]);
+  });
+
+  it('reads the older name-first headers', async () => {
+    const { path, messages, joins, issues } = await txt('读书群.txt', [
+      '老王 2024-01-02 21:40:12', '你好', '2024-01-02 21:40:30 这一行是正文', '',
+      '小 李 2024-01-02 21:41:00', '在', '',
+      '"老王"邀请"小张"加入了群聊 2024-01-02 21:42:00', '',
+      '小张 2024-01-02 21:43:00', '大家好', '',
+    ].join('\n'));
+    expect(await detectedAs(path)).toBe('wechat-memotrace-txt');
+    expect(issues).toEqual([]);
+    expect(messages.map((m) => [m.senderId, m.text, new Date(m.time).toISOString()])).toEqual([
+      ['老王', '你好\n2024-01-02 21:40:30 这一行是正文', '2024-01-02T13:40:12.000Z'],
+      ['小 李', '在', '2024-01-02T13:41:00.000Z'],
+      ['小张', '大家好', '2024-01-02T13:43:00.000Z'],
+    ]);
+    expect(joins.map((e) => [e.action, e.memberId, e.by])).toEqual([['join', '小张', '老王']]);
   });
 });

@@ -6,6 +6,9 @@ describe('WeChat system lines', () => {
   it.each([
     ['"张三"邀请"李四"、"王五"加入了群聊', { kind: 'join', members: ['李四', '王五'], by: '张三', method: 'invite' }],
     ['张三邀请李四、王五加入了群聊', { kind: 'join', members: ['李四', '王五'], by: '张三', method: 'invite' }],
+    ['"张三"邀请"李四"和"王五"加入了群聊', { kind: 'join', members: ['李四', '王五'], by: '张三', method: 'invite' }],
+    ['"张三"邀请"李四"、"王五"和"赵六"加入了群聊', { kind: 'join', members: ['李四', '王五', '赵六'], by: '张三', method: 'invite' }],
+    ['"张三"邀请"和平"加入了群聊', { kind: 'join', members: ['和平'], by: '张三', method: 'invite' }],
     ['你邀请"李四"加入了群聊  $revoke$', { kind: 'join', members: ['李四'], by: SELF, method: 'invite' }],
     ['"张三"邀请你加入了群聊，群聊参与人还有：李四、王五', { kind: 'join', members: [SELF], by: '张三', method: 'invite' }],
     ['"张三"邀请你和"李四"加入了群聊', { kind: 'join', members: [SELF, '李四'], by: '张三', method: 'invite' }],

@@ -6,7 +6,7 @@ export const MESSAGE_COLUMNS = {
   group_id: ['group_id', 'groupid', 'chat_id', 'chatid', '群id', '群号', '群', 'talker'],
   group_name: ['group_name', 'groupname', 'chat_name', '群名', '群名称', '群聊名称'],
   timestamp: ['timestamp', 'time', 'date', 'datetime', 'created_at', '时间', '发送时间', '日期', '消息时间'],
-  sender_id: ['sender_id', 'senderid', 'user_id', 'userid', 'from_id', '发送者id', '微信号', 'wxid', 'qq号', 'qq', '用户id'],
+  sender_id: ['sender_id', 'senderid', 'user_id', 'userid', 'from_id', 'authorid', '发送者id', '微信号', 'wxid', 'qq号', 'qq', '用户id'],
   sender_name: ['sender_name', 'sendername', 'sender', 'author', 'from', 'user', 'name', '发送者', '昵称', '发送人', '群昵称', '用户名'],
   role: ['role', 'sender_role', '角色', '身份'],
   type: ['type', 'kind', 'msg_type', '类型', '消息类型'],
@@ -19,6 +19,9 @@ export const MEMBER_COLUMNS = {
   group_name: MESSAGE_COLUMNS.group_name,
   member_id: ['member_id', 'memberid', 'user_id', 'userid', 'id', 'wxid', '微信号', '微信id', 'qq号', 'qq', '成员id', '用户id', 'uin', 'qq号码', '账号'],
   name: ['name', 'nickname', 'display_name', 'member_name', '群昵称', '昵称', '姓名', '名称', '备注', '群名片', '微信昵称', '成员昵称', 'group_nickname'],
+  // The name when the name cell is empty: qun.qq.com leaves 群名片 empty for members who set
+  // none, and its 成员 column holds the QQ nickname; likewise 昵称 beside 群昵称.
+  alt_name: ['成员', '昵称', 'nickname', '微信昵称', 'qq昵称', '成员昵称'],
   role: ['role', '角色', '身份'],
   joined_at: ['joined_at', 'joinedat', 'join_time', 'join_date', '入群时间', '加入时间', '进群时间', '入群日期', '加群时间'],
   left_at: ['left_at', 'leftat', 'leave_time', '退群时间', '离开时间', '退出时间'],

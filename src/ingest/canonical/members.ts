@@ -1,7 +1,8 @@
 import type { GroupInfo, MemberEvent } from '../../core/model.js';
-import { parseJoinMethod, parseRole } from '../../core/parse.js';
+import { parseRole } from '../../core/parse.js';
 import { parseTimestamp } from '../../core/timestamp.js';
 import type { IngestAdapter, ReadContext, Source } from '../types.js';
+import { findHeaderBelow, HEADER_SEARCH_ROWS, isBlankRow, isTotalsRow, joinMethodOf, mayBeTotals, memberCells, memberHeader, titledName, type MemberMap } from '../member-list/rows.js';
 import { classifyHeader, headerFields, mapColumns, MEMBER_COLUMNS } from './headers.js';
 import { groupFromFileName } from './messages.js';
 import type { CsvRow } from '../csv/scanner.js';
@@ -18,7 +19,7 @@ function memberShape(header: string[]): RowShape | null {
 
 /** A decoded chunk's rows at a time, as events (the adapter's `readBatches`). */
 async function* readMemberBatches(source: Source, ctx: ReadContext): AsyncGenerator<MemberEvent[]> {
-  let map: ReturnType<typeof mapColumns<keyof typeof MEMBER_COLUMNS>>['map'] = {};
+  let map: MemberMap = {};
   const fallbackGroup = groupFromFileName(source.fileName);
   const time = (raw: string | undefined, line: number, what: string): number | undefined => {
     if (raw === undefined) return undefined;
@@ -37,29 +38,83 @@ async function* readMemberBatches(source: Source, ctx: ReadContext): AsyncGenera
     const f = row.fields;
     if (row.strayQuote) ctx.reportIssue(strayQuoteIssue(row.strayQuote));
     if (row.truncated) { ctx.reportIssue(truncatedIssue(row)); return null; }
-    const memberId = cell(f, map.member_id) ?? cell(f, map.name);
+    const titled = titledName(cell(f, map.name));
+    const name = titled.name ?? cell(f, map.alt_name);
+    const memberId = cell(f, map.member_id) ?? name;
+    if (mayBeTotals(memberId)) {
+      // Excel writes a row that only looks empty as ",,,,": passed over, as in a workbook.
+      if (isBlankRow(f)) return null;
+      if (isTotalsRow(memberCells(f, map))) {
+        ctx.reportIssue({ line: row.line, reason: `a totals row ("${f.filter((c) => c.trim()).join(' ').slice(0, 40)}") is not a member: skipped`, code: 'bad-row', counts: false });
+        return null;
+      }
+    }
     if (memberId === undefined) { ctx.reportIssue({ line: row.line, reason: 'no member id or name', code: 'no-member' }); return null; }
     const groupId = cell(f, map.group_id) ?? cell(f, map.group_name) ?? fallbackGroup;
     const ev: MemberEvent = { type: 'member', group: groupInfo(groupId, cell(f, map.group_name)), memberId, line: row.line };
-    const name = cell(f, map.name); if (name) ev.name = name;
-    const role = parseRole(cell(f, map.role)); if (role) ev.role = role;
+    if (name) ev.name = name;
+    const role = parseRole(cell(f, map.role)) ?? titled.role; if (role) ev.role = role;
     const joined = time(cell(f, map.joined_at), row.line, 'join time'); if (joined !== undefined) ev.joinedAt = joined;
     const left = time(cell(f, map.left_at), row.line, 'leave time'); if (left !== undefined) ev.leftAt = left;
     const inviter = cell(f, map.invited_by); if (inviter) ev.invitedBy = inviter;
-    const method = parseJoinMethod(cell(f, map.join_method)); if (method) ev.joinMethod = method;
+    const method = joinMethodOf(cell(f, map.join_method)); if (method) ev.joinMethod = method;
     return ev;
+  };
+  const useHeader = (found: { map: MemberMap; duplicates: string[] }, line: number): void => {
+    map = found.map;
+    for (const d of found.duplicates) ctx.reportIssue({ line, reason: `column "${d}" appears twice; the first is used`, code: 'duplicate-column', counts: false });
+  };
+  // The first row is not a header (a title above it): the rows read until the header is found.
+  let seeking: { title: string[]; rows: CsvRow[] } | null = null;
+  const settle = (s: { title: string[]; rows: CsvRow[] }): CsvRow[] => {
+    const k = findHeaderBelow(s.rows.map((r) => r.fields.map((c) => c.trim())));
+    if (k < 0) { useHeader(mapColumns(s.title, MEMBER_COLUMNS), 1); return s.rows; }
+    const at = s.rows[k]!;
+    useHeader(memberHeader(at.fields.map((c) => c.trim()))!, at.line);
+    ctx.reportIssue({ line: at.line, reason: `the header is line ${at.line}: ${k + 1} line${k === 0 ? '' : 's'} above it (a title?) skipped`, code: 'bad-row', counts: false });
+    return s.rows.slice(k + 1);
+  };
+  const events = (rows: readonly CsvRow[]): MemberEvent[] => {
+    const out: MemberEvent[] = [];
+    for (const row of rows) { const ev = onRow(row); if (ev) out.push(ev); }
+    return out;
   };
   for await (const batch of csvRowBatches(source, ctx, memberShape)) {
     if ('header' in batch) {
-      const mapped = mapColumns(batch.header, MEMBER_COLUMNS);
-      map = mapped.map;
-      for (const d of mapped.duplicates) ctx.reportIssue({ line: 1, reason: `column "${d}" appears twice; the first is used`, code: 'duplicate-column', counts: false });
+      const found = memberHeader(batch.header);
+      if (found) useHeader(found, 1);
+      else seeking = { title: batch.header, rows: [] };
       continue;
     }
-    const out: MemberEvent[] = [];
-    for (const row of batch) { const ev = onRow(row); if (ev) out.push(ev); }
+    let rows: readonly CsvRow[] = batch;
+    if (seeking) {
+      for (const r of batch) if (!isBlankRow(r.fields)) seeking.rows.push(r);
+      if (seeking.rows.length < HEADER_SEARCH_ROWS - 1) continue;
+      rows = settle(seeking);
+      seeking = null;
+    }
+    const out = events(rows);
     if (out.length) yield out;
   }
+  if (seeking) {
+    const out = events(settle(seeking));
+    if (out.length) yield out;
+  }
+}
+
+/** The header of a member list's head: its first line, or, when that is a title and no header of
+ *  its own, a line below it (among the first HEADER_SEARCH_ROWS non-empty ones). */
+function memberListHead(text: string): 'first' | 'below' | null {
+  const ls = text.split('\n', 4 * HEADER_SEARCH_ROWS);
+  const delimiter = sniffDelimiter(ls[0] ?? '');
+  const first = headerFields(text, delimiter);
+  const kind = classifyHeader(first);
+  if (kind === 'members') return 'first';
+  // A messages header is no title.
+  if (kind !== null) return null;
+  const below = ls.slice(1).map((l) => headerFields(l, delimiter)).filter((f) => !isBlankRow(f)).slice(0, HEADER_SEARCH_ROWS - 1);
+  const k = findHeaderBelow(below);
+  return k >= 0 && classifyHeader(below[k]!) === 'members' ? 'below' : null;
 }
 
 export const canonicalMembersCsv = {
@@ -70,8 +125,8 @@ export const canonicalMembersCsv = {
   kind: () => 'members',
   detect(head) {
     if (!head.text) return 0;
-    const header = headerFields(head.text, sniffDelimiter(head.text.split('\n', 1)[0] ?? ''));
-    return classifyHeader(header) === 'members' ? 0.5 : 0;
+    const at = memberListHead(head.text);
+    return at === 'first' ? 0.5 : at === 'below' ? 0.45 : 0;
   },
   async *read(source, ctx) {
     for await (const batch of readMemberBatches(source, ctx)) yield* batch;

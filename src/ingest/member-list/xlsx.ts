@@ -1,18 +1,19 @@
 import type { MemberEvent } from '../../core/model.js';
-import { parseJoinMethod, parseRole } from '../../core/parse.js';
+import { parseRole } from '../../core/parse.js';
 import { parseTimestamp } from '../../core/timestamp.js';
 import { DAY, type Zone } from '../../core/time.js';
-import { mapColumns, MEMBER_COLUMNS } from '../canonical/headers.js';
 import type { IngestAdapter } from '../types.js';
 import { fileStem } from '../wechat/text.js';
+import { findHeaderBelow, HEADER_SEARCH_ROWS, isTotalsRow, joinMethodOf, mayBeTotals, memberCells, memberHeader, titledName, type MemberKey } from './rows.js';
 import { readFirstSheet, type Cell } from './sheet.js';
 
 /**
  * Member lists kept in Excel (.xlsx): the first sheet, a header row with the same flexible
  * names as the member-list CSV (wxid, QQ号, 群昵称, 邀请人, 入群时间 …), one member per row.
- * Dates are Excel serials (days since 1899-12-30, local wall clock) or date strings.
+ * Dates are Excel serials (days since 1899-12-30, local wall clock) or date strings. A title row
+ * or a few may stand above the header, and a totals row (合计 | 3人) below the members.
  */
-type Key = keyof typeof MEMBER_COLUMNS;
+type Key = MemberKey;
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
@@ -42,15 +43,30 @@ export const memberListXlsx = {
   async *read(source, ctx) {
     // fflate is loaded when a workbook is read, not at every start-up.
     const rows = readFirstSheet(await source.bytes(), ctx.path, (await import('fflate')).unzipSync);
-    const headerAt = rows.findIndex((r) => r.some((c) => text(c) !== undefined));
-    if (headerAt < 0) { ctx.reportIssue({ reason: 'the first sheet is empty', code: 'empty-file' }); return; }
-    const header = rows[headerAt]!.map((c) => text(c) ?? '');
-    const { map, duplicates } = mapColumns<Key>(header, MEMBER_COLUMNS);
-    for (const d of duplicates) ctx.reportIssue({ line: headerAt + 1, reason: `column "${d}" appears twice; the first is used`, code: 'duplicate-column', counts: false });
-    if (map.member_id === undefined && map.name === undefined) {
-      ctx.reportIssue({ line: headerAt + 1, reason: 'no member id or name column (wxid, QQ号, 群昵称 …)', code: 'missing-column' });
+    const filled = (r: Cell[] | undefined): boolean => r !== undefined && r.some((c) => text(c) !== undefined);
+    const cellsOf = (r: Cell[]): string[] => Array.from(r, (c) => text(c) ?? '');
+    const firstAt = rows.findIndex(filled);
+    if (firstAt < 0) { ctx.reportIssue({ reason: 'the first sheet is empty', code: 'empty-file' }); return; }
+    let headerAt = firstAt;
+    let found = memberHeader(cellsOf(rows[firstAt]!));
+    if (!found) {
+      // A title row above the header (a merged cell, 技术交流群成员名单): the header is further down.
+      const below: number[] = [];
+      for (let i = firstAt + 1; i < rows.length && below.length < HEADER_SEARCH_ROWS - 1; i++) if (filled(rows[i])) below.push(i);
+      const k = findHeaderBelow(below.map((i) => cellsOf(rows[i]!)));
+      if (k >= 0) {
+        headerAt = below[k]!;
+        found = memberHeader(cellsOf(rows[headerAt]!));
+        const skipped = k + 1;
+        ctx.reportIssue({ line: headerAt + 1, reason: `the header is row ${headerAt + 1}: ${skipped} row${skipped === 1 ? '' : 's'} above it (a title?) skipped`, code: 'bad-row', counts: false });
+      }
+    }
+    if (!found) {
+      ctx.reportIssue({ line: firstAt + 1, reason: 'no member id or name column (wxid, QQ号, 群昵称 …)', code: 'missing-column' });
       return;
     }
+    const { map, duplicates } = found;
+    for (const d of duplicates) ctx.reportIssue({ line: headerAt + 1, reason: `column "${d}" appears twice; the first is used`, code: 'duplicate-column', counts: false });
     const fallbackGroup = fileStem(source.fileName);
     const get = (r: Cell[], k: Key) => (map[k] === undefined ? undefined : r[map[k]]);
     const time = (c: Cell, line: number, what: string): number | undefined => {
@@ -61,18 +77,24 @@ export const memberListXlsx = {
     };
     for (let i = headerAt + 1; i < rows.length; i++) {
       const r = rows[i]!, line = i + 1;
-      if (!r.some((c) => text(c) !== undefined)) continue;
-      const memberId = text(get(r, 'member_id')) ?? text(get(r, 'name'));
+      if (!filled(r)) continue;
+      const titled = titledName(text(get(r, 'name')));
+      const name = titled.name ?? text(get(r, 'alt_name'));
+      const memberId = text(get(r, 'member_id')) ?? name;
+      if (mayBeTotals(memberId) && isTotalsRow(memberCells(cellsOf(r), map))) {
+        ctx.reportIssue({ line, reason: `a totals row ("${cellsOf(r).filter((c) => c).join(' ').slice(0, 40)}") is not a member: skipped`, code: 'bad-row', counts: false });
+        continue;
+      }
       if (memberId === undefined) { ctx.reportIssue({ line, reason: 'no member id or name', code: 'no-member' }); continue; }
       const groupId = text(get(r, 'group_id')) ?? text(get(r, 'group_name')) ?? fallbackGroup;
       const ev: MemberEvent = { type: 'member', group: { id: groupId, platform: 'csv' }, memberId };
       const groupName = text(get(r, 'group_name')); if (groupName) ev.group.name = groupName;
-      const name = text(get(r, 'name')); if (name) ev.name = name;
-      const role = parseRole(text(get(r, 'role'))); if (role) ev.role = role;
+      if (name) ev.name = name;
+      const role = parseRole(text(get(r, 'role'))) ?? titled.role; if (role) ev.role = role;
       const joined = time(get(r, 'joined_at'), line, 'join time'); if (joined !== undefined) ev.joinedAt = joined;
       const left = time(get(r, 'left_at'), line, 'leave time'); if (left !== undefined) ev.leftAt = left;
       const inviter = text(get(r, 'invited_by')); if (inviter) ev.invitedBy = inviter;
-      const method = parseJoinMethod(text(get(r, 'join_method'))); if (method) ev.joinMethod = method;
+      const method = joinMethodOf(text(get(r, 'join_method'))); if (method) ev.joinMethod = method;
       yield ev;
     }
   },

@@ -1,4 +1,4 @@
-import { firstFact, who, type Rule, type SystemFact } from '../wechat/system.js';
+import { firstFact, names, who, type Rule, type SystemFact } from '../wechat/system.js';
 
 /**
  * QQ group notices (sent by 系统消息(10000)/(1000000) in the 消息管理器 export) as the same facts
@@ -7,11 +7,14 @@ import { firstFact, who, type Rule, type SystemFact } from '../wechat/system.js'
  */
 
 const RULES: Rule[] = [
-  [/^(.+?)邀请(.+?)加入(?:了)?本群/, (m) => ({ kind: 'join', members: [who(m[2]!)], by: who(m[1]!), method: 'invite' })],
+  [/^(.+?)邀请(.+?)加入(?:了)?本群/, (m) => ({ kind: 'join', members: names(m[2]!), by: who(m[1]!), method: 'invite' })],
+  // Before the plain join, which would take "X通过扫描Y分享的二维码" for a name.
+  [/^(.+?)通过扫描(.+?)分享的二维码加入(?:了)?本群/, (m) => ({ kind: 'join', members: [who(m[1]!)], by: who(m[2]!), method: 'qr' })],
+  [/^(.+?)通过扫描二维码加入(?:了)?本群/, (m) => ({ kind: 'join', members: [who(m[1]!)], method: 'qr' })],
   [/^(.+?)(?:已)?加入(?:了)?本群/, (m) => ({ kind: 'join', members: [who(m[1]!)], method: 'unknown' })],
   [/^(.+?)被管理员移出(?:了)?本群/, (m) => ({ kind: 'remove', members: [who(m[1]!)] })],
   [/^(.+?)被(.+?)移出(?:了)?(?:本群|群聊)/, (m) => ({ kind: 'remove', members: [who(m[1]!)], by: who(m[2]!) })],
-  [/^(.+?)(?:退出了本群|退出本群|退出了群聊|离开了本群)/, (m) => ({ kind: 'leave', member: who(m[1]!) })],
+  [/^(.+?)(?:已)?(?:退出了本群|退出本群|退出了群聊|离开了本群)/, (m) => ({ kind: 'leave', member: who(m[1]!) })],
   [/^(.+?)撤回了一条(?:成员)?消息/, (m) => ({ kind: 'recall', member: who(m[1]!) })],
   [/^(.+?)(?:已)?成为(?:了)?新群主/, (m) => ({ kind: 'owner', member: who(m[1]!) })],
   [/^(.+?)修改了?群名称?为[“"「]?(.+?)[”"」]?$/, (m) => ({ kind: 'rename', name: m[2]!.trim(), by: who(m[1]!) })],

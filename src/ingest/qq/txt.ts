@@ -9,17 +9,22 @@ import { parseQqSystem } from './system.js';
 /**
  * QQ 消息管理器 TXT (PC QQ ≤ 9): one file may hold many chats, each after `消息对象:<name>`.
  * Headers are `<date> <time>[ AM|PM] <name>(<QQ>)` or `<name><email>`; titles such as 【管理员】
- * prefix the name and are turned into roles. Times are local wall clock, 12-hour on English Windows.
+ * prefix the name and are turned into roles. Times are local wall clock, 12-hour on English Windows
+ * (`8:04:05 PM`) and Chinese Windows (`下午 8:04:05`); dates may use `/`, seconds may be missing.
+ * A header follows a blank line; one that does not is still taken when it ends in a QQ number or
+ * an e-mail address, which a line of text practically never does.
  */
 const FILE_HEADER = '消息记录（此消息记录为文本格式，不支持重新导入）';
-const HEADER = /^(\d{4}-\d{1,2}-\d{1,2}) (\d{1,2}):(\d{2}):(\d{2})(?: ?([AP]M))? (.*?)(?:\((\d+)\)|<([^>]+)>)?$/i;
+const HEADER = /^(?<y>\d{4})[-/](?<mo>\d{1,2})[-/](?<d>\d{1,2}) (?:(?<zh>上午|下午|凌晨|中午|晚上) ?)?(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?(?: ?(?<ampm>[AP]M))? (?<name>.*?)(?:\((?<qq>\d+)\)|<(?<mail>[^>]+)>)?\s*$/i;
+/** The header of a message not set off by a blank line: it must end in a QQ number or e-mail. */
+const ID_END = /(?:\(\d{5,}\)|<[^<>\s]+@[^<>\s]+>)\s*$/;
 const SYSTEM_IDS = new Set(['10000', '1000000']);
 
 export function qqTxtScore(text: string): number {
   const t = text.replace(/^\uFEFF/, '');
   if (t.startsWith(FILE_HEADER)) return 0.97;
   const ls = t.split('\n', 80).map((l) => l.replace(/\r$/, ''));
-  const withId = ls.filter((l) => { const m = HEADER.exec(l); return m && (m[7] || m[8]); }).length;
+  const withId = ls.filter((l) => { const g = HEADER.exec(l)?.groups; return g && (g.qq || g.mail); }).length;
   if (t.includes('消息对象:') && withId > 0) return 0.9;
   return withId >= 2 ? 0.6 : 0;
 }
@@ -52,15 +57,15 @@ export const qqTxt = {
         prevBlank = true;
         continue;
       }
-      const m: RegExpExecArray | null = prevBlank || !block ? HEADER.exec(line) : null;
-      if (m) {
+      const g = prevBlank || !block || ID_END.test(line) ? HEADER.exec(line)?.groups : undefined;
+      if (g) {
         if (block) yield* toEvents(block, group, ctx);
         block = null;
-        const time = parseTimestamp(`${m[1]} ${hour24(Number(m[2]), m[5])}:${m[3]}:${m[4]}`, ctx.zone);
+        const time = parseTimestamp(`${g.y}-${g.mo}-${g.d} ${hour24(Number(g.h), g.ampm ?? g.zh)}:${g.mi}:${g.s ?? '00'}`, ctx.zone);
         if (Number.isNaN(time)) { ctx.reportIssue({ line: lineNo, reason: `unreadable time in "${line.slice(0, 40)}"`, code: 'bad-timestamp' }); }
         else {
-          const { name, role } = stripTitles(m[6]!);
-          const id: string = m[7] ?? m[8] ?? name;
+          const { name, role } = stripTitles(g.name!);
+          const id: string = g.qq ?? g.mail ?? name;
           block = { time, id, name: name || id, body: [], line: lineNo };
           if (role) {
             block.role = role;
@@ -79,9 +84,12 @@ export const qqTxt = {
   },
 } satisfies IngestAdapter;
 
-function hour24(h: number, ampm: string | undefined): string {
-  if (!ampm) return String(h);
-  const pm = ampm.toUpperCase() === 'PM';
+/** 12-hour clock to 24: AM/PM, or the Chinese day parts (上午 8 点, 下午 3 点, 中午 12 点). */
+function hour24(h: number, part: string | undefined): string {
+  if (!part) return String(h);
+  const p = part.toUpperCase();
+  if (p === '中午') return String(h < 11 ? h + 12 : h);
+  const pm = p === 'PM' || p === '下午' || p === '晚上';
   return String((h % 12) + (pm ? 12 : 0));
 }
 

@@ -1,7 +1,7 @@
 import { epochMs } from '../shape.js';
 import type { GroupInfo, IngestEvent, MessageEvent } from '../../core/model.js';
 import { parseTimestamp } from '../../core/timestamp.js';
-import { cell, csvRowBatches } from '../canonical/rows.js';
+import { cell, csvRowBatches, sniffDelimiter } from '../canonical/rows.js';
 import type { IngestAdapter, ReadContext, Source } from '../types.js';
 import { factEvents, wechatKind } from './events.js';
 import { ReplyLinker } from './replies.js';
@@ -19,7 +19,9 @@ const COLUMNS = ['localId', 'TalkerId', 'Type', 'SubType', 'IsSender', 'CreateTi
 type Col = 'localId' | 'TalkerId' | 'Type' | 'SubType' | 'IsSender' | 'CreateTime' | 'StrContent' | 'StrTime' | 'Remark' | 'NickName' | 'Sender';
 
 export function memotraceHeaderScore(text: string): number {
-  const fields = firstLine(text).split(',').map((f) => f.trim().replace(/^"|"$/g, ''));
+  // Excel re-saves it with ";" (European locales) or as "Unicode text" (UTF-16, tabs).
+  const line = firstLine(text);
+  const fields = line.split(sniffDelimiter(line)).map((f) => f.trim().replace(/^"|"$/g, ''));
   if (fields.join(',') === COLUMNS.join(',')) return 0.95;
   const has = (c: string) => fields.includes(c);
   return has('StrContent') && has('CreateTime') && has('Type') && has('Sender') ? 0.85 : 0;
@@ -69,8 +71,11 @@ async function* readBatches(source: Source, ctx: ReadContext): AsyncGenerator<In
     for (const row of batch) {
       const f = row.fields;
       if (row.truncated) { ctx.reportIssue({ line: row.line, reason: 'the file ends inside a quoted field (truncated?)', code: 'truncated' }); continue; }
-      const created = Number(cell(f, col.CreateTime));
-      const time = created > 0 ? epochMs(created) : parseTimestamp(cell(f, col.StrTime) ?? '', ctx.zone);
+      // Epoch seconds; milliseconds from tools that rewrite the file (beyond 1e11 s is year 5138).
+      const rawCreated = Number(cell(f, col.CreateTime));
+      const ms = rawCreated > 1e11;
+      const created = ms ? Math.floor(rawCreated / 1000) : rawCreated;
+      const time = created > 0 ? epochMs(rawCreated, ms ? 'ms' : 's') : parseTimestamp(cell(f, col.StrTime) ?? '', ctx.zone);
       if (Number.isNaN(time)) { ctx.reportIssue({ line: row.line, reason: 'no readable CreateTime or StrTime', code: 'bad-timestamp' }); continue; }
       const type = Number(cell(f, col.Type)), sub = Number(cell(f, col.SubType) ?? 0);
       const content = col.StrContent === undefined ? '' : (f[col.StrContent] ?? '');

@@ -77,12 +77,13 @@ export function who(raw: string): string {
   return n === '你' || n.toLowerCase() === 'you' ? SELF : n;
 }
 
-/** A list of names: "A"、"B", A、B, "A", "B", A, B and C. Quoted lists split only at quotes. */
+/** A list of names: "A"、"B", "A"和"B", A、B, A 和 B, "A", "B", A, B and C. Quoted lists split
+ *  only at quotes. Unquoted, 和 splits only between spaces: it is a common character of names. */
 export function names(raw: string): string[] {
   const s = raw.trim();
   const quoted = /^["“]/.test(s) && /["”]$/.test(s);
   const parts = quoted
-    ? s.slice(1, -1).split(/["”]\s*(?:、|,|，| and )\s*["“]/)
-    : s.split(/\s*(?:、|，|,| and )\s*/);
+    ? s.slice(1, -1).split(/["”]\s*(?:、|,|，|和| and )\s*["“]/)
+    : s.split(/\s*(?:、|，|,| and )\s*|\s+和\s+/);
   return parts.map(who).filter((n) => n.length > 0);
 }

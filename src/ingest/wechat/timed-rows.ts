@@ -1,5 +1,5 @@
 import { parseTimestamp } from '../../core/timestamp.js';
-import { cell, csvRows } from '../canonical/rows.js';
+import { cell, csvRows, sniffDelimiter } from '../canonical/rows.js';
 import type { FileHead, ReadContext, Source } from '../types.js';
 import { firstLine } from './text.js';
 
@@ -31,8 +31,10 @@ export async function* timedRows<C extends string>(source: Source, ctx: ReadCont
   }
 }
 
-/** Detection for a fixed-header export: its exact header line, or nothing. */
+/** Detection for a fixed-header export: its exact header line (with the delimiter Excel may have
+ *  put instead of commas on a re-save: ";" or tabs), or nothing. */
 export function fixedHeaderScore(head: FileHead, columns: readonly string[], score = 0.9): number {
-  const fields = firstLine(head.text).split(',').map((f) => f.trim().replace(/^"|"$/g, ''));
+  const line = firstLine(head.text);
+  const fields = line.split(sniffDelimiter(line)).map((f) => f.trim().replace(/^"|"$/g, ''));
   return fields.join(',') === columns.join(',') ? score : 0;
 }

@@ -27,7 +27,8 @@ const MESSAGE = {
 const SESSION = { wxid: 'string', nickname: 'string', remark: 'string', displayName: 'string' } as const satisfies Record<string, FieldType>;
 
 export function weflowScore(text: string): number {
-  const head = text.slice(0, 4096);
+  // EchoTrace may open with an "avatars" map of inline images: the session comes after it.
+  const head = /^\s*\{\s*"avatars"\s*:/.test(text) ? text : text.slice(0, 4096);
   if (!/^\s*\{/.test(head) || !head.includes('"session"')) return 0;
   if (head.includes('"weflow"')) return 0.95;
   return /"senderUsername"|"messages"/.test(text) ? 0.85 : 0.6;
@@ -58,7 +59,8 @@ export const wechatWeflowJson = {
       i++;
       const m = shape(raw, MESSAGE);
       if (!m) { ctx.reportIssue({ reason: `message ${i} is not an object`, code: 'bad-row' }); continue; }
-      const time = m.createTime !== undefined ? epochMs(m.createTime) : parseTimestamp(m.formattedTime ?? '', ctx.zone);
+      // Epoch seconds, or milliseconds (beyond 1e11 s is year 5138).
+      const time = m.createTime !== undefined ? epochMs(m.createTime, m.createTime > 1e11 ? 'ms' : 's') : parseTimestamp(m.formattedTime ?? '', ctx.zone);
       if (Number.isNaN(time)) { ctx.reportIssue({ reason: `message ${i}: no createTime`, code: 'bad-timestamp' }); continue; }
       const content = typeof m.content === 'string' ? m.content : '';
       const id = m.localId === undefined ? undefined : String(m.localId);
