@@ -109,7 +109,7 @@ describe('member list CSV as Excel saves it', () => {
     const p = write('gbk.csv', HEAD + ROWS + ',,,,\r\n,,,,\r\n合计,2人,,,\r\n');
     const { events, issues } = await readWith(membersAdapter, p);
     expect(ids(events)).toEqual([['wxid_a', '爱丽丝', 'owner', undefined, 2], ['wxid_b', 'Bob', undefined, 'wxid_a', 3]]);
-    expect(issues).toEqual([expect.objectContaining({ line: 6, reason: expect.stringContaining('totals row') })]);
+    expect(issues).toEqual([expect.objectContaining({ line: 6, code: 'totals-row', reason: expect.stringContaining('totals row') })]);
     // With a group column, the group on the totals row does not make it a member.
     const g = write('g.csv', 'group_id,member_id,name\nG1,a,A\nG1,合计,1人\n');
     expect(ids((await readWith(membersAdapter, g)).events)).toEqual([['a', 'A', undefined, undefined, 2]]);

@@ -45,7 +45,7 @@ async function* readMemberBatches(source: Source, ctx: ReadContext): AsyncGenera
       // Excel writes a row that only looks empty as ",,,,": passed over, as in a workbook.
       if (isBlankRow(f)) return null;
       if (isTotalsRow(memberCells(f, map))) {
-        ctx.reportIssue({ line: row.line, reason: `a totals row ("${f.filter((c) => c.trim()).join(' ').slice(0, 40)}") is not a member: skipped`, code: 'bad-row', counts: false });
+        ctx.reportIssue({ line: row.line, reason: `a totals row ("${f.filter((c) => c.trim()).join(' ').slice(0, 40)}") is not a member: skipped`, code: 'totals-row', counts: false, strict: false });
         return null;
       }
     }
@@ -71,7 +71,7 @@ async function* readMemberBatches(source: Source, ctx: ReadContext): AsyncGenera
     if (k < 0) { useHeader(mapColumns(s.title, MEMBER_COLUMNS), 1); return s.rows; }
     const at = s.rows[k]!;
     useHeader(memberHeader(at.fields.map((c) => c.trim()))!, at.line);
-    ctx.reportIssue({ line: at.line, reason: `the header is line ${at.line}: ${k + 1} line${k === 0 ? '' : 's'} above it (a title?) skipped`, code: 'bad-row', counts: false });
+    ctx.reportIssue({ line: at.line, reason: `the header is line ${at.line}: ${k + 1} line${k === 0 ? '' : 's'} above it (a title?) skipped`, code: 'title-rows', counts: false, strict: false });
     return s.rows.slice(k + 1);
   };
   const events = (rows: readonly CsvRow[]): MemberEvent[] => {

@@ -58,7 +58,7 @@ export const memberListXlsx = {
         headerAt = below[k]!;
         found = memberHeader(cellsOf(rows[headerAt]!));
         const skipped = k + 1;
-        ctx.reportIssue({ line: headerAt + 1, reason: `the header is row ${headerAt + 1}: ${skipped} row${skipped === 1 ? '' : 's'} above it (a title?) skipped`, code: 'bad-row', counts: false });
+        ctx.reportIssue({ line: headerAt + 1, reason: `the header is row ${headerAt + 1}: ${skipped} row${skipped === 1 ? '' : 's'} above it (a title?) skipped`, code: 'title-rows', counts: false, strict: false });
       }
     }
     if (!found) {
@@ -82,7 +82,7 @@ export const memberListXlsx = {
       const name = titled.name ?? text(get(r, 'alt_name'));
       const memberId = text(get(r, 'member_id')) ?? name;
       if (mayBeTotals(memberId) && isTotalsRow(memberCells(cellsOf(r), map))) {
-        ctx.reportIssue({ line, reason: `a totals row ("${cellsOf(r).filter((c) => c).join(' ').slice(0, 40)}") is not a member: skipped`, code: 'bad-row', counts: false });
+        ctx.reportIssue({ line, reason: `a totals row ("${cellsOf(r).filter((c) => c).join(' ').slice(0, 40)}") is not a member: skipped`, code: 'totals-row', counts: false, strict: false });
         continue;
       }
       if (memberId === undefined) { ctx.reportIssue({ line, reason: 'no member id or name', code: 'no-member' }); continue; }
