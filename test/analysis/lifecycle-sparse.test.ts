@@ -78,3 +78,42 @@ describe('receptive slots, sparse data', () => {
     expect(Math.abs(res.slots[0]!.hour - 20)).toBeLessThanOrEqual(1);
   });
 });
+
+describe('lifecycle, lulls and busy spells of a steady group', () => {
+  const opts = (o: object = {}) => lifecycleOptions.parse(o);
+  const phases = (messages: MsgSpec[], asOfDay: number, o: object = {}) => {
+    const ds = dataset({ members: roster, messages });
+    return lifecycle.run(ds.groups[0]!, ctxFor(ds, day(asOfDay, 23, 59)), opts(o), {});
+  };
+
+  it('a two-week holiday silence is a lull, not a decline: the maturity before it goes on', () => {
+    let drawnWithoutRule = 0;
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const messages = sparseChat(seed, 0, 300, 3, (d) => (d >= 150 && d < 164 ? 0 : 1));
+      const r = phases(messages, 299);
+      expect(r.phase, `seed ${seed}`).toBe('maturity');
+      expect(r.timeline.map((s) => s.phase), `seed ${seed}`).not.toContain('decline');
+      expect(Date.parse(r.since), `seed ${seed}`).toBeLessThan(day(150));
+      if (phases(messages, 299, { lullDays: 0 }).timeline.some((s) => s.phase === 'decline')) drawnWithoutRule++;
+    }
+    // Without the rule the silence is drawn as a decline in some of the draws.
+    expect(drawnWithoutRule).toBeGreaterThan(0);
+  });
+
+  it('a silence that does not end is still a decline', () => {
+    const r = phases(sparseChat(1, 0, 300, 3, (d) => (d >= 250 ? 0.1 : 1)), 299);
+    expect(r.phase).toBe('decline');
+  });
+
+  it('a busy month does not become the peak every later month falls from', () => {
+    let fallsFromMonth = 0;
+    for (const seed of [1, 2, 3]) {
+      // Four weeks at twice the usual chat, then the usual again for three months.
+      const messages = [...sparseChat(seed, 0, 330, 3), ...sparseChat(seed + 100, 200, 228, 3)];
+      expect(phases(messages, 329).phase, `seed ${seed}`).toBe('maturity');
+      if (phases(messages, 329, { peakDays: 28 }).phase === 'decline') fallsFromMonth++;
+    }
+    // Against the best four weeks instead of the best eight, some draws read the return to normal as a decline.
+    expect(fallsFromMonth).toBeGreaterThan(0);
+  });
+});

@@ -87,9 +87,10 @@ describe('bots inferred from behaviour when no role is stated', () => {
     const lastOwner = ds.messages.time.length - 1;
     expect(ds.messages.flags[lastOwner]! & FLAG.member).toBe(0);
   });
-  it('not when alone for less than 30 days, or when someone else still posts', () => {
+  it('not when alone for less than 30 days, when someone else still posts, or when nobody ever answered anyone', () => {
     expect(build(fading(25)).member('owner').role).toBe('member');
     expect(build(fading(40, 'c')).member('owner').role).toBe('member');
+    expect(build(Array.from({ length: 40 }, (_, d) => at('solo', d, 600))).member('solo').role).toBe('member');
   });
   it('not when the posting stops with the group, when it is answered, or when a role is stated', () => {
     expect(build(group(25)).member('bot').role).toBe('member');

@@ -15,6 +15,8 @@ export interface ClassifyOptions {
   recoverActivity: number;
   rosterShrink: number;
   minRunDays: number;
+  lullDays: number;
+  lullRecovery: number;
   seenGrowthActivity: number;
   seenGrowthRate: number;
   seenRevival: number;
@@ -117,6 +119,7 @@ export function segment(labels: Phase[], f: DailyFeatures, o: ClassifyOptions): 
     runs[best - 1]!.end = runs[best + 1]!.end;
     runs.splice(best, 2);
   }
+  runs = withoutLulls(runs, f, o);
   // A stray run of a few days between two different phases joins the one before it; the last run
   // stays whatever its length, because it is the news.
   runs = runs.filter((r, i) => {
@@ -131,6 +134,45 @@ export function segment(labels: Phase[], f: DailyFeatures, o: ClassifyOptions): 
   }, []);
   for (const r of runs) if (r.phase === 'growth') r.lateFrom = lateGrowthStart(f, r, o);
   return runs;
+}
+
+/**
+ * A short decline after which activity came back to about its level before it is a lull (a
+ * holiday, a quiet month), not a phase: it joins the phase before it. The timeline is drawn with
+ * hindsight, so the comeback can be seen; a revival from a real decline is longer, or comes back
+ * to less than it was.
+ */
+const LULL_WINDOW = 56;
+
+/** Mean member messages a day over days [a, b] (NaN when empty). */
+function meanPerDay(f: DailyFeatures, a: number, b: number): number {
+  return (f.cumulative[b]! - (a > 0 ? f.cumulative[a - 1]! : 0)) / (b - a + 1);
+}
+
+function withoutLulls(runs: Run[], f: DailyFeatures, o: ClassifyOptions): Run[] {
+  if (o.lullDays <= 0) return runs;
+  const last = f.days - 1;
+  const out: Run[] = [];
+  for (let i = 0; i < runs.length; i++) {
+    const r = runs[i]!, before = out[out.length - 1], after = runs[i + 1];
+    if (r.phase === 'decline' && before && after && before.phase !== 'inception' && after.phase !== 'decline'
+      && r.end - r.start <= o.lullDays) {
+      // Member messages a day over the eight weeks before the run and after it (as far as the
+      // data goes): long enough that a small group's chance weeks do not decide.
+      // The level after is given the benefit of its count noise (as peaks are read less theirs).
+      const pre = meanPerDay(f, Math.max(0, r.start - LULL_WINDOW), r.start - 1);
+      const postDays = Math.min(last, r.end + LULL_WINDOW - 1) - r.end + 1;
+      const post = meanPerDay(f, r.end, r.end + postDays - 1);
+      const postNoise = o.noiseZ * Math.sqrt(f.dispersion * post * postDays) / postDays;
+      if (pre > 0 && post + postNoise >= o.lullRecovery * pre) {
+        before.end = r.end;
+        continue;
+      }
+    }
+    if (before && before.phase === r.phase) { before.end = r.end; continue; }
+    out.push({ ...r });
+  }
+  return out;
 }
 
 /**

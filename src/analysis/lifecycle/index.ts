@@ -24,6 +24,9 @@ export const lifecycleOptions = z.object({
   recoverActivity: z.number().min(0).max(1).default(0.65).describe('a declining group leaves decline only when activity is back above this share of its peak'),
   rosterShrink: z.number().min(0).default(0.05).describe('decline: the roster shrank by at least this share over 30 days'),
   minRunDays: z.number().int().min(1).default(14).describe('a phase shorter than this between two equal phases is noise and merged away'),
+  peakDays: z.number().int().min(7).default(56).describe('the peak activity is compared with is the best mean over this many days (less its noise): a lucky month of a steady group is not its peak'),
+  lullDays: z.number().int().min(0).default(56).describe('a decline at most this long, after which activity came back to lullRecovery of its level before, was a lull (a holiday, a quiet spell): it is not drawn in the timeline (0: off)'),
+  lullRecovery: z.number().min(0).max(1).default(0.8).describe('see lullDays: the share of its earlier level that activity must come back to'),
   seenGrowthRate: z.number().min(0).default(0.1).describe('roster from messages only: growth needs the people seen to grow by at least this share in 30 days (first-time posters trickle in even in maturity)'),
   seenGrowthActivity: z.number().min(0).default(0.9).describe('roster from messages only: growth also needs member activity (28 days) at least this share of its level four weeks before'),
   seenRevival: z.number().min(1).default(1.3).describe('roster from messages only, activity under declineActivity of its peak: growth needs activity at least this times its level four weeks before (a revival)'),
@@ -71,7 +74,7 @@ export const lifecycle = defineAnalysis({
     const s = ctx.series(g);
     const source = rosterSource(g);
     const start = groupStart(ctx.dataset, g, s, ctx.zone, ctx.asOf, { ...o, shortDays: source === 'messages' ? o.youngDays : START_MIN_DAYS });
-    const f = dailyFeatures(s, o.deadAfterDays, start.roster, start.fresh, source === 'messages', o.noiseZ);
+    const f = dailyFeatures(s, o.deadAfterDays, start.roster, start.fresh, source === 'messages', o.noiseZ, o.peakDays);
     const runs = segment(labelDays(f, o), f, o);
     const dayIso = (d: number) => (d <= 0 ? iso(s.firstAt) : iso(ctx.zone.dayStart(s.day0 + d)));
     const now = runs[runs.length - 1]!;

@@ -130,7 +130,8 @@ export function inferBroadcasters(
  * been answered (the share rule above then keeps them a member): what is judged is the end.
  */
 function aloneSince(g: GroupRecord, members: MemberRecord[], msg: { time: Float64Array; sender: Uint32Array; day: Int32Array; flags: Uint16Array }, lastExchange: number): number {
-  if (g.msgEnd <= g.msgStart) return -1;
+  // A group where nobody ever answered anyone is one voice, not a group that died around it.
+  if (g.msgEnd <= g.msgStart || !Number.isFinite(lastExchange)) return -1;
   const from = msg.time[g.msgEnd - 1]! - ALONE_AFTER;
   if (lastExchange > from) return -1;
   let who = -1, n = 0, days = 0, lastDay = NaN;
