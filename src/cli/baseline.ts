@@ -10,9 +10,10 @@ const baselineSchema = z.object({
   groups: z.array(z.object({ id: z.string(), name: z.string() }).passthrough()),
 }).passthrough();
 
-/** Reads `--baseline FILE` (a JSON report of an earlier run); a missing or foreign file is a usage error. */
+/** The hint of a file that is no baseline, as a Chinese terminal shows it. */
 const BASELINE_HINT_ZH = '基线是用 --format json 或 --save-baseline 写出的报告';
 
+/** Reads `--baseline FILE` (a JSON report of an earlier run); a missing or foreign file is a usage error. */
 export async function readBaseline(path: string): Promise<AuditResult> {
   let text: string;
   try { text = await readFile(path, 'utf8'); } catch (e) {

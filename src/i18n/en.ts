@@ -45,6 +45,7 @@ export const en = {
   'error.bug': 'unexpected error (a bug): please report it with the stack below',
   'warn.prefix': 'warning',
   'note.prefix': 'note',
+  'note.selfDriveNoStaff': 'self-drive: no owner or admin is known in {n} group(s), so nobody prompts and the score reads high; a member list with roles (or the owner\'s own export) lets it be judged',
   'warn.more': '… {n} more (see --format json)',
   'note.empty': 'the inputs hold no messages and no members: the report lists no groups',
   'note.emptyPersonal': 'the inputs hold only one-to-one chats (personal, saved messages, bots), which are not groups: the report lists no groups',

@@ -47,6 +47,7 @@ export const zh: Partial<Record<keyof typeof en, string>> & Record<string, strin
   'error.bug': '意外错误（程序缺陷）：请附上以下堆栈报告',
   'warn.prefix': '警告',
   'note.prefix': '注意',
+  'note.selfDriveNoStaff': '自我驱动：有 {n} 个群不知道谁是群主或管理员，无法区分“成员自发”和“群主带动”，分数偏高；提供带角色的成员名单（或由群主本人导出）即可判断',
   'warn.more': '…… 还有 {n} 条（详见 --format json）',
   // What each code of an input warning means (the English reason, which quotes the value, follows).
   'issue.more': '{what}：另有 {n} 条',

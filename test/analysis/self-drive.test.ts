@@ -32,6 +32,14 @@ describe('self-drive', () => {
     expect(r.staffShare).toBeLessThan(0.01);
   });
 
+  it('says whether an owner or admin is known: without one the score cannot tell members from staff', () => {
+    expect(run({ members: roster, messages: ownerDriven(30) }, day(30)).staffKnown).toBe(true);
+    const noRoles = run({ members: roster.map(({ id, joinedAt }) => ({ id, joinedAt })), messages: ownerDriven(30) }, day(30));
+    expect(noRoles.staffKnown).toBe(false);
+    // The same owner-driven chat reads as self-driven when nobody is known to be the owner.
+    expect(noRoles.lacking).toBe(false);
+  });
+
   it('members who only talk when the owner posts lack self-drive', () => {
     const r = run({ members: roster, messages: ownerDriven(60) }, day(60));
     expect(r.lacking).toBe(true);

@@ -116,3 +116,22 @@ function columns(s: string): number {
   for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
   return w;
 }
+
+describe('a self-drive score measured with no owner or admin known', () => {
+  const withoutStaff = () => {
+    const r = frozen();
+    const g = r.groups.find((x) => x.selfDrive)!;
+    g.selfDrive = { ...g.selfDrive!, staffKnown: false };
+    return { r, name: g.name };
+  };
+  it.each(['en', 'zh'] as const)('is marked in the table and the markdown, and the mark explained under them (%s)', (lang) => {
+    const { r } = withoutStaff();
+    for (const reporter of [tableReporter, markdownReporter]) {
+      const text = reporter.render(r, ctx(lang));
+      expect(text).toMatch(/[\d%]\?/);
+      expect(text).toMatch(/^\? .*1/m);
+    }
+    // No mark where it is known (the frozen report, from before the field existed, has none).
+    expect(tableReporter.render(frozen(), ctx(lang))).not.toMatch(/^\? /m);
+  });
+});

@@ -37,6 +37,7 @@ export const selfDriveResult = z.object({
   conversations: z.number().int(),
   staffPrompts: z.number().int().describe('conversations opened by the owner or an admin'),
   zombie: z.boolean().describe('vitality found only staff, bots or spam posting: lacking by definition'),
+  staffKnown: z.boolean().optional().describe('(absent in reports of earlier versions) an owner or admin of the group is known (stated in the export or a member list, or inferred from behaviour); without one nobody prompts, so the parts that compare members with staff read as fully self-driven and the score says little'),
 });
 export type SelfDriveResult = z.output<typeof selfDriveResult>;
 
@@ -92,6 +93,7 @@ export const selfDrive = defineAnalysis({
       conversations: p.conversations,
       staffPrompts: p.staffPrompts,
       zombie,
+      staffKnown: group.members.some((m) => { const role = ds.members[m]!.role; return role === 'owner' || role === 'admin'; }),
     };
   },
 });

@@ -62,13 +62,15 @@ function portfolio(r: AuditResult, lang: Lang): string {
       cells.push(
         v.lifecycle ? t(lang, `phase.${v.lifecycle.phase}`) : '–',
         v.vitality ? `${v.vitality.status === 'dead' ? '🔴 ' : v.vitality.status === 'at-risk' ? '🟠 ' : ''}${t(lang, `vitality.${v.vitality.zombie ? 'zombie' : v.vitality.status}`)}` : '–',
-        v.selfDrive ? `${percent(v.selfDrive.score)}${v.selfDrive.lacking ? ` ${t(lang, 'selfDrive.lacking')}` : ''}` : '–',
+        v.selfDrive ? `${percent(v.selfDrive.score)}${v.selfDrive.staffKnown === false ? '?' : ''}${v.selfDrive.lacking ? ` ${t(lang, 'selfDrive.lacking')}` : ''}` : '–',
         v.monetization ? t(lang, `window.${v.monetization.window.status}`) : '–',
       );
     }
     return `| ${cells.join(' | ')} |`;
   });
-  return [`| ${head.map((k) => t(lang, k)).join(' | ')} |`, `|${align.join('|')}|`, ...rows].join('\n');
+  const noStaff = groups.filter((g) => view(g).selfDrive?.staffKnown === false).length;
+  const note = noStaff ? [``, `? ${t(lang, 'note.selfDriveNoStaff', { n: noStaff })}`] : [];
+  return [`| ${head.map((k) => t(lang, k)).join(' | ')} |`, `|${align.join('|')}|`, ...rows, ...note].join('\n');
 }
 
 /**

@@ -11,12 +11,12 @@ import { view } from '../view.js';
 import { badge, paint } from './badges.js';
 import { sparkline, weeklyRates } from './sparkline.js';
 
-/** `--group ID`: one group in detail — timeline, evidence, seed users, slots, spreaders. */
 /** The first groups of the report, to say which ones --group can name. */
 function groupList(r: AuditResult): string {
   return `${r.groups.slice(0, 8).map((x) => x.id).join(', ')}${r.groups.length > 8 ? ', …' : ''}`;
 }
 
+/** `--group ID`: one group in detail — timeline, evidence, seed users, slots, spreaders. */
 export function renderDetail(r: AuditResult, ctx: RenderContext): string {
   const g = r.groups.find((x) => x.id === ctx.groupId || x.name === ctx.groupId);
   if (!g) throw new UserError(`no group "${ctx.groupId}" in the report`, { hint: `groups: ${groupList(r)}`, zh: `报告中没有群 "${ctx.groupId}"`, hintZh: `现有的群：${groupList(r)}`, code: 'usage' });

@@ -18,7 +18,7 @@ export const tableReporter = {
   machine: false,
   render(result, ctx) {
     if (ctx.groupId !== undefined) return renderDetail(result, ctx);
-    return `${summary(result, ctx)}\n${changes(result, ctx)}${portfolio(result, ctx)}\n`;
+    return `${summary(result, ctx)}\n${changes(result, ctx)}${portfolio(result, ctx)}\n${footnotes(result, ctx)}`;
   },
 } satisfies Reporter;
 
@@ -79,6 +79,12 @@ function portfolio(r: AuditResult, ctx: RenderContext): string {
   return table.toString();
 }
 
+/** What a mark in the table means, under it, when some row has it. */
+function footnotes(r: AuditResult, ctx: RenderContext): string {
+  const noStaff = r.groups.filter((g) => view(g).selfDrive?.staffKnown === false).length;
+  return noStaff ? `${ctx.chalk.dim(`${NO_STAFF} ${t(ctx.lang, 'note.selfDriveNoStaff', { n: noStaff })}`)}\n` : '';
+}
+
 /** Width in terminal columns, colour codes ignored. */
 function visibleWidth(s: string): number {
   let w = 0;
@@ -88,6 +94,8 @@ function visibleWidth(s: string): number {
 
 /** A verdict cell left blank on purpose (not judged, or missing from an older report). */
 const NOT_JUDGED = '–';
+/** After a self-drive score measured with no owner or admin known (explained under the table). */
+const NO_STAFF = '?';
 
 function row(g: GroupReport, ctx: RenderContext, hasVerdicts: boolean, spark: number): string[] {
   const v = view(g);
@@ -102,7 +110,7 @@ function row(g: GroupReport, ctx: RenderContext, hasVerdicts: boolean, spark: nu
     cells.push(
       v.lifecycle ? badge(ctx, 'phase', v.lifecycle.phase) : NOT_JUDGED,
       v.vitality ? badge(ctx, 'vitality', v.vitality.zombie ? 'zombie' : v.vitality.status) : NOT_JUDGED,
-      v.selfDrive ? `${v.selfDrive.score.toFixed(2)} ${v.selfDrive.lacking ? badge(ctx, 'selfDrive', 'lacking') : ''}`.trim() : NOT_JUDGED,
+      v.selfDrive ? `${v.selfDrive.score.toFixed(2)}${v.selfDrive.staffKnown === false ? NO_STAFF : ''} ${v.selfDrive.lacking ? badge(ctx, 'selfDrive', 'lacking') : ''}`.trim() : NOT_JUDGED,
       v.monetization ? badge(ctx, 'window', v.monetization.window.status) : NOT_JUDGED,
     );
   }
