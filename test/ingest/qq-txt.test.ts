@@ -114,9 +114,9 @@ describe('QQ TXT header variants', () => {
 });
 
 describe('QQ notices: several invitees, QR joins, 已退出', () => {
-  it('splits invitees at 、，, and a spaced 和, but not inside a name', () => {
+  it('splits invitees at 、，and a spaced 和, but not inside a name (an ASCII comma is part of a QQ nickname)', () => {
     expect(parseQqSystem('地瓜邀请小红、小刚加入了本群。')).toEqual({ kind: 'join', members: ['小红', '小刚'], by: '地瓜', method: 'invite' });
-    expect(parseQqSystem('地瓜邀请小红，小刚,小李 和 小王加入了本群')).toEqual({ kind: 'join', members: ['小红', '小刚', '小李', '小王'], by: '地瓜', method: 'invite' });
+    expect(parseQqSystem('地瓜邀请小红，小刚、王,小二 和 小王加入了本群')).toEqual({ kind: 'join', members: ['小红', '小刚', '王,小二', '小王'], by: '地瓜', method: 'invite' });
     expect(parseQqSystem('地瓜邀请和平加入了本群')).toEqual({ kind: 'join', members: ['和平'], by: '地瓜', method: 'invite' });
   });
 

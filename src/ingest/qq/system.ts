@@ -1,4 +1,4 @@
-import { firstFact, names, who, type Rule, type SystemFact } from '../wechat/system.js';
+import { firstFact, who, type Rule, type SystemFact } from '../wechat/system.js';
 
 /**
  * QQ group notices (sent by 系统消息(10000)/(1000000) in the 消息管理器 export) as the same facts
@@ -6,8 +6,13 @@ import { firstFact, names, who, type Rule, type SystemFact } from '../wechat/sys
  * nothing are kept out of the events rather than guessed at.
  */
 
+/** Invitees: QQ lists them with 、 (or ，, or 和 between spaces). Not at ",": QQ nicknames hold commas. */
+function invitees(raw: string): string[] {
+  return raw.split(/\s*[、，]\s*|\s+和\s+/).map(who).filter((n) => n.length > 0);
+}
+
 const RULES: Rule[] = [
-  [/^(.+?)邀请(.+?)加入(?:了)?本群/, (m) => ({ kind: 'join', members: names(m[2]!), by: who(m[1]!), method: 'invite' })],
+  [/^(.+?)邀请(.+?)加入(?:了)?本群/, (m) => ({ kind: 'join', members: invitees(m[2]!), by: who(m[1]!), method: 'invite' })],
   // Before the plain join, which would take "X通过扫描Y分享的二维码" for a name.
   [/^(.+?)通过扫描(.+?)分享的二维码加入(?:了)?本群/, (m) => ({ kind: 'join', members: [who(m[1]!)], by: who(m[2]!), method: 'qr' })],
   [/^(.+?)通过扫描二维码加入(?:了)?本群/, (m) => ({ kind: 'join', members: [who(m[1]!)], method: 'qr' })],
