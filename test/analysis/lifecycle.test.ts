@@ -66,6 +66,18 @@ describe('lifecycle', () => {
     expect(Date.parse(r.since)).toBeLessThan(day(135));
   });
 
+  it('dates a decline where the fall began, not weeks later when it is called', () => {
+    const members = [owner, ...joining('m', 30, 0, 3)];
+    const ids = Array.from({ length: 10 }, (_, i) => `m${i}`);
+    // From day 150 the members drop out one every four days, then the group is silent.
+    const messages = ids.flatMap((id, i) => talk([id], 0, 150 + 4 * i));
+    const r = run({ members, messages }, 259);
+    expect(r.phase).toBe('decline');
+    const since = (Date.parse(r.since) - day(0)) / 86_400_000;
+    expect(since).toBeGreaterThanOrEqual(146);
+    expect(since).toBeLessThanOrEqual(158);
+  });
+
   it('calls a dead group decline, with the silence as evidence', () => {
     const members = [owner, ...joining('m', 30, 0, 3)];
     const messages = [...talk(['m0', 'm1', 'm2'], 0, 100), ...Array.from({ length: 60 }, (_, d) => msg('boss', day(100 + d, 9), `daily post ${d}`))];
