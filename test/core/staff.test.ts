@@ -87,6 +87,13 @@ describe('bots inferred from behaviour when no role is stated', () => {
     const lastOwner = ds.messages.time.length - 1;
     expect(ds.messages.flags[lastOwner]! & FLAG.member).toBe(0);
   });
+  it('alongside a known owner posting too (an admin nobody named, posting with the owner into the silence)', () => {
+    const events: IngestEvent[] = [{ type: 'group', group: g, roles: [{ memberId: 'boss', role: 'owner' }] }, ...fading(40)];
+    for (let d = 60; d < 100; d += 2) events.push(at('boss', d, 1200));
+    const { member } = build(events);
+    expect(member('owner')).toMatchObject({ role: 'bot', roleInferred: true });
+    expect(member('boss').role).toBe('owner');
+  });
   it('not when alone for less than 30 days, when someone else still posts, or when nobody ever answered anyone', () => {
     expect(build(fading(25)).member('owner').role).toBe('member');
     expect(build(fading(40, 'c')).member('owner').role).toBe('member');

@@ -91,7 +91,8 @@ export function inferBroadcasters(
       const to = msg.responseTo[j]!;
       if (to < 0 || msg.sender[to] === s) continue;
       answers[s]!++;
-      lastExchange = msg.time[j]!;
+      // Staff answering staff is still only staff talking (the zombie of the domain).
+      if (!(isStaff(members[s]!) && isStaff(members[msg.sender[to]!]!))) lastExchange = msg.time[j]!;
       if (seen[to]) continue;
       seen[to] = 1;
       const t = msg.sender[to]!;
@@ -122,10 +123,13 @@ export function inferBroadcasters(
   return made;
 }
 
+const isStaff = (m: MemberRecord) => m.role === 'owner' || m.role === 'admin';
+
 /**
  * The one sender posting over the group's last ALONE_AFTER (ending with its last message), when
- * they are the only one there — spammers, notices and recalls aside —, nobody answered anyone in
- * it (`lastExchange`: the group's last answer of one person to another), and they posted
+ * they are the only one there — known staff and bots, spammers, notices and recalls aside —,
+ * nobody answered anyone in it (`lastExchange`: the group's last answer of one person to another,
+ * staff answering staff aside), and they posted
  * BROADCAST_MIN_MESSAGES on BROADCAST_MIN_DAYS days in it; else -1. Their earlier posts may have
  * been answered (the share rule above then keeps them a member): what is judged is the end.
  */
@@ -137,8 +141,8 @@ function aloneSince(g: GroupRecord, members: MemberRecord[], msg: { time: Float6
   let who = -1, n = 0, days = 0, lastDay = NaN;
   for (let j = g.msgEnd - 1; j >= g.msgStart && msg.time[j]! >= from; j--) {
     const s = msg.sender[j]!, kind = msg.flags[j]! & FLAG.kindMask;
-    // Notices (joins, renames) and recalls are nobody talking.
-    if (members[s]!.spammer || kind === KIND_INDEX.system || kind === KIND_INDEX.recall) continue;
+    // Notices (joins, renames) and recalls are nobody talking; known staff and bots may post too.
+    if (members[s]!.spammer || kind === KIND_INDEX.system || kind === KIND_INDEX.recall || isStaff(members[s]!) || members[s]!.role === 'bot') continue;
     if (who >= 0 && s !== who) return -1;
     who = s;
     n++;
