@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { safeText } from '../core/sanitize.js';
 import { readHeadBytes } from './decode.js';
@@ -146,7 +146,9 @@ export async function discover(inputs: string[], opts: DiscoverOptions): Promise
     let bytes: Uint8Array;
     try { bytes = await readHeadBytes(path); } catch (e) { return refuse(path, direct, why(errno(e))); }
     const head = headOf(path, bytes);
-    if (isZip(head, /\.zip$/i.test(path))) return visitZip(path);
+    // A ZIP by its name; or by its bytes when the name has no extension at all (a download saved
+    // without one): an .xlsx, .pptx or .epub is a ZIP too, and is not an export archive.
+    if (/\.zip$/i.test(path) ? isZip(head, true) : !/\.[^./\\]+$/.test(basename(path)) && isZip(head, false)) return visitZip(path);
     addFile(path, head, () => fileSource(path), direct);
   };
 
@@ -185,7 +187,7 @@ export async function discover(inputs: string[], opts: DiscoverOptions): Promise
 
 /**
  * A ZIP archive to open as a folder: named .zip, or with no name to go by (stdin, a file saved
- * without its extension) a ZIP's signature that no adapter claims (an .xlsx is a ZIP too).
+ * without its extension) a ZIP's signature that no adapter claims (an .xlsx member list is a ZIP too).
  */
 function isZip(head: FileHead, named: boolean): boolean {
   const b = head.bytes;

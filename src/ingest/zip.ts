@@ -31,7 +31,7 @@ export async function zipFolder(file: string, onSkip: (reason: string) => void, 
   const { unzipSync } = await import('fflate'); // loaded when a ZIP is read, not at every start-up
   const names: string[] = [];
   let total = 0;
-  let tooBig: { name: string; why: string } | null = null;
+  let tooBig: { name: string; why: string; whyZh: string } | null = null;
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(data, {
@@ -39,20 +39,20 @@ export async function zipFolder(file: string, onSkip: (reason: string) => void, 
         if (tooBig || f.name.endsWith('/') || f.name.startsWith('__MACOSX/')) return false;
         if (unsafeName(f.name)) { onSkip(`entry "${f.name}" points outside the archive; skipped`); return false; }
         names.push(f.name);
-        if (names.length > LIMITS.maxZipEntries) { tooBig = { name: f.name, why: `more than ${LIMITS.maxZipEntries} entries` }; return false; }
+        if (names.length > LIMITS.maxZipEntries) { tooBig = { name: f.name, why: `more than ${LIMITS.maxZipEntries} entries`, whyZh: `超过 ${LIMITS.maxZipEntries} 个文件` }; return false; }
         if (!wanted(f.name)) return false;
         total += f.originalSize;
-        if (f.originalSize > LIMITS.maxZipEntryBytes) tooBig = { name: f.name, why: `an entry of ${gb(f.originalSize)} (the limit is ${gb(LIMITS.maxZipEntryBytes)})` };
-        else if (total > LIMITS.maxZipTotalBytes) tooBig = { name: f.name, why: `more than ${gb(LIMITS.maxZipTotalBytes)} of chat files` };
+        if (f.originalSize > LIMITS.maxZipEntryBytes) tooBig = { name: f.name, why: `an entry of ${gb(f.originalSize)} (the limit is ${gb(LIMITS.maxZipEntryBytes)})`, whyZh: `一个 ${gb(f.originalSize)} 的文件（上限 ${gb(LIMITS.maxZipEntryBytes)}）` };
+        else if (total > LIMITS.maxZipTotalBytes) tooBig = { name: f.name, why: `more than ${gb(LIMITS.maxZipTotalBytes)} of chat files`, whyZh: `超过 ${gb(LIMITS.maxZipTotalBytes)} 的聊天文件` };
         return tooBig === null;
       },
     });
   } catch (e) {
     throw new UserError(`not a readable ZIP archive (${(e as Error).message})`, { file: path, hint: 'is the download complete?', code: 'bad-zip', zh: `无法读取的 ZIP 压缩包（${(e as Error).message}）`, hintZh: '文件下载完整吗？' });
   }
-  const big = tooBig as { name: string; why: string } | null;
+  const big = tooBig as { name: string; why: string; whyZh: string } | null;
   if (big !== null) {
-    throw new UserError(`the archive expands to ${big.why} (at "${big.name}")`, { file: path, hint: 'unpack it yourself and pass the folder', code: 'zip-too-large', zh: `压缩包解压后为 ${big.why}（在 "${big.name}" 处）`, hintZh: UNPACK_ZH });
+    throw new UserError(`the archive expands to ${big.why} (at "${big.name}")`, { file: path, hint: 'unpack it yourself and pass the folder', code: 'zip-too-large', zh: `压缩包解压后有${big.whyZh}（在 "${big.name}" 处）`, hintZh: UNPACK_ZH });
   }
   names.sort();
   return {

@@ -110,6 +110,11 @@ describe('member list CSV as Excel saves it', () => {
     const { events, issues } = await readWith(membersAdapter, p);
     expect(ids(events)).toEqual([['wxid_a', '爱丽丝', 'owner', undefined, 2], ['wxid_b', 'Bob', undefined, 'wxid_a', 3]]);
     expect(issues).toEqual([expect.objectContaining({ line: 6, code: 'totals-row', reason: expect.stringContaining('totals row') })]);
+    // A member whose nickname is a totals word, with an id and a number beside it, is a member.
+    const sum = write('sum.csv', 'member_id,name,level\n12345678,Sum,5\n23456789,Bob,3\n');
+    const read = await readWith(membersAdapter, sum);
+    expect(read.issues).toEqual([]);
+    expect(ids(read.events).map((x) => x[0])).toEqual(['12345678', '23456789']);
     // With a group column, the group on the totals row does not make it a member.
     const g = write('g.csv', 'group_id,member_id,name\nG1,a,A\nG1,合计,1人\n');
     expect(ids((await readWith(membersAdapter, g)).events)).toEqual([['a', 'A', undefined, undefined, 2]]);

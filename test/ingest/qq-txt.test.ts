@@ -118,6 +118,7 @@ describe('QQ notices: several invitees, QR joins, 已退出', () => {
     expect(parseQqSystem('地瓜邀请小红、小刚加入了本群。')).toEqual({ kind: 'join', members: ['小红', '小刚'], by: '地瓜', method: 'invite' });
     expect(parseQqSystem('地瓜邀请小红，小刚、王,小二 和 小王加入了本群')).toEqual({ kind: 'join', members: ['小红', '小刚', '王,小二', '小王'], by: '地瓜', method: 'invite' });
     expect(parseQqSystem('地瓜邀请和平加入了本群')).toEqual({ kind: 'join', members: ['和平'], by: '地瓜', method: 'invite' });
+    expect(parseQqSystem('地瓜邀请"小红"和"小刚"加入了本群')).toEqual({ kind: 'join', members: ['小红', '小刚'], by: '地瓜', method: 'invite' });
   });
 
   it('reads a QR join with the member who shared the code', () => {

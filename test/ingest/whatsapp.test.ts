@@ -105,5 +105,8 @@ describe('whatsapp-txt', () => {
     expect(splitNames('王,小二')).toEqual(['王,小二']);
     expect(splitNames('Ann, 王,小二 and Bob')).toEqual(['Ann', '王,小二', 'Bob']);
     expect(splitNames('甲、乙和丙')).toEqual(['甲', '乙', '丙']);
+    // A bare 和 is part of a name unless the list has a 、 (or spaces around it).
+    expect(splitNames('王和平')).toEqual(['王和平']);
+    expect(splitNames('李四 和 王五')).toEqual(['李四', '王五']);
   });
 });

@@ -1,5 +1,6 @@
 import { mkdirSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, errorLine, good, hashTree, HEADER, report, row, tempDir } from './cli.js';
 
@@ -167,6 +168,17 @@ describe('--strict in an export folder', () => {
     const stopped = await cli(['analyze', p('strict-notes'), '--strict', '--format', 'json']);
     expect(stopped.code).toBe(2);
     expect(errorLine(stopped)).toMatch(/broken\.csv: not a chat export or member list this tool knows$/);
+  });
+});
+
+describe('office files beside the exports', () => {
+  it('a .pptx (a ZIP inside) is one foreign file, not an archive to open', async () => {
+    mkdirSync(p('with-deck'), { recursive: true });
+    writeFileSync(p('with-deck/chat.csv'), good());
+    writeFileSync(p('with-deck/deck.pptx'), zipSync({ 'ppt/slide1.xml': strToU8('<p/>'), 'ppt/data.csv': strToU8('a,b\n1,2\n') }));
+    const r = await cli(['analyze', p('with-deck'), '--strict', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(report(r).warnings.map((x) => [x.code, x.file])).toEqual([['skipped-file', p('with-deck/deck.pptx')]]);
   });
 });
 

@@ -137,19 +137,14 @@ export function segment(labels: Phase[], f: DailyFeatures, o: ClassifyOptions): 
   return runs;
 }
 
-/**
- * A short decline after which activity came back to about its level before it is a lull (a
- * holiday, a quiet month), not a phase: it joins the phase before it. The timeline is drawn with
- * hindsight, so the comeback can be seen; a revival from a real decline is longer, or comes back
- * to less than it was.
- */
-/** How far back, and to what share of the month before, a decline's start is moved (see below). */
+/** How far back, and to what share of the earlier level, a decline's start is moved (see below). */
 const BACKDATE_DAYS = 42, BACKDATE_SHARE = 0.8;
 
 /**
  * A decline is called once activity is well below its peak, some weeks into the fall; with
  * hindsight its start is where the fall began: the day after the last one, within six weeks
- * before, when the week's activity was still at BACKDATE_SHARE of the month before the call.
+ * before, when the week's activity was still at BACKDATE_SHARE of the level before the fall (the
+ * 28-day mean centred four weeks before the call: days −42 to −15).
  * Timeline days: own simulation 0.962 → 0.965 (messages only 0.904 → 0.915); an independent
  * simulation's dead and zombie groups dated 13–20 days late → 6–13.
  */
@@ -174,6 +169,12 @@ function meanPerDay(f: DailyFeatures, a: number, b: number): number {
   return (f.cumulative[b]! - (a > 0 ? f.cumulative[a - 1]! : 0)) / (b - a + 1);
 }
 
+/**
+ * A short decline after which activity came back to about its level before it is a lull (a
+ * holiday, a quiet month), not a phase: it joins the phase before it. The timeline is drawn with
+ * hindsight, so the comeback can be seen; a revival from a real decline is longer, or comes back
+ * to less than it was.
+ */
 function withoutLulls(runs: Run[], f: DailyFeatures, o: ClassifyOptions): Run[] {
   if (o.lullDays <= 0) return runs;
   const last = f.days - 1;

@@ -55,9 +55,15 @@ export function isTotalsRow(cells: readonly string[]): boolean {
   return filled.length === 1 && PEOPLE.test(filled[0]!);
 }
 
-/** A quick look at a row's member id (or the absence of one) before isTotalsRow reads it all. */
+/**
+ * A row's member id (or the absence of one) that a totals row can have: none, the totals word, or a
+ * count of people. A member's id never is one (a QQ number is an id, not a count; a member
+ * nicknamed "Sum" still has an id), so isTotalsRow is only asked about such rows.
+ */
 export function mayBeTotals(memberId: string | undefined): boolean {
-  return memberId === undefined || /^(?:合计|总计|小计|共计|总数|总人数|total|sum|共?\s*\d)/i.test(memberId);
+  if (memberId === undefined) return true;
+  const id = memberId.trim();
+  return TOTAL_WORD.test(id) || PEOPLE.test(id);
 }
 
 /** The cells of a row but its group columns, for isTotalsRow. */

@@ -1,4 +1,4 @@
-import { firstFact, who, type Rule, type SystemFact } from '../wechat/system.js';
+import { firstFact, names, who, type Rule, type SystemFact } from '../wechat/system.js';
 
 /**
  * QQ group notices (sent by 系统消息(10000)/(1000000) in the 消息管理器 export) as the same facts
@@ -6,9 +6,12 @@ import { firstFact, who, type Rule, type SystemFact } from '../wechat/system.js'
  * nothing are kept out of the events rather than guessed at.
  */
 
-/** Invitees: QQ lists them with 、 (or ，, or 和 between spaces). Not at ",": QQ nicknames hold commas. */
+/** Invitees: QQ lists them with 、 (or ，, or 和 between spaces), or quoted ("A"和"B", split at the
+ *  quotes as WeChat's are). Not at ",": QQ nicknames hold commas. */
 function invitees(raw: string): string[] {
-  return raw.split(/\s*[、，]\s*|\s+和\s+/).map(who).filter((n) => n.length > 0);
+  const s = raw.trim();
+  if (/^["“]/.test(s) && /["”]$/.test(s)) return names(s);
+  return s.split(/\s*[、，]\s*|\s+和\s+/).map(who).filter((n) => n.length > 0);
 }
 
 const RULES: Rule[] = [

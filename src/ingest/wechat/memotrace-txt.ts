@@ -115,7 +115,7 @@ export const wechatMemotraceTxt = {
  * and sentence punctuation of notices, and without their words. When in doubt it is a notice: a
  * notice taken for a name would add a member who is not one.
  */
-const NOTICE_WORDS = /拍了拍|红包|转账|邀请|加入|移出|撤回|修改|群聊|群主|群公告|朋友|验证|二维码|开启|关闭|以上|现在|你已|已经|invited|joined|removed|recalled|changed|group|message|friend|you /i;
+const NOTICE_WORDS = /拍了拍|红包|转账|邀请|加入|移出|撤回|修改|群聊|群主|群公告|朋友|验证|二维码|开启|关闭|以上|现在|你已|已经|消息|通话|语音|视频|invited|joined|removed|recalled|changed|group|message|friend|you /i;
 export function looksLikeName(rest: string): boolean {
   const s = rest.trim();
   return s.length > 0 && [...s].length <= 20 && !/["“”「」『』，。！？；：,!?;:]/.test(s) && !NOTICE_WORDS.test(s);

@@ -109,11 +109,17 @@ export function harmless(text: string): boolean {
 
 /**
  * "Y, Z and W" → three names, with `and` the language's word for it (default: English "and",
- * Portuguese "e", Spanish "y"); Chinese 、 and 和 always. WhatsApp puts a space after the comma of a
- * list, so a comma without one belongs to a name ("王,小二").
+ * Portuguese "e", Spanish "y"); Chinese 、 always, 和 between spaces, and the last 和 of a list
+ * that has a 、 ("A、B和C"): a bare 和 is a common character of names (王和平). WhatsApp puts a
+ * space after the comma of a list, so a comma without one belongs to a name ("王,小二").
  */
 export function splitNames(list: string, and = 'and|e|y'): string[] {
-  return list.split(new RegExp(`\\s*,\\s+|\\s+(?:${and})\\s+|、|和`)).map(person).filter((s) => s !== '');
+  const parts = list.split(new RegExp(`\\s*,\\s+|\\s+(?:${and})\\s+|、|\\s+和\\s+`));
+  if (list.includes('、') && parts.length > 1) {
+    const last = parts.pop()!, at = last.lastIndexOf('和');
+    parts.push(...(at > 0 && at < last.length - 1 ? [last.slice(0, at), last.slice(at + 1)] : [last]));
+  }
+  return parts.map(person).filter((s) => s !== '');
 }
 
 /** A person's name as WhatsApp writes it, without the "~ " it puts before people not in the contacts. */
