@@ -6,6 +6,11 @@
 export type Role = 'owner' | 'admin' | 'member' | 'bot';
 export const ROLES = ['owner', 'admin', 'member', 'bot'] as const satisfies readonly Role[];
 
+/** The owner and admins: staff, whose posts are not member activity. */
+export function isStaffRole(role: Role): boolean {
+  return role === 'owner' || role === 'admin';
+}
+
 export type MessageKind =
   | 'text' | 'image' | 'voice' | 'video' | 'file' | 'link' | 'sticker' | 'system' | 'recall';
 export const MESSAGE_KINDS = [

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FLAG } from '../../core/dataset/types.js';
+import { isStaffRole } from '../../core/model.js';
 import { DAY, iso } from '../../core/time.js';
 import { defineAnalysis } from '../types.js';
 import { round3 } from '../shared/numbers.js';
@@ -93,7 +94,7 @@ export const selfDrive = defineAnalysis({
       conversations: p.conversations,
       staffPrompts: p.staffPrompts,
       zombie,
-      staffKnown: group.members.some((m) => { const role = ds.members[m]!.role; return role === 'owner' || role === 'admin'; }),
+      staffKnown: group.members.some((m) => isStaffRole(ds.members[m]!.role)),
     };
   },
 });

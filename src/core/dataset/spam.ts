@@ -1,3 +1,4 @@
+import { isStaffRole } from '../model.js';
 import { FLAG, KIND_INDEX, type GroupRecord, type MemberRecord } from './types.js';
 
 /** The same text from the same sender this many times within REPEAT_WINDOW is an ad campaign. */
@@ -26,7 +27,7 @@ export function markSpam(
 ): void {
   // Roles and spammers per member in typed arrays: a member record read per message is a cache miss.
   const staff = new Uint8Array(members.length);
-  for (let s = 0; s < members.length; s++) if (members[s]!.role === 'owner' || members[s]!.role === 'admin') staff[s] = 1;
+  for (let s = 0; s < members.length; s++) if (isStaffRole(members[s]!.role)) staff[s] = 1;
   const spammer = new Uint8Array(members.length);
   const isStaff = (s: number) => staff[s] === 1;
   // Counts per member (a member belongs to one group), and marks per message: typed arrays, no

@@ -1,3 +1,4 @@
+import { isStaffRole } from '../model.js';
 import { FLAG, KIND_INDEX, type GroupRecord, type MemberRecord } from './types.js';
 
 /** The main inviter counts as staff when they made at least this many invitations… */
@@ -18,7 +19,7 @@ export function inferStaff(groups: GroupRecord[], members: MemberRecord[], state
   const selfByGroup = new Map<number, number[]>();
   for (const m of self) (selfByGroup.get(members[m]!.group) ?? selfByGroup.set(members[m]!.group, []).get(members[m]!.group)!).push(m);
   for (const g of groups) {
-    if (g.members.some((m) => members[m]!.role === 'owner' || members[m]!.role === 'admin')) continue;
+    if (g.members.some((m) => isStaffRole(members[m]!.role))) continue;
     const invites = new Map<number, number>();
     let total = 0;
     for (const m of g.members) {
@@ -92,7 +93,7 @@ export function inferBroadcasters(
       if (to < 0 || msg.sender[to] === s) continue;
       answers[s]!++;
       // Staff answering staff is still only staff talking (the zombie of the domain).
-      if (!(isStaff(members[s]!) && isStaff(members[msg.sender[to]!]!))) lastExchange = msg.time[j]!;
+      if (!(isStaffRole(members[s]!.role) && isStaffRole(members[msg.sender[to]!]!.role))) lastExchange = msg.time[j]!;
       if (seen[to]) continue;
       seen[to] = 1;
       const t = msg.sender[to]!;
@@ -123,8 +124,6 @@ export function inferBroadcasters(
   return made;
 }
 
-const isStaff = (m: MemberRecord) => m.role === 'owner' || m.role === 'admin';
-
 /**
  * The one sender posting over the group's last ALONE_AFTER (ending with its last message), when
  * they are the only one there — known staff and bots, spammers, notices and recalls aside —,
@@ -142,7 +141,7 @@ function aloneSince(g: GroupRecord, members: MemberRecord[], msg: { time: Float6
   for (let j = g.msgEnd - 1; j >= g.msgStart && msg.time[j]! >= from; j--) {
     const s = msg.sender[j]!, kind = msg.flags[j]! & FLAG.kindMask;
     // Notices (joins, renames) and recalls are nobody talking; known staff and bots may post too.
-    if (members[s]!.spammer || kind === KIND_INDEX.system || kind === KIND_INDEX.recall || isStaff(members[s]!) || members[s]!.role === 'bot') continue;
+    if (members[s]!.spammer || kind === KIND_INDEX.system || kind === KIND_INDEX.recall || isStaffRole(members[s]!.role) || members[s]!.role === 'bot') continue;
     if (who >= 0 && s !== who) return -1;
     who = s;
     n++;
