@@ -12,7 +12,11 @@ import { zipFolder } from './zip.js';
 
 /** One unit of input: a file (or ZIP entry) read by an adapter, or a folder read whole. */
 export type InputUnit =
-  | { type: 'file'; path: string; adapter: IngestAdapter; head: FileHead; open: () => Promise<Source> }
+  | {
+    type: 'file'; path: string; adapter: IngestAdapter; head: FileHead; open: () => Promise<Source>;
+    /** A file on disk that another thread can open by itself (not a ZIP entry or standard input). */
+    disk?: { file: string; size: number };
+  }
   | { type: 'folder'; path: string; adapter: FolderAdapter; folder: Folder };
 
 export interface DiscoverOptions {
@@ -103,9 +107,9 @@ export async function discover(inputs: string[], opts: DiscoverOptions): Promise
     }
     skip(path, reason);
   };
-  const addFile = (path: string, head: FileHead, open: () => Promise<Source>, direct: boolean) => {
+  const addFile = (path: string, head: FileHead, open: () => Promise<Source>, direct: boolean, disk?: { file: string; size: number }) => {
     const pick = pickAdapter(head, opts.forced);
-    if (pick) { units.push({ type: 'file', path: safeText(path), adapter: guardAdapter(pick.adapter, now), head, open }); return; }
+    if (pick) { units.push({ type: 'file', path: safeText(path), adapter: guardAdapter(pick.adapter, now), head, open, ...(disk ? { disk } : {}) }); return; }
     if (direct) throw notAnExport(path, head, opts.forced);
     // A data file (.csv, .json…) that no reader knows may be a damaged export: --strict stops there.
     skip(path, 'not a chat export or member list this tool knows', !/\.(csv|tsv|jsonl?|xlsx|zip)$/i.test(path));
@@ -149,7 +153,7 @@ export async function discover(inputs: string[], opts: DiscoverOptions): Promise
     // A ZIP by its name; or by its bytes when the name has no extension at all (a download saved
     // without one): an .xlsx, .pptx or .epub is a ZIP too, and is not an export archive.
     if (/\.zip$/i.test(path) ? isZip(head, true) : !/\.[^./\\]+$/.test(basename(path)) && isZip(head, false)) return visitZip(path);
-    addFile(path, head, () => fileSource(path), direct);
+    addFile(path, head, () => fileSource(path), direct, { file: path, size: info.size });
   };
 
   const addSpooled = async (copy: string, shownAs: string) => {

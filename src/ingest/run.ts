@@ -4,13 +4,13 @@ import { availableParallelism } from 'node:os';
 import { DatasetBuilder } from '../core/dataset/builder.js';
 import { absorbPart } from '../core/dataset/part.js';
 import type { Dataset } from '../core/dataset/types.js';
-import type { IngestEvent } from '../core/model.js';
 import { Zone } from '../core/time.js';
 import { trace } from '../core/trace.js';
-import type { DecodeStats } from './decode.js';
-import { discover, type InputUnit } from './discover.js';
+import { discover } from './discover.js';
 import { MIN_ROW_BYTES } from './limits.js';
-import { eventBatches, type InputKind, type ReadContext } from './types.js';
+import { poolWorkers, startPool } from './pool/pool.js';
+import { kindOf, readUnit } from './read-unit.js';
+import type { InputKind, ReadContext } from './types.js';
 
 /** The smallest part worth a worker thread: about 0.3 s of reading, several times a worker's start-up. */
 const MIN_PART_BYTES = 8 << 20;
@@ -40,6 +40,8 @@ export interface IngestOptions {
   threads?: number;
   /** The smallest part of an input a thread is given (default MIN_PART_BYTES; tests cut tiny files). */
   minPartBytes?: number;
+  /** The fewest bytes of whole inputs per worker thread of the pool (default MIN_PART_BYTES; tests pass tiny files). */
+  minPoolBytes?: number;
   /** Progress: bytes read so far in the current input, records so far in all. */
   onProgress?: (p: { path: string; bytes: number; records: number }) => void;
 }
@@ -79,96 +81,55 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   const threads = Math.max(1, Math.floor(opts.threads ?? Math.min(4, availableParallelism())));
   const inputs: InputSummary[] = [];
   let records = 0;
-  for (const [index, unit] of units.entries()) {
-    const summary: InputSummary = { path: unit.path, format: unit.adapter.id, kind: kindOf(unit), records: 0, skipped: 0 };
-    inputs.push(summary);
-    const ctx: ReadContext = {
-      path: unit.path,
-      zone,
-      reportIssue: (i) => { if (i.counts !== false) summary.skipped++; fail({ code: i.code ?? 'bad-row', file: unit.path, line: i.line, reason: i.reason }, i.counts !== false, i.strict !== false); },
-      reportProgress: (bytes) => opts.onProgress?.({ path: unit.path, bytes, records }),
-      ...(threads > 1 ? { split: { parts: threads, minPartBytes: opts.minPartBytes ?? MIN_PART_BYTES, now, ...window } } : {}),
-    };
-    const counted = (n: number): void => {
-      summary.records += n;
-      const before = records;
-      records += n;
-      if ((records >>> 16) !== (before >>> 16)) opts.onProgress?.({ path: unit.path, bytes: -1, records });
-    };
-    const touched = await readUnit({ builder, index, unit, summary, ctx, counted });
-    if (unit.adapter.capabilities.identity === 'names') for (const id of touched) builder.markNamesOnly(id);
-    trace(`read ${unit.path}`);
+  const kinds = units.map(kindOf);
+  // Room for the messages of every input at once (untouched pages cost nothing): the columns are
+  // not copied again for each input read or part absorbed, each copy leaving the last as garbage.
+  builder.reserve(units.reduce((n, u, k) => n + (kinds[k] === 'messages' && u.type === 'file' && u.disk ? u.disk.size : 0), 0) / MIN_ROW_BYTES);
+  // The last inputs perhaps on worker threads meanwhile (ingest/pool); their progress is shown
+  // while the run waits for them.
+  let waiting = -1;
+  const workers = poolWorkers(units, threads, opts.minPartBytes ?? MIN_PART_BYTES, opts.minPoolBytes ?? MIN_PART_BYTES);
+  const pool = workers > 0 && startPool(units, kinds, workers, { zone: opts.timeZone, now, ...window }, (index, bytes) => {
+    if (index === waiting) opts.onProgress?.({ path: units[index]!.path, bytes, records });
+  });
+  try {
+    for (const [index, unit] of units.entries()) {
+      const summary: InputSummary = { path: unit.path, format: unit.adapter.id, kind: kinds[index]!, records: 0, skipped: 0 };
+      inputs.push(summary);
+      const ctx: ReadContext = {
+        path: unit.path,
+        zone,
+        reportIssue: (i) => { if (i.counts !== false) summary.skipped++; fail({ code: i.code ?? 'bad-row', file: unit.path, line: i.line, reason: i.reason }, i.counts !== false, i.strict !== false); },
+        reportProgress: (bytes) => opts.onProgress?.({ path: unit.path, bytes, records }),
+        ...(threads > 1 ? { split: { parts: threads, minPartBytes: opts.minPartBytes ?? MIN_PART_BYTES, now, ...window } } : {}),
+      };
+      const counted = (n: number): void => {
+        summary.records += n;
+        const before = records;
+        records += n;
+        if ((records >>> 16) !== (before >>> 16)) opts.onProgress?.({ path: unit.path, bytes: -1, records });
+      };
+      waiting = index;
+      const read = pool ? await pool.take(index) : undefined;
+      let touched: Iterable<string>;
+      if (read) {
+        // As if read here: the part appended, its issues reported and its records counted in order.
+        absorbPart(builder, read.part, index, () => undefined);
+        for (const issue of read.issues) ctx.reportIssue(issue);
+        counted(read.records);
+        touched = read.touched;
+      } else {
+        touched = await readUnit({ builder, index, unit, kind: summary.kind, ctx, counted });
+      }
+      if (unit.adapter.capabilities.identity === 'names') for (const id of touched) builder.markNamesOnly(id);
+      trace(`read ${unit.path}${read ? ' (by a worker)' : ''}`);
+    }
+  } finally {
+    if (pool) pool.close();
   }
   // Parsing garbage out of the way before finalize copies every column (the peak of a run).
   collectGarbage();
   const dataset = builder.finish(opts.timeZone);
   trace('dataset finalized');
   return { dataset, inputs, issues };
-}
-
-/** One input being read into the run's builder. */
-interface UnitRead {
-  builder: DatasetBuilder;
-  index: number;
-  unit: InputUnit;
-  summary: InputSummary;
-  ctx: ReadContext;
-  counted: (n: number) => void;
-}
-
-/** Reads an input (the parts of a big one perhaps on other threads); returns the groups it touched. */
-async function readUnit({ builder, index, unit, summary, ctx, counted }: UnitRead): Promise<Set<string>> {
-  const touched = new Set<string>();
-  const source = unit.type === 'folder' ? null : await unit.open();
-  if (source) {
-    source.onBytes = ctx.reportProgress;
-    // At most one message per MIN_ROW_BYTES of file: the columns never double while reading it.
-    if (summary.kind === 'messages') builder.reserve(source.size / MIN_ROW_BYTES);
-  }
-  let lastGroup: IngestEvent['group'] | null = null;
-  const take = (batch: IngestEvent[]): void => {
-    for (const ev of batch) {
-      builder.add(ev, index);
-      // Adapters reuse one group object for a group's events: skip the Set for a repeat.
-      if (ev.group !== lastGroup) { touched.add(ev.group.id); lastGroup = ev.group; }
-    }
-    counted(batch.length);
-  };
-  if (unit.type === 'file' && unit.adapter.readInto) {
-    await unit.adapter.readInto(source!, ctx, {
-      row: (group, row) => {
-        builder.addRow(group, row, index);
-        if (group !== lastGroup) { touched.add(group.id); lastGroup = group; }
-        counted(1);
-      },
-      events: take,
-      part: (part, n, infoOf) => {
-        absorbPart(builder, part, index, infoOf);
-        for (const g of part.groups) touched.add(g.info.id);
-        lastGroup = null;
-        counted(n);
-      },
-    });
-  } else {
-    const batches: AsyncIterable<IngestEvent[]> = unit.type === 'folder'
-      ? singles(unit.adapter.readFolder(unit.folder, ctx))
-      : eventBatches(unit.adapter, source!, ctx);
-    for await (const batch of batches) take(batch);
-  }
-  if (source?.decoding) reportDecoding(ctx, source.decoding);
-  return touched;
-}
-
-function reportDecoding(ctx: ReadContext, decoding: DecodeStats): void {
-  if (decoding.replaced) {
-    ctx.reportIssue({ reason: `${decoding.replaced} characters were not valid ${decoding.encoding ?? 'text'} — mixed encodings?`, code: 'invalid-encoding', counts: false });
-  }
-}
-
-async function* singles(events: AsyncIterable<IngestEvent>): AsyncGenerator<IngestEvent[]> {
-  for await (const ev of events) yield [ev];
-}
-
-function kindOf(unit: InputUnit): InputKind {
-  return unit.type === 'folder' ? 'messages' : unit.adapter.kind(unit.head);
 }

@@ -1,0 +1,96 @@
+import { Worker } from 'node:worker_threads';
+import type { InputUnit } from '../discover.js';
+import type { InputKind } from '../types.js';
+import type { PoolMessage, PoolSettings, UnitJob, UnitResult } from './job.js';
+
+/**
+ * Whole inputs read by worker threads while the run reads the others. The run reads the inputs
+ * from the first on, directly into its builder; the workers take them from the last one back, one
+ * at a time, until they meet the run — so each thread's share follows its real speed. Results are
+ * absorbed in input order, so the dataset, issues and counts are those of reading in order.
+ */
+export interface UnitPool {
+  /**
+   * Called as the run comes to input `index`: the worker's result when a worker took it (null:
+   * the worker could not read it, the run reads it itself), undefined when it is the run's to
+   * read — it is then the run's, and no worker takes it.
+   */
+  take(index: number): Promise<UnitResult | null> | undefined;
+  /** Stops the workers (their remaining results are dropped). */
+  close(): void;
+}
+
+/** A file on disk, not cut into parts itself: what a worker of the pool can take. */
+function poolable(u: InputUnit): u is Extract<InputUnit, { type: 'file' }> & { disk: { file: string; size: number } } {
+  return u.type === 'file' && u.disk !== undefined;
+}
+
+/**
+ * How many workers pay: the inputs that workers could take (files on disk, from the last one back
+ * to the first that is not one) must hold at least `minPoolBytes` per thread, a worker's start-up
+ * being worth it only then. None while a messages CSV big enough to be cut (`minPartBytes`, as
+ * ingest/split cuts) is in the run: all threads read it in parts, and the cores are taken then.
+ */
+export function poolWorkers(units: readonly InputUnit[], threads: number, minPartBytes: number, minPoolBytes: number): number {
+  if (threads < 2 || units.length < 2) return 0;
+  if (units.some((u) => u.type === 'file' && u.adapter.readInto !== undefined && (u.disk?.size ?? 0) >= 2 * minPartBytes)) return 0;
+  let bytes = 0;
+  for (let k = units.length - 1; k > 0 && poolable(units[k]!); k--) bytes += (units[k] as { disk: { size: number } }).disk.size;
+  return Math.max(0, Math.min(threads - 1, Math.floor(bytes / minPoolBytes) - 1));
+}
+
+/**
+ * Starts `workers` worker threads on the inputs. Never throws: a worker that cannot start (e.g.
+ * the module is not built, as under a TypeScript test runner) or dies gives null for the inputs
+ * it took, and the run reads them itself.
+ */
+export function startPool(units: readonly InputUnit[], kinds: readonly InputKind[], workers: number, settings: PoolSettings, onBytes: (index: number, bytes: number) => void): UnitPool {
+  const results = new Map<number, { promise: Promise<UnitResult | null>; resolve: (r: UnitResult | null) => void }>();
+  let run = -1; // the input the run is at
+  let next = units.length - 1; // the next input for a worker
+  const threads: Worker[] = [];
+
+  // The next input for a worker, while it is a file on disk beyond the run's: its result promised.
+  const claim = (): UnitJob | null => {
+    const u = units[next];
+    if (next <= run + 1 || !u || !poolable(u)) return null;
+    const index = next--;
+    let resolve!: (r: UnitResult | null) => void;
+    const promise = new Promise<UnitResult | null>((r) => { resolve = r; });
+    results.set(index, { promise, resolve });
+    return { index, file: u.disk.file, shownAs: u.path, adapter: u.adapter.id, kind: kinds[index]! };
+  };
+
+  for (let w = 0; w < workers; w++) {
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: settings });
+    } catch {
+      break;
+    }
+    threads.push(worker);
+    let current: number | null = null;
+    const give = () => {
+      const job = claim();
+      current = job?.index ?? null;
+      if (job) worker.postMessage(job);
+    };
+    worker.on('message', (m: PoolMessage) => {
+      if ('bytes' in m) { onBytes(m.index, m.bytes); return; }
+      results.get(m.index)!.resolve('failed' in m ? null : m);
+      give();
+    });
+    // After an error or exit the input it had is the run's to read (resolving twice is a no-op).
+    const fail = () => { if (current !== null) results.get(current)!.resolve(null); current = null; };
+    worker.once('error', fail);
+    worker.once('exit', fail);
+    give();
+  }
+  return {
+    take: (index) => {
+      run = index;
+      return results.get(index)?.promise;
+    },
+    close: () => { for (const w of threads) void w.terminate(); },
+  };
+}

@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { discover as Discover } from '../../src/ingest/discover.js';
+import type { poolWorkers as PoolWorkers, startPool as StartPool } from '../../src/ingest/pool/pool.js';
+import type { IngestOptions, IngestResult } from '../../src/ingest/run.js';
+
+// Worker threads run the built program (dist/): `npm test` builds first. Through the TypeScript
+// sources the workers cannot start and every input is read by the run itself.
+const dist = (p: string) => new URL(`../../dist/${p}`, import.meta.url);
+const built = existsSync(dist('ingest/run.js'));
+const mod = async <T>(p: string): Promise<T> => (await import(dist(p).href)) as T;
+const { ingest } = built ? await mod<{ ingest: (o: IngestOptions) => Promise<IngestResult> }>('ingest/run.js') : { ingest: null };
+const { discover } = built ? await mod<{ discover: typeof Discover }>('ingest/discover.js') : { discover: null };
+const { poolWorkers, startPool } = built ? await mod<{ poolWorkers: typeof PoolWorkers; startPool: typeof StartPool }>('ingest/pool/pool.js') : { poolWorkers: null, startPool: null };
+
+const root = new URL('../../fixtures/', import.meta.url).pathname;
+// Every fixture export as its own input: files and folders of every format, member lists too.
+const FIXTURES = readdirSync(root).filter((d) => d !== 'demo').flatMap((d) => readdirSync(join(root, d)).map((s) => join(root, d, s)))
+  .concat(join(root, 'demo', 'messages.csv'), join(root, 'demo', 'members.csv'));
+const NOW = Date.UTC(2026, 0, 1);
+
+const dir = mkdtempSync(join(tmpdir(), 'ca-pool-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const run = (inputs: string[], threads: number, extra: Partial<IngestOptions> = {}) =>
+  ingest!({ inputs, timeZone: 'Asia/Shanghai', now: NOW, threads, minPartBytes: 1 << 30, minPoolBytes: 1, ...extra });
+const outcome = async (p: Promise<IngestResult>) => p.then((r) => ({ ok: r }), (e: Error) => ({ error: { ...e, message: e.message } }));
+
+describe.skipIf(!built)('whole inputs read by a pool of worker threads', () => {
+  it('workers do read inputs here (the rest of this file would prove nothing otherwise)', async () => {
+    const units = await discover!(FIXTURES, { now: NOW, onSkip: () => {} });
+    expect(poolWorkers!(units, 2, 1 << 30, 1)).toBe(1);
+    expect(poolWorkers!(units, 4, 1 << 30, 1)).toBe(3);
+    expect(poolWorkers!(units, 1, 1 << 30, 1)).toBe(0);
+    // Not while a messages CSV is big enough to be cut into parts, nor for too few bytes.
+    expect(poolWorkers!(units, 2, 1, 1)).toBe(0);
+    expect(poolWorkers!(units, 2, 1 << 30, 1 << 30)).toBe(0);
+    const kinds = units.map((u) => (u.type === 'folder' ? 'messages' : u.adapter.kind(u.head)));
+    const pool = startPool!(units, kinds, 1, { zone: 'Asia/Shanghai', now: NOW }, () => {});
+    try {
+      // The last input is a worker's first: the demo's member list, 626 rows in 7 groups.
+      const last = await pool.take(units.length - 1);
+      expect(last).not.toBeNull();
+      expect(last!.records).toBe(626);
+      expect(last!.part.members.group.length).toBe(626);
+      expect(last!.part.groups.length).toBe(7);
+      expect(pool.take(0)).toBeUndefined();
+    } finally {
+      pool.close();
+    }
+  });
+
+  it('gives the dataset, counts and issues of one thread, whatever the inputs and their order', async () => {
+    await fc.assert(fc.asyncProperty(fc.shuffledSubarray(FIXTURES, { minLength: 2 }), fc.integer({ min: 2, max: 4 }), async (inputs, threads) => {
+      const one = await run(inputs, 1);
+      const many = await run(inputs, threads);
+      expect(many.issues).toEqual(one.issues);
+      expect(many.inputs).toEqual(one.inputs);
+      expect(many.dataset).toEqual(one.dataset);
+    }), { numRuns: 12 });
+  });
+
+  it('gives the same within a window, and the same error under --strict', async () => {
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'timestamp,group_id,sender_id,text\n2024-03-01 10:00:00,g1,u1,hi\nnot a date,g1,u2,oops\n2024-03-02 10:00:00,g1,u2,ok\n');
+    // Last: the first input a worker takes.
+    const inputs = [...FIXTURES, bad];
+    const window = { since: Date.UTC(2024, 0, 1), until: Date.UTC(2024, 11, 31) };
+    const [one, many] = [await run(inputs, 1, window), await run(inputs, 3, window)];
+    expect(many.dataset).toEqual(one.dataset);
+    expect(many.issues).toEqual(one.issues);
+    expect(one.issues.some((i) => i.file === bad && i.line === 3)).toBe(true);
+    const [e1, e3] = [await outcome(run(inputs, 1, { strict: true })), await outcome(run(inputs, 3, { strict: true }))];
+    expect('error' in e1).toBe(true);
+    expect(e3).toEqual(e1);
+  });
+});
