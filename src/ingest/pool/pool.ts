@@ -45,7 +45,16 @@ export function poolWorkers(units: readonly InputUnit[], threads: number, minPar
  * it took, and the run reads them itself.
  */
 export function startPool(units: readonly InputUnit[], kinds: readonly InputKind[], workers: number, settings: PoolSettings, onBytes: (index: number, bytes: number) => void): UnitPool {
-  const results = new Map<number, { promise: Promise<UnitResult | null>; resolve: (r: UnitResult | null) => void }>();
+  // A result is forgotten once it is both answered and taken: the run drops it after absorbing it,
+  // and a part kept here would stay in memory to the end of reading.
+  const results = new Map<number, { promise: Promise<UnitResult | null>; resolve: (r: UnitResult | null) => void; answered: boolean; taken: boolean }>();
+  const answer = (index: number, r: UnitResult | null) => {
+    const e = results.get(index);
+    if (!e) return;
+    e.resolve(r);
+    e.answered = true;
+    if (e.taken) results.delete(index);
+  };
   let run = -1; // the input the run is at
   let next = units.length - 1; // the next input for a worker
   const threads: Worker[] = [];
@@ -57,7 +66,7 @@ export function startPool(units: readonly InputUnit[], kinds: readonly InputKind
     const index = next--;
     let resolve!: (r: UnitResult | null) => void;
     const promise = new Promise<UnitResult | null>((r) => { resolve = r; });
-    results.set(index, { promise, resolve });
+    results.set(index, { promise, resolve, answered: false, taken: false });
     return { index, file: u.disk.file, shownAs: u.path, adapter: u.adapter.id, kind: kinds[index]! };
   };
 
@@ -77,11 +86,11 @@ export function startPool(units: readonly InputUnit[], kinds: readonly InputKind
     };
     worker.on('message', (m: PoolMessage) => {
       if ('bytes' in m) { onBytes(m.index, m.bytes); return; }
-      results.get(m.index)!.resolve('failed' in m ? null : m);
+      answer(m.index, 'failed' in m ? null : m);
       give();
     });
     // After an error or exit the input it had is the run's to read (resolving twice is a no-op).
-    const fail = () => { if (current !== null) results.get(current)!.resolve(null); current = null; };
+    const fail = () => { if (current !== null) answer(current, null); current = null; };
     worker.once('error', fail);
     worker.once('exit', fail);
     give();
@@ -89,7 +98,11 @@ export function startPool(units: readonly InputUnit[], kinds: readonly InputKind
   return {
     take: (index) => {
       run = index;
-      return results.get(index)?.promise;
+      const e = results.get(index);
+      if (!e) return undefined;
+      e.taken = true;
+      if (e.answered) results.delete(index);
+      return e.promise;
     },
     close: () => { for (const w of threads) void w.terminate(); },
   };
