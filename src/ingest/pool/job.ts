@@ -6,6 +6,8 @@ export interface UnitJob {
   /** The unit's place among the run's inputs (its results are absorbed in this order). */
   index: number;
   file: string;
+  /** Its size in bytes. */
+  size: number;
   /** The input as the run names it (issues, a CSV's group from its file name). */
   shownAs: string;
   /** The adapter the run picked for it (by id: adapters do not cross threads). */

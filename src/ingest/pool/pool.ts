@@ -67,7 +67,7 @@ export function startPool(units: readonly InputUnit[], kinds: readonly InputKind
     let resolve!: (r: UnitResult | null) => void;
     const promise = new Promise<UnitResult | null>((r) => { resolve = r; });
     results.set(index, { promise, resolve, answered: false, taken: false });
-    return { index, file: u.disk.file, shownAs: u.path, adapter: u.adapter.id, kind: kinds[index]! };
+    return { index, file: u.disk.file, size: u.disk.size, shownAs: u.path, adapter: u.adapter.id, kind: kinds[index]! };
   };
 
   for (let w = 0; w < workers; w++) {

@@ -21,6 +21,8 @@ import type { PoolMessage, PoolSettings, UnitJob, UnitResult } from './job.js';
  */
 const settings = workerData as PoolSettings;
 const zone = new Zone(settings.zone);
+const SWEEP_BYTES = 16 << 20;
+let unswept = 0;
 const post = (m: PoolMessage, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(m, transfer);
 
 async function run(job: UnitJob): Promise<void> {
@@ -41,8 +43,10 @@ async function run(job: UnitJob): Promise<void> {
   const touched = await readUnit({ builder, index: job.index, unit, kind: job.kind, ctx, counted: (n) => { records += n; } });
   const part = toPart(builder);
   post({ index: job.index, part, records, issues, touched: [...touched] }, partBuffers(part));
-  // The builder's members, names and parsing garbage are this thread's peak: gone before the next.
-  collectGarbage();
+  // The builders' members, names and parsing garbage are this thread's peak: collected every few
+  // MB of input read (a full collection per small file would cost more than it frees).
+  unswept += job.size;
+  if (unswept >= SWEEP_BYTES) { collectGarbage(); unswept = 0; }
 }
 
 // Jobs one at a time, in order: the run absorbs the results in that order.
