@@ -14,10 +14,13 @@ import { zipFolder } from './zip.js';
 export type InputUnit =
   | {
     type: 'file'; path: string; adapter: IngestAdapter; head: FileHead; open: () => Promise<Source>;
-    /** A file on disk that another thread can open by itself (not a ZIP entry or standard input). */
-    disk?: { file: string; size: number };
+    /** How another thread reads the same input by itself: a file on disk, or a ZIP entry's bytes
+     *  (in memory already). Standard input has none. */
+    reopen?: Reopen;
   }
   | { type: 'folder'; path: string; adapter: FolderAdapter; folder: Folder };
+
+export type Reopen = { file: string; size: number } | { entry: string; bytes: Uint8Array; size: number };
 
 export interface DiscoverOptions {
   forced?: string;
@@ -107,9 +110,9 @@ export async function discover(inputs: string[], opts: DiscoverOptions): Promise
     }
     skip(path, reason);
   };
-  const addFile = (path: string, head: FileHead, open: () => Promise<Source>, direct: boolean, disk?: { file: string; size: number }) => {
+  const addFile = (path: string, head: FileHead, open: () => Promise<Source>, direct: boolean, reopen?: Reopen) => {
     const pick = pickAdapter(head, opts.forced);
-    if (pick) { units.push({ type: 'file', path: safeText(path), adapter: guardAdapter(pick.adapter, now), head, open, ...(disk ? { disk } : {}) }); return; }
+    if (pick) { units.push({ type: 'file', path: safeText(path), adapter: guardAdapter(pick.adapter, now), head, open, ...(reopen ? { reopen } : {}) }); return; }
     if (direct) throw notAnExport(path, head, opts.forced);
     // A data file (.csv, .json…) that no reader knows may be a damaged export: --strict stops there.
     skip(path, 'not a chat export or member list this tool knows', !/\.(csv|tsv|jsonl?|xlsx|zip)$/i.test(path));
@@ -171,8 +174,8 @@ export async function discover(inputs: string[], opts: DiscoverOptions): Promise
     if (fa) { units.push({ type: 'folder', path: safeText(path), adapter: guardAdapter(fa, now), folder }); return; }
     for (const entry of folder.entries) {
       if (IGNORED.test(entry)) continue;
-      const src = await folder.open(entry);
-      addFile(src.path, headOf(src.path, await src.bytes()), async () => src, false);
+      const src = await folder.open(entry), bytes = await src.bytes();
+      addFile(src.path, headOf(src.path, bytes), async () => src, false, { entry: src.path, bytes, size: bytes.length });
     }
   };
 

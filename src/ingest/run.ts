@@ -84,7 +84,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   const kinds = units.map(kindOf);
   // Room for the messages of every input at once (untouched pages cost nothing): the columns are
   // not copied again for each input read or part absorbed, each copy leaving the last as garbage.
-  builder.reserve(units.reduce((n, u, k) => n + (kinds[k] === 'messages' && u.type === 'file' && u.disk ? u.disk.size : 0), 0) / MIN_ROW_BYTES);
+  builder.reserve(units.reduce((n, u, k) => n + (kinds[k] === 'messages' && u.type === 'file' && u.reopen ? u.reopen.size : 0), 0) / MIN_ROW_BYTES);
   // The last inputs perhaps on worker threads meanwhile (ingest/pool); their progress is shown
   // while the run waits for them.
   let waiting = -1;

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { zipSync } from 'fflate';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -24,6 +25,10 @@ const NOW = Date.UTC(2026, 0, 1);
 
 const dir = mkdtempSync(join(tmpdir(), 'ca-pool-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// A ZIP of exports: its entries cross to a worker as bytes.
+const ZIP = join(dir, 'exports.zip');
+const zipped = ['whatsapp/android-en', 'qq-txt/basic', 'wechat-memotrace-csv/basic'].flatMap((d) => readdirSync(join(root, d)).map((f) => [`${d}/${f}`, join(root, d, f)] as const));
+writeFileSync(ZIP, zipSync(Object.fromEntries(zipped.map(([name, path]) => [name, readFileSync(path)]))));
 
 const run = (inputs: string[], threads: number, extra: Partial<IngestOptions> = {}) =>
   ingest!({ inputs, timeZone: 'Asia/Shanghai', now: NOW, threads, minPartBytes: 1 << 30, minPoolBytes: 1, ...extra });
@@ -53,8 +58,27 @@ describe.skipIf(!built)('whole inputs read by a pool of worker threads', () => {
     }
   });
 
+  it('a worker reads a ZIP entry from its bytes, and the result is that of one thread', async () => {
+    const units = await discover!([FIXTURES[0]!, ZIP], { now: NOW, onSkip: () => {} });
+    expect(units.slice(-zipped.length).map((u) => u.path)).toEqual(zipped.map(([name]) => `${ZIP}!${name}`).sort());
+    const kinds = units.map((u) => (u.type === 'folder' ? 'messages' : u.adapter.kind(u.head)));
+    const pool = startPool!(units, kinds, 1, { zone: 'Asia/Shanghai', now: NOW }, () => {});
+    try {
+      const last = await pool.take(units.length - 1);
+      expect(last).not.toBeNull();
+      expect(last!.records).toBeGreaterThan(0);
+    } finally {
+      pool.close();
+    }
+    const [one, many] = [await run([FIXTURES[0]!, ZIP], 1), await run([FIXTURES[0]!, ZIP], 2)];
+    expect(many.inputs.map((i) => i.path)).toEqual(units.map((u) => u.path));
+    expect(many.dataset).toEqual(one.dataset);
+    expect(many.issues).toEqual(one.issues);
+    expect(many.inputs).toEqual(one.inputs);
+  });
+
   it('gives the dataset, counts and issues of one thread, whatever the inputs and their order', async () => {
-    await fc.assert(fc.asyncProperty(fc.shuffledSubarray(FIXTURES, { minLength: 2 }), fc.integer({ min: 2, max: 4 }), async (inputs, threads) => {
+    await fc.assert(fc.asyncProperty(fc.shuffledSubarray([...FIXTURES, ZIP], { minLength: 2 }), fc.integer({ min: 2, max: 4 }), async (inputs, threads) => {
       const one = await run(inputs, 1);
       const many = await run(inputs, threads);
       expect(many.issues).toEqual(one.issues);

@@ -1,13 +1,13 @@
 import type { DatasetPart } from '../../core/dataset/part.js';
+import type { Reopen } from '../discover.js';
 import type { InputKind } from '../types.js';
 
-/** One whole input for a worker thread of the pool: a file on disk and how the run reads it. */
+/** One whole input for a worker thread of the pool: where it is and how the run reads it. */
 export interface UnitJob {
   /** The unit's place among the run's inputs (its results are absorbed in this order). */
   index: number;
-  file: string;
-  /** Its size in bytes. */
-  size: number;
+  /** A file on disk, or a ZIP entry's bytes (a copy crosses to the worker). */
+  input: Reopen;
   /** The input as the run names it (issues, a CSV's group from its file name). */
   shownAs: string;
   /** The adapter the run picked for it (by id: adapters do not cross threads). */

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { InputUnit } from '../discover.js';
+import type { InputUnit, Reopen } from '../discover.js';
 import type { InputKind } from '../types.js';
 import type { PoolMessage, PoolSettings, UnitJob, UnitResult } from './job.js';
 
@@ -20,9 +20,9 @@ export interface UnitPool {
   close(): void;
 }
 
-/** A file on disk, not cut into parts itself: what a worker of the pool can take. */
-function poolable(u: InputUnit): u is Extract<InputUnit, { type: 'file' }> & { disk: { file: string; size: number } } {
-  return u.type === 'file' && u.disk !== undefined;
+/** An input another thread can read by itself (a file on disk, a ZIP entry): what a worker can take. */
+function poolable(u: InputUnit): u is Extract<InputUnit, { type: 'file' }> & { reopen: Reopen } {
+  return u.type === 'file' && u.reopen !== undefined;
 }
 
 /**
@@ -33,9 +33,13 @@ function poolable(u: InputUnit): u is Extract<InputUnit, { type: 'file' }> & { d
  */
 export function poolWorkers(units: readonly InputUnit[], threads: number, minPartBytes: number, minPoolBytes: number): number {
   if (threads < 2 || units.length < 2) return 0;
-  if (units.some((u) => u.type === 'file' && u.adapter.readInto !== undefined && (u.disk?.size ?? 0) >= 2 * minPartBytes)) return 0;
+  if (units.some((u) => u.type === 'file' && u.adapter.readInto !== undefined && u.reopen && 'file' in u.reopen && u.reopen.size >= 2 * minPartBytes)) return 0;
   let bytes = 0;
-  for (let k = units.length - 1; k > 0 && poolable(units[k]!); k--) bytes += (units[k] as { disk: { size: number } }).disk.size;
+  for (let k = units.length - 1; k > 0; k--) {
+    const u = units[k]!;
+    if (!poolable(u)) break;
+    bytes += u.reopen.size;
+  }
   return Math.max(0, Math.min(threads - 1, Math.floor(bytes / minPoolBytes) - 1));
 }
 
@@ -59,7 +63,7 @@ export function startPool(units: readonly InputUnit[], kinds: readonly InputKind
   let next = units.length - 1; // the next input for a worker
   const threads: Worker[] = [];
 
-  // The next input for a worker, while it is a file on disk beyond the run's: its result promised.
+  // The next input for a worker, while it is one another thread can read, beyond the run's: its result promised.
   const claim = (): UnitJob | null => {
     const u = units[next];
     if (next <= run + 1 || !u || !poolable(u)) return null;
@@ -67,7 +71,7 @@ export function startPool(units: readonly InputUnit[], kinds: readonly InputKind
     let resolve!: (r: UnitResult | null) => void;
     const promise = new Promise<UnitResult | null>((r) => { resolve = r; });
     results.set(index, { promise, resolve, answered: false, taken: false });
-    return { index, file: u.disk.file, size: u.disk.size, shownAs: u.path, adapter: u.adapter.id, kind: kinds[index]! };
+    return { index, input: u.reopen, shownAs: u.path, adapter: u.adapter.id, kind: kinds[index]! };
   };
 
   for (let w = 0; w < workers; w++) {

@@ -4,11 +4,11 @@ import { partBuffers, toPart } from '../../core/dataset/part.js';
 import { collectGarbage } from '../../core/memory.js';
 import { Zone } from '../../core/time.js';
 import { trace } from '../../core/trace.js';
-import { readHeadBytes } from '../decode.js';
+import { HEAD_BYTES, readHeadBytes } from '../decode.js';
 import { guardAdapter } from '../guard.js';
 import { readUnit } from '../read-unit.js';
 import { adapters } from '../registry.js';
-import { fileSource, headOf } from '../source.js';
+import { bytesSource, fileSource, headOf } from '../source.js';
 import type { ReadContext } from '../types.js';
 import type { PoolMessage, PoolSettings, UnitJob, UnitResult } from './job.js';
 
@@ -38,14 +38,17 @@ async function run(job: UnitJob): Promise<void> {
     // Bytes read, for the run's progress line, every few MB.
     reportProgress: (bytes) => { if (bytes - told >= 4 << 20) { told = bytes; post({ index: job.index, bytes }); } },
   };
-  const head = headOf(job.file, await readHeadBytes(job.file));
-  const unit = { type: 'file' as const, path: job.shownAs, adapter: guardAdapter(adapter, settings.now), head, open: () => fileSource(job.file) };
+  const input = job.input;
+  const [head, open] = 'file' in input
+    ? [headOf(input.file, await readHeadBytes(input.file)), () => fileSource(input.file)]
+    : [headOf(input.entry, input.bytes.subarray(0, HEAD_BYTES)), async () => bytesSource(input.entry, input.bytes)];
+  const unit = { type: 'file' as const, path: job.shownAs, adapter: guardAdapter(adapter, settings.now), head, open };
   const touched = await readUnit({ builder, index: job.index, unit, kind: job.kind, ctx, counted: (n) => { records += n; } });
   const part = toPart(builder);
   post({ index: job.index, part, records, issues, touched: [...touched] }, partBuffers(part));
   // The builders' members, names and parsing garbage are this thread's peak: collected every few
   // MB of input read (a full collection per small file would cost more than it frees).
-  unswept += job.size;
+  unswept += input.size;
   if (unswept >= SWEEP_BYTES) { collectGarbage(); unswept = 0; }
 }
 
