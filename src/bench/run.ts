@@ -74,6 +74,8 @@ if (!only || only === 'folder') {
   // The 1 M messages as 20 files and a member list, as a folder of per-group exports is read.
   const folder = generateCanonicalFolder(dir, one, 20);
   await bench(`folder of 20 CSVs ${one.messages / 1e6} M`, [folder], 'canonical-csv', [], filesIn(folder));
+  // The files side by side on worker threads (ingest/pool) against one thread.
+  await bench(`  the same, --threads 1`, [folder], 'canonical-csv', ['--threads', '1'], filesIn(folder));
 }
 if (!only || only === 'telegram') await bench(`Telegram result.json ${one.messages / 1e6} M`, [generateTelegram(dir, one)], 'telegram-json');
 if (!only || only === 'wechat') await bench(`WeChat 留痕 CSV ${one.messages / 1e6} M`, [generateWechat(dir, one)], 'wechat-memotrace-csv');
