@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DatasetBuilder } from '../../src/core/dataset/builder.js';
 import { FLAG, KIND_INDEX } from '../../src/core/dataset/types.js';
 import { MESSAGE_KINDS, type GroupInfo, type IngestEvent } from '../../src/core/model.js';
+import { vitality, vitalityOptions } from '../../src/analysis/vitality/index.js';
+import { ctxFor } from '../analysis/helpers.js';
 
 const g: GroupInfo = { id: 'g', name: 'g', platform: 'wechat' };
 const T = Date.UTC(2024, 0, 1);
@@ -106,4 +108,59 @@ describe('bots inferred from behaviour when no role is stated', () => {
     expect(stated.member('bot').role).toBe('member');
     expect(stated.member('bot').roleInferred).toBeUndefined();
   });
+
+  /**
+   * 60 days of `talkers` answering each other (each a few minutes after the one before), then
+   * `voices` posting unanswered every `every` days for 40 days, at hours apart: [who, every].
+   */
+  const ending = (talkers: string[], voices: [string, number][], extra: IngestEvent[] = []) => {
+    const events: IngestEvent[] = [...extra];
+    for (let d = 0; d < 60; d++) talkers.forEach((w, i) => events.push(at(w, d, 600 + 3 * i)));
+    for (let d = 60; d < 100; d++) voices.forEach(([w, every], i) => { if ((d - 60) % every === 0) events.push(at(w, d, 480 + 120 * i)); });
+    const time = (e: IngestEvent) => (e.type === 'message' ? e.time : 0);
+    return events.sort((x, y) => time(x) - time(y));
+  };
+  const verdict = (ds: ReturnType<typeof build>['ds']) => vitality.run(ds.groups[0]!, ctxFor(ds, ds.lastEventAt), vitalityOptions.parse({}), {});
+  it('two or three unnamed posters, once in the conversation, alone and unanswered at the end: broadcasters, and the group a zombie', () => {
+    const talkers = ['o', 'x', 'a', 'b', 'c', 'd'];
+    const two = build(ending(talkers, [['o', 4], ['x', 5]]));
+    expect(two.member('o')).toMatchObject({ role: 'bot', roleInferred: true });
+    expect(two.member('x')).toMatchObject({ role: 'bot', roleInferred: true });
+    expect(two.member('a').role).toBe('member');
+    expect(verdict(two.ds)).toMatchObject({ status: 'dead', zombie: true });
+    // Beside the exporting user (an inferred admin) and a daily bot found by the share rule.
+    const three = build(ending([...talkers, 'me'], [['o', 4], ['x', 5], ['y', 3], ['bot', 1]], [at('me', 0, 1, { fromSelf: true }), at('y', 1, 700)]));
+    expect(['o', 'x', 'y', 'bot'].map((k) => three.member(k).role)).toEqual(['bot', 'bot', 'bot', 'bot']);
+    expect(three.member('me').role).toBe('admin');
+    expect(verdict(three.ds)).toMatchObject({ status: 'dead', zombie: true });
+  });
+  it('a voice beside the exporting owner counts the owner\'s posts too: 6 posts of its own are enough, 2 days are not', () => {
+    const me = at('me', 0, 1, { fromSelf: true });
+    const admin = build(ending(['me', 'x', 'a', 'b', 'c', 'd'], [['me', 5], ['x', 6]], [me]));
+    expect(admin.member('x')).toMatchObject({ role: 'bot', roleInferred: true });
+    expect(verdict(admin.ds)).toMatchObject({ status: 'dead', zombie: true });
+    const passer = build(ending(['me', 'x', 'a', 'b', 'c', 'd'], [['me', 2], ['x', 20]], [me]));
+    expect(passer.member('x').role).toBe('member');
+    expect(verdict(passer.ds).status).not.toBe('dead');
+  });
+  it('not four voices, not a voice on under 3 days, not voices who answer each other', () => {
+    const talkers = ['o', 'x', 'y', 'z', 'a', 'b', 'c', 'd', 'e'];
+    expect(build(ending(talkers, [['o', 4], ['x', 5], ['y', 6], ['z', 7]])).member('o').role).toBe('member');
+    expect(build(ending(talkers, [['o', 2], ['x', 15]])).member('o').role).toBe('member'); // x on 2 days
+    // Two friends still chatting at the end of a big group: members, the group alive.
+    const events = ending(talkers, []);
+    for (let d = 60; d < 100; d += 2) events.push(at('o', d, 600), at('x', d, 603));
+    const chat = build(events);
+    expect(chat.member('o').role).toBe('member');
+    expect(verdict(chat.ds).status).not.toBe('dead');
+  });
+  it('three friends who only ever talked among themselves stay members, and their group is not dead', () => {
+    const friends = build(ending(['a', 'b', 'c'], [['a', 3], ['b', 4]]));
+    expect(['a', 'b', 'c'].map((k) => friends.member(k).role)).toEqual(['member', 'member', 'member']);
+    expect(verdict(friends.ds)).toMatchObject({ status: 'alive', zombie: false });
+    // Two voices need four others before them: a group of five is not enough, one of six is.
+    expect(build(ending(['o', 'x', 'a', 'b', 'c'], [['o', 4], ['x', 5]])).member('o').role).toBe('member');
+    expect(build(ending(['o', 'x', 'a', 'b', 'c', 'd'], [['o', 4], ['x', 5]])).member('o').role).toBe('bot');
+  });
 });
+
