@@ -6,11 +6,14 @@ import type { InputUnit } from './discover.js';
 import { MIN_ROW_BYTES } from './limits.js';
 import { eventBatches, type InputKind, type ReadContext } from './types.js';
 
+/** What reading needs of an input (a worker of the pool makes one from its job). */
+export type ReadableUnit = Pick<Extract<InputUnit, { type: 'file' }>, 'type' | 'adapter' | 'open'> | Extract<InputUnit, { type: 'folder' }>;
+
 /** One input being read into a builder: the run's, or a worker thread's own (ingest/pool). */
 export interface UnitRead {
   builder: DatasetBuilder;
   index: number;
-  unit: InputUnit;
+  unit: ReadableUnit;
   kind: InputKind;
   ctx: ReadContext;
   counted: (n: number) => void;

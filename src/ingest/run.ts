@@ -14,6 +14,12 @@ import type { InputKind, ReadContext } from './types.js';
 
 /** The smallest part worth a worker thread: about 0.3 s of reading, several times a worker's start-up. */
 const MIN_PART_BYTES = 8 << 20;
+/**
+ * The fewest bytes of whole inputs per thread (the main one included) before a pool worker starts:
+ * a worker starts cold on every format it meets and its results are absorbed after. On the 2-vCPU
+ * machine of docs/performance.md a worker paid at 259 MB in 40 files and not at 92 MB in 20.
+ */
+const MIN_POOL_BYTES = 48 << 20;
 
 /** What the report says about each input. */
 export interface InputSummary {
@@ -36,11 +42,11 @@ export interface IngestOptions {
   now?: number;
   /** Standard input, for the input "-" (default: the process's). */
   stdin?: () => NodeJS.ReadableStream | AsyncIterable<Uint8Array>;
-  /** Threads that may read one big input (the caller's included); 1: none (default: the cores, at most 4). */
+  /** Threads that read the inputs (the caller's included): parts of one big CSV, or several inputs side by side; 1: one (default: the cores, at most 4). */
   threads?: number;
   /** The smallest part of an input a thread is given (default MIN_PART_BYTES; tests cut tiny files). */
   minPartBytes?: number;
-  /** The fewest bytes of whole inputs per worker thread of the pool (default MIN_PART_BYTES; tests pass tiny files). */
+  /** The fewest bytes of whole inputs per thread before the pool starts (default MIN_POOL_BYTES; tests pass tiny files). */
   minPoolBytes?: number;
   /** Progress: bytes read so far in the current input, records so far in all. */
   onProgress?: (p: { path: string; bytes: number; records: number }) => void;
@@ -88,7 +94,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   // The last inputs perhaps on worker threads meanwhile (ingest/pool); their progress is shown
   // while the run waits for them.
   let waiting = -1;
-  const workers = poolWorkers(units, threads, opts.minPartBytes ?? MIN_PART_BYTES, opts.minPoolBytes ?? MIN_PART_BYTES);
+  const workers = poolWorkers(units, threads, opts.minPartBytes ?? MIN_PART_BYTES, opts.minPoolBytes ?? MIN_POOL_BYTES);
   const pool = workers > 0 && startPool(units, kinds, workers, { zone: opts.timeZone, now, ...window }, (index, bytes) => {
     if (index === waiting) opts.onProgress?.({ path: units[index]!.path, bytes, records });
   });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { zipSync } from 'fflate';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { Readable } from 'node:stream';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { discover as Discover } from '../../src/ingest/discover.js';
@@ -43,6 +44,13 @@ describe.skipIf(!built)('whole inputs read by a pool of worker threads', () => {
     // Not while a messages CSV is big enough to be cut into parts, nor for too few bytes.
     expect(poolWorkers!(units, 2, 1, 1)).toBe(0);
     expect(poolWorkers!(units, 2, 1 << 30, 1 << 30)).toBe(0);
+    // No more workers than inputs they could take (the first input is always the run's).
+    const two = await discover!([FIXTURES[0]!, join(root, 'demo', 'members.csv')], { now: NOW, onSkip: () => {} });
+    expect(poolWorkers!(two.slice(-2), 4, 1 << 30, 1)).toBe(1);
+    // A messages CSV on standard input may be cut (its size is not known here): no pool then.
+    const piped = await discover!(['-', ...FIXTURES], { now: NOW, onSkip: () => {}, stdin: () => Readable.from([readFileSync(join(root, 'demo', 'messages.csv'))]) });
+    expect(piped[0]!.type === 'file' && piped[0]!.adapter.id).toBe('canonical-csv');
+    expect(poolWorkers!(piped, 2, 1 << 30, 1)).toBe(0);
     const kinds = units.map((u) => (u.type === 'folder' ? 'messages' : u.adapter.kind(u.head)));
     const pool = startPool!(units, kinds, 1, { zone: 'Asia/Shanghai', now: NOW }, () => {});
     try {
@@ -56,6 +64,22 @@ describe.skipIf(!built)('whole inputs read by a pool of worker threads', () => {
     } finally {
       pool.close();
     }
+  });
+
+  it('an input a worker cannot read is handed back: the run reads it and stops with the same error', async () => {
+    const cut = join(dir, 'result.json');
+    writeFileSync(cut, readFileSync(join(root, 'telegram', 'group', 'result.json'), 'utf8').slice(0, 1500));
+    const units = await discover!([FIXTURES[0]!, cut], { now: NOW, onSkip: () => {} });
+    const kinds = units.map((u) => (u.type === 'folder' ? 'messages' : u.adapter.kind(u.head)));
+    const pool = startPool!(units, kinds, 1, { zone: 'Asia/Shanghai', now: NOW }, () => {});
+    try {
+      expect(await pool.take(units.length - 1)).toBeNull();
+    } finally {
+      pool.close();
+    }
+    const [e1, e2] = [await outcome(run([FIXTURES[0]!, cut], 1)), await outcome(run([FIXTURES[0]!, cut], 2))];
+    expect(e1).toMatchObject({ error: { message: 'the JSON ends too early (cut off?)' } });
+    expect(e2).toEqual(e1);
   });
 
   it('a worker reads a ZIP entry from its bytes, and the result is that of one thread', async () => {

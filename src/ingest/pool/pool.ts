@@ -20,27 +20,35 @@ export interface UnitPool {
   close(): void;
 }
 
+/** The biggest ZIP entry a worker takes: its bytes are copied to the worker (the run keeps its own
+ *  in case the worker hands it back), so a bigger one is read where it is. */
+export const MAX_COPIED_ENTRY = 32 << 20;
+
 /** An input another thread can read by itself (a file on disk, a ZIP entry): what a worker can take. */
 function poolable(u: InputUnit): u is Extract<InputUnit, { type: 'file' }> & { reopen: Reopen } {
-  return u.type === 'file' && u.reopen !== undefined;
+  return u.type === 'file' && u.reopen !== undefined && ('file' in u.reopen || u.reopen.size <= MAX_COPIED_ENTRY);
 }
 
 /**
- * How many workers pay: the inputs that workers could take (files on disk, from the last one back
- * to the first that is not one) must hold at least `minPoolBytes` per thread, a worker's start-up
- * being worth it only then. None while a messages CSV big enough to be cut (`minPartBytes`, as
- * ingest/split cuts) is in the run: all threads read it in parts, and the cores are taken then.
+ * How many workers pay: the inputs that workers could take (files on disk and ZIP entries, from
+ * the last one back to the first that is not one, never the first input) must hold at least
+ * `minPoolBytes` per thread, the main one included — a worker's start-up and its cold code cost
+ * about what reading a few MB does — and there is no more than one worker per such input. None in
+ * a run with a messages CSV that may be cut into parts (`minPartBytes`, as ingest/split cuts; one
+ * from standard input, of unknown size, may be): all threads read it, and the cores are taken then.
  */
 export function poolWorkers(units: readonly InputUnit[], threads: number, minPartBytes: number, minPoolBytes: number): number {
   if (threads < 2 || units.length < 2) return 0;
-  if (units.some((u) => u.type === 'file' && u.adapter.readInto !== undefined && u.reopen && 'file' in u.reopen && u.reopen.size >= 2 * minPartBytes)) return 0;
-  let bytes = 0;
+  const cut = (u: InputUnit) => u.type === 'file' && u.adapter.readInto !== undefined && (!u.reopen || ('file' in u.reopen && u.reopen.size >= 2 * minPartBytes));
+  if (units.some(cut)) return 0;
+  let bytes = 0, inputs = 0;
   for (let k = units.length - 1; k > 0; k--) {
     const u = units[k]!;
     if (!poolable(u)) break;
     bytes += u.reopen.size;
+    inputs++;
   }
-  return Math.max(0, Math.min(threads - 1, Math.floor(bytes / minPoolBytes) - 1));
+  return Math.max(0, Math.min(threads - 1, inputs, Math.floor(bytes / minPoolBytes) - 1));
 }
 
 /**
@@ -88,15 +96,19 @@ export function startPool(units: readonly InputUnit[], kinds: readonly InputKind
       current = job?.index ?? null;
       if (job) worker.postMessage(job);
     };
+    // After an error, an exit or a message that cannot be read, the input it had is the run's to
+    // read (an answered result is not answered again), and the worker gets no more.
+    let dead = false;
+    const fail = () => { dead = true; if (current !== null) answer(current, null); current = null; };
     worker.on('message', (m: PoolMessage) => {
       if ('bytes' in m) { onBytes(m.index, m.bytes); return; }
       answer(m.index, 'failed' in m ? null : m);
-      give();
+      // One job at a time: the next only for the answer to the current one.
+      if (m.index === current && !dead) give();
     });
-    // After an error or exit the input it had is the run's to read (resolving twice is a no-op).
-    const fail = () => { if (current !== null) answer(current, null); current = null; };
-    worker.once('error', fail);
-    worker.once('exit', fail);
+    worker.on('messageerror', () => { fail(); void worker.terminate(); });
+    worker.on('error', fail);
+    worker.on('exit', fail);
     give();
   }
   return {

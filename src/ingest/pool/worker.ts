@@ -4,11 +4,10 @@ import { partBuffers, toPart } from '../../core/dataset/part.js';
 import { collectGarbage } from '../../core/memory.js';
 import { Zone } from '../../core/time.js';
 import { trace } from '../../core/trace.js';
-import { HEAD_BYTES, readHeadBytes } from '../decode.js';
 import { guardAdapter } from '../guard.js';
 import { readUnit } from '../read-unit.js';
 import { adapters } from '../registry.js';
-import { bytesSource, fileSource, headOf } from '../source.js';
+import { bytesSource, fileSource } from '../source.js';
 import type { ReadContext } from '../types.js';
 import type { PoolMessage, PoolSettings, UnitJob, UnitResult } from './job.js';
 
@@ -39,10 +38,8 @@ async function run(job: UnitJob): Promise<void> {
     reportProgress: (bytes) => { if (bytes - told >= 4 << 20) { told = bytes; post({ index: job.index, bytes }); } },
   };
   const input = job.input;
-  const [head, open] = 'file' in input
-    ? [headOf(input.file, await readHeadBytes(input.file)), () => fileSource(input.file)]
-    : [headOf(input.entry, input.bytes.subarray(0, HEAD_BYTES)), async () => bytesSource(input.entry, input.bytes)];
-  const unit = { type: 'file' as const, path: job.shownAs, adapter: guardAdapter(adapter, settings.now), head, open };
+  const open = 'file' in input ? () => fileSource(input.file) : async () => bytesSource(input.entry, input.bytes);
+  const unit = { type: 'file' as const, adapter: guardAdapter(adapter, settings.now), open };
   const touched = await readUnit({ builder, index: job.index, unit, kind: job.kind, ctx, counted: (n) => { records += n; } });
   const part = toPart(builder);
   post({ index: job.index, part, records, issues, touched: [...touched] }, partBuffers(part));
@@ -52,7 +49,8 @@ async function run(job: UnitJob): Promise<void> {
   if (unswept >= SWEEP_BYTES) { collectGarbage(); unswept = 0; }
 }
 
-// Jobs one at a time, in order: the run absorbs the results in that order.
+// One job at a time (the pool sends the next when this one is answered); the run absorbs the
+// results in input order whatever order they come in.
 let queue = Promise.resolve();
 parentPort!.on('message', (job: UnitJob) => {
   queue = queue.then(() => run(job).catch(() => post({ index: job.index, failed: true })));
