@@ -306,26 +306,61 @@ function applyEvents(groups: GroupRecord[], members: Dataset['members']): void {
  *  the same sender, kind and text from another input). Returns a keep mask in sorted order. */
 function dedupe(b: DatasetBuilder, { order, time, start }: SortedMessages): Uint8Array {
   const keep = new Uint8Array(order.length).fill(1);
-  const sender = b.sender.data;
   for (let g = 0; g + 1 < start.length; g++) {
     const end = start[g + 1]!;
     let runStart = start[g]!;
     for (let k = runStart + 1; k <= end; k++) {
       if (k < end && time[k] === time[runStart]) continue;
-      for (let x = runStart + 1; x < k; x++) {
-        const i = order[x]!;
-        for (let y = runStart; y < x; y++) {
-          const j = order[y]!;
-          if (!keep[y]) continue;
-          const idI = b.idHash.data[i]!, idJ = b.idHash.data[j]!;
-          const same = !Number.isNaN(idI) && !Number.isNaN(idJ)
-            ? idI === idJ
-            : b.input.data[i] !== b.input.data[j] && sender[i] === sender[j] && b.textHash.data[i] === b.textHash.data[j] && (b.flags.data[i]! & FLAG.kindMask) === (b.flags.data[j]! & FLAG.kindMask);
-          if (same) { keep[x] = 0; break; }
-        }
-      }
+      // Each message against those before it at the same time: a few pairs, as a rule; a long run
+      // (a day-precision export, a flood) by hash, as one comparison per pair would be quadratic.
+      if (k - runStart <= SHORT_RUN) dedupeShort(b, order, keep, runStart, k);
+      else dedupeLong(b, order, keep, runStart, k);
       runStart = k;
     }
   }
   return keep;
+}
+
+/** Runs up to this long are deduplicated pair by pair. */
+const SHORT_RUN = 32;
+
+/** Whether arrival i repeats arrival j (kept, earlier): see dedupe. */
+function same(b: DatasetBuilder, i: number, j: number): boolean {
+  const idI = b.idHash.data[i]!, idJ = b.idHash.data[j]!;
+  return !Number.isNaN(idI) && !Number.isNaN(idJ)
+    ? idI === idJ
+    : b.input.data[i] !== b.input.data[j] && b.sender.data[i] === b.sender.data[j] && b.textHash.data[i] === b.textHash.data[j] && (b.flags.data[i]! & FLAG.kindMask) === (b.flags.data[j]! & FLAG.kindMask);
+}
+
+export function dedupeShort(b: DatasetBuilder, order: Uint32Array, keep: Uint8Array, from: number, to: number): void {
+  for (let x = from + 1; x < to; x++) {
+    for (let y = from; y < x; y++) {
+      if (keep[y] && same(b, order[x]!, order[y]!)) { keep[x] = 0; break; }
+    }
+  }
+}
+
+/**
+ * dedupeShort by hash, with the same result: a message repeats a kept earlier one with its id when
+ * both have ids, or, when either has none, one with its sender, text and kind from another input.
+ * For the latter, up to two inputs are remembered per (sender, text, kind) — among the kept
+ * messages without an id, and among all kept ones — which tells whether one differs from this one.
+ */
+export function dedupeLong(b: DatasetBuilder, order: Uint32Array, keep: Uint8Array, from: number, to: number): void {
+  const ids = new Set<number>();
+  const withoutId = new Map<string, number[]>(), any = new Map<string, number[]>();
+  const note = (m: Map<string, number[]>, key: string, input: number) => {
+    const inputs = m.get(key);
+    if (!inputs) m.set(key, [input]);
+    else if (inputs.length < 2 && inputs[0] !== input) inputs.push(input);
+  };
+  const other = (m: Map<string, number[]>, key: string, input: number) => m.get(key)?.some((x) => x !== input) ?? false;
+  for (let x = from; x < to; x++) {
+    const i = order[x]!, id = b.idHash.data[i]!, input = b.input.data[i]!;
+    const key = `${b.sender.data[i]}|${b.textHash.data[i]}|${b.flags.data[i]! & FLAG.kindMask}`;
+    const hasId = !Number.isNaN(id);
+    if (hasId ? ids.has(id) || other(withoutId, key, input) : other(any, key, input)) { keep[x] = 0; continue; }
+    if (hasId) ids.add(id); else note(withoutId, key, input);
+    note(any, key, input);
+  }
 }
