@@ -74,8 +74,12 @@ if (!only || only === 'folder') {
   // The 1 M messages as 20 files and a member list, as a folder of per-group exports is read.
   const folder = generateCanonicalFolder(dir, one, 20);
   await bench(`folder of 20 CSVs ${one.messages / 1e6} M`, [folder], 'canonical-csv', [], filesIn(folder));
-  // The files side by side on worker threads (ingest/pool) against one thread.
-  await bench(`  the same, --threads 1`, [folder], 'canonical-csv', ['--threads', '1'], filesIn(folder));
+  // A folder big enough for whole files side by side on worker threads (ingest/pool), and the
+  // same on one thread.
+  const three: Shape = { messages: Math.round(3e6 * scale), groups: quick ? 30 : 300, seed: 2 };
+  const big = generateCanonicalFolder(dir, three, 40);
+  await bench(`folder of 40 CSVs ${three.messages / 1e6} M`, [big], 'canonical-csv', [], filesIn(big));
+  await bench(`  the same, --threads 1`, [big], 'canonical-csv', ['--threads', '1'], filesIn(big));
 }
 if (!only || only === 'telegram') await bench(`Telegram result.json ${one.messages / 1e6} M`, [generateTelegram(dir, one)], 'telegram-json');
 if (!only || only === 'wechat') await bench(`WeChat 留痕 CSV ${one.messages / 1e6} M`, [generateWechat(dir, one)], 'wechat-memotrace-csv');
