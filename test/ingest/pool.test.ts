@@ -33,69 +33,62 @@ writeFileSync(ZIP, zipSync(Object.fromEntries(zipped.map(([name, path]) => [name
 
 const run = (inputs: string[], threads: number, extra: Partial<IngestOptions> = {}) =>
   ingest!({ inputs, timeZone: 'Asia/Shanghai', now: NOW, threads, minPartBytes: 1 << 30, minPoolBytes: 1, ...extra });
+const units = (inputs: string[]) => discover!(inputs, { now: NOW, onSkip: () => {} });
+/** What a worker hands back for the last of `inputs`, the inputs a worker can take, and what the
+ *  pool says of the first (undefined: the run's to read). */
+async function lastByWorker(inputs: string[]) {
+  const us = await units(inputs);
+  const kinds = us.map((u) => (u.type === 'folder' ? 'messages' : u.adapter.kind(u.head)));
+  const pool = startPool!(us, kinds, 1, { zone: 'Asia/Shanghai', now: NOW }, () => {});
+  try {
+    return { units: us, last: await pool.take(us.length - 1), first: pool.take(0) };
+  } finally {
+    pool.close();
+  }
+}
 const outcome = async (p: Promise<IngestResult>) => p.then((r) => ({ ok: r }), (e: Error) => ({ error: { ...e, message: e.message } }));
 
 describe.skipIf(!built)('whole inputs read by a pool of worker threads', () => {
   it('workers do read inputs here (the rest of this file would prove nothing otherwise)', async () => {
-    const units = await discover!(FIXTURES, { now: NOW, onSkip: () => {} });
-    expect(poolWorkers!(units, 2, 1 << 30, 1)).toBe(1);
-    expect(poolWorkers!(units, 4, 1 << 30, 1)).toBe(3);
-    expect(poolWorkers!(units, 1, 1 << 30, 1)).toBe(0);
+    const all = await units(FIXTURES);
+    expect(poolWorkers!(all, 2, 1 << 30, 1)).toBe(1);
+    expect(poolWorkers!(all, 4, 1 << 30, 1)).toBe(3);
+    expect(poolWorkers!(all, 1, 1 << 30, 1)).toBe(0);
     // Not while a messages CSV is big enough to be cut into parts, nor for too few bytes.
-    expect(poolWorkers!(units, 2, 1, 1)).toBe(0);
-    expect(poolWorkers!(units, 2, 1 << 30, 1 << 30)).toBe(0);
+    expect(poolWorkers!(all, 2, 1, 1)).toBe(0);
+    expect(poolWorkers!(all, 2, 1 << 30, 1 << 30)).toBe(0);
     // No more workers than inputs they could take (the first input is always the run's).
-    const two = await discover!([FIXTURES[0]!, join(root, 'demo', 'members.csv')], { now: NOW, onSkip: () => {} });
+    const two = await units([FIXTURES[0]!, join(root, 'demo', 'members.csv')]);
     expect(poolWorkers!(two.slice(-2), 4, 1 << 30, 1)).toBe(1);
     // A messages CSV on standard input may be cut (its size is not known here): no pool then.
     const piped = await discover!(['-', ...FIXTURES], { now: NOW, onSkip: () => {}, stdin: () => Readable.from([readFileSync(join(root, 'demo', 'messages.csv'))]) });
     expect(piped[0]!.type === 'file' && piped[0]!.adapter.id).toBe('canonical-csv');
     expect(poolWorkers!(piped, 2, 1 << 30, 1)).toBe(0);
-    const kinds = units.map((u) => (u.type === 'folder' ? 'messages' : u.adapter.kind(u.head)));
-    const pool = startPool!(units, kinds, 1, { zone: 'Asia/Shanghai', now: NOW }, () => {});
-    try {
-      // The last input is a worker's first: the demo's member list, 626 rows in 7 groups.
-      const last = await pool.take(units.length - 1);
-      expect(last).not.toBeNull();
-      expect(last!.records).toBe(626);
-      expect(last!.part.members.group.length).toBe(626);
-      expect(last!.part.groups.length).toBe(7);
-      expect(pool.take(0)).toBeUndefined();
-    } finally {
-      pool.close();
-    }
+    // The last input is a worker's first: the demo's member list, 626 rows in 7 groups.
+    const { last, first } = await lastByWorker(FIXTURES);
+    expect(last).not.toBeNull();
+    expect(last!.records).toBe(626);
+    expect(last!.part.members.group.length).toBe(626);
+    expect(last!.part.groups.length).toBe(7);
+    expect(first).toBeUndefined();
   });
 
   it('an input a worker cannot read is handed back: the run reads it and stops with the same error', async () => {
     const cut = join(dir, 'result.json');
     writeFileSync(cut, readFileSync(join(root, 'telegram', 'group', 'result.json'), 'utf8').slice(0, 1500));
-    const units = await discover!([FIXTURES[0]!, cut], { now: NOW, onSkip: () => {} });
-    const kinds = units.map((u) => (u.type === 'folder' ? 'messages' : u.adapter.kind(u.head)));
-    const pool = startPool!(units, kinds, 1, { zone: 'Asia/Shanghai', now: NOW }, () => {});
-    try {
-      expect(await pool.take(units.length - 1)).toBeNull();
-    } finally {
-      pool.close();
-    }
+    expect((await lastByWorker([FIXTURES[0]!, cut])).last).toBeNull();
     const [e1, e2] = [await outcome(run([FIXTURES[0]!, cut], 1)), await outcome(run([FIXTURES[0]!, cut], 2))];
     expect(e1).toMatchObject({ error: { message: 'the JSON ends too early (cut off?)' } });
     expect(e2).toEqual(e1);
   });
 
   it('a worker reads a ZIP entry from its bytes, and the result is that of one thread', async () => {
-    const units = await discover!([FIXTURES[0]!, ZIP], { now: NOW, onSkip: () => {} });
-    expect(units.slice(-zipped.length).map((u) => u.path)).toEqual(zipped.map(([name]) => `${ZIP}!${name}`).sort());
-    const kinds = units.map((u) => (u.type === 'folder' ? 'messages' : u.adapter.kind(u.head)));
-    const pool = startPool!(units, kinds, 1, { zone: 'Asia/Shanghai', now: NOW }, () => {});
-    try {
-      const last = await pool.take(units.length - 1);
-      expect(last).not.toBeNull();
-      expect(last!.records).toBeGreaterThan(0);
-    } finally {
-      pool.close();
-    }
+    const { units: us, last } = await lastByWorker([FIXTURES[0]!, ZIP]);
+    expect(us.slice(-zipped.length).map((u) => u.path)).toEqual(zipped.map(([name]) => `${ZIP}!${name}`).sort());
+    expect(last).not.toBeNull();
+    expect(last!.records).toBeGreaterThan(0);
     const [one, many] = [await run([FIXTURES[0]!, ZIP], 1), await run([FIXTURES[0]!, ZIP], 2)];
-    expect(many.inputs.map((i) => i.path)).toEqual(units.map((u) => u.path));
+    expect(many.inputs.map((i) => i.path)).toEqual(us.map((u) => u.path));
     expect(many.dataset).toEqual(one.dataset);
     expect(many.issues).toEqual(one.issues);
     expect(many.inputs).toEqual(one.inputs);
