@@ -91,12 +91,15 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   // Room for the messages of every input at once (untouched pages cost nothing): the columns are
   // not copied again for each input read or part absorbed, each copy leaving the last as garbage.
   builder.reserve(units.reduce((n, u, k) => n + (kinds[k] === 'messages' && u.type === 'file' && u.reopen ? u.reopen.size : 0), 0) / MIN_ROW_BYTES);
-  // The last inputs perhaps on worker threads meanwhile (ingest/pool); their progress is shown
-  // while the run waits for them.
-  let waiting = -1;
+  // The last inputs perhaps on worker threads meanwhile (ingest/pool). Progress counts the records
+  // they have read too (`ahead`, until absorbed), and shows their input while the run waits for it.
+  let waiting = -1, ahead = 0;
+  const aheadIn = new Map<number, number>();
   const workers = poolWorkers(units, threads, opts.minPartBytes ?? MIN_PART_BYTES, opts.minPoolBytes ?? MIN_POOL_BYTES);
-  const pool = workers > 0 && startPool(units, kinds, workers, { zone: opts.timeZone, now, ...window }, (index, bytes) => {
-    if (index === waiting) opts.onProgress?.({ path: units[index]!.path, bytes, records });
+  const pool = workers > 0 && startPool(units, kinds, workers, { zone: opts.timeZone, now, ...window }, (p) => {
+    ahead += p.records - (aheadIn.get(p.index) ?? 0);
+    aheadIn.set(p.index, p.records);
+    if (p.index === waiting) opts.onProgress?.({ path: units[p.index]!.path, bytes: p.bytes, records: records + ahead });
   });
   try {
     for (const [index, unit] of units.entries()) {
@@ -106,17 +109,20 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
         path: unit.path,
         zone,
         reportIssue: (i) => { if (i.counts !== false) summary.skipped++; fail({ code: i.code ?? 'bad-row', file: unit.path, line: i.line, reason: i.reason }, i.counts !== false, i.strict !== false); },
-        reportProgress: (bytes) => opts.onProgress?.({ path: unit.path, bytes, records }),
+        reportProgress: (bytes) => opts.onProgress?.({ path: unit.path, bytes, records: records + ahead }),
         ...(threads > 1 ? { split: { parts: threads, minPartBytes: opts.minPartBytes ?? MIN_PART_BYTES, now, ...window } } : {}),
       };
       const counted = (n: number): void => {
         summary.records += n;
         const before = records;
         records += n;
-        if ((records >>> 16) !== (before >>> 16)) opts.onProgress?.({ path: unit.path, bytes: -1, records });
+        if ((records >>> 16) !== (before >>> 16)) opts.onProgress?.({ path: unit.path, bytes: -1, records: records + ahead });
       };
       waiting = index;
       const read = pool ? await pool.take(index) : undefined;
+      // A worker's records are counted below as the run's, or read again by the run (handed back).
+      ahead -= aheadIn.get(index) ?? 0;
+      aheadIn.delete(index);
       let touched: Iterable<string>;
       if (read) {
         // As if read here: the part appended, its issues reported and its records counted in order.

@@ -94,6 +94,21 @@ describe.skipIf(!built)('whole inputs read by a pool of worker threads', () => {
     expect(many.inputs).toEqual(one.inputs);
   });
 
+  it('progress counts the records every thread has read: never down, never past the total', async () => {
+    const files = [0, 1, 2, 3].map((n) => {
+      const path = join(dir, `big-${n}.csv`);
+      const rows = Array.from({ length: 40_000 }, (_, i) => `2024-03-${String(1 + (i % 28)).padStart(2, '0')} 10:${String(i % 60).padStart(2, '0')}:00,g${n},u${i % 300},message ${i} of a long enough text`);
+      writeFileSync(path, ['timestamp,group_id,sender_id,text', ...rows].join('\n'));
+      return path;
+    });
+    const seen: number[] = [];
+    const r = await run(files, 2, { onProgress: (p) => seen.push(p.records) });
+    const total = r.inputs.reduce((n, i) => n + i.records, 0);
+    expect(total).toBe(160_000);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((n, i) => n >= (seen[i - 1] ?? 0) && n <= total)).toBe(true);
+  });
+
   it('gives the dataset, counts and issues of one thread, whatever the inputs and their order', async () => {
     await fc.assert(fc.asyncProperty(fc.shuffledSubarray([...FIXTURES, ZIP], { minLength: 2 }), fc.integer({ min: 2, max: 4 }), async (inputs, threads) => {
       const one = await run(inputs, 1);

@@ -35,5 +35,8 @@ export interface UnitResult {
   touched: string[];
 }
 
-/** Messages from a worker: a result, a unit it could not read (the run then reads it), or bytes read. */
-export type PoolMessage = UnitResult | { index: number; failed: true } | { index: number; bytes: number };
+/** Messages from a worker: a result, a unit it could not read (the run then reads it), or how far it is. */
+export type PoolMessage = UnitResult | { index: number; failed: true } | PoolProgress;
+
+/** How far a worker is in an input: bytes read and records handed on so far. */
+export interface PoolProgress { index: number; bytes: number; records: number }

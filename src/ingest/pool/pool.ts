@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { InputUnit, Reopen } from '../discover.js';
 import type { InputKind } from '../types.js';
-import type { PoolMessage, PoolSettings, UnitJob, UnitResult } from './job.js';
+import type { PoolMessage, PoolProgress, PoolSettings, UnitJob, UnitResult } from './job.js';
 
 /**
  * Whole inputs read by worker threads while the run reads the others. The run reads the inputs
@@ -56,7 +56,7 @@ export function poolWorkers(units: readonly InputUnit[], threads: number, minPar
  * the module is not built, as under a TypeScript test runner) or dies gives null for the inputs
  * it took, and the run reads them itself.
  */
-export function startPool(units: readonly InputUnit[], kinds: readonly InputKind[], workers: number, settings: PoolSettings, onBytes: (index: number, bytes: number) => void): UnitPool {
+export function startPool(units: readonly InputUnit[], kinds: readonly InputKind[], workers: number, settings: PoolSettings, onProgress: (p: PoolProgress) => void): UnitPool {
   // A result is forgotten once it is both answered and taken: the run drops it after absorbing it,
   // and a part kept here would stay in memory to the end of reading.
   const results = new Map<number, { promise: Promise<UnitResult | null>; resolve: (r: UnitResult | null) => void; answered: boolean; taken: boolean }>();
@@ -101,7 +101,7 @@ export function startPool(units: readonly InputUnit[], kinds: readonly InputKind
     let dead = false;
     const fail = () => { dead = true; if (current !== null) answer(current, null); current = null; };
     worker.on('message', (m: PoolMessage) => {
-      if ('bytes' in m) { onBytes(m.index, m.bytes); return; }
+      if ('bytes' in m) { onProgress(m); return; }
       answer(m.index, 'failed' in m ? null : m);
       // One job at a time: the next only for the answer to the current one.
       if (m.index === current && !dead) give();

@@ -34,8 +34,8 @@ async function run(job: UnitJob): Promise<void> {
   const ctx: ReadContext = {
     path: job.shownAs, zone,
     reportIssue: (i) => { issues.push(i); },
-    // Bytes read, for the run's progress line, every few MB.
-    reportProgress: (bytes) => { if (bytes - told >= 4 << 20) { told = bytes; post({ index: job.index, bytes }); } },
+    // How far it is, for the run's progress line, every MB.
+    reportProgress: (bytes) => { if (bytes - told >= 1 << 20) { told = bytes; post({ index: job.index, bytes, records }); } },
   };
   const input = job.input;
   const open = 'file' in input ? () => fileSource(input.file) : async () => bytesSource(input.entry, input.bytes);
