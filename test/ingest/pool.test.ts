@@ -46,6 +46,12 @@ async function lastByWorker(inputs: string[]) {
     pool.close();
   }
 }
+/** What one thread gives: the same issues, per-input counts and dataset. */
+const expectSame = (many: IngestResult, one: IngestResult) => {
+  expect(many.issues).toEqual(one.issues);
+  expect(many.inputs).toEqual(one.inputs);
+  expect(many.dataset).toEqual(one.dataset);
+};
 const outcome = async (p: Promise<IngestResult>) => p.then((r) => ({ ok: r }), (e: Error) => ({ error: { ...e, message: e.message } }));
 
 describe.skipIf(!built)('whole inputs read by a pool of worker threads', () => {
@@ -89,9 +95,7 @@ describe.skipIf(!built)('whole inputs read by a pool of worker threads', () => {
     expect(last!.records).toBeGreaterThan(0);
     const [one, many] = [await run([FIXTURES[0]!, ZIP], 1), await run([FIXTURES[0]!, ZIP], 2)];
     expect(many.inputs.map((i) => i.path)).toEqual(us.map((u) => u.path));
-    expect(many.dataset).toEqual(one.dataset);
-    expect(many.issues).toEqual(one.issues);
-    expect(many.inputs).toEqual(one.inputs);
+    expectSame(many, one);
   });
 
   it('progress counts the records every thread has read: never down, never past the total', async () => {
@@ -113,9 +117,7 @@ describe.skipIf(!built)('whole inputs read by a pool of worker threads', () => {
     await fc.assert(fc.asyncProperty(fc.shuffledSubarray([...FIXTURES, ZIP], { minLength: 2 }), fc.integer({ min: 2, max: 4 }), async (inputs, threads) => {
       const one = await run(inputs, 1);
       const many = await run(inputs, threads);
-      expect(many.issues).toEqual(one.issues);
-      expect(many.inputs).toEqual(one.inputs);
-      expect(many.dataset).toEqual(one.dataset);
+      expectSame(many, one);
     }), { numRuns: 12 });
   });
 
@@ -126,8 +128,7 @@ describe.skipIf(!built)('whole inputs read by a pool of worker threads', () => {
     const inputs = [...FIXTURES, bad];
     const window = { since: Date.UTC(2024, 0, 1), until: Date.UTC(2024, 11, 31) };
     const [one, many] = [await run(inputs, 1, window), await run(inputs, 3, window)];
-    expect(many.dataset).toEqual(one.dataset);
-    expect(many.issues).toEqual(one.issues);
+    expectSame(many, one);
     expect(one.issues.some((i) => i.file === bad && i.line === 3)).toBe(true);
     const [e1, e3] = [await outcome(run(inputs, 1, { strict: true })), await outcome(run(inputs, 3, { strict: true }))];
     expect('error' in e1).toBe(true);

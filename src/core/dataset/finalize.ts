@@ -313,8 +313,9 @@ function dedupe(b: DatasetBuilder, { order, time, start }: SortedMessages): Uint
       if (k < end && time[k] === time[runStart]) continue;
       // Each message against those before it at the same time: a few pairs, as a rule; a long run
       // (a day-precision export, a flood) by hash, as one comparison per pair would be quadratic.
-      if (k - runStart <= SHORT_RUN) dedupeShort(b, order, keep, runStart, k);
-      else dedupeLong(b, order, keep, runStart, k);
+      const n = k - runStart;
+      if (n > SHORT_RUN) dedupeLong(b, order, keep, runStart, k);
+      else if (n > 1) dedupeShort(b, order, keep, runStart, k);
       runStart = k;
     }
   }
