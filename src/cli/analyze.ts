@@ -49,6 +49,7 @@ export const analyzeOptionsSchema = z.object({
   anonymize: z.boolean().default(false),
   salt: z.string().optional(),
   threads: z.coerce.number().int().min(1).max(64).optional(),
+  me: z.array(z.string().trim().min(1, 'give your display name in the exports')).optional(),
 });
 export type AnalyzeOptions = z.output<typeof analyzeOptionsSchema>;
 
@@ -107,6 +108,7 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
     const { dataset, inputs: inputSummaries, issues } = await ingest({
       inputs, timeZone, forcedFormat: o.inputFormat, since, until, strict: o.strict, now: io.now(),
       ...(o.threads === undefined ? {} : { threads: o.threads }),
+      ...((o.me ?? config.me) ? { me: o.me ?? config.me } : {}),
       exclude: [...outputs, ...(o.saveBaseline ? [o.saveBaseline] : []), ...(o.baseline ? [o.baseline] : [])].map(abs),
       // Only when someone sees it: the text's toLocaleString sets up ICU number formatting.
       ...(chatter ? {

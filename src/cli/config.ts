@@ -15,6 +15,7 @@ export function configSchema() {
     top: z.number().int().min(1).max(1000).default(10).describe('how many seed users, spreaders and slots to list'),
     timeZone: z.string().optional().describe('IANA time zone for hours and days, e.g. Asia/Shanghai (default: the machine\'s)'),
     lang: z.enum(['en', 'zh']).optional().describe('language of the terminal and documents (default: from LANG)'),
+    me: z.array(z.string().trim().min(1)).optional().describe('your display names in the exports: who WhatsApp\'s "You" is (see --me)'),
     salt: z.string().optional().describe('secret that keys the pseudonyms of --anonymize; keep it to get the same pseudonyms every run'),
     analyses: z.object(perAnalysis).prefault({} as never),
   }).strict();
@@ -79,6 +80,7 @@ export function defaultConfigText(): string {
   const lines = ['// community-audit configuration. Every value here is the default; change what you need.', '{'];
   lines.push('  // how many seed users, spreaders and slots to list', `  "top": ${defaults.top},`);
   lines.push('  // IANA time zone for hours and days, e.g. "Asia/Shanghai" (default: the machine\'s zone)', '  // "timeZone": "Asia/Shanghai",');
+  lines.push('  // your display names in the exports: who WhatsApp\'s "You" in system lines is (see --me)', '  // "me": ["Your Name"],');
   lines.push('  // secret that keys --anonymize pseudonyms (same salt → same pseudonyms every run)', '  // "salt": "change-me",');
   lines.push('  "analyses": {');
   const entries = analyses.map((a) => {

@@ -48,6 +48,8 @@ export interface IngestOptions {
   minPartBytes?: number;
   /** The fewest bytes of whole inputs per thread before the pool starts (default MIN_POOL_BYTES; tests pass tiny files). */
   minPoolBytes?: number;
+  /** The user's own display names in the exports (--me): who a WhatsApp export's "You" is. */
+  me?: readonly string[];
   /** Progress: bytes read so far in the current input, records so far in all. */
   onProgress?: (p: { path: string; bytes: number; records: number }) => void;
 }
@@ -96,7 +98,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   let waiting = -1, ahead = 0;
   const aheadIn = new Map<number, number>();
   const workers = poolWorkers(units, threads, opts.minPartBytes ?? MIN_PART_BYTES, opts.minPoolBytes ?? MIN_POOL_BYTES);
-  const pool = workers > 0 && startPool(units, kinds, workers, { zone: opts.timeZone, now, ...window }, (p) => {
+  const pool = workers > 0 && startPool(units, kinds, workers, { zone: opts.timeZone, now, ...window, ...(opts.me?.length ? { me: opts.me } : {}) }, (p) => {
     ahead += p.records - (aheadIn.get(p.index) ?? 0);
     aheadIn.set(p.index, p.records);
     if (p.index === waiting) opts.onProgress?.({ path: units[p.index]!.path, bytes: p.bytes, records: records + ahead });
@@ -110,6 +112,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
         zone,
         reportIssue: (i) => { if (i.counts !== false) summary.skipped++; fail({ code: i.code ?? 'bad-row', file: unit.path, line: i.line, reason: i.reason }, i.counts !== false, i.strict !== false); },
         reportProgress: (bytes) => opts.onProgress?.({ path: unit.path, bytes, records: records + ahead }),
+        ...(opts.me?.length ? { me: opts.me } : {}),
         ...(threads > 1 ? { split: { parts: threads, minPartBytes: opts.minPartBytes ?? MIN_PART_BYTES, now, ...window } } : {}),
       };
       const counted = (n: number): void => {

@@ -29,6 +29,8 @@ export interface ReadContext {
   reportProgress(bytes: number): void;
   /** Set when a big input may be read in parts by worker threads (see ingest/split). */
   split?: SplitOptions;
+  /** The user's own display names (--me): who an export's "You" is (WhatsApp's system lines). */
+  me?: readonly string[];
 }
 
 /** What worker threads need to read parts of an input as the run would: the run's settings. */

@@ -71,6 +71,8 @@ function compare(argv: readonly string[]): number {
         const dir = join(base, f);
         const ids = exportSimulation(result, f, dir);
         push(f, { report: analyze(dir, result.truth), truth: result.truth.groups, ids, canonical });
+        // Files that call the exporter "You": also as the user would run them, naming themselves.
+        if (ids.me) push(`${f} --me`, { report: analyze(dir, result.truth, ids.me.flatMap((n) => ['--me', n])), truth: result.truth.groups, ids, canonical });
       }
     }
   } catch (e) {

@@ -46,3 +46,30 @@ describe('config errors', () => {
     expect(r.stderr).toMatch(/^error: .*c\.json:6: the config file is not valid JSON/);
   });
 });
+
+describe('--me and the config\'s "me"', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ca-me-'));
+  const chat = join(dir, 'WhatsApp Chat with Hikers.txt');
+  writeFileSync(chat, ['1/5/24, 9:00 AM - You created group "Hikers"', '1/5/24, 9:01 AM - You added Bob', '1/5/24, 9:02 AM - Ann: hi Bob', '1/5/24, 9:03 AM - Bob: hi'].join('\n'));
+  const report = (args: string[]) => {
+    const r = runCli(['analyze', chat, '--format', 'json', ...args]);
+    expect(r.code, r.stderr).toBe(0);
+    const { generatedAt: _, ...rest } = JSON.parse(r.stdout) as { generatedAt: string; warnings: { code: string; line?: number }[] };
+    return rest;
+  };
+
+  it('without it, a warning says the exporter is "You" (from which line) and how to join them to their name', () => {
+    expect(report([]).warnings).toEqual([expect.objectContaining({ code: 'exporter-as-you', line: 1, message: expect.stringMatching(/--me/) })]);
+  });
+
+  it('from the option or the config file alike, the warning is gone; an empty name is a usage error', () => {
+    const opt = report(['--me', 'Ann']);
+    expect(opt.warnings).toEqual([]);
+    const cfg = join(dir, 'c.json');
+    writeFileSync(cfg, '{ "me": ["Ann"] }');
+    expect(report(['--config', cfg])).toEqual(opt);
+    const empty = runCli(['analyze', chat, '--me', ' ']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/^error: --me: give your display name/);
+  });
+});

@@ -79,6 +79,23 @@ describe.skipIf(!built)('whole inputs read by a pool of worker threads', () => {
     expect(first).toBeUndefined();
   });
 
+  it('the run\'s --me reaches a worker: there too the exporter\'s "You" is the user', async () => {
+    const chat = join(dir, 'WhatsApp Chat with Hikers.txt');
+    writeFileSync(chat, ['1/5/24, 9:00 AM - You created group "x"', '1/5/24, 9:01 AM - You added Bob', '1/5/24, 9:02 AM - Ann: hi Bob'].join('\n'));
+    const keys = async (me?: string[]) => {
+      const us = await units([FIXTURES[0]!, chat]);
+      const pool = startPool!(us, us.map(() => 'messages'), 1, { zone: 'UTC', now: NOW, ...(me ? { me } : {}) }, () => {});
+      try {
+        const last = await pool.take(us.length - 1);
+        return last!.part.members.keys.text;
+      } finally {
+        pool.close();
+      }
+    };
+    expect(await keys(['Ann'])).toBe('AnnBob');
+    expect(await keys()).toBe('YouBobAnn');
+  });
+
   it('an input a worker cannot read is handed back: the run reads it and stops with the same error', async () => {
     const cut = join(dir, 'result.json');
     writeFileSync(cut, readFileSync(join(root, 'telegram', 'group', 'result.json'), 'utf8').slice(0, 1500));

@@ -55,4 +55,14 @@ describe('ingest options and issue counting', () => {
     expect(replacedIn('a\uFFFDb', Buffer.from([0x61, 0xff, 0x62]), 'utf-8')).toBe(1);
     expect(replacedIn('plain', Buffer.from('plain'), 'utf-8')).toBe(0);
   });
+  it('--me reaches the readers: the exporter\'s "You" is the user in every group (workers: pool.test)', async () => {
+    const chat = (name: string) => put(`WhatsApp Chat with ${name}.txt`, [
+      '1/5/24, 9:00 AM - You created group "x"', '1/5/24, 9:01 AM - You added Bob', '1/5/24, 9:02 AM - Ann: hi Bob', '1/5/24, 9:03 AM - Bob: hi',
+    ].join('\n'));
+    const r = await ingest({ inputs: [chat('Hikers'), chat('Readers')], timeZone: 'UTC', now: Date.UTC(2024, 2, 1), threads: 1, me: ['Ann'] });
+    const ds = r.dataset;
+    expect(ds.members.map((m) => [ds.groups[m.group]!.id, m.key, m.role, m.invitedBy === null ? null : ds.members[m.invitedBy]!.key]))
+      .toEqual([['Hikers', 'Ann', 'owner', null], ['Hikers', 'Bob', 'member', 'Ann'], ['Readers', 'Ann', 'owner', null], ['Readers', 'Bob', 'member', 'Ann']]);
+    expect(r.issues).toEqual([]);
+  });
 });

@@ -176,3 +176,71 @@ describe('F14: "~ Name" of people not in the contacts; F15: "Alice: left" is a m
     expect(members.map((j) => [j.action, j.memberId])).toEqual([['leave', 'Dan']]);
   });
 });
+
+describe('whatsapp-txt: the exporter ("You") and system lines under their doer\'s name', () => {
+  async function readAs(lines: string[], me?: string[]) {
+    const events: IngestEvent[] = [];
+    const issues: { reason: string; code?: string; line?: number; counts?: boolean }[] = [];
+    const source = text('/x/WhatsApp Chat - Hikers.txt', lines);
+    const ctx = { path: source.path, zone: new Zone('UTC'), reportIssue: (i: (typeof issues)[number]) => issues.push(i), reportProgress: () => {}, ...(me ? { me } : {}) };
+    for await (const e of whatsappText.read(source, ctx)) events.push(e);
+    const messages = events.filter((e): e is MessageEvent => e.type === 'message');
+    const members = events.filter((e): e is MembershipEvent => e.type === 'membership');
+    const group = events.find((e): e is GroupMetaEvent => e.type === 'group');
+    return { messages, members, group, issues };
+  }
+  // The shape of a 2024 iOS export: some system lines under the chat's name, some under the doer's.
+  const NEW = [
+    '[14.08.2024, 21:00:10] Hikers: Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them.',
+    '[14.08.2024, 21:00:10] Boris: Boris created group “Hikers”',
+    '[14.08.2024, 21:00:11] Hikers: Boris added you',
+    '[14.08.2024, 21:00:12] Boris: Boris changed this group\'s icon',
+    '[14.08.2024, 21:02:00] Boris: hello all',
+    '[14.08.2024, 21:03:00] Anna: hi',
+    '[15.08.2024, 09:00:00] Hikers: You added Carl',
+    '[15.08.2024, 09:00:05] Boris: Boris added Dora',
+    '[15.08.2024, 09:10:00] Carl: thanks, Dora left early',
+    '[16.08.2024, 09:10:00] Dora: Dora left',
+  ];
+
+  it('a system line under its doer\'s own name is the doer\'s act, not a message', async () => {
+    const { messages, members, group } = await readAs(NEW);
+    expect(group?.roles).toEqual([{ memberId: 'Boris', name: 'Boris', role: 'owner' }]);
+    expect(messages.map((m) => [m.senderId, m.text])).toEqual([['Boris', 'hello all'], ['Anna', 'hi'], ['Carl', 'thanks, Dora left early']]);
+    expect(members.map((j) => [j.action, j.memberId, j.by ?? null])).toEqual([
+      ['join', 'You', 'Boris'], ['join', 'Carl', 'You'], ['join', 'Dora', 'Boris'], ['leave', 'Dora', null],
+    ]);
+  });
+
+  it('"you" and "You" are one member, the exporter, with a note naming --me and the first line', async () => {
+    const { members, issues } = await readAs(NEW);
+    expect(members.filter((j) => j.memberId === 'You' || j.by === 'You')).toHaveLength(2);
+    expect(issues).toEqual([expect.objectContaining({ code: 'exporter-as-you', line: 3, counts: false })]);
+    expect(issues[0]!.reason).toMatch(/^2 system lines .*--me/);
+  });
+
+  it('with --me the exporter\'s system lines are the user\'s, and so are their messages', async () => {
+    const { messages, members, issues } = await readAs(NEW, ['Anna']);
+    expect(issues).toEqual([]);
+    expect(members.slice(0, 2).map((j) => [j.memberId, j.by])).toEqual([['Anna', 'Boris'], ['Carl', 'Anna']]);
+    expect(messages.map((m) => [m.senderId, m.fromSelf ?? false])).toEqual([['Boris', false], ['Anna', true], ['Carl', false]]);
+  });
+
+  it('of several --me names, the one who writes in the chat and is never named by a system line', async () => {
+    expect((await readAs(NEW, ['Zed', 'Anna'])).members[1]!.by).toBe('Anna');
+    // Boris writes too, but system lines name him: he is not the one they call "You".
+    expect((await readAs(NEW, ['Boris', 'Anna'])).members[1]!.by).toBe('Anna');
+    expect((await readAs(NEW, ['Boris', 'Zed'])).members[1]!.by).toBe('Boris');
+    expect((await readAs(NEW, ['Zed', 'Yan'])).members[1]!.by).toBe('Zed');
+  });
+
+  it('the exporter in a Chinese export, and under their own name; a name that only begins like "you" is a name', async () => {
+    const { members, group, messages } = await readAs([
+      '2024/8/14 21:00 - 你创建了群组“徒步”', '2024/8/14 21:01 - 你添加了张三', '2024/8/14 21:02 - 李四添加了你',
+      '2024/8/14 21:03 - 小安: You added Youssef', '2024/8/14 21:04 - Youssef: 谢谢',
+    ], ['小安']);
+    expect(group?.roles).toEqual([{ memberId: '小安', name: '小安', role: 'owner' }]);
+    expect(members.map((j) => [j.memberId, j.by])).toEqual([['张三', '小安'], ['小安', '李四'], ['Youssef', '小安']]);
+    expect(messages.map((m) => m.senderId)).toEqual(['Youssef']);
+  });
+});

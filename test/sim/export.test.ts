@@ -25,10 +25,11 @@ afterAll(() => { rmSync(root, { recursive: true, force: true }); });
 interface Summary { messages: Map<string, number>; joins: Map<string, Set<string>>; members: Map<string, number>; dataset: Awaited<ReturnType<typeof ingest>>['dataset'] }
 
 const cache = new Map<string, Promise<Summary>>();
-const read = (dir: string): Promise<Summary> => { let p = cache.get(dir); if (!p) { p = readDir(dir); cache.set(dir, p); } return p; };
+// `me`: the exporters' names, for files that call the exporter "You" (as a user gives them, --me).
+const read = (dir: string, me?: string[]): Promise<Summary> => { let p = cache.get(dir); if (!p) { p = readDir(dir, me); cache.set(dir, p); } return p; };
 
-async function readDir(dir: string): Promise<Summary> {
-  const { dataset } = await ingest({ inputs: [dir], timeZone: result.truth.timeZone, strict: true });
+async function readDir(dir: string, me?: string[]): Promise<Summary> {
+  const { dataset } = await ingest({ inputs: [dir], timeZone: result.truth.timeZone, strict: true, ...(me ? { me } : {}) });
   const messages = new Map<string, number>(), joins = new Map<string, Set<string>>(), members = new Map<string, number>();
   for (const g of dataset.groups) {
     members.set(g.id, g.members.length);
@@ -74,7 +75,7 @@ describe('simulation → real export formats → ingest', () => {
   });
 
   it.each(EXPORT_FORMATS)('%s: same groups, same chat messages per group', async (f) => {
-    const got = await read(join(root, f));
+    const got = await read(join(root, f), runs.get(f)!.me);
     const want = expected(runs.get(f)!, () => true);
     expect(Object.fromEntries(got.messages)).toEqual(Object.fromEntries(want.messages));
     // Names resolve to the ids of the same people: no member twice (once by name, once by id).
@@ -82,7 +83,7 @@ describe('simulation → real export formats → ingest', () => {
   });
 
   it.each(EXPORT_FORMATS)('%s: the same joins with their inviters (WhatsApp: a QR code is an invite link, its sharer unknown)', async (f) => {
-    const got = await read(join(root, f));
+    const got = await read(join(root, f), runs.get(f)!.me);
     // Telegram's create_channel is the owner's join.
     const want = expected(runs.get(f)!, (via) => !f.startsWith('whatsapp') || via === 'invite', f === 'telegram-json');
     for (const [group, joins] of want.joins) expect([...(got.joins.get(group) ?? [])].sort(), group).toEqual([...joins].sort());
@@ -92,8 +93,8 @@ describe('simulation → real export formats → ingest', () => {
     const canonical = analyze(join(root, 'canonical'), result.truth);
     // whatsapp-txt-zh reads to the same dataset as whatsapp-txt (checked above): one CLI run fewer.
     for (const f of EXPORT_FORMATS.filter((x) => x !== 'whatsapp-txt-zh')) {
-      const got = analyze(join(root, f), result.truth);
       const ids = runs.get(f)!;
+      const got = analyze(join(root, f), result.truth, (ids.me ?? []).flatMap((n) => ['--me', n]));
       for (const t of result.truth.groups) {
         const c = canonical.find((g) => g.id === t.groupId)!, x = got.find((g) => g.id === ids.groupIds.get(t.groupId));
         const what = `${f} ${t.groupName} (${t.kind})`;

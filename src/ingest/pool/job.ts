@@ -21,6 +21,8 @@ export interface PoolSettings {
   now: number;
   since?: number;
   until?: number;
+  /** The user's own names (--me). */
+  me?: readonly string[];
 }
 
 /** A unit read by a worker: what sequential reading would have put in the run's builder and said. */

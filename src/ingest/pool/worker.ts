@@ -33,6 +33,7 @@ async function run(job: UnitJob): Promise<void> {
   let records = 0, told = 0;
   const ctx: ReadContext = {
     path: job.shownAs, zone,
+    ...(settings.me ? { me: settings.me } : {}),
     reportIssue: (i) => { issues.push(i); },
     // How far it is, for the run's progress line, every MB.
     reportProgress: (bytes) => { if (bytes - told >= 1 << 20) { told = bytes; post({ index: job.index, bytes, records }); } },

@@ -4,7 +4,7 @@ import type { IngestAdapter, ReadContext, Source } from '../types.js';
 import { cleanLine, DateOrderVote, matchHeader, wallTime, type DateOrder } from './header.js';
 import { lines } from './lines.js';
 import { kindOfText } from './media.js';
-import { ENCRYPTED, harmless, parseSystem, person } from './system.js';
+import { actorOf, ENCRYPTED, harmless, isYou, parseSystem, person, type SystemLine } from './system.js';
 
 /**
  * "WhatsApp Chat with X" in the languages WhatsApp names its exports in (and the macOS/iOS folder
@@ -66,22 +66,35 @@ interface Scan {
   chatName?: string;
   /** Some membership line is written under `chatName`: it is the group's system voice, not a person. */
   voice: boolean;
+  /** The names among `wanted` that some message stands under, and those a system line names. */
+  authors: Set<string>;
+  named: Set<string>;
 }
 
 const SEP = /^([^:]{1,80}?):[ ]?(.*)$/;
 
-/** First pass: the date order of this file, from every header in it, and the chat's iOS name. */
-async function scan(source: Source): Promise<Scan> {
+/**
+ * First pass: the date order of this file, from every header in it, the chat's iOS name, and which
+ * of the `wanted` names (the user's, when --me gives several) write in it or are named by a system
+ * line (the exporter never is: they are "You" there).
+ */
+async function scan(source: Source, wanted: ReadonlySet<string>): Promise<Scan> {
   const vote = new DateOrderVote();
   let first = true;
   let chatName: string | undefined;
   let prefix = '';
   let voice = false;
+  const authors = new Set<string>(), named = new Set<string>();
   for await (const { line } of lines(source.text(), source.path)) {
     const clean = cleanLine(line);
     const h = matchHeader(clean);
     if (!h) continue;
     vote.add(h, clean);
+    if (wanted.size) {
+      const sep = SEP.exec(h.rest), sys = parseSystem(sep ? sep[2]! : h.rest) ?? (sep ? parseSystem(h.rest) : null);
+      if (sys) for (const n of namesIn(sys)) { if (wanted.has(n)) named.add(n); }
+      else if (sep && wanted.has(person(sep[1]!))) authors.add(person(sep[1]!));
+    }
     if (first) {
       first = false;
       const sep = SEP.exec(h.rest);
@@ -92,7 +105,18 @@ async function scan(source: Source): Promise<Scan> {
     }
   }
   const order = vote.decide();
-  return { order, ambiguous: vote.ambiguous, voice, ...(chatName ? { chatName } : {}) };
+  return { order, ambiguous: vote.ambiguous, voice, authors, named, ...(chatName ? { chatName } : {}) };
+}
+
+/** Everyone a system line names. */
+function namesIn(sys: SystemLine): string[] {
+  switch (sys.kind) {
+    case 'added': return [sys.by, ...sys.members];
+    case 'removed': return [sys.by, sys.member];
+    case 'created': case 'subject': return [sys.by];
+    case 'join-link': case 'was-added': case 'left': return [sys.member];
+    default: return [];
+  }
 }
 
 /** What reading a file keeps across its lines besides the message being assembled. */
@@ -103,6 +127,12 @@ interface State {
   /** Author-less system lines in a wording no pattern knows, and the first of them. */
   unknown: number;
   firstUnknown: number;
+  /** Who "You" in a system line is: the user's name (--me) when given, else the member "You". */
+  you: string;
+  named: boolean;
+  /** System lines that name the exporter "You", and the first of them. */
+  youLines: number;
+  firstYou: number;
 }
 
 interface Pending { time: number; line: number; author: string | null; text: string; lrm: boolean }
@@ -125,7 +155,8 @@ export const whatsappText = {
     return hits / sample.length >= 0.5 ? 0.9 + named : 0.6 + named;
   },
   async *read(source, ctx) {
-    const { order, ambiguous, chatName, voice } = await scan(source);
+    const me = ctx.me ?? [];
+    const { order, ambiguous, chatName, voice, authors, named } = await scan(source, new Set(me.length > 1 ? me : []));
     if (ambiguous) {
       ctx.reportIssue({
         reason: `the dates could be day/month or month/day and nothing in the file tells which; read as ${order === 'dmy' ? 'day/month' : 'month/day'}`,
@@ -134,7 +165,10 @@ export const whatsappText = {
     }
     const name = groupName(source, chatName);
     const group: GroupInfo = { id: name, name, platform: 'whatsapp' };
-    const state: State = { voiceName: chatName ?? name, voice, unknown: 0, firstUnknown: 0 };
+    // With several names (one per group, say), the one that writes in this chat and is never named
+    // by a system line; else one that writes; else the first.
+    const you = me.find((n) => authors.has(n) && !named.has(n)) ?? me.find((n) => authors.has(n)) ?? me[0];
+    const state: State = { voiceName: chatName ?? name, voice, unknown: 0, firstUnknown: 0, you: you ?? 'You', named: you !== undefined, youLines: 0, firstYou: 0 };
     let pending: Pending | null = null;
     for await (const { line: raw, no } of lines(source.text(), source.path)) {
       const line = cleanLine(raw);
@@ -162,6 +196,13 @@ export const whatsappText = {
         code: 'unrecognised-system-lines', counts: false, strict: false,
       });
     }
+    if (state.youLines > 0 && !state.named) {
+      ctx.reportIssue({
+        line: state.firstYou,
+        reason: `${state.youLines} system line${state.youLines === 1 ? ' calls' : 's call'} the person who exported the chat "You" (the first on this line): read as one member "You", apart from the messages under that person's name; give the name with --me to join them`,
+        code: 'exporter-as-you', counts: false, strict: false,
+      });
+    }
   },
 } satisfies IngestAdapter;
 
@@ -170,23 +211,35 @@ function toEvents(p: Pending, group: GroupInfo, state: State, ctx: ReadContext):
   // under the chat's own name, or it is a notice; otherwise "Bob: Alice added Carol" stays Bob's message.
   const sys = parseSystem(p.text);
   const fromChat = p.author !== null && (p.author === state.voiceName || p.author === group.name);
-  const trusted = p.author === null || p.lrm || fromChat;
+  // Newer exports write some system lines under the doer's own name ("Boris: Boris created group
+  // “X”"), and the exporter's under their name ("Ann: You added Carl"): the doer's own line.
+  const actor = sys ? actorOf(sys) : undefined;
+  const own = p.author !== null && actor !== undefined && (actor === p.author || (state.named && isYou(actor) && p.author === state.you));
+  const trusted = p.author === null || p.lrm || fromChat || own;
   const base = { type: 'membership' as const, group, time: p.time, line: p.line };
   if (sys && (trusted || sys.kind === 'notice')) {
+    // "You" / "you" (and their words in other languages) is the exporter: one member, by --me's name if given.
+    const who = (n: string) => {
+      if (!isYou(n)) return n;
+      if (state.youLines++ === 0) state.firstYou = p.line;
+      return state.you;
+    };
     switch (sys.kind) {
       case 'notice': return [];
-      case 'join-link': return [{ ...base, action: 'join', memberId: sys.member, memberName: sys.member, method: 'link' }];
-      case 'was-added': return [{ ...base, action: 'join', memberId: sys.member, memberName: sys.member, method: 'invite' }];
-      case 'added': return sys.members.map((m) => ({ ...base, action: 'join' as const, memberId: m, memberName: m, by: sys.by, method: 'invite' as const }));
-      case 'left': return [{ ...base, action: 'leave', memberId: sys.member, memberName: sys.member }];
-      case 'removed': return [{ ...base, action: 'remove', memberId: sys.member, memberName: sys.member, by: sys.by }];
-      case 'created': return [{ type: 'group', group, roles: [{ memberId: sys.by, name: sys.by, role: 'owner' }] }];
-      case 'subject': return [{ type: 'message', group, time: p.time, line: p.line, senderId: sys.by, senderName: sys.by, kind: 'system' }];
+      case 'join-link': { const m = who(sys.member); return [{ ...base, action: 'join', memberId: m, memberName: m, method: 'link' }]; }
+      case 'was-added': { const m = who(sys.member); return [{ ...base, action: 'join', memberId: m, memberName: m, method: 'invite' }]; }
+      case 'added': { const by = who(sys.by); return sys.members.map(who).map((m) => ({ ...base, action: 'join' as const, memberId: m, memberName: m, by, method: 'invite' as const })); }
+      case 'left': { const m = who(sys.member); return [{ ...base, action: 'leave', memberId: m, memberName: m }]; }
+      case 'removed': { const m = who(sys.member); return [{ ...base, action: 'remove', memberId: m, memberName: m, by: who(sys.by) }]; }
+      case 'created': { const by = who(sys.by); return [{ type: 'group', group, roles: [{ memberId: by, name: by, role: 'owner' }] }]; }
+      case 'subject': { const by = who(sys.by); return [{ type: 'message', group, time: p.time, line: p.line, senderId: by, senderName: by, kind: 'system' }]; }
     }
   }
   // A line without an author that no pattern knows (icon changed, number changed…): nobody spoke.
   if (p.author === null) { unknownLine(p, state); return []; }
   if (p.author === '') { ctx.reportIssue({ line: p.line, reason: 'message without an author', code: 'no-sender' }); return []; }
+  // Under the doer's own name, a line that changes no membership ("Boris: Boris changed this group's icon").
+  if (p.text.startsWith(`${p.author} `) && harmless(p.text)) return [];
   const kind = kindOfText(p.text);
   // iOS writes every system line under the chat's name ("Book Club: ‎Alice changed this group's
   // icon"), with an LRM before the text. The name is nobody's when a membership line is written
@@ -195,6 +248,8 @@ function toEvents(p: Pending, group: GroupInfo, state: State, ctx: ReadContext):
   if (p.author === state.voiceName && kind === 'text' && (state.voice || p.lrm)) { unknownLine(p, state); return []; }
   const ev: MessageEvent = { type: 'message', group, time: p.time, line: p.line, senderId: p.author, senderName: p.author, kind };
   if (p.text) ev.text = p.text;
+  // The user's own messages (--me), as exporters that mark them do (留痕's IsSender).
+  if (state.named && p.author === state.you) ev.fromSelf = true;
   return [ev];
 }
 

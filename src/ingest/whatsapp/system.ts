@@ -122,6 +122,28 @@ export function splitNames(list: string, and = 'and|e|y'): string[] {
   return parts.map(person).filter((s) => s !== '');
 }
 
+/**
+ * The word a system line uses for the person who exported the chat ("You added Carl", "Boris
+ * added you", "你添加了…", "Você adicionou…", "Vous avez ajouté…", "Вы добавили…"). Their own
+ * messages stand under their display name, which the file never ties to this word. Words that are
+ * also given names in some countries ("Anda", "Je", "Du") are left out: a member of that name would
+ * become the exporter.
+ */
+const YOU = /^(?:you|你|您|você|vous|вы|вас)$/i;
+
+export function isYou(name: string): boolean {
+  return YOU.test(name);
+}
+
+/** The person a system line is about as its doer: who created, added, removed, renamed, joined or left. */
+export function actorOf(sys: SystemLine): string | undefined {
+  switch (sys.kind) {
+    case 'created': case 'subject': case 'added': case 'removed': return sys.by;
+    case 'join-link': case 'left': return sys.member;
+    default: return undefined;
+  }
+}
+
 /** A person's name as WhatsApp writes it, without the "~ " it puts before people not in the contacts. */
 export function person(name: string): string {
   return name.trim().replace(/^~[\s\u202F]+/, '');

@@ -20,10 +20,10 @@ export interface FullReportGroup extends ReportGroup {
   fission?: ReportGroup['fission'] & { joins?: number };
 }
 
-/** Runs `analyze DIR --format json` in the simulation's zone and as-of; returns the report's groups. */
-export function analyze(dir: string, truth: Truth): FullReportGroup[] {
-  const out = join(dir, '..', `${dir.split(/[\\/]/).pop()}.report.json`);
-  const run = spawnSync(process.execPath, [BIN, 'analyze', dir, '--format', 'json', '--output', out, '--tz', truth.timeZone, '--as-of', truth.asOf, '--quiet'], { cwd: dir, encoding: 'utf8' });
+/** Runs `analyze DIR --format json` in the simulation's zone and as-of (and `args`); returns the report's groups. */
+export function analyze(dir: string, truth: Truth, args: string[] = []): FullReportGroup[] {
+  const out = join(dir, '..', `${dir.split(/[\\/]/).pop()}${args.length ? '-args' : ''}.report.json`);
+  const run = spawnSync(process.execPath, [BIN, 'analyze', dir, '--format', 'json', '--output', out, '--tz', truth.timeZone, '--as-of', truth.asOf, '--quiet', ...args], { cwd: dir, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`analyze ${dir} failed (exit ${run.status}): ${run.stderr.trim()}`);
   return (JSON.parse(readFileSync(out, 'utf8')) as { groups: FullReportGroup[] }).groups;
 }

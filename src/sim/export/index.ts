@@ -9,7 +9,7 @@ import { writeTelegram } from './telegram.js';
 import { writeWechatMemotrace } from './wechat.js';
 import { writeWhatsApp } from './whatsapp.js';
 
-export const EXPORT_FORMATS = ['wechat-memotrace-csv', 'whatsapp-txt', 'whatsapp-txt-zh', 'telegram-json', 'qq-txt'] as const;
+export const EXPORT_FORMATS = ['wechat-memotrace-csv', 'whatsapp-txt', 'whatsapp-txt-zh', 'whatsapp-txt-by-owner', 'telegram-json', 'qq-txt'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export type { ExportInput, ExportOutput };
@@ -21,6 +21,7 @@ export function exportSimulation(result: ExportInput, format: ExportFormat, dir:
     case 'wechat-memotrace-csv': return writeWechatMemotrace(groups, dir);
     case 'whatsapp-txt': return writeWhatsApp(groups, dir, 'en');
     case 'whatsapp-txt-zh': return writeWhatsApp(groups, dir, 'zh');
+    case 'whatsapp-txt-by-owner': return writeWhatsApp(groups, dir, 'en', true);
     case 'telegram-json': return writeTelegram(groups, dir);
     case 'qq-txt': return writeQq(groups, dir);
   }

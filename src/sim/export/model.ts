@@ -160,6 +160,8 @@ export interface ExportOutput {
   groupIds: Map<string, string>;
   /** `${canonical group id}\u0000${canonical member id}` → the member id the adapter reports. */
   memberIds: Map<string, string>;
+  /** The exporters' names, when the files call the exporter "You" (what a user gives as --me). */
+  me?: string[];
 }
 
 export const memberKey = (groupId: string, memberId: string) => `${groupId}\u0000${memberId}`;

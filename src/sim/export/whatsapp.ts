@@ -6,7 +6,10 @@
  * invite link` (a QR code is an invite link in WhatsApp, so its sharer is lost), `Y left`,
  * `X removed Y`. The `zh` variant is the same phone in Chinese: `与<group>的 WhatsApp 聊天.txt`,
  * `yyyy/m/d 下午h:mm - `, 添加了/通过此群组的邀请链接加入群组/退出了群组/移除了.
- * The exporting phone belongs to a member who takes no part in the membership changes.
+ * The exporting phone belongs to a member who takes no part in the membership changes; or, with
+ * `byOwner`, to the group's owner, as when operators export their own groups: the owner's acts
+ * are then "You created group", "You added Y", "You removed Y" (their messages stay under their
+ * name), and the owners' names are what a user would give as --me.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +27,7 @@ const WORDS = {
     left: (y: string) => `${y} left`,
     removed: (x: string, y: string) => `${x} removed ${y}`,
     deleted: 'This message was deleted',
+    you: 'You',
     media: '<Media omitted>',
   },
   zh: {
@@ -35,6 +39,7 @@ const WORDS = {
     left: (y: string) => `${y} 退出了群组`,
     removed: (x: string, y: string) => `${x} 移除了 ${y}`,
     deleted: '这条消息已删除',
+    you: '你',
     media: '<省略影音内容>',
   },
 } as const;
@@ -46,14 +51,15 @@ function stamp(t: number, locale: WhatsAppLocale): string {
   return `${w.y}/${w.mo}/${w.d} ${w.h < 12 ? '上午' : '下午'}${h12}:${pad2(w.mi)}`;
 }
 
-function line(row: ExportRow, words: (typeof WORDS)[WhatsAppLocale]): string | null {
+function line(row: ExportRow, words: (typeof WORDS)[WhatsAppLocale], you: ExportGroup['owner'] | null): string | null {
   const e = row.event;
   if (row.type === 'system') {
     if (!e) return null;
+    const name = (m: ExportGroup['owner']) => (m === you ? words.you : m.name);
     switch (e.kind) {
-      case 'join': return e.via === 'invite' && e.by ? words.added(e.by.name, e.member.name) : words.link(e.member.name);
+      case 'join': return e.via === 'invite' && e.by ? words.added(name(e.by), e.member.name) : words.link(e.member.name);
       case 'leave': return words.left(e.member.name);
-      case 'remove': return words.removed(e.by.name, e.member.name);
+      case 'remove': return words.removed(name(e.by), e.member.name);
     }
   }
   const who = row.sender!.name;
@@ -62,17 +68,17 @@ function line(row: ExportRow, words: (typeof WORDS)[WhatsAppLocale]): string | n
   return `${who}: ${words.media}`;
 }
 
-export function writeWhatsApp(groups: readonly ExportGroup[], dir: string, locale: WhatsAppLocale): ExportOutput {
-  const out: ExportOutput = { files: [], groupIds: new Map(), memberIds: new Map() };
+export function writeWhatsApp(groups: readonly ExportGroup[], dir: string, locale: WhatsAppLocale, byOwner = false): ExportOutput {
+  const out: ExportOutput = { files: [], groupIds: new Map(), memberIds: new Map(), ...(byOwner ? { me: [...new Set(groups.map((g) => g.owner.name))] } : {}) };
   const words = WORDS[locale];
   mkdirSync(dir, { recursive: true });
   for (const g of groups) {
     const lines = [
       `${stamp(g.createdAt, locale)} - ${words.e2e}`,
-      `${stamp(g.createdAt, locale)} - ${words.created(g.owner.name, g.name)}`,
+      `${stamp(g.createdAt, locale)} - ${words.created(byOwner ? words.you : g.owner.name, g.name)}`,
     ];
     for (const row of g.rows) {
-      const l = line(row, words);
+      const l = line(row, words, byOwner ? g.owner : null);
       if (l !== null) lines.push(`${stamp(row.t, locale)} - ${l}`);
     }
     const file = join(dir, words.file(g.name));
