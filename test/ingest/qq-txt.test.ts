@@ -10,9 +10,9 @@ import type { Source } from '../../src/ingest/types.js';
 const BASIC = 'fixtures/qq-txt/basic/全部消息记录.txt';
 const GB = 'fixtures/qq-txt/gb18030-12h/聊天记录.txt';
 
-async function run(path: string, zone = 'Asia/Shanghai', source?: Source) {
+async function run(path: string, zone = 'Asia/Shanghai', source?: Source, me?: string[]) {
   const issues: { reason: string }[] = [];
-  const ctx = { path, zone: new Zone(zone), reportIssue: (i: { reason: string }) => issues.push(i), reportProgress: () => {} };
+  const ctx = { path, zone: new Zone(zone), reportIssue: (i: { reason: string }) => issues.push(i), reportProgress: () => {}, ...(me ? { me } : {}) };
   const events: IngestEvent[] = [];
   for await (const ev of qqTxt.read(source ?? await fileSource(path), ctx)) events.push(ev);
   return {
@@ -142,5 +142,13 @@ describe('QQ notices: several invitees, QR joins, 已退出', () => {
       ['join', '小刚', 'invite', '地瓜'],
       ['leave', '小刚', undefined, undefined],
     ]);
+  });
+
+  it('"你" in a system line is the exporter: "我" unless the user gave their name (--me)', async () => {
+    const text = ['消息记录（此消息记录为文本格式，不支持重新导入）', '', '消息对象:产品交流群', '',
+      '2020-01-02 8:04:05 地瓜(23333233)', '大家好', '', '2020-01-02 8:07:00 系统消息(1000000)', '你邀请Carol加入了本群', ''].join('\n');
+    const source = () => bytesSource('/x/t.txt', new TextEncoder().encode(text));
+    expect((await run('/x/t.txt', 'Asia/Shanghai', source())).members.map((j) => [j.memberId, j.by])).toEqual([['Carol', '我']]);
+    expect((await run('/x/t.txt', 'Asia/Shanghai', source(), ['地瓜'])).members.map((j) => [j.memberId, j.by])).toEqual([['Carol', '地瓜']]);
   });
 });

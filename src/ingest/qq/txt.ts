@@ -109,7 +109,7 @@ function toEvents(b: Block, group: GroupInfo, ctx: ReadContext): IngestEvent[] {
   const text = body.join('\n');
   if (SYSTEM_IDS.has(b.id) || b.name === '系统消息') {
     const fact = parseQqSystem(text);
-    return fact ? factEvents(fact, group, b.time, { line: b.line }) : [];
+    return fact ? factEvents(fact, group, b.time, { line: b.line, self: ctx.me?.[0] }) : [];
   }
   // A member's own recall is shown in their name, not the system's.
   const recall = parseQqSystem(text);

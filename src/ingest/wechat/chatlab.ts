@@ -58,7 +58,7 @@ export function chatlabMessage(raw: unknown, group: GroupInfo, ctx: ReadContext,
   const kind = lookup(TYPES, m.type ?? 0) ?? 'text';
   if (kind === 'system' && (m.type === 80 || !m.sender)) {
     const fact = parseSystemLine(content) ?? parseQqSystem(content);
-    return fact ? factEvents(fact, group, time, { ...(id === undefined ? {} : { id }), ...(where.line === undefined ? {} : { line: where.line }) }) : [];
+    return fact ? factEvents(fact, group, time, { self: ctx.me?.[0], ...(id === undefined ? {} : { id }), ...(where.line === undefined ? {} : { line: where.line }) }) : [];
   }
   const name = cleanName(m.groupNickname || m.accountName || '');
   const senderId = (m.sender === undefined ? '' : String(m.sender)) || name;

@@ -41,7 +41,7 @@ export const wechatChatlogCsv = {
       const name = cleanName(cell(f, col.SenderName) ?? '');
       if (sender === '系统消息' || name === '系统消息' || (!sender && !name)) {
         const fact = parseSystemLine(systemText(content));
-        if (fact) yield* factEvents(fact, group, time, { line });
+        if (fact) yield* factEvents(fact, group, time, { line, self: ctx.me?.[0] });
         continue;
       }
       const ev: MessageEvent = { type: 'message', group, time, line, senderId: sender ?? name, kind: 'text' };

@@ -10,10 +10,11 @@ export function factEvents(
   fact: SystemFact,
   group: GroupInfo,
   time: number,
-  opts: { id?: string; self?: string; line?: number } = {},
+  opts: { id?: string; self?: string | undefined; line?: number } = {},
 ): IngestEvent[] {
   // The line goes on each event, as a message's does, so a refused time names where it is.
   if (opts.line !== undefined) return factEvents(fact, group, time, { ...opts, line: undefined }).map((ev) => (ev.type === 'membership' || ev.type === 'message' ? { ...ev, line: opts.line } : ev));
+  // "你" is the exporter: by the name the export marks as theirs, else the user's (--me), else "我".
   const self = opts.self ?? '我';
   const name = (n: string) => (n === SELF ? self : n);
   const sub = (i: number, n: number) => (opts.id === undefined ? undefined : n > 1 ? `${opts.id}#${i}` : opts.id);

@@ -83,7 +83,7 @@ async function* readBatches(source: Source, ctx: ReadContext): AsyncGenerator<In
       const group = groupOf(cell(f, col.TalkerId));
       if (type === 10000 || type === 10002) {
         const fact = parseSystemLine(systemText(content));
-        if (fact) out.push(...factEvents(fact, group, time, { id, self, line: row.line }));
+        if (fact) out.push(...factEvents(fact, group, time, { id, self: self ?? ctx.me?.[0], line: row.line }));
         continue;
       }
       const name = cleanName(cell(f, col.Remark) ?? cell(f, col.NickName) ?? '');

@@ -68,7 +68,7 @@ export const wechatMemotraceTxt = {
     const empty = (p: Pending): MessageEvent => toMessage({ time: p.time, name: p.rest, body: [], line: p.line }, group);
     const settle = (p: Pending): IngestEvent[] => {
       const fact = parseSystemLine(p.rest);
-      if (fact) return factEvents(fact, group, p.time, { line: p.line });
+      if (fact) return factEvents(fact, group, p.time, { line: p.line, self: ctx.me?.[0] });
       if (senders.has(cleanName(p.rest))) return [empty(p)];
       unknown.push(p);
       return [];

@@ -66,7 +66,7 @@ export const wechatWeflowJson = {
       const id = m.localId === undefined ? undefined : String(m.localId);
       if (m.type === '系统消息' || m.localType === 10000 || m.localType === 10002 || (m.isSend === null && !m.senderUsername)) {
         const fact = parseSystemLine(systemText(content));
-        if (fact) yield* factEvents(fact, group, time, { id, self });
+        if (fact) yield* factEvents(fact, group, time, { id, self: self ?? ctx.me?.[0] });
         continue;
       }
       const name = cleanName(m.senderDisplayName ?? '');
