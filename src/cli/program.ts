@@ -57,7 +57,7 @@ export function buildProgram(io: CliIO, outcome: { value: AnalyzeOutcome }, lang
     .option('--anonymize', h('replace group, member and file names with stable pseudonyms (needs a salt)', '用稳定的化名替换群名、成员名和文件名（需要盐 salt）'))
     .option('--salt <secret>', h('the secret that keys --anonymize (default: $COMMUNITY_AUDIT_SALT, else "salt" in the config file)', '--anonymize 使用的密钥（默认：$COMMUNITY_AUDIT_SALT，否则取配置文件中的 "salt"）'))
     .addOption(new Option('--input-format <id>', h('force the input format instead of detecting it', '指定输入格式，不自动识别')).choices(adapters.map((a) => a.id)))
-    .option('--me <name>', h('your display name in the exports, once per name: system lines call you "You" (WhatsApp) or "你" (QQ, WeChat) — who added whom, who created the group; with it they are yours', '你在导出中的显示名（每个名字写一次）：系统消息（谁拉了谁、谁建的群）里把你称为 "You"（WhatsApp）或 "你"（QQ、微信），给出名字后这些记录会算到你名下'), collect)
+    .option('--me <name>', h('your display name in the exports, once per name: system lines call you "You" (WhatsApp) or "you" in Chinese (QQ, WeChat) — who added whom, who created the group; with it they are yours', '你在导出中的显示名（每个名字写一次）：系统消息（谁拉了谁、谁建的群）里把你称为 "You"（WhatsApp）或 "你"（QQ、微信），给出名字后这些记录会算到你名下'), collect)
     .option('--threads <n>', h('threads that read the inputs: parts of one big CSV, or many inputs side by side (default: the cores, at most 4; 1: one thread)', '读取输入的线程数：一个大 CSV 的各部分，或同时读多个输入（默认：CPU 核数，最多 4；1：单线程）'))
     .action(async (inputs: string[], opts: Record<string, unknown>) => {
       outcome.value = await runAnalyze(inputs, opts, io);

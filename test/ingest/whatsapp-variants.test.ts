@@ -198,49 +198,63 @@ describe('whatsapp-txt: the exporter ("You") and system lines under their doer\'
     '[14.08.2024, 21:02:00] Boris: hello all',
     '[14.08.2024, 21:03:00] Anna: hi',
     '[15.08.2024, 09:00:00] Hikers: You added Carl',
-    '[15.08.2024, 09:00:05] Boris: Boris added Dora',
+    '[15.08.2024, 09:00:05] Hikers: Boris added Dora',
     '[15.08.2024, 09:10:00] Carl: thanks, Dora left early',
     '[16.08.2024, 09:10:00] Dora: Dora left',
   ];
 
-  it('a system line under its doer\'s own name is the doer\'s act, not a message', async () => {
-    const { messages, members, group } = await readAs(NEW);
+  it('a whole system wording under its doer\'s own name is the doer\'s act; an open-ended one stays a message', async () => {
+    const { messages, members, group } = await readAs([...NEW,
+      '[17.08.2024, 10:00:00] Boris: Boris added new photos to the album', '[17.08.2024, 10:01:00] Anna: Anna removed the spam link',
+      '[17.08.2024, 10:02:00] Carl: Carl changed the group settings lol',
+    ]);
     expect(group?.roles).toEqual([{ memberId: 'Boris', name: 'Boris', role: 'owner' }]);
-    expect(messages.map((m) => [m.senderId, m.text])).toEqual([['Boris', 'hello all'], ['Anna', 'hi'], ['Carl', 'thanks, Dora left early']]);
+    expect(messages.map((m) => [m.senderId, m.text])).toEqual([
+      ['Boris', 'hello all'], ['Anna', 'hi'], ['Carl', 'thanks, Dora left early'],
+      ['Boris', 'Boris added new photos to the album'], ['Anna', 'Anna removed the spam link'], ['Carl', 'Carl changed the group settings lol'],
+    ]);
     expect(members.map((j) => [j.action, j.memberId, j.by ?? null])).toEqual([
       ['join', 'You', 'Boris'], ['join', 'Carl', 'You'], ['join', 'Dora', 'Boris'], ['leave', 'Dora', null],
     ]);
   });
 
-  it('"you" and "You" are one member, the exporter, with a note naming --me and the first line', async () => {
+  it('"you" and "You" are one member, the exporter, with a warning naming --me and the first line', async () => {
     const { members, issues } = await readAs(NEW);
     expect(members.filter((j) => j.memberId === 'You' || j.by === 'You')).toHaveLength(2);
     expect(issues).toEqual([expect.objectContaining({ code: 'exporter-as-you', line: 3, counts: false })]);
-    expect(issues[0]!.reason).toMatch(/^2 system lines .*--me/);
+    // The message holds no member name ("You" would be scrubbed by --anonymize).
+    expect(issues[0]!.reason).toMatch(/^2 system lines speak of the person who exported the chat only as "you" .*--me/);
   });
 
   it('with --me the exporter\'s system lines are the user\'s, and so are their messages', async () => {
-    const { messages, members, issues } = await readAs(NEW, ['Anna']);
+    const { messages, members, issues } = await readAs(NEW, ['~ Anna']);
     expect(issues).toEqual([]);
     expect(members.slice(0, 2).map((j) => [j.memberId, j.by])).toEqual([['Anna', 'Boris'], ['Carl', 'Anna']]);
     expect(messages.map((m) => [m.senderId, m.fromSelf ?? false])).toEqual([['Boris', false], ['Anna', true], ['Carl', false]]);
   });
 
-  it('of several --me names, the one who writes in the chat and is never named by a system line', async () => {
-    expect((await readAs(NEW, ['Zed', 'Anna'])).members[1]!.by).toBe('Anna');
-    // Boris writes too, but system lines name him: he is not the one they call "You".
-    expect((await readAs(NEW, ['Boris', 'Anna'])).members[1]!.by).toBe('Anna');
-    expect((await readAs(NEW, ['Boris', 'Zed'])).members[1]!.by).toBe('Boris');
-    expect((await readAs(NEW, ['Zed', 'Yan'])).members[1]!.by).toBe('Zed');
+  it('of several --me names, one that writes and is never named by a system line (the exporter never is)', async () => {
+    const exporter = async (me: string[], extra: string[] = []) => {
+      const r = await readAs([...NEW, ...extra], me);
+      return { you: r.members[1]!.by, codes: r.issues.map((i) => i.code) };
+    };
+    expect(await exporter(['Zed', 'Anna'])).toEqual({ you: 'Anna', codes: [] });
+    // Boris and Carl write too, but system lines name them: neither is the one they call "you".
+    expect(await exporter(['Boris', 'Anna'])).toEqual({ you: 'Anna', codes: [] });
+    expect(await exporter(['Carl', 'Anna'])).toEqual({ you: 'Anna', codes: [] });
+    // No name fits but one never named: an exporter who never wrote.
+    expect(await exporter(['Boris', 'Zed'])).toEqual({ you: 'Zed', codes: [] });
+    // Only names the file names: none is the exporter ("you" stays a member of its own, with the warning).
+    expect(await exporter(['Carl'])).toEqual({ you: 'You', codes: ['exporter-as-you'] });
+    // Two fit: the first given, with a note.
+    expect(await exporter(['Eve', 'Anna'], ['[18.08.2024, 10:00:00] Eve: hey'])).toEqual({ you: 'Eve', codes: ['me-ambiguous'] });
   });
 
-  it('the exporter in a Chinese export, and under their own name; a name that only begins like "you" is a name', async () => {
-    const { members, group, messages } = await readAs([
-      '2024/8/14 21:00 - 你创建了群组“徒步”', '2024/8/14 21:01 - 你添加了张三', '2024/8/14 21:02 - 李四添加了你',
-      '2024/8/14 21:03 - 小安: You added Youssef', '2024/8/14 21:04 - Youssef: 谢谢',
-    ], ['小安']);
-    expect(group?.roles).toEqual([{ memberId: '小安', name: '小安', role: 'owner' }]);
-    expect(members.map((j) => [j.memberId, j.by])).toEqual([['张三', '小安'], ['小安', '李四'], ['Youssef', '小安']]);
-    expect(messages.map((m) => m.senderId)).toEqual(['Youssef']);
+  it('the exporter in a Chinese export ("你和李四" too); a member called "You" added by someone stays a member', async () => {
+    const zh = await readAs(['2024/8/14 21:00 - 你创建了群组“徒步”', '2024/8/14 21:01 - 你添加了张三', '2024/8/14 21:02 - 王五添加了你和李四', '2024/8/14 21:03 - 小安: 大家好'], ['小安']);
+    expect(zh.group?.roles).toEqual([{ memberId: '小安', name: '小安', role: 'owner' }]);
+    expect(zh.members.map((j) => [j.memberId, j.by])).toEqual([['张三', '小安'], ['小安', '王五'], ['李四', '王五']]);
+    const en = await readAs(['1/5/24, 9:00 AM - Alice added You', '1/5/24, 9:01 AM - You: hi', '1/5/24, 9:02 AM - Youssef left'], ['Ann']);
+    expect(en.members.map((j) => [j.action, j.memberId])).toEqual([['join', 'You'], ['leave', 'Youssef']]);
   });
 });

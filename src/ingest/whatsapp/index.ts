@@ -4,7 +4,7 @@ import type { IngestAdapter, ReadContext, Source } from '../types.js';
 import { cleanLine, DateOrderVote, matchHeader, wallTime, type DateOrder } from './header.js';
 import { lines } from './lines.js';
 import { kindOfText } from './media.js';
-import { actorOf, ENCRYPTED, harmless, isYou, parseSystem, person, type SystemLine } from './system.js';
+import { ENCRYPTED, harmless, isYou, ownActor, ownHarmless, parseSystem, person, type SystemLine } from './system.js';
 
 /**
  * "WhatsApp Chat with X" in the languages WhatsApp names its exports in (and the macOS/iOS folder
@@ -91,7 +91,7 @@ async function scan(source: Source, wanted: ReadonlySet<string>): Promise<Scan> 
     if (!h) continue;
     vote.add(h, clean);
     if (wanted.size) {
-      const sep = SEP.exec(h.rest), sys = parseSystem(sep ? sep[2]! : h.rest) ?? (sep ? parseSystem(h.rest) : null);
+      const sep = SEP.exec(h.rest), sys = parseSystem(h.rest) ?? (sep ? parseSystem(sep[2]!) : null);
       if (sys) for (const n of namesIn(sys)) { if (wanted.has(n)) named.add(n); }
       else if (sep && wanted.has(person(sep[1]!))) authors.add(person(sep[1]!));
     }
@@ -155,8 +155,8 @@ export const whatsappText = {
     return hits / sample.length >= 0.5 ? 0.9 + named : 0.6 + named;
   },
   async *read(source, ctx) {
-    const me = ctx.me ?? [];
-    const { order, ambiguous, chatName, voice, authors, named } = await scan(source, new Set(me.length > 1 ? me : []));
+    const me = (ctx.me ?? []).map(person).filter((n) => n !== '');
+    const { order, ambiguous, chatName, voice, authors, named } = await scan(source, new Set(me));
     if (ambiguous) {
       ctx.reportIssue({
         reason: `the dates could be day/month or month/day and nothing in the file tells which; read as ${order === 'dmy' ? 'day/month' : 'month/day'}`,
@@ -165,9 +165,17 @@ export const whatsappText = {
     }
     const name = groupName(source, chatName);
     const group: GroupInfo = { id: name, name, platform: 'whatsapp' };
-    // With several names (one per group, say), the one that writes in this chat and is never named
-    // by a system line; else one that writes; else the first.
-    const you = me.find((n) => authors.has(n) && !named.has(n)) ?? me.find((n) => authors.has(n)) ?? me[0];
+    // The exporter is never named by a system line (they are "You" there): of the user's names, the
+    // first that writes in this chat and is never named, else the first never named (an exporter
+    // who never wrote); none: the member "You", with the warning.
+    const fits = me.filter((n) => !named.has(n)), writers = fits.filter((n) => authors.has(n));
+    const you = writers[0] ?? fits[0];
+    if (writers.length > 1) {
+      ctx.reportIssue({
+        reason: `--me: ${writers.map((n) => `"${n}"`).join(', ')} all write in this chat and no system line names them; the exporter is taken to be "${you}", the first given`,
+        code: 'me-ambiguous', counts: false, strict: false,
+      });
+    }
     const state: State = { voiceName: chatName ?? name, voice, unknown: 0, firstUnknown: 0, you: you ?? 'You', named: you !== undefined, youLines: 0, firstYou: 0 };
     let pending: Pending | null = null;
     for await (const { line: raw, no } of lines(source.text(), source.path)) {
@@ -199,7 +207,7 @@ export const whatsappText = {
     if (state.youLines > 0 && !state.named) {
       ctx.reportIssue({
         line: state.firstYou,
-        reason: `${state.youLines} system line${state.youLines === 1 ? ' calls' : 's call'} the person who exported the chat "You" (the first on this line): read as one member "You", apart from the messages under that person's name; give the name with --me to join them`,
+        reason: `${state.youLines} system line${state.youLines === 1 ? ' speaks' : 's speak'} of the person who exported the chat only as "you" (the first on this line): read as one member, apart from the messages under that person's name; give the name with --me to join them${me.length ? ` (each name given with --me is named by a system line here, so none is the exporter)` : ''}`,
         code: 'exporter-as-you', counts: false, strict: false,
       });
     }
@@ -212,15 +220,15 @@ function toEvents(p: Pending, group: GroupInfo, state: State, ctx: ReadContext):
   const sys = parseSystem(p.text);
   const fromChat = p.author !== null && (p.author === state.voiceName || p.author === group.name);
   // Newer exports write some system lines under the doer's own name ("Boris: Boris created group
-  // “X”"), and the exporter's under their name ("Ann: You added Carl"): the doer's own line.
-  const actor = sys ? actorOf(sys) : undefined;
-  const own = p.author !== null && actor !== undefined && (actor === p.author || (state.named && isYou(actor) && p.author === state.you));
+  // “X”"): the doer's own act, for the wordings that are whole (see ownActor).
+  const actor = sys ? ownActor(sys) : undefined;
+  const own = p.author !== null && actor !== undefined && actor === p.author;
   const trusted = p.author === null || p.lrm || fromChat || own;
   const base = { type: 'membership' as const, group, time: p.time, line: p.line };
   if (sys && (trusted || sys.kind === 'notice')) {
     // "You" / "you" (and their words in other languages) is the exporter: one member, by --me's name if given.
-    const who = (n: string) => {
-      if (!isYou(n)) return n;
+    const who = (n: string, doer = true) => {
+      if (!isYou(n, doer)) return n;
       if (state.youLines++ === 0) state.firstYou = p.line;
       return state.you;
     };
@@ -228,9 +236,9 @@ function toEvents(p: Pending, group: GroupInfo, state: State, ctx: ReadContext):
       case 'notice': return [];
       case 'join-link': { const m = who(sys.member); return [{ ...base, action: 'join', memberId: m, memberName: m, method: 'link' }]; }
       case 'was-added': { const m = who(sys.member); return [{ ...base, action: 'join', memberId: m, memberName: m, method: 'invite' }]; }
-      case 'added': { const by = who(sys.by); return sys.members.map(who).map((m) => ({ ...base, action: 'join' as const, memberId: m, memberName: m, by, method: 'invite' as const })); }
+      case 'added': { const by = who(sys.by); return sys.members.map((m) => who(m, false)).map((m) => ({ ...base, action: 'join' as const, memberId: m, memberName: m, by, method: 'invite' as const })); }
       case 'left': { const m = who(sys.member); return [{ ...base, action: 'leave', memberId: m, memberName: m }]; }
-      case 'removed': { const m = who(sys.member); return [{ ...base, action: 'remove', memberId: m, memberName: m, by: who(sys.by) }]; }
+      case 'removed': { const m = who(sys.member, false); return [{ ...base, action: 'remove', memberId: m, memberName: m, by: who(sys.by) }]; }
       case 'created': { const by = who(sys.by); return [{ type: 'group', group, roles: [{ memberId: by, name: by, role: 'owner' }] }]; }
       case 'subject': { const by = who(sys.by); return [{ type: 'message', group, time: p.time, line: p.line, senderId: by, senderName: by, kind: 'system' }]; }
     }
@@ -239,7 +247,7 @@ function toEvents(p: Pending, group: GroupInfo, state: State, ctx: ReadContext):
   if (p.author === null) { unknownLine(p, state); return []; }
   if (p.author === '') { ctx.reportIssue({ line: p.line, reason: 'message without an author', code: 'no-sender' }); return []; }
   // Under the doer's own name, a line that changes no membership ("Boris: Boris changed this group's icon").
-  if (p.text.startsWith(`${p.author} `) && harmless(p.text)) return [];
+  if (ownHarmless(p.text, p.author)) return [];
   const kind = kindOfText(p.text);
   // iOS writes every system line under the chat's name ("Book Club: ‎Alice changed this group's
   // icon"), with an LRM before the text. The name is nobody's when a membership line is written

@@ -114,6 +114,9 @@ export function harmless(text: string): boolean {
  * space after the comma of a list, so a comma without one belongs to a name ("王,小二").
  */
 export function splitNames(list: string, and = 'and|e|y'): string[] {
+  // "你和李四" / "李四和你": the exporter beside one more name, joined by a bare 和.
+  const you = /^(你|您)和(.+)$/.exec(list) ?? /^(.+)和(你|您)$/.exec(list);
+  if (you && !list.includes('、')) return [person(you[1]!), person(you[2]!)].filter((s) => s !== '');
   const parts = list.split(new RegExp(`\\s*,\\s+|\\s+(?:${and})\\s+|、|\\s+和\\s+`));
   if (list.includes('、') && parts.length > 1) {
     const last = parts.pop()!, at = last.lastIndexOf('和');
@@ -129,19 +132,41 @@ export function splitNames(list: string, and = 'and|e|y'): string[] {
  * also given names in some countries ("Anda", "Je", "Du") are left out: a member of that name would
  * become the exporter.
  */
-const YOU = /^(?:you|你|您|você|vous|вы|вас)$/i;
+const YOU = /^(?:你|您|você|vous|вы|вас)$/i;
 
-export function isYou(name: string): boolean {
-  return YOU.test(name);
+/**
+ * Whether `name`, as a system line has it, is the exporter. English writes "You" as the doer
+ * ("You added Bob", "You left") and "you" otherwise ("Alice added you"): a member called "You" (a
+ * surname) added by someone stays a member.
+ */
+export function isYou(name: string, doer: boolean): boolean {
+  return name === (doer ? 'You' : 'you') || YOU.test(name);
 }
 
-/** The person a system line is about as its doer: who created, added, removed, renamed, joined or left. */
-export function actorOf(sys: SystemLine): string | undefined {
+/**
+ * The doer of a system line whose wording is whole and anchored, so that written under the doer's
+ * own name it is still that act: creating the group, renaming it, joining by link, leaving. Not
+ * "added"/"removed", whose object runs to the end of the line: "Acme Store: Acme Store added new
+ * products" is a message.
+ */
+export function ownActor(sys: SystemLine): string | undefined {
   switch (sys.kind) {
-    case 'created': case 'subject': case 'added': case 'removed': return sys.by;
+    case 'created': case 'subject': return sys.by;
     case 'join-link': case 'left': return sys.member;
     default: return undefined;
   }
+}
+
+/**
+ * A line changing no membership that newer exports write under its doer's name, after that name
+ * ("Boris changed this group's icon"): the wordings themselves, whole, not HARMLESS's fragments
+ * ("Bob changed the group settings lol" is Bob's message).
+ */
+const OWN_HARMLESS = /^\s?(?:changed this group's (?:icon|settings\b.*)|changed the group description|deleted this group's icon|reset this group's invite link|更改了(?:此|本)群[组組]的?(?:图标|圖示|描述|设置|設定)|删除了此群组的图标)\.?$/;
+
+/** Whether `text`, under `author`, is such a line. */
+export function ownHarmless(text: string, author: string): boolean {
+  return text.startsWith(author) && OWN_HARMLESS.test(text.slice(author.length));
 }
 
 /** A person's name as WhatsApp writes it, without the "~ " it puts before people not in the contacts. */

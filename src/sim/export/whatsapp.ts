@@ -58,7 +58,7 @@ function line(row: ExportRow, words: (typeof WORDS)[WhatsAppLocale], you: Export
     const name = (m: ExportGroup['owner']) => (m === you ? words.you : m.name);
     switch (e.kind) {
       case 'join': return e.via === 'invite' && e.by ? words.added(name(e.by), e.member.name) : words.link(e.member.name);
-      case 'leave': return words.left(e.member.name);
+      case 'leave': return words.left(name(e.member));
       case 'remove': return words.removed(name(e.by), e.member.name);
     }
   }
