@@ -246,6 +246,10 @@ describe('whatsapp-txt: the exporter ("You") and system lines under their doer\'
     expect(await exporter(['Boris', 'Zed'])).toEqual({ you: 'Zed', codes: [] });
     // Only names the file names: none is the exporter ("you" stays a member of its own, with the warning).
     expect(await exporter(['Carl'])).toEqual({ you: 'You', codes: ['exporter-as-you'] });
+    // A message that only reads like a system line names nobody: Anna stays the exporter.
+    expect(await exporter(['Anna'], ['[18.08.2024, 10:00:00] Carl: Anna left the tent open'])).toEqual({ you: 'Anna', codes: [] });
+    expect(await exporter(['Anna'], ['[18.08.2024, 10:00:00] Carl: Anna left'])).toEqual({ you: 'Anna', codes: [] });
+    expect(await exporter(['Anna'], ['[18.08.2024, 10:00:00] Hikers: Anna left'])).toEqual({ you: 'You', codes: ['exporter-as-you'] });
     // Two fit: the first given, with a note.
     expect(await exporter(['Eve', 'Anna'], ['[18.08.2024, 10:00:00] Eve: hey'])).toEqual({ you: 'Eve', codes: ['me-ambiguous'] });
   });

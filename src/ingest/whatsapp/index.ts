@@ -90,11 +90,6 @@ async function scan(source: Source, wanted: ReadonlySet<string>): Promise<Scan> 
     const h = matchHeader(clean);
     if (!h) continue;
     vote.add(h, clean);
-    if (wanted.size) {
-      const sep = SEP.exec(h.rest), sys = parseSystem(h.rest) ?? (sep ? parseSystem(sep[2]!) : null);
-      if (sys) for (const n of namesIn(sys)) { if (wanted.has(n)) named.add(n); }
-      else if (sep && wanted.has(person(sep[1]!))) authors.add(person(sep[1]!));
-    }
     if (first) {
       first = false;
       const sep = SEP.exec(h.rest);
@@ -102,6 +97,18 @@ async function scan(source: Source, wanted: ReadonlySet<string>): Promise<Scan> 
     } else if (chatName !== undefined && !voice && h.rest.startsWith(prefix)) {
       const sys = parseSystem(h.rest.slice(prefix.length).trim());
       voice = sys !== null && sys.kind !== 'notice';
+    }
+    if (wanted.size) {
+      // Names as toEvents would read the line: a system line without an author, under the chat's
+      // name or under its doer's own; else the author of a message ("Zoe: Ann left" names nobody).
+      const sep = SEP.exec(h.rest);
+      let sys = parseSystem(h.rest);
+      if (!sys && sep) {
+        const under = parseSystem(sep[2]!);
+        if (under && ((chatName !== undefined && h.rest.startsWith(prefix)) || ownActor(under) === person(sep[1]!))) sys = under;
+      }
+      if (sys) for (const n of namesIn(sys)) { if (wanted.has(n)) named.add(n); }
+      else if (sep && wanted.has(person(sep[1]!))) authors.add(person(sep[1]!));
     }
   }
   const order = vote.decide();
