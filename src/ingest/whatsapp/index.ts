@@ -4,7 +4,7 @@ import type { IngestAdapter, ReadContext, Source } from '../types.js';
 import { cleanLine, DateOrderVote, matchHeader, wallTime, type DateOrder } from './header.js';
 import { lines } from './lines.js';
 import { kindOfText } from './media.js';
-import { ENCRYPTED, harmless, isYou, ownActor, ownHarmless, parseSystem, person, type SystemLine } from './system.js';
+import { ENCRYPTED, harmless, isYou, namesIn, ownActor, ownHarmless, parseSystem, person } from './system.js';
 
 /**
  * "WhatsApp Chat with X" in the languages WhatsApp names its exports in (and the macOS/iOS folder
@@ -115,17 +115,6 @@ async function scan(source: Source, wanted: ReadonlySet<string>): Promise<Scan> 
   return { order, ambiguous: vote.ambiguous, voice, authors, named, ...(chatName ? { chatName } : {}) };
 }
 
-/** Everyone a system line names. */
-function namesIn(sys: SystemLine): string[] {
-  switch (sys.kind) {
-    case 'added': return [sys.by, ...sys.members];
-    case 'removed': return [sys.by, sys.member];
-    case 'created': case 'subject': return [sys.by];
-    case 'join-link': case 'was-added': case 'left': return [sys.member];
-    default: return [];
-  }
-}
-
 /** What reading a file keeps across its lines besides the message being assembled. */
 interface State {
   /** The name system lines are written under (iOS), and whether it is known to be nobody's. */
@@ -134,9 +123,9 @@ interface State {
   /** Author-less system lines in a wording no pattern knows, and the first of them. */
   unknown: number;
   firstUnknown: number;
-  /** Who "You" in a system line is: the user's name (--me) when given, else the member "You". */
+  /** Who "You" in a system line is: the user's name (--me) when one fits, else the member "You". */
   you: string;
-  named: boolean;
+  youByMe: boolean;
   /** System lines that name the exporter "You", and the first of them. */
   youLines: number;
   firstYou: number;
@@ -183,7 +172,7 @@ export const whatsappText = {
         code: 'me-ambiguous', counts: false, strict: false,
       });
     }
-    const state: State = { voiceName: chatName ?? name, voice, unknown: 0, firstUnknown: 0, you: you ?? 'You', named: you !== undefined, youLines: 0, firstYou: 0 };
+    const state: State = { voiceName: chatName ?? name, voice, unknown: 0, firstUnknown: 0, you: you ?? 'You', youByMe: you !== undefined, youLines: 0, firstYou: 0 };
     let pending: Pending | null = null;
     for await (const { line: raw, no } of lines(source.text(), source.path)) {
       const line = cleanLine(raw);
@@ -211,7 +200,7 @@ export const whatsappText = {
         code: 'unrecognised-system-lines', counts: false, strict: false,
       });
     }
-    if (state.youLines > 0 && !state.named) {
+    if (state.youLines > 0 && !state.youByMe) {
       ctx.reportIssue({
         line: state.firstYou,
         reason: `${state.youLines} system line${state.youLines === 1 ? ' speaks' : 's speak'} of the person who exported the chat only as "you" (the first on this line): read as one member, apart from the messages under that person's name; give the name with --me to join them${me.length ? ` (each name given with --me is named by a system line here, so none is the exporter)` : ''}`,
@@ -264,7 +253,7 @@ function toEvents(p: Pending, group: GroupInfo, state: State, ctx: ReadContext):
   const ev: MessageEvent = { type: 'message', group, time: p.time, line: p.line, senderId: p.author, senderName: p.author, kind };
   if (p.text) ev.text = p.text;
   // The user's own messages (--me), as exporters that mark them do (留痕's IsSender).
-  if (state.named && p.author === state.you) ev.fromSelf = true;
+  if (state.youByMe && p.author === state.you) ev.fromSelf = true;
   return [ev];
 }
 

@@ -157,6 +157,17 @@ export function ownActor(sys: SystemLine): string | undefined {
   }
 }
 
+/** Everyone a system line names. */
+export function namesIn(sys: SystemLine): string[] {
+  switch (sys.kind) {
+    case 'added': return [sys.by, ...sys.members];
+    case 'removed': return [sys.by, sys.member];
+    case 'created': case 'subject': return [sys.by];
+    case 'join-link': case 'was-added': case 'left': return [sys.member];
+    default: return [];
+  }
+}
+
 /**
  * A line changing no membership that newer exports write under its doer's name, after that name
  * ("Boris changed this group's icon"): the wordings themselves, whole, not HARMLESS's fragments
