@@ -15,10 +15,10 @@ const JA = fixture('line/ja-group/[LINE] 山登り部.txt');
 const PC = fixture('line/zh-hant-pc/[LINE] 工作群.txt');
 const BAD = fixture('line/bad-date/[LINE] Chat history in Broken.txt');
 
-async function read(source: Source, zone = 'UTC') {
+async function read(source: Source, zone = 'UTC', me?: string[]) {
   const events: IngestEvent[] = [];
   const issues: { line?: number; code?: string; reason: string }[] = [];
-  const ctx = { path: source.path, zone: new Zone(zone), reportIssue: (i: { line?: number; code?: string; reason: string }) => issues.push(i), reportProgress: () => {} };
+  const ctx = { path: source.path, zone: new Zone(zone), reportIssue: (i: { line?: number; code?: string; reason: string }) => issues.push(i), reportProgress: () => {}, ...(me ? { me } : {}) };
   for await (const e of lineTxt.read(source, ctx)) events.push(e);
   const messages = events.filter((e): e is MessageEvent => e.type === 'message');
   const changes = events.filter((e): e is MembershipEvent => e.type === 'membership');
@@ -120,6 +120,14 @@ describe('line-txt', () => {
     expect(zh.events.at(-1)).toMatchObject({ type: 'group', group: { id: '小明', personal: true } });
     const group = await read(text('[LINE] Chat history with Old Friends\n\nTue, 01/02/2024\n10:00\t\tAnn invited Cid.\n10:01\tAnn\thi\n'));
     expect(group.events.some((e) => e.type === 'group')).toBe(false);
+  });
+
+  it('marks the messages of the user named with --me as the exporter\'s: the first of the names to write', async () => {
+    const { messages } = await read(await fileSource(EN), 'UTC', ['Nobody', 'Bob', 'Alice']);
+    expect(messages.map((m) => [m.senderId, m.fromSelf ?? false])).toEqual([
+      ['Alice', true], ['Bob', false], ['Carol', false], ['Dan', false], ['Bob', false],
+    ]);
+    expect((await read(await fileSource(EN))).messages.some((m) => m.fromSelf)).toBe(false);
   });
 
   it('counts system lines in an unknown wording in one note', async () => {

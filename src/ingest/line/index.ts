@@ -50,7 +50,7 @@ export const lineTxt = {
   platform: 'line',
   capabilities: {
     identity: 'names', joins: true, replies: false,
-    note: 'members are display names; joins by invitation (with the inviter, several invitees split), joins by QR code or link, leaves and removals from system lines in English, Chinese (traditional and simplified) and Japanese; unsent messages are no messages; a chat "with" one person is left out of the report as a personal chat; no reply links',
+    note: 'members are display names; joins by invitation (with the inviter, several invitees split), joins by QR code or link, leaves and removals from system lines in English, Chinese (traditional and simplified) and Japanese; unsent messages are no messages; a chat "with" one person is left out of the report as a personal chat; nothing marks the exporter: with --me, your messages are; no reply links',
   },
   kind: () => 'messages',
   detect: (head) => (head.text ? lineScore(head) : 0),

@@ -44,8 +44,13 @@ export class LineReader {
   private membership = false;
   private unknown = 0;
   private firstUnknown = 0;
+  /** The user's names (--me), and which of them exported this chat: the first of them to write in it. */
+  private readonly me: ReadonlySet<string>;
+  private you: string | undefined;
 
-  constructor(private readonly source: Pick<Source, 'fileName'>, private readonly ctx: ReadContext) {}
+  constructor(private readonly source: Pick<Source, 'fileName'>, private readonly ctx: ReadContext) {
+    this.me = new Set((ctx.me ?? []).map((n) => n.trim()));
+  }
 
   private get group(): GroupInfo {
     if (!this.groupInfo) {
@@ -128,7 +133,10 @@ export class LineReader {
     if (isSenderNotice(text)) return [];
     if (this.senders.size < 3) this.senders.add(p.sender);
     const kind = kindOfText(text);
-    return [{ type: 'message', group: this.group, time: p.time, line: p.line, senderId: p.sender, senderName: p.sender, kind, ...(kind === 'text' && text ? { text } : {}) }];
+    // The user's own messages (--me): LINE marks nobody as the exporter, as 留痕's IsSender does.
+    if (this.you === undefined && this.me.has(p.sender)) this.you = p.sender;
+    const self = p.sender === this.you ? { fromSelf: true } : {};
+    return [{ type: 'message', group: this.group, time: p.time, line: p.line, senderId: p.sender, senderName: p.sender, kind, ...(kind === 'text' && text ? { text } : {}), ...self }];
   }
 
   private system(sys: LineSystem | null, p: Pending, text: string): IngestEvent[] {

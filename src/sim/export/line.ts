@@ -6,7 +6,7 @@
  * links, no seconds. System lines have an empty sender: an invited join `X邀請Y加入群組。`, a join by
  * QR code or none known `Y加入群組。` (the sharer of a code is lost, as in WhatsApp), `Y已退出群組。`,
  * `X已將Y移出群組。`, and a recall `Y已收回訊息` (no message once read). No line says who created
- * the group.
+ * the group, nor who exported it (the owner: their name is the --me a user would give).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -59,7 +59,9 @@ function lines(g: ExportGroup): string[] {
 }
 
 export function writeLine(groups: readonly ExportGroup[], dir: string): ExportOutput {
-  const out: ExportOutput = { files: [], groupIds: new Map(), memberIds: new Map() };
+  // Exported by each group's owner, as operators export their own groups; nothing in the file says
+  // so, so the owners' names are what the user would give as --me.
+  const out: ExportOutput = { files: [], groupIds: new Map(), memberIds: new Map(), me: [...new Set(groups.map((g) => g.owner.name))] };
   mkdirSync(dir, { recursive: true });
   for (const g of groups) {
     const file = join(dir, `[LINE] ${g.name}.txt`);

@@ -160,7 +160,8 @@ export interface ExportOutput {
   groupIds: Map<string, string>;
   /** `${canonical group id}\u0000${canonical member id}` → the member id the adapter reports. */
   memberIds: Map<string, string>;
-  /** The exporters' names, when the files call the exporter "You" (what a user gives as --me). */
+  /** The exporters' names, as a user gives them with --me: where the files call the exporter "You",
+   *  or mark nobody as the exporter (LINE). */
   me?: string[];
 }
 
