@@ -1,5 +1,6 @@
 import type { GroupInfo, IngestEvent } from '../../core/model.js';
 import type { ReadContext, Source } from '../types.js';
+import { UnknownSystemLines } from '../unknown-lines.js';
 import { readClock, splitTab, type Separator } from './clock.js';
 import { DayReader, type Day } from './dates.js';
 import { fileTitle, headerTitle, SAVED_ON, type ChatTitle } from './header.js';
@@ -42,8 +43,7 @@ export class LineReader {
   /** Up to three senders, and whether anyone came or went: a one-to-one chat has neither. */
   private readonly senders = new Set<string>();
   private membership = false;
-  private unknown = 0;
-  private firstUnknown = 0;
+  private readonly unknown = new UnknownSystemLines();
   /** The user's names (--me), and which of them exported this chat: the first of them to write in it. */
   private readonly me: ReadonlySet<string>;
   private you: string | undefined;
@@ -141,7 +141,7 @@ export class LineReader {
 
   private system(sys: LineSystem | null, p: Pending, text: string): IngestEvent[] {
     if (!sys) {
-      if (text.trim() !== '' && this.unknown++ === 0) this.firstUnknown = p.line;
+      if (text.trim() !== '') this.unknown.add(p.line);
       return [];
     }
     const base = { type: 'membership' as const, group: this.group, time: p.time, line: p.line };
@@ -171,13 +171,7 @@ export class LineReader {
   /** The events left at the end of the file, and its notes. */
   end(): IngestEvent[] {
     const out = this.flush();
-    if (this.unknown > 0) {
-      this.ctx.reportIssue({
-        line: this.firstUnknown,
-        reason: `${this.unknown} system line${this.unknown === 1 ? '' : 's'} in a wording this reader does not know (the first on this line): joins and leaves among them are not counted, so growth figures may be incomplete`,
-        code: 'unrecognised-system-lines', counts: false, strict: false,
-      });
-    }
+    this.unknown.report(this.ctx);
     // "Chat history with X" is a chat with one person, unless it plainly is a group.
     if (this.title?.oneToOne && this.senders.size <= 2 && !this.membership) out.push({ type: 'group', group: { ...this.group, personal: true } });
     return out;

@@ -8,9 +8,9 @@
  * `X已將Y移出群組。`, and a recall `Y已收回訊息` (no message once read). No line says who created
  * the group, nor who exported it (the owner: their name is the --me a user would give).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { memberKey, pad2, wall, type ExportGroup, type ExportOutput, type ExportRow } from './model.js';
+import { pad2, wall, writeGroupFile, type ExportGroup, type ExportOutput, type ExportRow } from './model.js';
 
 const WEEKDAY = '日一二三四五六';
 const PLACEHOLDER: Record<string, string> = { image: '[照片]', sticker: '[貼圖]', voice: '[語音訊息]', video: '[影片]', file: '[檔案]' };
@@ -64,11 +64,7 @@ export function writeLine(groups: readonly ExportGroup[], dir: string): ExportOu
   const out: ExportOutput = { files: [], groupIds: new Map(), memberIds: new Map(), me: [...new Set(groups.map((g) => g.owner.name))] };
   mkdirSync(dir, { recursive: true });
   for (const g of groups) {
-    const file = join(dir, `[LINE] ${g.name}.txt`);
-    writeFileSync(file, lines(g).join('\n') + '\n');
-    out.files.push(file);
-    out.groupIds.set(g.id, g.name);
-    for (const m of g.members) out.memberIds.set(memberKey(g.id, m.id), m.name);
+    writeGroupFile(out, g, join(dir, `[LINE] ${g.name}.txt`), lines(g).join('\n') + '\n');
   }
   return out;
 }
