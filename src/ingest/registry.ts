@@ -11,6 +11,7 @@ import { chatlabJson, chatlabJsonl } from './wechat/chatlab-json.js';
 import { wechatChatlogCsv } from './wechat/chatlog-csv.js';
 import { wechatPywxdumpCsv } from './wechat/pywxdump-csv.js';
 import { qqTxt } from './qq/txt.js';
+import { lineTxt } from './line/index.js';
 import { memberListXlsx } from './member-list/xlsx.js';
 import { canonicalMessagesCsv } from './canonical/messages.js';
 import { canonicalMembersCsv } from './canonical/members.js';
@@ -34,6 +35,7 @@ export const adapters = [
   wechatChatlogCsv,
   wechatPywxdumpCsv,
   qqTxt,
+  lineTxt,
   memberListXlsx,
   canonicalMessagesCsv,
   canonicalMembersCsv,

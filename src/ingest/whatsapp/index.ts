@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { GroupInfo, IngestEvent, MessageEvent } from '../../core/model.js';
 import type { IngestAdapter, ReadContext, Source } from '../types.js';
+import { UnknownSystemLines } from '../unknown-lines.js';
 import { cleanLine, DateOrderVote, matchHeader, wallTime, type DateOrder } from './header.js';
 import { lines } from './lines.js';
 import { kindOfText } from './media.js';
@@ -120,9 +121,8 @@ interface State {
   /** The name system lines are written under (iOS), and whether it is known to be nobody's. */
   voiceName: string;
   voice: boolean;
-  /** Author-less system lines in a wording no pattern knows, and the first of them. */
-  unknown: number;
-  firstUnknown: number;
+  /** Author-less system lines in a wording no pattern knows. */
+  unknown: UnknownSystemLines;
   /** Who "You" in a system line is: the user's name (--me) when one fits, else the member "You". */
   you: string;
   youByMe: boolean;
@@ -172,7 +172,7 @@ export const whatsappText = {
         code: 'me-ambiguous', counts: false, strict: false,
       });
     }
-    const state: State = { voiceName: chatName ?? name, voice, unknown: 0, firstUnknown: 0, you: you ?? 'You', youByMe: you !== undefined, youLines: 0, firstYou: 0 };
+    const state: State = { voiceName: chatName ?? name, voice, unknown: new UnknownSystemLines(), you: you ?? 'You', youByMe: you !== undefined, youLines: 0, firstYou: 0 };
     let pending: Pending | null = null;
     for await (const { line: raw, no } of lines(source.text(), source.path)) {
       const line = cleanLine(raw);
@@ -193,13 +193,7 @@ export const whatsappText = {
       pending = { time: ctx.zone.fromLocal(wall), line: no, author, text, lrm: author !== null && /\D:\s?\u200E/.test(raw) };
     }
     if (pending) yield* toEvents(pending, group, state, ctx);
-    if (state.unknown > 0) {
-      ctx.reportIssue({
-        line: state.firstUnknown,
-        reason: `${state.unknown} system line${state.unknown === 1 ? '' : 's'} in a wording this reader does not know (the first on this line): joins and leaves among them are not counted, so growth figures may be incomplete`,
-        code: 'unrecognised-system-lines', counts: false, strict: false,
-      });
-    }
+    state.unknown.report(ctx);
     if (state.youLines > 0 && !state.youByMe) {
       ctx.reportIssue({
         line: state.firstYou,
@@ -259,6 +253,5 @@ function toEvents(p: Pending, group: GroupInfo, state: State, ctx: ReadContext):
 
 /** Count a system line no pattern knows, unless it changes no membership anyway (icon, description…). */
 function unknownLine(p: Pending, state: State): void {
-  if (harmless(p.text)) return;
-  if (state.unknown++ === 0) state.firstUnknown = p.line;
+  if (!harmless(p.text)) state.unknown.add(p.line);
 }

@@ -4,12 +4,13 @@
  * member ids read in that format (for comparing reports with truth and with the canonical run).
  */
 import { groupsOf, type ExportInput, type ExportOutput } from './model.js';
+import { writeLine } from './line.js';
 import { writeQq } from './qq.js';
 import { writeTelegram } from './telegram.js';
 import { writeWechatMemotrace } from './wechat.js';
 import { writeWhatsApp } from './whatsapp.js';
 
-export const EXPORT_FORMATS = ['wechat-memotrace-csv', 'whatsapp-txt', 'whatsapp-txt-zh', 'whatsapp-txt-by-owner', 'telegram-json', 'qq-txt'] as const;
+export const EXPORT_FORMATS = ['wechat-memotrace-csv', 'whatsapp-txt', 'whatsapp-txt-zh', 'whatsapp-txt-by-owner', 'telegram-json', 'qq-txt', 'line-txt'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export type { ExportInput, ExportOutput };
@@ -24,5 +25,6 @@ export function exportSimulation(result: ExportInput, format: ExportFormat, dir:
     case 'whatsapp-txt-by-owner': return writeWhatsApp(groups, dir, 'en', true);
     case 'telegram-json': return writeTelegram(groups, dir);
     case 'qq-txt': return writeQq(groups, dir);
+    case 'line-txt': return writeLine(groups, dir);
   }
 }

@@ -3,7 +3,7 @@
  * join/leave/inviter), the chat rows in time order, and the membership lines parsed back into
  * events (the simulator writes them in WeChat's wording; each exporter re-words them).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { MemberRow, MessageRow } from '../csv.js';
@@ -160,8 +160,20 @@ export interface ExportOutput {
   groupIds: Map<string, string>;
   /** `${canonical group id}\u0000${canonical member id}` → the member id the adapter reports. */
   memberIds: Map<string, string>;
-  /** The exporters' names, when the files call the exporter "You" (what a user gives as --me). */
+  /** The exporters' names, as a user gives them with --me: where the files call the exporter "You",
+   *  or mark nobody as the exporter (LINE). */
   me?: string[];
 }
 
 export const memberKey = (groupId: string, memberId: string) => `${groupId}\u0000${memberId}`;
+
+/**
+ * Writes one group's file and records how the format names them: the group by its name (as each
+ * exporter names its files) and each member by `memberId` (their name where the format has no ids).
+ */
+export function writeGroupFile(out: ExportOutput, g: ExportGroup, file: string, text: string, memberId: (m: ExportMember) => string = (m) => m.name): void {
+  writeFileSync(file, text);
+  out.files.push(file);
+  out.groupIds.set(g.id, g.name);
+  for (const m of g.members) out.memberIds.set(memberKey(g.id, m.id), memberId(m));
+}

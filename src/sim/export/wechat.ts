@@ -6,10 +6,10 @@
  * the quoted message's sender wxid and send time. The exporting user is the group owner: their rows
  * have IsSender=1 and the notices about their own actions say "你".
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvField } from '../csv.js';
-import { hashNum, memberKey, ymdHms, type ExportGroup, type ExportMember, type ExportOutput, type ExportRow } from './model.js';
+import { hashNum, writeGroupFile, ymdHms, type ExportGroup, type ExportMember, type ExportOutput, type ExportRow } from './model.js';
 
 const HEADER = 'localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender';
 
@@ -88,12 +88,8 @@ export function writeWechatMemotrace(groups: readonly ExportGroup[], dir: string
     lines.reverse(); // ORDER BY CreateTime DESC
     const folder = join(dir, g.name);
     mkdirSync(folder, { recursive: true });
-    const file = join(folder, `${g.name}_utf8.csv`);
-    writeFileSync(file, '\uFEFF' + HEADER + '\r\n' + lines.map((l) => l + '\r\n').join(''));
-    out.files.push(file);
     // The adapter names the group after the file (no chatroom id in the CSV); members keep their wxid.
-    out.groupIds.set(g.id, g.name);
-    for (const m of g.members) out.memberIds.set(memberKey(g.id, m.id), m.id);
+    writeGroupFile(out, g, join(folder, `${g.name}_utf8.csv`), '\uFEFF' + HEADER + '\r\n' + lines.map((l) => l + '\r\n').join(''), (m) => m.id);
   });
   return out;
 }

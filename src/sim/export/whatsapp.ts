@@ -11,9 +11,9 @@
  * are then "You created group", "You added Y", "You removed Y" (their messages stay under their
  * name), and the owners' names are what a user would give as --me.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { memberKey, pad2, wall, type ExportGroup, type ExportOutput, type ExportRow } from './model.js';
+import { pad2, wall, writeGroupFile, type ExportGroup, type ExportOutput, type ExportRow } from './model.js';
 
 export type WhatsAppLocale = 'en' | 'zh';
 
@@ -81,11 +81,7 @@ export function writeWhatsApp(groups: readonly ExportGroup[], dir: string, local
       const l = line(row, words, byOwner ? g.owner : null);
       if (l !== null) lines.push(`${stamp(row.t, locale)} - ${l}`);
     }
-    const file = join(dir, words.file(g.name));
-    writeFileSync(file, lines.join('\n') + '\n');
-    out.files.push(file);
-    out.groupIds.set(g.id, g.name);
-    for (const m of g.members) out.memberIds.set(memberKey(g.id, m.id), m.name);
+    writeGroupFile(out, g, join(dir, words.file(g.name)), lines.join('\n') + '\n');
   }
   return out;
 }
