@@ -7,7 +7,8 @@
 const MARKER = '上午|下午|午前|午後|오전|오후';
 const AT = '(?:à|a las|a la|às|as|um|alle|klo|kl\\.?|om|o|v|в)';
 const HEADER = new RegExp(
-  '^\\[?(\\d{1,4})[-/.]\\s?(\\d{1,4})[-/.]\\s?(\\d{1,4})\\.?,?\\s+' +
+  // The comma after the date may be Arabic (،, "[15.02.25، 17:37:30]").
+  '^\\[?(\\d{1,4})[-/.]\\s?(\\d{1,4})[-/.]\\s?(\\d{1,4})\\.?[,،]?\\s+' +
   // A word some locales put between the date and the time: fr "à", de "um", es "a las", pt "às",
   // it "alle", fi "klo", sv/da/no "kl.", nl "om", pl "o", cs/sk "v", ru "в".
   `(?:${AT}\\s+)?` +

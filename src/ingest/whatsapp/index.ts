@@ -5,7 +5,7 @@ import { UnknownSystemLines } from '../unknown-lines.js';
 import { cleanLine, DateOrderVote, matchHeader, wallTime, type DateOrder } from './header.js';
 import { lines } from './lines.js';
 import { kindOfText } from './media.js';
-import { ENCRYPTED, harmless, isYou, namesIn, ownActor, ownHarmless, parseSystem, person } from './system.js';
+import { ENCRYPTED, harmless, isYou, namesIn, ownHarmless, ownLine, parseSystem, person, spelledAs } from './system.js';
 
 /**
  * "WhatsApp Chat with X" in the languages WhatsApp names its exports in (and the macOS/iOS folder
@@ -65,7 +65,10 @@ interface Scan {
   ambiguous: boolean;
   /** The name iOS writes system lines under: the author of the encryption notice, the first line. */
   chatName?: string;
-  /** Some membership line is written under `chatName`: it is the group's system voice, not a person. */
+  /**
+   * `chatName` is the group's system voice, not a person: a membership line is written under it,
+   * or two or more others write (a group; in a chat with one person iOS names the chat after them).
+   */
   voice: boolean;
   /** The names among `wanted` that some message stands under, and those a system line names. */
   authors: Set<string>;
@@ -73,6 +76,8 @@ interface Scan {
 }
 
 const SEP = /^([^:]{1,80}?):[ ]?(.*)$/;
+/** How many headers from the top the encryption notice may come after ("You created this group" first). */
+const NOTICE_WITHIN = 5;
 
 /**
  * First pass: the date order of this file, from every header in it, the chat's iOS name, and which
@@ -81,21 +86,24 @@ const SEP = /^([^:]{1,80}?):[ ]?(.*)$/;
  */
 async function scan(source: Source, wanted: ReadonlySet<string>): Promise<Scan> {
   const vote = new DateOrderVote();
-  let first = true;
+  let headers = 0;
   let chatName: string | undefined;
   let prefix = '';
   let voice = false;
   const authors = new Set<string>(), named = new Set<string>();
+  // Other authors than the chat's name, up to two, before the chat's name is known too.
+  const others = new Set<string>();
   for await (const { line } of lines(source.text(), source.path)) {
     const clean = cleanLine(line);
     const h = matchHeader(clean);
     if (!h) continue;
     vote.add(h, clean);
-    if (first) {
-      first = false;
-      const sep = SEP.exec(h.rest);
-      if (sep && ENCRYPTED.test(sep[2]!) && !ENCRYPTED.test(sep[1]!)) { chatName = sep[1]!.trim(); prefix = `${sep[1]!}:`; }
-    } else if (chatName !== undefined && !voice && h.rest.startsWith(prefix)) {
+    const sep0 = SEP.exec(h.rest);
+    if (chatName === undefined && headers++ < NOTICE_WITHIN) {
+      if (sep0 && ENCRYPTED.test(sep0[2]!) && !ENCRYPTED.test(sep0[1]!)) { chatName = sep0[1]!.trim(); prefix = `${sep0[1]!}:`; continue; }
+    }
+    if (!voice && sep0 && others.size < 3) others.add(sep0[1]!.trim());
+    if (chatName !== undefined && !voice && h.rest.startsWith(prefix)) {
       const sys = parseSystem(h.rest.slice(prefix.length).trim());
       voice = sys !== null && sys.kind !== 'notice';
     }
@@ -106,13 +114,14 @@ async function scan(source: Source, wanted: ReadonlySet<string>): Promise<Scan> 
       let sys = parseSystem(h.rest);
       if (!sys && sep) {
         const under = parseSystem(sep[2]!);
-        if (under && ((chatName !== undefined && h.rest.startsWith(prefix)) || ownActor(under) === person(sep[1]!))) sys = under;
+        if (under && ((chatName !== undefined && h.rest.startsWith(prefix)) || ownLine(under, person(sep[1]!)))) sys = under;
       }
       if (sys) for (const n of namesIn(sys)) { if (wanted.has(n)) named.add(n); }
       else if (sep && wanted.has(person(sep[1]!))) authors.add(person(sep[1]!));
     }
   }
   const order = vote.decide();
+  if (chatName !== undefined) { others.delete(chatName); if (others.size >= 2) voice = true; }
   return { order, ambiguous: vote.ambiguous, voice, authors, named, ...(chatName ? { chatName } : {}) };
 }
 
@@ -190,7 +199,7 @@ export const whatsappText = {
       const sys = parseSystem(h.rest);
       const author = sys && sys.kind !== 'notice' ? null : sep ? person(sep[1]!) : null;
       const text = author === null ? h.rest : sep![2]!;
-      pending = { time: ctx.zone.fromLocal(wall), line: no, author, text, lrm: author !== null && /\D:\s?\u200E/.test(raw) };
+      pending = { time: ctx.zone.fromLocal(wall), line: no, author, text, lrm: author !== null && marked(raw, line.length - text.length) };
     }
     if (pending) yield* toEvents(pending, group, state, ctx);
     state.unknown.report(ctx);
@@ -204,15 +213,27 @@ export const whatsappText = {
   },
 } satisfies IngestAdapter;
 
+/**
+ * Whether the text of a line, at `at` in its cleaned form, starts with the LRM iOS puts before
+ * system lines (and media): found in the raw line, whose marks cleanLine removed, whatever the
+ * author's name ends with.
+ */
+function marked(raw: string, at: number): boolean {
+  let kept = 0, i = 0;
+  for (; i < raw.length && kept < at; i++) if (!/[\u200E\u200F\u202A-\u202E]/.test(raw[i]!)) kept++;
+  for (; i < raw.length && /[\u200E\u200F\u202A-\u202E]/.test(raw[i]!); i++) if (raw[i] === '\u200E') return true;
+  return false;
+}
+
 function toEvents(p: Pending, group: GroupInfo, state: State, ctx: ReadContext): IngestEvent[] {
   // A line under a person's name is only a system line when WhatsApp marked it so (iOS), it is
   // under the chat's own name, or it is a notice; otherwise "Bob: Alice added Carol" stays Bob's message.
-  const sys = parseSystem(p.text);
+  let sys = parseSystem(p.text);
   const fromChat = p.author !== null && (p.author === state.voiceName || p.author === group.name);
-  // Newer exports write some system lines under the doer's own name ("Boris: Boris created group
-  // “X”"): the doer's own act, for the wordings that are whole (see ownActor).
-  const actor = sys ? ownActor(sys) : undefined;
-  const own = p.author !== null && actor !== undefined && actor === p.author;
+  // Newer exports write system lines under a person they are about ("Boris: Boris created group
+  // “X”", "Kaz: Kaz was added"): see ownLine.
+  const own = p.author !== null && sys !== null && ownLine(sys, p.author);
+  if (own) sys = spelledAs(sys!, p.author!);
   const trusted = p.author === null || p.lrm || fromChat || own;
   const base = { type: 'membership' as const, group, time: p.time, line: p.line };
   if (sys && (trusted || sys.kind === 'notice')) {
@@ -244,6 +265,9 @@ function toEvents(p: Pending, group: GroupInfo, state: State, ctx: ReadContext):
   // under it too; otherwise (a chat with one person, whose name iOS also uses) only a text with the
   // LRM is a system line: media lines carry one as well, and are the person's.
   if (p.author === state.voiceName && kind === 'text' && (state.voice || p.lrm)) { unknownLine(p, state); return []; }
+  // Newer iOS exports file system lines under a person they are about, marked the same way: a
+  // marked text under anyone is no message ("Robin 2: ‎Ann changed the group description").
+  if (p.lrm && kind === 'text') { unknownLine(p, state); return []; }
   const ev: MessageEvent = { type: 'message', group, time: p.time, line: p.line, senderId: p.author, senderName: p.author, kind };
   if (p.text) ev.text = p.text;
   // The user's own messages (--me), as exporters that mark them do (留痕's IsSender).

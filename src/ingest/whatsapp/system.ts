@@ -16,7 +16,7 @@ export type SystemLine =
 /** The end-to-end encryption notice, the first line of every export (iOS: under the chat's name). */
 export const ENCRYPTED = /end-to-end[ -](?:encrypt|versleuteld)|secured with end-to-end|端到端加密|端對端加密|ponta a ponta|extremo a extremo|Ende-zu-Ende|de bout en bout|crittografat|сквозн|ujung ke ujung|terenkripsi|eind-tot-eind/i;
 /** Notices nobody sent (encryption, disappearing messages): not messages from a person. */
-const NOTICE = new RegExp(`${ENCRYPTED.source}|disappearing messages|限时消息|限時訊息`, 'i');
+const NOTICE = new RegExp(`${ENCRYPTED.source}|disappearing messages|限时消息|限時訊息|mensagens temporárias|mensajes temporales|selbstlöschende Nachrichten|messaggi effimeri|messages éphémères|verdwijnende berichten|pesan sementara|исчезающие сообщения`, 'i');
 
 // Quotes around a group's name: straight, curly (iOS), German „…“, French « … ».
 const Q = '\\s?[“"„«]\\s?(.*?)\\s?[”"“»]';
@@ -45,9 +45,11 @@ const ADDED: [RegExp, string][] = [
   [/^(.+?) добавил(?:а|и|\(а\))? (.+?)\.?$/, 'и'],
   [/^(.+?) menambahkan (.+?)\.?$/, 'dan'],
   [/^(.+?) (?:heeft|hebt) (?!(?:de|het) )(.+?) toegevoegd\.?$/, 'en'],
+  // The exporter as the object, before the verb: "Ana te añadió", "Marco ti ha aggiunto".
+  [/^(.+?) (te) (?:añadió|agregó)\.?$/, 'y'], [/^(.+?) (ti) ha aggiunto\.?$/, 'e'],
 ];
 const WAS_ADDED = [
-  /^(.+?) was added\.?$/, /^(.+?) foi adicionad[oa]\.?$/, /^(.+?) wurde hinzugefügt\.?$/, /^(.+?) a été ajouté(?:e|\(e\))?\.?$/,
+  /^(.+?) was added\.?$/, /^(You) were added\.?$/, /^(.+?) foi adicionad[oa](?:\(a\))?\.?$/, /^(.+?) wurde hinzugefügt\.?$/, /^(.+?) a été ajouté(?:e|\(e\))?\.?$/,
   /^(.+?) è stat[oa](?:\/a)? aggiunt[oa](?:\/a)?\.?$/, /^(.+?) (?:был|была|был\(а\)) добавлен(?:а|\(а\))?\.?$/,
   /^(.+?) ditambahkan\.?$/, /^(.+?) is toegevoegd\.?$/,
 ];
@@ -69,7 +71,7 @@ const REMOVED = [
 ];
 const CREATED = [
   q('^(.+?) created (?:the )?(?:group|this group)(?: Q)?\\.?$'),
-  q('^(.+?) criou o grupo(?: Q)?\\.?$'),
+  q('^(.+?) criou (?:o|este) grupo(?: Q)?\\.?$'),
   q('^(.+?) creó (?:el|este) grupo(?: Q)?\\.?$'),
   /^(.+?)\s*(?:已)?(?:创建了|建立了)(?:此)?群[组組](?:\s*[“"「](.*)[”"」])?。?$/,
   q('^(.+?) ha(?:st|t) (?:die )?Gruppe(?: Q)? erstellt\\.?$'),
@@ -77,8 +79,16 @@ const CREATED = [
   q('^(.+?) (?:ha|hai) creato (?:il )?gruppo(?: Q)?\\.?$'),
   q('^(.+?) создал(?:а|и|\\(а\\))? группу(?: Q)?\\.?$'),
   q('^(.+?) membuat grup(?: Q)?\\.?$'),
-  q('^(.+?) (?:heeft|hebt) (?:de )?groep(?: Q)? aangemaakt\\.?$'),
+  q('^(.+?) (?:heeft|hebt) (?:de )?groep(?: Q)? (?:aangemaakt|gemaakt)\\.?$'),
 ];
+/**
+ * Lines whose verb alone says the exporter did it, without a word for "you" ("Creaste este grupo",
+ * "Du hast die Gruppe verlassen", "Je hebt Ann toegevoegd"): the doer is read as "You". German "Du"
+ * and Dutch "Je" are given names too, so only with the second-person verb ("Du hat…" is a member's).
+ */
+const YOU_CREATED = q('^(?:Tú |Usted )?[Cc]reaste (?:el|este) grupo(?: Q)?\\.?$');
+const SECOND_PERSON = /^(?:Du hast|Je hebt|Jij hebt) /;
+
 const SUBJECT = [
   q('^(.+?) changed the (?:subject|group name) (?:from Q )?to Q\\.?$'),
   q('^(.+?) (?:mudou|alterou) o (?:assunto|nome do grupo) (?:de Q )?para Q\\.?$'),
@@ -96,11 +106,11 @@ const KEYWORD = new RegExp([
   '加入|添加|新增|退出|離開|离开|移除|创建|建立|群组|群組',
   'beigetreten|hinzugefügt|verlassen|entfernt|erstellt|rejoint|ajouté|parti|quitté|retiré|créé',
   'unit|entrat|aggiunt|abbandonato|uscit|rimosso|creato|присоединил|вступил|добавил|добавлен|вышл|вышел|покинул|удалил|создал',
-  'bergabung|menambahkan|ditambahkan|keluar|mengeluarkan|membuat|uitnodigingslink|toegevoegd|verlaten|verwijderd|aangemaakt',
+  'bergabung|menambahkan|ditambahkan|keluar|mengeluarkan|membuat|uitnodigingslink|toegevoegd|verlaten|verwijderd|aangemaakt|gemaakt|creaste|añadió|agregó|aggiunto',
 ].join('|'), 'i');
 
 /** System lines that change no membership (icon, description, security codes, admins…): not "unknown". */
-const HARMLESS = /group(?:'s)? (?:icon|description|settings)|changed (?:this group's|the group) |deleted this group's icon|reset this group's invite link|security code|phone number|changed to \+?\d|now an admin|no longer an admin|pinned a message|missed (?:voice|video|group) call|message timer|waiting for this message|this message was deleted|you deleted this message|turned (?:on|off)|Gruppenbild|Gruppenbeschreibung|Sicherheitsnummer|Sicherheitscode|description du groupe|icône|code de sécurité|descrizione del gruppo|icona|codice di sicurezza|описани|изображени|код безопасности|kode keamanan|deskripsi grup|ikon grup|groepsafbeelding|groepsbeschrijving|beveiligingscode|ícone|descrição do grupo|código de segurança|descripción del grupo|código de seguridad|群组图标|群組圖示|群组描述|群組描述|安全码|安全碼|管理员|管理員/i;
+const HARMLESS = /\badmins?\b|group(?:'s)? (?:icon|description|settings)|changed (?:this group's|the group) |deleted this group's icon|reset this group's invite link|security code|phone number|changed to \+?\d|now an admin|no longer an admin|pinned a message|missed (?:voice|video|group) call|message timer|waiting for this message|this message was deleted|you deleted this message|turned (?:on|off)|Gruppenbild|Gruppenbeschreibung|Sicherheitsnummer|Sicherheitscode|description du groupe|icône|code de sécurité|descrizione del gruppo|icona|codice di sicurezza|описани|изображени|код безопасности|kode keamanan|deskripsi grup|ikon grup|groepsafbeelding|groepsbeschrijving|beveiligingscode|ícone|descrição do grupo|código de segurança|descripción del grupo|código de seguridad|群组图标|群組圖示|群组描述|群組描述|安全码|安全碼|管理员|管理員/i;
 
 /** Whether an author-less line no pattern knows is one that changes no membership anyway. */
 export function harmless(text: string): boolean {
@@ -117,12 +127,14 @@ export function splitNames(list: string, and = 'and|e|y'): string[] {
   // "你和李四" / "李四和你": the exporter beside one more name, joined by a bare 和.
   const you = /^(你|您)和(.+)$/.exec(list) ?? /^(.+)和(你|您)$/.exec(list);
   if (you && !list.includes('、')) return [person(you[1]!), person(you[2]!)].filter((s) => s !== '');
-  const parts = list.split(new RegExp(`\\s*,\\s+|\\s+(?:${and})\\s+|、|\\s+和\\s+`));
+  // iOS puts a comma before the last "and" ("A, B, and C").
+  const parts = list.split(new RegExp(`\\s*,\\s+(?:(?:${and})\\s+)?|\\s+(?:${and})\\s+|、|\\s+和\\s+`));
   if (list.includes('、') && parts.length > 1) {
     const last = parts.pop()!, at = last.lastIndexOf('和');
     parts.push(...(at > 0 && at < last.length - 1 ? [last.slice(0, at), last.slice(at + 1)] : [last]));
   }
-  return parts.map(person).filter((s) => s !== '');
+  // "…and 8 others": people the line does not name (iOS, long lists) are nobody to count.
+  return parts.map(person).filter((s) => s !== '' && !/^\d+ others?$/.test(s));
 }
 
 /**
@@ -133,6 +145,8 @@ export function splitNames(list: string, and = 'and|e|y'): string[] {
  * become the exporter.
  */
 const YOU = /^(?:你|您|você|vous|вы|вас)$/i;
+/** The word for "you" as the object only: German "dich", Dutch "je"/"jou", Spanish "te", Italian "ti". */
+const YOU_OBJECT = /^(?:dich|je|jou|te|ti)$/i;
 
 /**
  * Whether `name`, as a system line has it, is the exporter. English writes "You" as the doer
@@ -140,7 +154,7 @@ const YOU = /^(?:你|您|você|vous|вы|вас)$/i;
  * surname) added by someone stays a member.
  */
 export function isYou(name: string, doer: boolean): boolean {
-  return name === (doer ? 'You' : 'you') || YOU.test(name);
+  return name === (doer ? 'You' : 'you') || YOU.test(name) || (!doer && YOU_OBJECT.test(name));
 }
 
 /**
@@ -154,6 +168,42 @@ export function ownActor(sys: SystemLine): string | undefined {
     case 'created': case 'subject': return sys.by;
     case 'join-link': case 'left': return sys.member;
     default: return undefined;
+  }
+}
+
+/**
+ * Whether a system line written under `author` is still the act it reads as. Newer iOS exports file
+ * each system line under a person it is about: the doer of a whole wording (see ownActor), or the
+ * person added or removed ("+55 51 9…: Lauren adicionou +55 51 9…", "Marta: Chai removeu Marta",
+ * "Kaz: Kaz was added"). A person does not write that someone added or removed them as a message.
+ */
+export function ownLine(sys: SystemLine, author: string): boolean {
+  const actor = ownActor(sys);
+  if (actor !== undefined && sameName(actor, author)) return true;
+  switch (sys.kind) {
+    case 'added': return sys.members.some((m) => sameName(m, author));
+    case 'removed': case 'was-added': return sameName(sys.member, author);
+    default: return false;
+  }
+}
+
+/**
+ * The same person, as a system line and a message header write them: a name's final dot ("Lim.")
+ * is lost to the line's own full stop ("… added Lim.").
+ */
+export function sameName(inLine: string, author: string): boolean {
+  return inLine === author || (author.endsWith('.') && inLine === author.slice(0, -1));
+}
+
+/** The line with the names that are `author` (see sameName) written as the author's header writes it. */
+export function spelledAs(sys: SystemLine, author: string): SystemLine {
+  const as = (n: string) => (sameName(n, author) ? author : n);
+  switch (sys.kind) {
+    case 'added': return { ...sys, by: as(sys.by), members: sys.members.map(as) };
+    case 'removed': return { ...sys, by: as(sys.by), member: as(sys.member) };
+    case 'created': case 'subject': return { ...sys, by: as(sys.by) };
+    case 'join-link': case 'was-added': case 'left': return { ...sys, member: as(sys.member) };
+    default: return sys;
   }
 }
 
@@ -173,12 +223,29 @@ export function namesIn(sys: SystemLine): string[] {
  * ("Boris changed this group's icon"): the wordings themselves, whole, not HARMLESS's fragments
  * ("Bob changed the group settings lol" is Bob's message).
  */
-const OWN_HARMLESS = /^\s?(?:changed this group's (?:icon|settings\b.*)|changed the group description|deleted this group's icon|reset this group's invite link|更改了(?:此|本)群[组組]的?(?:图标|圖示|描述|设置|設定)|删除了此群组的图标)\.?$/;
+const OWN_HARMLESS = new RegExp('^\\s?(?:' + [
+  "changed this group's (?:icon|settings\\b.*)|changed the group description|changed the settings so\\b.*|deleted this group's icon|reset this group's invite link|pinned a message|changed (?:their|his|her) phone number\\b.*|turned (?:on|off) admin approval\\b.*",
+  'fixou uma mensagem|mudou as configurações\\b.*|(?:ativou|desativou) a (?:autorização|aprovação) de admins?\\b.*|(?:mudou|alterou) a (?:descrição|imagem) (?:deste|do) grupo|apagou a imagem deste grupo|redefiniu o link de convite\\b.*|mudou (?:seu|o seu) número\\b.*',
+  'fijó un mensaje|cambió la configuración\\b.*|cambió (?:la descripción|el ícono|el icono|la imagen|la foto) (?:de este|del) grupo|eliminó (?:el ícono|la imagen) de este grupo|restableció el enlace\\b.*|cambió su número\\b.*',
+  'hat (?:eine Nachricht angeheftet|die Gruppenbeschreibung geändert|das Gruppenbild (?:geändert|gelöscht)|die Gruppeneinstellungen geändert\\b.*|die Einstellungen\\b.*|den Einladungslink zurückgesetzt|(?:seine|ihre) Telefonnummer\\b.*)',
+  "ha (?:fissato un messaggio|(?:modificato|cambiato) (?:la descrizione|l['’]immagine|l['’]icona) del gruppo|(?:modificato|cambiato) le impostazioni\\b.*|cambiato (?:il suo )?numero\\b.*)",
+  "a (?:épinglé un message|modifié (?:la description|l['’]icône|l['’]image) du groupe|modifié les paramètres\\b.*|changé de numéro\\b.*)",
+  'heeft (?:een bericht vastgezet|de groeps(?:beschrijving|afbeelding) gewijzigd|de groepsinstellingen gewijzigd\\b.*|de instellingen\\b.*|(?:zijn|haar) telefoonnummer\\b.*)',
+  'menyematkan pesan|mengubah (?:deskripsi|ikon) grup(?: ini)?|mengubah (?:setelan|pengaturan)\\b.*',
+  '更改了(?:此|本)群[组組]的?(?:图标|圖示|描述|设置|設定)|删除了此群组的图标|置顶了一条消息',
+].join('|') + ')\\.?$');
 
-/** Whether `text`, under `author`, is such a line. */
+/** Whether `text`, under `author`, is such a line (the text names the author as written, "~ " and all). */
 export function ownHarmless(text: string, author: string): boolean {
-  return text.startsWith(author) && OWN_HARMLESS.test(text.slice(author.length));
+  const t = text.replace(/^~[\s\u202F]+/, '');
+  return t.startsWith(author) && OWN_HARMLESS.test(t.slice(author.length));
 }
+
+/**
+ * What iOS appends to some system lines, a hint to the reader ("… added Bob. Tap to change who can
+ * add other members.", "Toque para…", "Tippe, um…"): not part of the names.
+ */
+const HINT = /\.\s+(?:Tap|Toque|Toca|Tippe|Tocca|Appuyez|Tik|Ketuk|Нажмите|点按|輕觸|轻触)\b.*$/u;
 
 /** A person's name as WhatsApp writes it, without the "~ " it puts before people not in the contacts. */
 export function person(name: string): string {
@@ -194,9 +261,21 @@ function first(patterns: RegExp[], text: string): RegExpExecArray | null {
   return null;
 }
 
-export function parseSystem(text: string): SystemLine | null {
-  if (!KEYWORD.test(text)) return null;
-  if (NOTICE.test(text)) return { kind: 'notice' };
+export function parseSystem(line: string): SystemLine | null {
+  if (!KEYWORD.test(line)) return null;
+  if (NOTICE.test(line)) return { kind: 'notice' };
+  const sys = parseWording(line.replace(HINT, ''));
+  // "Du hast Bob hinzugefügt": the second-person verb makes the doer the exporter.
+  if (sys && SECOND_PERSON.test(line)) {
+    if ((sys.kind === 'added' || sys.kind === 'removed' || sys.kind === 'created') && /^(?:Du|Je|Jij)$/.test(sys.by)) return { ...sys, by: 'You' };
+    if (sys.kind === 'left' && /^(?:Du|Je|Jij)$/.test(sys.member)) return { ...sys, member: 'You' };
+  }
+  return sys;
+}
+
+function parseWording(text: string): SystemLine | null {
+  const you = YOU_CREATED.exec(text);
+  if (you) return { kind: 'created', by: 'You', ...(you[1] ? { name: you[1] } : {}) };
   let m = first(JOIN_LINK, text);
   if (m && ok(m[1])) return { kind: 'join-link', member: person(m[1]!) };
   m = first(CREATED, text);
@@ -207,7 +286,10 @@ export function parseSystem(text: string): SystemLine | null {
   if (m && ok(m[1])) return { kind: 'was-added', member: person(m[1]!) };
   for (const [re, and] of ADDED) {
     m = re.exec(text);
-    if (m && ok(m[1], m[2])) return { kind: 'added', by: person(m[1]!), members: splitNames(m[2]!, and) };
+    if (!m) continue;
+    const members = splitNames(m[2]!, and);
+    // Each name checked, not the list: iOS lists fifteen people on one line.
+    if (members.length && ok(m[1], ...members)) return { kind: 'added', by: person(m[1]!), members };
   }
   m = first(REMOVED, text);
   if (m && ok(m[1], m[2])) return { kind: 'removed', by: person(m[1]!), member: person(m[2]!) };

@@ -10,7 +10,7 @@ import { writeTelegram } from './telegram.js';
 import { writeWechatMemotrace } from './wechat.js';
 import { writeWhatsApp } from './whatsapp.js';
 
-export const EXPORT_FORMATS = ['wechat-memotrace-csv', 'whatsapp-txt', 'whatsapp-txt-zh', 'whatsapp-txt-by-owner', 'telegram-json', 'qq-txt', 'line-txt'] as const;
+export const EXPORT_FORMATS = ['wechat-memotrace-csv', 'whatsapp-txt', 'whatsapp-txt-zh', 'whatsapp-txt-by-owner', 'whatsapp-txt-ios', 'telegram-json', 'qq-txt', 'line-txt'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export type { ExportInput, ExportOutput };
@@ -23,6 +23,7 @@ export function exportSimulation(result: ExportInput, format: ExportFormat, dir:
     case 'whatsapp-txt': return writeWhatsApp(groups, dir, 'en');
     case 'whatsapp-txt-zh': return writeWhatsApp(groups, dir, 'zh');
     case 'whatsapp-txt-by-owner': return writeWhatsApp(groups, dir, 'en', true);
+    case 'whatsapp-txt-ios': return writeWhatsApp(groups, dir, 'en', false, true);
     case 'telegram-json': return writeTelegram(groups, dir);
     case 'qq-txt': return writeQq(groups, dir);
     case 'line-txt': return writeLine(groups, dir);

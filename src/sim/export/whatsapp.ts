@@ -10,6 +10,10 @@
  * `byOwner`, to the group's owner, as when operators export their own groups: the owner's acts
  * are then "You created group", "You added Y", "You removed Y" (their messages stay under their
  * name), and the owners' names are what a user would give as --me.
+ * `ios`: an iPhone's export of 2024 as copies of it are found: `[dd/mm/yyyy, HH:MM:SS] `, the
+ * encryption notice under the group's name, every system line under the person it is about (the
+ * member added, joining, leaving or removed; the creator), without the LRM before it, and the hint
+ * iOS puts after an add; media as "image omitted".
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,44 +48,52 @@ const WORDS = {
   },
 } as const;
 
-function stamp(t: number, locale: WhatsAppLocale): string {
+function stamp(t: number, locale: WhatsAppLocale, ios: boolean): string {
   const w = wall(t);
+  if (ios) return `[${pad2(w.d)}/${pad2(w.mo)}/${w.y}, ${pad2(w.h)}:${pad2(w.mi)}:${pad2(w.s)}]`;
   if (locale === 'en') return `${pad2(w.d)}/${pad2(w.mo)}/${w.y}, ${pad2(w.h)}:${pad2(w.mi)}`;
   const h12 = w.h % 12 === 0 ? 12 : w.h % 12;
   return `${w.y}/${w.mo}/${w.d} ${w.h < 12 ? '上午' : '下午'}${h12}:${pad2(w.mi)}`;
 }
 
-function line(row: ExportRow, words: (typeof WORDS)[WhatsAppLocale], you: ExportGroup['owner'] | null): string | null {
+function line(row: ExportRow, words: (typeof WORDS)[WhatsAppLocale], you: ExportGroup['owner'] | null, ios: boolean): string | null {
   const e = row.event;
   if (row.type === 'system') {
     if (!e) return null;
     const name = (m: ExportGroup['owner']) => (m === you ? words.you : m.name);
+    // iOS files the line under the person it is about.
+    const under = ios ? `${e.member.name}: ` : '';
     switch (e.kind) {
-      case 'join': return e.via === 'invite' && e.by ? words.added(name(e.by), e.member.name) : words.link(e.member.name);
-      case 'leave': return words.left(name(e.member));
-      case 'remove': return words.removed(name(e.by), e.member.name);
+      case 'join': return under + (e.via === 'invite' && e.by ? words.added(name(e.by), e.member.name) + (ios ? IOS_HINT : '') : words.link(e.member.name));
+      case 'leave': return under + words.left(name(e.member));
+      case 'remove': return under + words.removed(name(e.by), e.member.name);
     }
   }
   const who = row.sender!.name;
   if (row.type === 'recall') return `${who}: ${words.deleted}`;
   if (row.type === 'text' || row.type === 'link') return `${who}: ${row.text}`;
-  return `${who}: ${words.media}`;
+  return `${who}: ${ios ? 'image omitted' : words.media}`;
 }
 
-export function writeWhatsApp(groups: readonly ExportGroup[], dir: string, locale: WhatsAppLocale, byOwner = false): ExportOutput {
+const IOS_HINT = '. Tap to change who can add other members.';
+
+export function writeWhatsApp(groups: readonly ExportGroup[], dir: string, locale: WhatsAppLocale, byOwner = false, ios = false): ExportOutput {
   const out: ExportOutput = { files: [], groupIds: new Map(), memberIds: new Map(), ...(byOwner ? { me: [...new Set(groups.map((g) => g.owner.name))] } : {}) };
   const words = WORDS[locale];
   mkdirSync(dir, { recursive: true });
   for (const g of groups) {
-    const lines = [
-      `${stamp(g.createdAt, locale)} - ${words.e2e}`,
-      `${stamp(g.createdAt, locale)} - ${words.created(byOwner ? words.you : g.owner.name, g.name)}`,
-    ];
+    const sep = ios ? ' ' : ' - ', at = (t: number) => stamp(t, locale, ios) + sep;
+    const lines = ios
+      ? [`${at(g.createdAt)}${g.name}: ${words.e2e}`, `${at(g.createdAt)}${g.owner.name}: ${words.created(g.owner.name, g.name)}`]
+      : [`${at(g.createdAt)}${words.e2e}`, `${at(g.createdAt)}${words.created(byOwner ? words.you : g.owner.name, g.name)}`];
     for (const row of g.rows) {
-      const l = line(row, words, byOwner ? g.owner : null);
-      if (l !== null) lines.push(`${stamp(row.t, locale)} - ${l}`);
+      const l = line(row, words, byOwner ? g.owner : null, ios);
+      if (l !== null) lines.push(at(row.t) + l);
     }
-    writeGroupFile(out, g, join(dir, words.file(g.name)), lines.join('\n') + '\n');
+    // An iPhone's export is a folder "WhatsApp Chat - <group>" holding _chat.txt.
+    const file = ios ? join(dir, `WhatsApp Chat - ${g.name}`, '_chat.txt') : join(dir, words.file(g.name));
+    if (ios) mkdirSync(join(dir, `WhatsApp Chat - ${g.name}`), { recursive: true });
+    writeGroupFile(out, g, file, lines.join('\n') + '\n');
   }
   return out;
 }
