@@ -79,6 +79,8 @@ export const zh: Partial<Record<keyof typeof en, string>> & Record<string, strin
   'issue.exporter-as-you': '系统消息把导出聊天记录的人称为 “You/你”，与其本人名下的消息对不上；用 --me 给出你的名字即可合并',
   'issue.ambiguous-date-order': '无法判断日期是“日/月”还是“月/日”，按推测读取',
   'issue.unrecognised-system-lines': '有无法识别的系统消息，进退群数据可能不全',
+  'issue.missing-chunk': 'manifest.json 列出的分块文件不在文件夹里，已跳过',
+  'issue.qce-manifest-alone': '这是分块 QCE 导出的 manifest.json，分块不在旁边：请传入整个文件夹',
   'note.empty': '输入里没有任何消息或成员，报告中没有群',
   'note.emptyPersonal': '输入里只有一对一聊天（私聊、收藏夹、机器人），它们不是群，报告中没有群',
   'note.emptyWindow': '在 {window} 范围内，输入里没有任何消息或成员，报告中没有群',

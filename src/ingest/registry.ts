@@ -11,6 +11,8 @@ import { chatlabJson, chatlabJsonl } from './wechat/chatlab-json.js';
 import { wechatChatlogCsv } from './wechat/chatlog-csv.js';
 import { wechatPywxdumpCsv } from './wechat/pywxdump-csv.js';
 import { qqTxt } from './qq/txt.js';
+import { qqQceJson } from './qq/qce-json.js';
+import { qqQceChunked } from './qq/qce-chunked.js';
 import { lineTxt } from './line/index.js';
 import { memberListXlsx } from './member-list/xlsx.js';
 import { canonicalMessagesCsv } from './canonical/messages.js';
@@ -35,6 +37,8 @@ export const adapters = [
   wechatChatlogCsv,
   wechatPywxdumpCsv,
   qqTxt,
+  qqQceJson,
+  qqQceChunked,
   lineTxt,
   memberListXlsx,
   canonicalMessagesCsv,

@@ -8,7 +8,7 @@ import { firstFact, names, who, type Rule, type SystemFact } from '../wechat/sys
 
 /** Invitees: QQ lists them with 、 (or ，, or 和 between spaces), or quoted ("A"和"B", split at the
  *  quotes as WeChat's are). Not at ",": QQ nicknames hold commas. */
-function invitees(raw: string): string[] {
+export function invitees(raw: string): string[] {
   const s = raw.trim();
   if (/^["“]/.test(s) && /["”]$/.test(s)) return names(s);
   return s.split(/\s*[、，]\s*|\s+和\s+/).map(who).filter((n) => n.length > 0);
