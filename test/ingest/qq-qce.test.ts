@@ -76,7 +76,7 @@ describe('qq-chat-exporter (QCE) JSON', () => {
     ]);
   });
 
-  it('V6 (Rust): BOM, friendly file name, tip uids, QR code of the exporter, recalls with and without their sender', async () => {
+  it('V6 (Rust): BOM, friendly file name, tip uids and the QQ numbers of their XML, QR code of the exporter, recalls with and without their sender', async () => {
     const { messages, joins, issues } = await file(V6);
     expect(issues).toEqual([]);
     expect(messages[0]!.group.id).toBe('987654321');
@@ -89,7 +89,8 @@ describe('qq-chat-exporter (QCE) JSON', () => {
     expect(messages[3]!.replyTo).toBe('7350000000000000006');
     expect(joins).toEqual([
       ['join', '60006', '小孙', '50005', 'invite'],
-      ['join', 'u_xiaozhou', '小周', '50005', 'invite'],
+      // 小周 never wrote: the tip's XML (originalData) pairs the uid with the QQ number.
+      ['join', '70070', '小周', '50005', 'invite'],
       ['join', '小钱', '小钱', '10001', 'qr'],
     ]);
   });

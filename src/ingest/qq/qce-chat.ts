@@ -79,7 +79,8 @@ export class QceChat {
       if (isWordlessTip(text)) { this.wordless++; this.firstWordless ??= line; }
       return [];
     }
-    const tipUids = tipPeople(m);
+    const { uids: tipUids, uins } = tipPeople(m);
+    for (const [uid, uin] of uins) this.people.learn(uid, uin);
     const events = factEvents(fact, this.group, time, { ...(id === undefined ? {} : { id }), self: SELF, ...at });
     // A recall of someone seen before is keyed now; memberships wait for every name of the chat.
     if (fact.kind === 'recall' || fact.kind === 'rename' || fact.kind === 'owner') return events.map((ev) => this.people.keyed(ev, tipUids));

@@ -142,15 +142,25 @@ export function mentionsOf(m: QceMessage): QceMention[] {
   return out;
 }
 
-/** The gray tip's people as the V6 exporter lists them (`items` of type "qq": the name shown and uid). */
-export function tipPeople(m: QceMessage): Map<string, string> {
-  const people = new Map<string, string>();
+/**
+ * The people a gray tip names, as the V6 exporter keeps them: `items` of type "qq" (the name shown
+ * and the uid), and in `originalData` the XML of QQ's tip, whose `<qq uin="u_…" jp="12345"/>`
+ * pairs a uid with its QQ number (simple_parser.rs, gray_tip_tests).
+ */
+export function tipPeople(m: QceMessage): { uids: Map<string, string>; uins: Map<string, string> } {
+  const uids = new Map<string, string>(), uins = new Map<string, string>();
   for (const e of contentOf(m).elements) {
     if (e.type !== 'system' || !isRecord(e.data)) continue;
     for (const item of records(e.data.items)) {
       const name = str(item.text), uid = uidOf(item.uid);
-      if (item.type === 'qq' && name !== undefined && uid !== undefined) people.set(name, uid);
+      if (item.type === 'qq' && name !== undefined && uid !== undefined) uids.set(name, uid);
+    }
+    const raw = isRecord(e.data.originalData) && isRecord(e.data.originalData.xmlElement) ? e.data.originalData.xmlElement.xmlStr : undefined;
+    if (typeof raw !== 'string') continue;
+    for (const tag of raw.matchAll(/<qq\b[^>]*>/g)) {
+      const uid = /\buin="([^"]+)"/.exec(tag[0])?.[1], uin = uinOf(/\bjp="([^"]+)"/.exec(tag[0])?.[1]);
+      if (uid !== undefined && uin !== undefined) uins.set(uid, uin);
     }
   }
-  return people;
+  return { uids, uins };
 }

@@ -39,7 +39,12 @@ export class QcePeople {
     return key;
   }
 
-  /** The key of a uid, where a message showed its QQ number. */
+  /** A uid's QQ number, as a tip's XML pairs them. */
+  learn(uid: string, uin: string): void {
+    this.uids.set(uid, uin);
+  }
+
+  /** The key of a uid, where a message or tip showed its QQ number. */
   byUid(uid: string): string | undefined {
     return this.uids.get(uid);
   }
