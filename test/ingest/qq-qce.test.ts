@@ -92,6 +92,8 @@ describe('qq-chat-exporter (QCE) JSON', () => {
       // 小周 never wrote: the tip's XML (originalData) pairs the uid with the QQ number.
       ['join', '70070', '小周', '50005', 'invite'],
       ['join', '小钱', '小钱', '10001', 'qr'],
+      // 小周, still silent, is known by name from that XML tip.
+      ['join', '小吴', '小吴', '70070', 'invite'],
     ]);
   });
 

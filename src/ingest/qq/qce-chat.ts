@@ -80,7 +80,8 @@ export class QceChat {
       return [];
     }
     const { uids: tipUids, uins } = tipPeople(m);
-    for (const [uid, uin] of uins) this.people.learn(uid, uin);
+    const shown = new Map([...tipUids].map(([name, uid]) => [uid, name]));
+    for (const [uid, uin] of uins) this.people.learn(uid, uin, shown.get(uid));
     const events = factEvents(fact, this.group, time, { ...(id === undefined ? {} : { id }), self: SELF, ...at });
     // A recall of someone seen before is keyed now; memberships wait for every name of the chat.
     if (fact.kind === 'recall' || fact.kind === 'rename' || fact.kind === 'owner') return events.map((ev) => this.people.keyed(ev, tipUids));

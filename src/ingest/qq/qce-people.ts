@@ -31,17 +31,21 @@ export class QcePeople {
     const key = s.uin ?? s.uid ?? s.name;
     if (key === undefined) return undefined;
     if (s.uid !== undefined && s.uin !== undefined) this.uids.set(s.uid, s.uin);
-    for (const n of s.names) {
-      const had = this.names.get(n);
-      if (had === undefined) this.names.set(n, key);
-      else if (had !== null && had !== key) this.names.set(n, null);
-    }
+    for (const n of s.names) this.name(n, key);
     return key;
   }
 
-  /** A uid's QQ number, as a tip's XML pairs them. */
-  learn(uid: string, uin: string): void {
+  /** Someone a tip's XML names with uid and QQ number (`name`: as the tip shows them, if known):
+   *  people who never write are keyed by QQ number like those who do. */
+  learn(uid: string, uin: string, name?: string): void {
     this.uids.set(uid, uin);
+    if (name !== undefined) this.name(name, uin);
+  }
+
+  private name(n: string, key: string): void {
+    const had = this.names.get(n);
+    if (had === undefined) this.names.set(n, key);
+    else if (had !== null && had !== key) this.names.set(n, null);
   }
 
   /** The key of a uid, where a message or tip showed its QQ number. */

@@ -6,11 +6,12 @@
 import { groupsOf, type ExportInput, type ExportOutput } from './model.js';
 import { writeLine } from './line.js';
 import { writeQq } from './qq.js';
+import { writeQqQce } from './qq-qce.js';
 import { writeTelegram } from './telegram.js';
 import { writeWechatMemotrace } from './wechat.js';
 import { writeWhatsApp } from './whatsapp.js';
 
-export const EXPORT_FORMATS = ['wechat-memotrace-csv', 'whatsapp-txt', 'whatsapp-txt-zh', 'whatsapp-txt-by-owner', 'whatsapp-txt-ios', 'telegram-json', 'qq-txt', 'line-txt'] as const;
+export const EXPORT_FORMATS = ['wechat-memotrace-csv', 'whatsapp-txt', 'whatsapp-txt-zh', 'whatsapp-txt-by-owner', 'whatsapp-txt-ios', 'telegram-json', 'qq-txt', 'qq-qce-json', 'line-txt'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export type { ExportInput, ExportOutput };
@@ -26,6 +27,7 @@ export function exportSimulation(result: ExportInput, format: ExportFormat, dir:
     case 'whatsapp-txt-ios': return writeWhatsApp(groups, dir, 'en', false, true);
     case 'telegram-json': return writeTelegram(groups, dir);
     case 'qq-txt': return writeQq(groups, dir);
+    case 'qq-qce-json': return writeQqQce(groups, dir);
     case 'line-txt': return writeLine(groups, dir);
   }
 }

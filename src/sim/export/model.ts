@@ -153,6 +153,26 @@ export function hashNum(s: string): number {
   return h;
 }
 
+/**
+ * QQ numbers for the members of a simulation: a QQ group's members keep their numeric ids,
+ * WeChat-born members get one derived from their wxid (distinct within the run).
+ */
+export function qqNumbers(): (m: ExportMember) => string {
+  const qqOf = new Map<string, string>();
+  const used = new Set<string>();
+  return (m) => {
+    let n = qqOf.get(m.id);
+    if (n === undefined) {
+      let v = /^\d+$/.test(m.id) ? Number(m.id) : 100_000 + (hashNum(m.id) % 3_999_000_000);
+      while (used.has(String(v)) && !/^\d+$/.test(m.id)) v++;
+      n = String(v);
+      used.add(n);
+      qqOf.set(m.id, n);
+    }
+    return n;
+  };
+}
+
 /** What a converter wrote, and how canonical ids read in that format (for comparing reports). */
 export interface ExportOutput {
   files: string[];

@@ -9,7 +9,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hashNum, memberKey, pad2, wall, type ExportGroup, type ExportMember, type ExportOutput, type ExportRow } from './model.js';
+import { memberKey, pad2, qqNumbers, wall, type ExportGroup, type ExportMember, type ExportOutput, type ExportRow } from './model.js';
 
 const RULE = '='.repeat(64);
 
@@ -34,19 +34,7 @@ function notice(row: ExportRow): { sys: string; text: string } | null {
 
 export function writeQq(groups: readonly ExportGroup[], dir: string): ExportOutput {
   const out: ExportOutput = { files: [], groupIds: new Map(), memberIds: new Map() };
-  const qqOf = new Map<string, string>();
-  const used = new Set<string>();
-  const qq = (m: ExportMember): string => {
-    let n = qqOf.get(m.id);
-    if (n === undefined) {
-      let v = /^\d+$/.test(m.id) ? Number(m.id) : 100_000 + (hashNum(m.id) % 3_999_000_000);
-      while (used.has(String(v)) && !/^\d+$/.test(m.id)) v++;
-      n = String(v);
-      used.add(n);
-      qqOf.set(m.id, n);
-    }
-    return n;
-  };
+  const qq = qqNumbers();
   const parts: string[] = ['消息记录（此消息记录为文本格式，不支持重新导入）', ''];
   for (const g of groups) {
     parts.push(RULE, '消息分组:我的QQ群', RULE, `消息对象:${g.name}`, RULE, '');
