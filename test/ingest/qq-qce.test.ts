@@ -9,6 +9,10 @@ import { Zone } from '../../src/core/time.js';
 import { discover } from '../../src/ingest/discover.js';
 import { qqQceChunked } from '../../src/ingest/qq/qce-chunked.js';
 import { qqQceJson } from '../../src/ingest/qq/qce-json.js';
+import { QCE_FIELDS, timeOf } from '../../src/ingest/qq/qce-message.js';
+import { parseQceTip } from '../../src/ingest/qq/qce-tips.js';
+import { shape } from '../../src/ingest/shape.js';
+import { SELF } from '../../src/ingest/wechat/system.js';
 import { ingest } from '../../src/ingest/run.js';
 import { bytesSource, fileSource } from '../../src/ingest/source.js';
 import type { IngestAdapter, Source } from '../../src/ingest/types.js';
@@ -115,6 +119,33 @@ describe('qq-chat-exporter (QCE) JSON', () => {
       return dataset.messages.day[dataset.messages.time.indexOf(Date.UTC(2024, 2, 1, 17, 35))];
     };
     expect([await day('Asia/Shanghai'), await day('UTC')]).toEqual([19784, 19783]); // 2024-03-02, 2024-03-01
+  });
+
+  it('reads the time from `timestamp` (ms, seconds, ISO) or else `time` (RFC 3339, or the PC\'s wall clock in --tz)', () => {
+    const at = (m: object, zone = 'Asia/Shanghai') => new Date(timeOf(shape(m, QCE_FIELDS)!, new Zone(zone))).toISOString();
+    expect(at({ timestamp: 1709254800000 })).toBe('2024-03-01T01:00:00.000Z');
+    expect(at({ timestamp: '1709254800' })).toBe('2024-03-01T01:00:00.000Z');
+    expect(at({ timestamp: '2024-03-01T01:00:00.000Z' })).toBe('2024-03-01T01:00:00.000Z');
+    expect(at({ time: '2024-03-01T01:00:00.000Z' }, 'UTC')).toBe('2024-03-01T01:00:00.000Z');
+    expect(at({ time: '2024-03-01 09:00:00' })).toBe('2024-03-01T01:00:00.000Z');
+    expect(at({ time: '2024-03-01 09:00:00' }, 'UTC')).toBe('2024-03-01T09:00:00.000Z');
+  });
+
+  it('words gray tips as QQ NT and QCE write them ("你" is the exporter)', () => {
+    const cases: [string, unknown][] = [
+      ['你邀请小李、小张加入了群聊', { kind: 'join', members: ['小李', '小张'], by: SELF, method: 'invite' }],
+      ['老王邀请你加入了群聊', { kind: 'join', members: [SELF], by: '老王', method: 'invite' }],
+      ['小李通过你的二维码加入了群聊', { kind: 'join', members: ['小李'], by: SELF, method: 'qr' }],
+      ['你通过小李分享的二维码加入了群聊', { kind: 'join', members: [SELF], by: '小李', method: 'qr' }],
+      ['你加入了群聊', { kind: 'join', members: [SELF], method: 'unknown' }],
+      ['小李 撤回了一条消息（打错字了）', { kind: 'recall', member: '小李' }],
+      ['老王 撤回了 小李 的消息', { kind: 'recall', member: '小李' }],
+      ['小李退出了群聊', { kind: 'leave', member: '小李' }],
+      ['小李被老王移出了群聊', { kind: 'remove', members: ['小李'], by: '老王' }],
+      ['小李加入本群。', { kind: 'join', members: ['小李'], method: 'unknown' }],
+      ['你已是群成员', null], ['小钱戳了戳王老师', null], ['群聊更新', null],
+    ];
+    for (const [text, fact] of cases) expect(parseQceTip(text), text).toEqual(fact);
   });
 
   it('reads as a stream: chunk boundaries anywhere give the same events', async () => {
