@@ -164,6 +164,13 @@ describe('qq-chat-exporter (QCE) JSON', () => {
     expect(messages.map((m) => [m.group.id, m.id, m.senderId])).toEqual([['424242', '1', '1001'], ['424242', '2', '1002']]);
   });
 
+  it('without chatInfo.selfUin, "你" is the first --me name, else a member "我"', async () => {
+    const tip = { id: '1', timestamp: 1_709_000_000_000, sender: { uid: '未知', uin: '0', name: '0' }, type: 'type_1', content: { text: '你邀请阿七加入了群聊' }, system: true };
+    const doc = bytesSource('group_424242_20240301_000000.json', strToU8(JSON.stringify({ metadata: { name: 'QQChatExporter V5' }, chatInfo: { name: 'G', type: 'group' }, messages: [tip] })));
+    expect((await read(doc, { me: ['七哥'] })).joins).toEqual([['join', '阿七', '阿七', '七哥', 'invite']]);
+    expect((await read(doc)).joins).toEqual([['join', '阿七', '阿七', '我', 'invite']]);
+  });
+
   it('a private chat is read but marked personal (left out of the report)', async () => {
     const { messages } = await file(PRIVATE);
     expect(messages.map((m) => [m.group.personal, m.group.id, m.senderId])).toEqual([[true, '20002', '10001'], [true, '20002', '20002']]);
