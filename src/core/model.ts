@@ -25,8 +25,9 @@ export interface GroupInfo {
   id: string;
   name?: string;
   platform: string;
-  /** A one-to-one chat (Telegram personal chat, saved messages, bot chat) that an account export
-   *  holds beside its groups: read, but not a community, so the report leaves it out. */
+  /** A chat that is no group (a one-to-one chat: Telegram personal chat, saved messages, bot chat;
+   *  or a broadcast channel) that an export holds beside its groups: read, but not a community, so
+   *  the report leaves it out. */
   personal?: true;
 }
 
@@ -80,6 +81,8 @@ export interface MembershipEvent {
   memberName?: string;
   /** For joins: the inviter (or whose QR code); for removals: who removed. Id or name. */
   by?: string;
+  /** The display name of `by` where `by` is an id (Telegram's actor_id): names an inviter who appears nowhere else. */
+  byName?: string;
   method?: JoinMethod;
   /** The export's id for the system message, used for merging overlapping exports. */
   id?: string;

@@ -80,7 +80,7 @@ function personalChats(chats: GroupRecord[], inputs: InputSummary[]): AuditResul
   if (chats.length === 0) return [];
   const files = new Set(chats.flatMap((g) => g.inputs.map((i) => inputs[i]?.path)));
   const names = chats.slice(0, PERSONAL_NAMED).map((g) => `"${g.name}"`).join(', ') + (chats.length > PERSONAL_NAMED ? ', …' : '');
-  const message = `left out ${chats.length} one-to-one chat${chats.length === 1 ? '' : 's'} (personal, saved messages or bot chats are not groups): ${names}`;
+  const message = `left out ${chats.length} chat${chats.length === 1 ? '' : 's'} that ${chats.length === 1 ? 'is' : 'are'} no group (one-to-one chats, saved messages, bot chats, broadcast channels): ${names}`;
   const [file] = files;
   return [{ code: 'personal-chats-left-out', message, file: files.size === 1 && file !== undefined ? file : null, line: null }];
 }

@@ -49,7 +49,7 @@ describe('an account export of one-to-one chats only', () => {
     ] }));
     const r = cli(['analyze', dm, '--format', 'json'], undefined, EN);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('note: the inputs hold only one-to-one chats (personal, saved messages, bots), which are not groups: the report lists no groups\n');
+    expect(r.stderr).toBe('note: the inputs hold only chats that are no groups (one-to-one chats, saved messages, bots, broadcast channels): the report lists no groups\n');
     const report = JSON.parse(r.stdout) as { groups: unknown[]; warnings: { code: string; file: string }[] };
     expect(report.groups).toEqual([]);
     expect(report.warnings).toEqual([expect.objectContaining({ code: 'personal-chats-left-out', file: dm })]);

@@ -124,3 +124,39 @@ describe('telegram-json', () => {
     await expect(read(bytesSource('result.json', strToU8('{"messages": [ {"id": 1,')))).rejects.toThrow(/JSON/);
   });
 });
+
+describe('telegram-json: shapes of real exports (session 9 audit)', () => {
+  const chat = (head: string, messages: object[]) => bytesSource('result.json', strToU8(`{${head}, "messages": ${JSON.stringify(messages)}}`));
+  const at = (id: number) => ({ id, date: '2024-03-01T10:00:00', date_unixtime: String(1709287200 + id) });
+
+  it('a forum topic\'s posts are no replies to the topic\'s creation; a real reply stays one', async () => {
+    const { messages } = await read(chat('"name": "F", "type": "private_supergroup", "id": 7', [
+      { ...at(1), type: 'service', actor: 'Wahid', actor_id: 'user1', action: 'topic_created', title: 'Patents' },
+      { ...at(2), type: 'message', from: 'Ann', from_id: 'user2', text: 'who knows about patents?', reply_to_message_id: 1 },
+      { ...at(3), type: 'message', from: 'Bob', from_id: 'user3', text: 'me', reply_to_message_id: 2 },
+    ]));
+    expect(messages.map((m) => [m.id, m.replyTo ?? null])).toEqual([['1', null], ['2', null], ['3', '2']]);
+  });
+
+  it('an invite by an actor who never writes keeps the actor\'s name beside the id; "Group" as inviter is nobody', async () => {
+    const { members } = await read(chat('"name": "E", "type": "private_supergroup", "id": 8', [
+      { ...at(1), type: 'service', actor: 'Belkadi', actor_id: 'user9', action: 'invite_members', members: ['Kp'] },
+      { ...at(2), type: 'service', actor: 'Lea', actor_id: 'user4', action: 'join_group_by_link', inviter: 'Group' },
+    ]));
+    expect(members.map((j) => [j.memberId, j.by ?? null, j.byName ?? null, j.method])).toEqual([['Kp', 'user9', 'Belkadi', 'invite'], ['user4', null, null, 'link']]);
+  });
+
+  it('a broadcast channel is no group: left out as a one-to-one chat is', async () => {
+    const { messages } = await read(chat('"name": "News", "type": "public_channel", "id": 9', [
+      { ...at(1), type: 'message', from: 'News', from_id: 'channel9', text: 'post' },
+    ]));
+    expect(messages[0]!.group).toMatchObject({ personal: true });
+  });
+
+  it('a link in an export without text_entities (before 2021): the text array\'s own entities', async () => {
+    const { messages } = await read(chat('"name": "C", "type": "private_group", "id": 10', [
+      { ...at(1), type: 'message', from: 'Ann', from_id: 'user2', text: ['see ', { type: 'link', text: 'https://example.com' }] },
+    ]));
+    expect(messages[0]!.kind).toBe('link');
+  });
+});

@@ -24,7 +24,7 @@ describe('one-to-one chats are not groups', () => {
     expect(r.groups.map((g) => g.name)).toEqual(['Makers']);
     expect(r.warnings).toEqual([{
       code: 'personal-chats-left-out', file: null, line: null,
-      message: 'left out 2 one-to-one chats (personal, saved messages or bot chats are not groups): "Bob", "Saved Messages"',
+      message: 'left out 2 chats that are no group (one-to-one chats, saved messages, bot chats, broadcast channels): "Bob", "Saved Messages"',
     }]);
     expect(reportSchema.safeParse(r).success).toBe(true);
   });

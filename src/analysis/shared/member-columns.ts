@@ -21,6 +21,8 @@ export interface MemberColumns {
   joinedAt: Float64Array;
   leftAt: Float64Array;
   firstMessageAt: Float64Array;
+  /** First act of a member known only as an inviter or remover (NaN for everyone else). */
+  actedAt: Float64Array;
   /** The join that counts as one (joinedBy): NaN for the group's creator and for unknown joins. */
   joined: Float64Array;
   invitedBy: Int32Array;
@@ -41,7 +43,7 @@ export function memberColumns(ds: Dataset): MemberColumns {
   if (c && c.role.length === members.length) return c;
   const n = members.length, time = () => new Float64Array(n);
   c = {
-    joinedAt: time(), leftAt: time(), firstMessageAt: time(), joined: time(),
+    joinedAt: time(), leftAt: time(), firstMessageAt: time(), actedAt: time(), joined: time(),
     invitedBy: new Int32Array(n), rawInviter: new Uint8Array(n), joinMethod: new Uint8Array(n), role: new Uint8Array(n), listed: new Uint8Array(n), spammer: new Uint8Array(n),
   };
   for (let m = 0; m < n; m++) {
@@ -49,6 +51,7 @@ export function memberColumns(ds: Dataset): MemberColumns {
     c.joinedAt[m] = r.joinedAt ?? NaN;
     c.leftAt[m] = r.leftAt ?? NaN;
     c.firstMessageAt[m] = r.firstMessageAt ?? NaN;
+    c.actedAt[m] = r.actedAt ?? NaN;
     c.joined[m] = joinedBy(r, Infinity) ? r.joinedAt : NaN;
     c.invitedBy[m] = r.invitedBy ?? -1;
     c.rawInviter[m] = r.inviterRaw !== null && r.inviterRaw !== r.key && !r.names.includes(r.inviterRaw) ? 1 : 0;

@@ -28,6 +28,8 @@ export interface DraftGroup {
 export interface DraftMembership {
   group: number; time: number; action: 'join' | 'leave' | 'remove';
   member: number; by: string | null; method: JoinMethod | null;
+  /** The display name of `by` when the source gave one beside an id. */
+  byName?: string;
 }
 
 /**
@@ -319,7 +321,10 @@ export class DatasetBuilder {
         const g = this.group(ev.group, input);
         g.hasJoinEvents = true;
         const m = this.member(g, ev.memberId, ev.memberName);
-        this.memberships.push({ group: g.index, time: ev.time, action: ev.action, member: m.index, by: ev.by === undefined ? null : own(ev.by), method: ev.method ?? (ev.action === 'join' && ev.by ? 'invite' : null) });
+        this.memberships.push({
+          group: g.index, time: ev.time, action: ev.action, member: m.index, by: ev.by === undefined ? null : own(ev.by),
+          method: ev.method ?? (ev.action === 'join' && ev.by ? 'invite' : null), ...(ev.by !== undefined && ev.byName ? { byName: own(ev.byName) } : {}),
+        });
         return;
       }
       case 'group': {

@@ -6,6 +6,7 @@ import { resolveMembers } from './members.js';
 import { markSpam } from './spam.js';
 import { inferBroadcasters, inferStaff } from './staff.js';
 import { linkReplies } from './replies.js';
+import { addUnseenInviters } from './inviters.js';
 import { FLAG, type Dataset, type GroupRecord } from './types.js';
 
 const HOUR = 3_600_000;
@@ -22,6 +23,8 @@ export function finalizeDataset(b: DatasetBuilder, zoneName: string): Dataset {
   const { count, out, groupStart, textHash, idHash, replies, arrivalToFinal } = sortedColumns(b, zone, remap);
   // What was released is freed now, not at V8's leisure: this is the peak of a run.
   collectGarbage();
+  // Inviters nothing else shows are members too (before the groups' member lists are made).
+  const find = addUnseenInviters(b.memberships, members, memberFinder(b, remap, names));
 
   const groups: GroupRecord[] = b.groups.map((g) => ({
     index: g.index, id: g.info.id, name: g.info.name ?? g.info.id, platform: g.info.platform,
@@ -34,8 +37,6 @@ export function finalizeDataset(b: DatasetBuilder, zoneName: string): Dataset {
   for (const g of groups) {
     if (groupStart[g.index + 1]! > groupStart[g.index]!) { g.msgStart = groupStart[g.index]!; g.msgEnd = groupStart[g.index + 1]!; }
   }
-
-  const find = memberFinder(b, remap, names);
 
   const events = b.memberships
     .map((e) => ({ group: e.group, time: e.time, action: e.action, member: remap[e.member]!, by: e.by === null ? null : find(e.group, e.by), method: e.method }))

@@ -43,6 +43,8 @@ export interface MemberRecord {
   listed: boolean;
   firstMessageAt: number | null;
   lastMessageAt: number | null;
+  /** For a member known only as an inviter or remover (dataset/inviters.ts): their first such act, which dates their presence. */
+  actedAt?: number;
   /** Counts over all messages (before human/spam filtering). */
   messages: number;
   spamMessages: number;

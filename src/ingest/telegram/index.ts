@@ -17,7 +17,9 @@ const CHAT_KEYS = new Set(['name', 'type', 'id']);
  * a bot). An operator exporting their account wants the groups judged, not every DM called a dead
  * group: these are read and marked personal, and the report leaves them out with a warning.
  */
-const ONE_TO_ONE = new Set(['personal_chat', 'saved_messages', 'bot_chat']);
+/** Chats that are no group: one-to-one chats, and broadcast channels (only their admins post; a
+ *  channel's discussion is a supergroup of its own in the export). Left out of the report. */
+const ONE_TO_ONE = new Set(['personal_chat', 'saved_messages', 'bot_chat', 'public_channel', 'private_channel']);
 const isChatScalar = (p: JsonPath) => p.length >= 1 && CHAT_KEYS.has(String(p[p.length - 1])) && isChatPath(p.slice(0, -1));
 
 function timeOf(m: TgMessage, ctx: ReadContext): number {
@@ -60,7 +62,9 @@ async function* readBatches(source: Source, ctx: ReadContext): AsyncGenerator<In
     /** The id messages posted as the chat itself carry (`channel<chat id>`), or null. */
     let self: string | null = null;
     const fallback = source.fileName.replace(/\.json$/i, '');
-    const endChat = () => { const evs = resolvePending(pending, ids); pending = []; ids = new Map(); group = null; return evs; };
+    /** Ids of a forum's "topic_created" messages: every post in a topic replies to its topic's. */
+    let topics = new Set<string>();
+    const endChat = () => { const evs = resolvePending(pending, ids); pending = []; ids = new Map(); topics = new Set(); group = null; return evs; };
     let n = 0;
     for await (const pieces of walkJsonBatches(source, isMessagePath, isChatScalar)) {
     const out: IngestEvent[] = [];
@@ -91,6 +95,7 @@ async function* readBatches(source: Source, ctx: ReadContext): AsyncGenerator<In
       const id = msg.id === undefined ? undefined : String(msg.id);
       if (Number.isNaN(time)) { ctx.reportIssue({ line: piece.line, reason: `message ${id ?? `#${n}`}: no readable date`, code: 'bad-timestamp' }); continue; }
       if (msg.type === 'service') {
+        if (msg.action === 'topic_created' && id !== undefined) topics.add(id);
         // The chat acting as itself (migrate_from_group, an anonymous admin) is nobody: its joins
         // and removals count without an actor, its other actions not at all.
         const bySelf = self !== null && msg.actor_id === self;
@@ -113,7 +118,8 @@ async function* readBatches(source: Source, ctx: ReadContext): AsyncGenerator<In
       if (self !== null && sender === self) ev.senderRole = 'admin';
       if (id !== undefined) ev.id = id;
       const text = plainText(msg.text); if (text) ev.text = text;
-      if (msg.reply_to_message_id !== undefined) ev.replyTo = String(msg.reply_to_message_id);
+      // A post in a forum's topic "replies" to the topic's creation: a label, not an answer to anyone.
+      if (msg.reply_to_message_id !== undefined && !topics.has(String(msg.reply_to_message_id))) ev.replyTo = String(msg.reply_to_message_id);
       const mentions = mentionIds(msg.text_entities); if (mentions.length) ev.mentions = mentions;
       out.push(ev);
     }

@@ -60,6 +60,8 @@ export function kindOf(m: TgMessage): MessageKind {
   if (m.photo !== undefined) return 'image';
   if (m.media_type !== undefined) return lookup(MEDIA, m.media_type) ?? 'file';
   if (m.file !== undefined) return 'file';
-  if (Array.isArray(m.text_entities) && m.text_entities.some((e) => isRecord(e) && (e.type === 'link' || e.type === 'text_link'))) return 'link';
+  // Exports before 2021 have no text_entities: the entities are the text array's objects.
+  const isLink = (e: unknown) => isRecord(e) && (e.type === 'link' || e.type === 'text_link');
+  if ((Array.isArray(m.text_entities) && m.text_entities.some(isLink)) || (Array.isArray(m.text) && m.text.some(isLink))) return 'link';
   return 'text';
 }

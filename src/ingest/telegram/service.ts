@@ -16,17 +16,18 @@ export function serviceEvents(
   const actorId = m.actor_id || m.actor || undefined;
   const actorName = m.actor || undefined;
   const members = (m.members ?? []).filter((x): x is string => typeof x === 'string' && x !== '');
-  const push = (action: MembershipEvent['action'], member: { id: string; name?: string; isName: boolean }, by?: { v: string; isName: boolean }, method?: MembershipEvent['method']) => {
+  const push = (action: MembershipEvent['action'], member: { id: string; name?: string; isName: boolean }, by?: { v: string; isName: boolean; name?: string }, method?: MembershipEvent['method']) => {
     const ev: MembershipEvent = { type: 'membership', group, time, action, memberId: member.id };
     if (member.name !== undefined) ev.memberName = member.name;
-    if (by) ev.by = by.v;
+    if (by) { ev.by = by.v; if (by.name !== undefined) ev.byName = by.name; }
     if (method) ev.method = method;
     // Several events can come from one service message (one per member): keep ids distinct.
     if (id !== undefined) ev.id = members.length > 1 ? `${id}:${member.id}` : id;
     pending.push({ ev, memberIsName: member.isName, byIsName: by?.isName ?? false });
   };
   const actor = actorId === undefined ? undefined : { id: actorId, name: actorName, isName: !m.actor_id };
-  const actorBy = actorId === undefined ? undefined : { v: actorId, isName: !m.actor_id };
+  // The actor's name beside its id: an inviter who never writes is known by it.
+  const actorBy = actorId === undefined ? undefined : { v: actorId, isName: !m.actor_id, ...(m.actor_id && actorName ? { name: actorName } : {}) };
   switch (m.action) {
     case 'invite_members':
       for (const name of members) {
@@ -37,8 +38,9 @@ export function serviceEvents(
       return true;
     case 'join_group_by_link': {
       if (!actor) return true;
-      // The inviter is often the group itself (a link without a member behind it).
-      const by = m.inviter && m.inviter !== group.name ? { v: m.inviter, isName: true } : undefined;
+      // The inviter is often the group itself (a link without a member behind it), by its name or
+      // as the word "Group", which tdesktop writes for it.
+      const by = m.inviter && m.inviter !== group.name && m.inviter !== 'Group' ? { v: m.inviter, isName: true } : undefined;
       push('join', actor, by, 'link');
       return true;
     }
