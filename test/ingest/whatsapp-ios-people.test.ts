@@ -156,6 +156,17 @@ describe('wordings of other languages and of iOS lists', () => {
     expect(messages.map((m) => m.text)).toEqual(['Kate changed the group settings lol']);
   });
 
+  it('a new phone number is the same member ("+91 … changed to +91 …", Android)', async () => {
+    const { messages, members } = await read('/x/WhatsApp Chat with G.txt', [
+      '12/01/2024, 10:00 - Ann added +91 77000 00001', '12/01/2024, 10:01 - +91 77000 00001: hello',
+      '13/01/2024, 09:00 - +91 77000 00001 changed to +91 93000 00002', '13/01/2024, 09:05 - +91 93000 00002: new number, same me',
+      '14/01/2024, 09:00 - +91 93000 00002 left',
+    ]);
+    expect(messages.map((m) => [m.senderId, m.senderName])).toEqual([['+91 77000 00001', '+91 77000 00001'], ['+91 77000 00001', '+91 93000 00002']]);
+    expect(joins(members)).toEqual([['join', '+91 77000 00001', 'Ann'], ['leave', '+91 77000 00001', null]]);
+    expect(parseSystem('Bob changed to Carl')).toBeNull();
+  });
+
   it('deletion notices and media placeholders of other languages', () => {
     for (const t of ['Diese Nachricht wurde gelöscht.', 'Dit bericht is verwijderd', 'Este mensaje fue eliminado.', 'Questo messaggio è stato eliminato', 'Un admin., Jimmy, eliminó este mensaje.']) expect(kindOfText(t), t).toBe('recall');
     expect(kindOfText('sticker omitido')).toBe('sticker');

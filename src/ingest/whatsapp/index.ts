@@ -135,6 +135,8 @@ interface State {
   /** Who "You" in a system line is: the user's name (--me) when one fits, else the member "You". */
   you: string;
   youByMe: boolean;
+  /** A new phone number → the member it belongs to (their first number): "X changed to Y". */
+  alias: Map<string, string>;
   /** System lines that name the exporter "You", and the first of them. */
   youLines: number;
   firstYou: number;
@@ -181,7 +183,7 @@ export const whatsappText = {
         code: 'me-ambiguous', counts: false, strict: false,
       });
     }
-    const state: State = { voiceName: chatName ?? name, voice, unknown: new UnknownSystemLines(), you: you ?? 'You', youByMe: you !== undefined, youLines: 0, firstYou: 0 };
+    const state: State = { voiceName: chatName ?? name, voice, unknown: new UnknownSystemLines(), alias: new Map(), you: you ?? 'You', youByMe: you !== undefined, youLines: 0, firstYou: 0 };
     let pending: Pending | null = null;
     for await (const { line: raw, no } of lines(source.text(), source.path)) {
       const line = cleanLine(raw);
@@ -243,15 +245,18 @@ function toEvents(p: Pending, group: GroupInfo, state: State, ctx: ReadContext):
       if (state.youLines++ === 0) state.firstYou = p.line;
       return state.you;
     };
+    // A person whose number changed stays one member: their later number is keyed as the first.
+    const key = (n: string) => state.alias.get(n) ?? n;
     switch (sys.kind) {
       case 'notice': return [];
-      case 'join-link': { const m = who(sys.member); return [{ ...base, action: 'join', memberId: m, memberName: m, method: 'link' }]; }
-      case 'was-added': { const m = who(sys.member); return [{ ...base, action: 'join', memberId: m, memberName: m, method: 'invite' }]; }
-      case 'added': { const by = who(sys.by); return sys.members.map((m) => who(m, false)).map((m) => ({ ...base, action: 'join' as const, memberId: m, memberName: m, by, method: 'invite' as const })); }
-      case 'left': { const m = who(sys.member); return [{ ...base, action: 'leave', memberId: m, memberName: m }]; }
-      case 'removed': { const m = who(sys.member, false); return [{ ...base, action: 'remove', memberId: m, memberName: m, by: who(sys.by) }]; }
-      case 'created': { const by = who(sys.by); return [{ type: 'group', group, roles: [{ memberId: by, name: by, role: 'owner' }] }]; }
-      case 'subject': { const by = who(sys.by); return [{ type: 'message', group, time: p.time, line: p.line, senderId: by, senderName: by, kind: 'system' }]; }
+      case 'number-changed': state.alias.set(sys.to, key(sys.from)); return [];
+      case 'join-link': { const m = who(sys.member); return [{ ...base, action: 'join', memberId: key(m), memberName: m, method: 'link' }]; }
+      case 'was-added': { const m = who(sys.member); return [{ ...base, action: 'join', memberId: key(m), memberName: m, method: 'invite' }]; }
+      case 'added': { const by = key(who(sys.by)); return sys.members.map((m) => who(m, false)).map((m) => ({ ...base, action: 'join' as const, memberId: key(m), memberName: m, by, method: 'invite' as const })); }
+      case 'left': { const m = who(sys.member); return [{ ...base, action: 'leave', memberId: key(m), memberName: m }]; }
+      case 'removed': { const m = who(sys.member, false); return [{ ...base, action: 'remove', memberId: key(m), memberName: m, by: key(who(sys.by)) }]; }
+      case 'created': { const by = who(sys.by); return [{ type: 'group', group, roles: [{ memberId: key(by), name: by, role: 'owner' }] }]; }
+      case 'subject': { const by = who(sys.by); return [{ type: 'message', group, time: p.time, line: p.line, senderId: key(by), senderName: by, kind: 'system' }]; }
     }
   }
   // A line without an author that no pattern knows (icon changed, number changed…): nobody spoke.
@@ -268,7 +273,7 @@ function toEvents(p: Pending, group: GroupInfo, state: State, ctx: ReadContext):
   // Newer iOS exports file system lines under a person they are about, marked the same way: a
   // marked text under anyone is no message ("Robin 2: ‎Ann changed the group description").
   if (p.lrm && kind === 'text') { unknownLine(p, state); return []; }
-  const ev: MessageEvent = { type: 'message', group, time: p.time, line: p.line, senderId: p.author, senderName: p.author, kind };
+  const ev: MessageEvent = { type: 'message', group, time: p.time, line: p.line, senderId: state.alias.get(p.author) ?? p.author, senderName: p.author, kind };
   if (p.text) ev.text = p.text;
   // The user's own messages (--me), as exporters that mark them do (留痕's IsSender).
   if (state.youByMe && p.author === state.you) ev.fromSelf = true;

@@ -11,6 +11,7 @@ export type SystemLine =
   | { kind: 'removed'; by: string; member: string }
   | { kind: 'created'; by: string; name?: string }
   | { kind: 'subject'; by: string; name: string }
+  | { kind: 'number-changed'; from: string; to: string }
   | { kind: 'notice' };
 
 /** The end-to-end encryption notice, the first line of every export (iOS: under the chat's name). */
@@ -273,7 +274,12 @@ export function parseSystem(line: string): SystemLine | null {
   return sys;
 }
 
+/** "+91 77095 42783 changed to +91 93569 73438" (Android): one person, a new number. Both must read as numbers. */
+const NUMBER_CHANGED = /^(\+[\d\s\u2011()-]{6,}?) (?:changed to|mudou para|cambió a|a changé pour|ha cambiato in|wechselte zu|berubah ke|изменил(?:а)? номер на) (\+[\d\s\u2011()-]{6,}?)\.?$/;
+
 function parseWording(text: string): SystemLine | null {
+  const changed = NUMBER_CHANGED.exec(text);
+  if (changed) return { kind: 'number-changed', from: changed[1]!.trim(), to: changed[2]!.trim() };
   const you = YOU_CREATED.exec(text);
   if (you) return { kind: 'created', by: 'You', ...(you[1] ? { name: you[1] } : {}) };
   let m = first(JOIN_LINK, text);
