@@ -183,3 +183,42 @@ describe('wordings of other languages and of iOS lists', () => {
     expect(messages.map((m) => [m.senderId, new Date(m.time).toISOString()])).toEqual([['علي', '2025-02-15T17:37:30.000Z'], ['سارة', '2025-02-15T17:38:00.000Z']]);
   });
 });
+
+describe('what stays a message (review of the above)', () => {
+  it('marked polls, locations and contact cards are the person\'s; a marked call is no message', async () => {
+    const { messages, codes } = await read('/x/_chat.txt', [
+      '[12/01/2024, 10:00:00] Club: Messages and calls are end-to-end encrypted.',
+      `[12/01/2024, 10:05:00] Bob: ${LRM}Location: https://maps.google.com/?q=1.0,2.0`,
+      `[12/01/2024, 10:06:00] Bob: ${LRM}Contact card omitted`, `[12/01/2024, 10:07:00] Ann: ${LRM}POLL:`, `${LRM}Where to meet?`,
+      `[12/01/2024, 10:08:00] Ann: ${LRM}Voice call, ${LRM}${LRM}28 min • ${LRM}4 joined`,
+    ]);
+    expect(messages.map((m) => m.senderId)).toEqual(['Bob', 'Bob', 'Ann']);
+    // No unknown system line among them (a poll is no membership change to miss).
+    expect(codes).not.toContain('unrecognised-system-lines');
+  });
+
+  it('a member who mentions encryption in the first lines is no chat name, nor a notice', async () => {
+    const { messages } = await read('/x/WhatsApp Chat with Livros.txt', [
+      '01/03/2024, 09:00 - As mensagens e as chamadas são protegidas com a criptografia de ponta a ponta.',
+      '01/03/2024, 09:01 - Ana: Terminei o livro, li de ponta a ponta: nota 10!', '01/03/2024, 09:02 - Bia: que bom',
+      '01/03/2024, 09:03 - Caio: legal', '01/03/2024, 09:04 - Ana: alguém quer emprestado?',
+    ]);
+    expect(messages.map((m) => m.senderId)).toEqual(['Ana', 'Bia', 'Caio', 'Ana']);
+  });
+
+  it('the exporter\'s own settings line under their name ("Alam: You turned off disappearing messages") is no message', async () => {
+    const { messages } = await read('/x/WhatsApp Chat with Sumaira.txt', ['12/12/21, 4:39 AM - Alam: You turned off disappearing messages. Tap to change.', '12/12/21, 4:40 AM - Alam: ok']);
+    expect(messages.map((m) => m.text)).toEqual(['ok']);
+  });
+
+  it('you-words only in their language; hints only with their own words; typed sentences stay text', async () => {
+    expect(parseSystem('Alice added Te')).toEqual({ kind: 'added', by: 'Alice', members: ['Te'] });
+    expect(parseSystem('Alice added Je and Ti')).toEqual({ kind: 'added', by: 'Alice', members: ['Je', 'Ti'] });
+    expect(parseSystem('Leon hat dich entfernt.')).toEqual({ kind: 'removed', by: 'Leon', member: 'you' });
+    expect(parseSystem('Alice added Dr. Tap Smith')).toEqual({ kind: 'added', by: 'Alice', members: ['Dr. Tap Smith'] });
+    expect(parseSystem('Bob was removed by an admin')).toBeNull();
+    expect(kindOfText('This message was deleted by mistake lol')).toBe('text');
+    const { messages } = await read('/x/WhatsApp Chat with G.txt', ['12/01/2024, 10:00 - Tom: Tom changed the settings so everyone can post, ok?']);
+    expect(messages).toHaveLength(1);
+  });
+});

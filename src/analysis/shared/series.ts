@@ -32,14 +32,14 @@ export interface GroupSeries {
 }
 
 /**
- * When a member is in the roster: from join (or first message, or for someone known only as an
- * inviter their first invitation) until they left. Takes the columns
+ * When a member is in the roster: from join (or first message, or the group's start for someone
+ * listed, or for someone known only as an inviter or remover their first such act) until they left. Takes the columns
  * rather than the dataset: it runs per member in several loops, and finding the columns is a
  * WeakMap lookup.
  */
 export function presence(c: MemberColumns, m: number, groupStart: number): { from: number; to: number } {
   const joined = c.joinedAt[m]!, first = c.firstMessageAt[m]!, acted = c.actedAt[m]!, left = c.leftAt[m]!;
-  const from = !Number.isNaN(joined) ? joined : !Number.isNaN(first) ? first : !Number.isNaN(acted) ? acted : c.listed[m] ? groupStart : Infinity;
+  const from = !Number.isNaN(joined) ? joined : !Number.isNaN(first) ? first : c.listed[m] ? groupStart : !Number.isNaN(acted) ? acted : Infinity;
   return { from, to: Number.isNaN(left) ? Infinity : left };
 }
 

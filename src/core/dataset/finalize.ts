@@ -24,7 +24,11 @@ export function finalizeDataset(b: DatasetBuilder, zoneName: string): Dataset {
   // What was released is freed now, not at V8's leisure: this is the peak of a run.
   collectGarbage();
   // Inviters nothing else shows are members too (before the groups' member lists are made).
-  const find = addUnseenInviters(b.memberships, members, memberFinder(b, remap, names));
+  const find = addUnseenInviters(b.memberships, members, {
+    find: memberFinder(b, remap, names),
+    namesAreKeys: (g) => b.groups[g]!.identityNames,
+    ambiguous: (g, name) => names[g]!.get(name) === null,
+  });
 
   const groups: GroupRecord[] = b.groups.map((g) => ({
     index: g.index, id: g.info.id, name: g.info.name ?? g.info.id, platform: g.info.platform,

@@ -13,13 +13,11 @@ function isChatPath(p: JsonPath): boolean {
 const isMessagePath = (p: JsonPath) => p.length >= 2 && p[p.length - 2] === 'messages' && typeof p[p.length - 1] === 'number' && isChatPath(p.slice(0, -2));
 const CHAT_KEYS = new Set(['name', 'type', 'id']);
 /**
- * Chat types of an account export that are one person talking to another (or to themselves, or to
- * a bot). An operator exporting their account wants the groups judged, not every DM called a dead
- * group: these are read and marked personal, and the report leaves them out with a warning.
+ * Chat types that are no group: one person talking to another (or to themselves, or to a bot), and
+ * broadcast channels (only their admins post; a channel's discussion is a supergroup of its own in
+ * the export). Read, and left out of the report.
  */
-/** Chats that are no group: one-to-one chats, and broadcast channels (only their admins post; a
- *  channel's discussion is a supergroup of its own in the export). Left out of the report. */
-const ONE_TO_ONE = new Set(['personal_chat', 'saved_messages', 'bot_chat', 'public_channel', 'private_channel']);
+const NOT_GROUPS = new Set(['personal_chat', 'saved_messages', 'bot_chat', 'public_channel', 'private_channel']);
 const isChatScalar = (p: JsonPath) => p.length >= 1 && CHAT_KEYS.has(String(p[p.length - 1])) && isChatPath(p.slice(0, -1));
 
 function timeOf(m: TgMessage, ctx: ReadContext): number {
@@ -85,7 +83,7 @@ async function* readBatches(source: Source, ctx: ReadContext): AsyncGenerator<In
       // make fatal.
       if (msg.type === 'unsupported') continue;
       if (group === null) {
-        group = { id: chat.id ?? chat.name ?? fallback, name: chat.name ?? fallback, platform: 'telegram', ...(ONE_TO_ONE.has(chat.type ?? '') ? { personal: true } : {}) };
+        group = { id: chat.id ?? chat.name ?? fallback, name: chat.name ?? fallback, platform: 'telegram', ...(NOT_GROUPS.has(chat.type ?? '') ? { personal: true } : {}) };
         self = selfPeer(chat.id);
       }
       // Names are learnt even from rows skipped below: they resolve invitees named in service actions.

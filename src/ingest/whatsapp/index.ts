@@ -91,18 +91,26 @@ async function scan(source: Source, wanted: ReadonlySet<string>): Promise<Scan> 
   let prefix = '';
   let voice = false;
   const authors = new Set<string>(), named = new Set<string>();
-  // Other authors than the chat's name, up to two, before the chat's name is known too.
+  // Authors other than the chat's name (two are enough to call it a group; three kept, as the
+  // chat's name may be among them until it is known).
   const others = new Set<string>();
+  // The author of every header so far while all are one (iOS writes "You created this group"
+  // under the chat's name before the notice); null once two differ or one has none.
+  let opening: string | null | undefined;
   for await (const { line } of lines(source.text(), source.path)) {
     const clean = cleanLine(line);
     const h = matchHeader(clean);
     if (!h) continue;
     vote.add(h, clean);
-    const sep0 = SEP.exec(h.rest);
+    const sep = SEP.exec(h.rest);
     if (chatName === undefined && headers++ < NOTICE_WITHIN) {
-      if (sep0 && ENCRYPTED.test(sep0[2]!) && !ENCRYPTED.test(sep0[1]!)) { chatName = sep0[1]!.trim(); prefix = `${sep0[1]!}:`; continue; }
+      // The notice names the chat only as the first line, or after lines under that same name:
+      // a member who mentions encryption in the first minutes is not the chat.
+      const author = sep ? sep[1]! : null;
+      opening = opening === undefined || opening === author ? author : null;
+      if (sep && opening === author && ENCRYPTED.test(sep[2]!) && !ENCRYPTED.test(sep[1]!)) { chatName = sep[1]!.trim(); prefix = `${sep[1]!}:`; continue; }
     }
-    if (!voice && sep0 && others.size < 3) others.add(sep0[1]!.trim());
+    if (!voice && sep && others.size < 3) others.add(sep[1]!.trim());
     if (chatName !== undefined && !voice && h.rest.startsWith(prefix)) {
       const sys = parseSystem(h.rest.slice(prefix.length).trim());
       voice = sys !== null && sys.kind !== 'notice';
@@ -110,7 +118,6 @@ async function scan(source: Source, wanted: ReadonlySet<string>): Promise<Scan> 
     if (wanted.size) {
       // Names as toEvents would read the line: a system line without an author, under the chat's
       // name or under its doer's own; else the author of a message ("Zoe: Ann left" names nobody).
-      const sep = SEP.exec(h.rest);
       let sys = parseSystem(h.rest);
       if (!sys && sep) {
         const under = parseSystem(sep[2]!);
@@ -238,7 +245,8 @@ function toEvents(p: Pending, group: GroupInfo, state: State, ctx: ReadContext):
   if (own) sys = spelledAs(sys!, p.author!);
   const trusted = p.author === null || p.lrm || fromChat || own;
   const base = { type: 'membership' as const, group, time: p.time, line: p.line };
-  if (sys && (trusted || sys.kind === 'notice')) {
+  // A notice too only where WhatsApp wrote it: "de ponta a ponta" is also an everyday idiom.
+  if (sys && trusted) {
     // "You" / "you" (and their words in other languages) is the exporter: one member, by --me's name if given.
     const who = (n: string, doer = true) => {
       if (!isYou(n, doer)) return n;
@@ -271,8 +279,9 @@ function toEvents(p: Pending, group: GroupInfo, state: State, ctx: ReadContext):
   // LRM is a system line: media lines carry one as well, and are the person's.
   if (p.author === state.voiceName && kind === 'text' && (state.voice || p.lrm)) { unknownLine(p, state); return []; }
   // Newer iOS exports file system lines under a person they are about, marked the same way: a
-  // marked text under anyone is no message ("Robin 2: ‎Ann changed the group description").
-  if (p.lrm && kind === 'text') { unknownLine(p, state); return []; }
+  // marked text that changes no membership is no message ("Robin 2: ‎Ann changed the group
+  // description"). Polls, locations and contact cards are marked too, and are the person's.
+  if (p.lrm && kind === 'text' && harmless(p.text)) return [];
   const ev: MessageEvent = { type: 'message', group, time: p.time, line: p.line, senderId: state.alias.get(p.author) ?? p.author, senderName: p.author, kind };
   if (p.text) ev.text = p.text;
   // The user's own messages (--me), as exporters that mark them do (留痕's IsSender).

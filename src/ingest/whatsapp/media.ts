@@ -24,10 +24,10 @@ const OMITTED_LINE = /^(\p{L}+) (?:omitted|omitid[oa]|ocult[oa]|weggelassen|omes
 
 /** Deletion notices, the sender's own and an admin's, in the languages of system.ts. */
 const DELETED = new RegExp('^(?:' + [
-  'This message was deleted(?: by (?:an )?admin\\b.*)?|You deleted this message|This message was deleted by .+',
+  'This message was deleted(?: by (?:an )?admin\\b.*)?|You deleted this message',
   '这条消息已删除|此訊息已刪除|你删除了此消息|你已刪除此訊息',
   'Esta mensagem foi apagada|Mensagem apagada|Você apagou esta mensagem',
-  'Se eliminó este mensaje|Este mensaje fue eliminado|Eliminaste este mensaje|.+ eliminó este mensaje',
+  'Se eliminó este mensaje|Este mensaje fue eliminado|Eliminaste este mensaje|Un admin(?:\\.|istrador)?,? .{1,80}, eliminó este mensaje',
   'Diese Nachricht wurde gelöscht|Du hast diese Nachricht gelöscht',
   'Ce message a été supprimé|Vous avez supprimé ce message',
   'Questo messaggio è stato eliminato|Hai eliminato questo messaggio',

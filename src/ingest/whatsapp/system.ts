@@ -62,7 +62,7 @@ const LEFT = [
   /^(.+?) keluar\.?$/, /^(.+?) (?:heeft|hebt) de groep verlaten\.?$/,
 ];
 const REMOVED = [
-  /^(.+?) removed (.+?)\.?$/, /^(.+?) removeu (.+?)\.?$/, /^(.+?) eliminó a (.+?)\.?$/, /^(.+?)\s*(?:已)?移除了?\s*(.+?)。?$/,
+  /^(.+?)(?<! was) removed (?!by\b)(.+?)\.?$/, /^(.+?) removeu (.+?)\.?$/, /^(.+?) eliminó a (.+?)\.?$/, /^(.+?)\s*(?:已)?移除了?\s*(.+?)。?$/,
   /^(.+?) ha(?:st|t) (?!(?:die|das|den|dem|der) )(.+?) entfernt\.?$/,
   /^(.+?) (?:a|avez) retiré (?!(?:le|la|les|l['’]) )(.+?)\.?$/,
   /^(.+?) (?:ha|hai) rimosso (?!(?:il|lo|la|le|gli|l['’]) )(.+?)\.?$/,
@@ -111,7 +111,7 @@ const KEYWORD = new RegExp([
 ].join('|'), 'i');
 
 /** System lines that change no membership (icon, description, security codes, admins…): not "unknown". */
-const HARMLESS = /\badmins?\b|group(?:'s)? (?:icon|description|settings)|changed (?:this group's|the group) |deleted this group's icon|reset this group's invite link|security code|phone number|changed to \+?\d|now an admin|no longer an admin|pinned a message|missed (?:voice|video|group) call|message timer|waiting for this message|this message was deleted|you deleted this message|turned (?:on|off)|Gruppenbild|Gruppenbeschreibung|Sicherheitsnummer|Sicherheitscode|description du groupe|icône|code de sécurité|descrizione del gruppo|icona|codice di sicurezza|описани|изображени|код безопасности|kode keamanan|deskripsi grup|ikon grup|groepsafbeelding|groepsbeschrijving|beveiligingscode|ícone|descrição do grupo|código de segurança|descripción del grupo|código de seguridad|群组图标|群組圖示|群组描述|群組描述|安全码|安全碼|管理员|管理員/i;
+const HARMLESS = /now an admin|admin\.? del grupo|ein\*?e? Admin\b|agora é admin|ora sei amministratore|est maintenant admin|sekarang admin|(?:voice|video) call\b|group(?:'s)? (?:icon|description|settings)|changed (?:this group's|the group) |deleted this group's icon|reset this group's invite link|security code|phone number|changed to \+?\d|now an admin|no longer an admin|pinned a message|missed (?:voice|video|group) call|message timer|waiting for this message|this message was deleted|you deleted this message|turned (?:on|off)|Gruppenbild|Gruppenbeschreibung|Sicherheitsnummer|Sicherheitscode|description du groupe|icône|code de sécurité|descrizione del gruppo|icona|codice di sicurezza|описани|изображени|код безопасности|kode keamanan|deskripsi grup|ikon grup|groepsafbeelding|groepsbeschrijving|beveiligingscode|ícone|descrição do grupo|código de segurança|descripción del grupo|código de seguridad|群组图标|群組圖示|群组描述|群組描述|安全码|安全碼|管理员|管理員/i;
 
 /** Whether an author-less line no pattern knows is one that changes no membership anyway. */
 export function harmless(text: string): boolean {
@@ -146,8 +146,13 @@ export function splitNames(list: string, and = 'and|e|y'): string[] {
  * become the exporter.
  */
 const YOU = /^(?:你|您|você|vous|вы|вас)$/i;
-/** The word for "you" as the object only: German "dich", Dutch "je"/"jou", Spanish "te", Italian "ti". */
-const YOU_OBJECT = /^(?:dich|je|jou|te|ti)$/i;
+/**
+ * The word for "you" as the object, by the word for "and" of the pattern that read the line (so by
+ * its language: "Alice added Te" in English is a member called Te): German "dich", Dutch "je"/
+ * "jou", Spanish "te", Italian "ti" (the last two come from their own patterns).
+ */
+const YOU_OBJECT: Record<string, RegExp> = { und: /^dich$/i, en: /^(?:je|jou)$/i, y: /^te$/, e: /^ti$/ };
+const youObject = (name: string, and: string) => (YOU_OBJECT[and]?.test(name) ? 'you' : name);
 
 /**
  * Whether `name`, as a system line has it, is the exporter. English writes "You" as the doer
@@ -155,7 +160,7 @@ const YOU_OBJECT = /^(?:dich|je|jou|te|ti)$/i;
  * surname) added by someone stays a member.
  */
 export function isYou(name: string, doer: boolean): boolean {
-  return name === (doer ? 'You' : 'you') || YOU.test(name) || (!doer && YOU_OBJECT.test(name));
+  return name === (doer ? 'You' : 'you') || YOU.test(name);
 }
 
 /**
@@ -184,6 +189,7 @@ export function ownLine(sys: SystemLine, author: string): boolean {
   switch (sys.kind) {
     case 'added': return sys.members.some((m) => sameName(m, author));
     case 'removed': case 'was-added': return sameName(sys.member, author);
+    case 'number-changed': return sameName(sys.from, author) || sameName(sys.to, author);
     default: return false;
   }
 }
@@ -225,28 +231,33 @@ export function namesIn(sys: SystemLine): string[] {
  * ("Bob changed the group settings lol" is Bob's message).
  */
 const OWN_HARMLESS = new RegExp('^\\s?(?:' + [
-  "changed this group's (?:icon|settings\\b.*)|changed the group description|changed the settings so\\b.*|deleted this group's icon|reset this group's invite link|pinned a message|changed (?:their|his|her) phone number\\b.*|turned (?:on|off) admin approval\\b.*",
-  'fixou uma mensagem|mudou as configurações\\b.*|(?:ativou|desativou) a (?:autorização|aprovação) de admins?\\b.*|(?:mudou|alterou) a (?:descrição|imagem) (?:deste|do) grupo|apagou a imagem deste grupo|redefiniu o link de convite\\b.*|mudou (?:seu|o seu) número\\b.*',
-  'fijó un mensaje|cambió la configuración\\b.*|cambió (?:la descripción|el ícono|el icono|la imagen|la foto) (?:de este|del) grupo|eliminó (?:el ícono|la imagen) de este grupo|restableció el enlace\\b.*|cambió su número\\b.*',
-  'hat (?:eine Nachricht angeheftet|die Gruppenbeschreibung geändert|das Gruppenbild (?:geändert|gelöscht)|die Gruppeneinstellungen geändert\\b.*|die Einstellungen\\b.*|den Einladungslink zurückgesetzt|(?:seine|ihre) Telefonnummer\\b.*)',
-  "ha (?:fissato un messaggio|(?:modificato|cambiato) (?:la descrizione|l['’]immagine|l['’]icona) del gruppo|(?:modificato|cambiato) le impostazioni\\b.*|cambiato (?:il suo )?numero\\b.*)",
-  "a (?:épinglé un message|modifié (?:la description|l['’]icône|l['’]image) du groupe|modifié les paramètres\\b.*|changé de numéro\\b.*)",
-  'heeft (?:een bericht vastgezet|de groeps(?:beschrijving|afbeelding) gewijzigd|de groepsinstellingen gewijzigd\\b.*|de instellingen\\b.*|(?:zijn|haar) telefoonnummer\\b.*)',
-  'menyematkan pesan|mengubah (?:deskripsi|ikon) grup(?: ini)?|mengubah (?:setelan|pengaturan)\\b.*',
+  "changed this group's (?:icon|settings\\b.*)|changed the group description|changed the settings so (?:only admins|all (?:members|participants)) can\\b.*|deleted this group's icon|reset this group's invite link|pinned a message|changed (?:their|his|her) phone number to a new number\\b.*|turned (?:on|off) (?:admin approval|disappearing messages)\\b.*",
+  'fixou uma mensagem|mudou as configurações (?:deste|do) grupo\\b.*|(?:ativou|desativou) a (?:autorização|aprovação) de admins?\\b.*|(?:mudou|alterou) a (?:descrição|imagem) (?:deste|do) grupo|apagou a imagem deste grupo|redefiniu o link de convite\\b.*|mudou (?:seu|o seu) número de telefone\\b.*',
+  'fijó un mensaje|cambió la configuración (?:de este|del) grupo\\b.*|cambió (?:la descripción|el ícono|el icono|la imagen|la foto) (?:de este|del) grupo|eliminó (?:el ícono|la imagen) de este grupo|restableció el enlace\\b.*|cambió su número de teléfono\\b.*',
+  'hat (?:eine Nachricht angeheftet|die Gruppenbeschreibung geändert|das Gruppenbild (?:geändert|gelöscht)|die Gruppeneinstellungen geändert\\b.*|den Einladungslink zurückgesetzt|(?:seine|ihre) Telefonnummer geändert\\b.*)',
+  "ha (?:fissato un messaggio|(?:modificato|cambiato) (?:la descrizione|l['’]immagine|l['’]icona) del gruppo|(?:modificato|cambiato) le impostazioni del gruppo\\b.*|cambiato (?:il suo )?numero di telefono\\b.*)",
+  "a (?:épinglé un message|modifié (?:la description|l['’]icône|l['’]image) du groupe|modifié les paramètres (?:de ce|du) groupe\\b.*|changé de numéro de téléphone\\b.*)",
+  'heeft (?:een bericht vastgezet|de groeps(?:beschrijving|afbeelding) gewijzigd|de groepsinstellingen gewijzigd\\b.*|(?:zijn|haar) telefoonnummer gewijzigd\\b.*)',
+  'menyematkan pesan|mengubah (?:deskripsi|ikon) grup(?: ini)?|mengubah (?:setelan|pengaturan) grup\\b.*',
   '更改了(?:此|本)群[组組]的?(?:图标|圖示|描述|设置|設定)|删除了此群组的图标|置顶了一条消息',
 ].join('|') + ')\\.?$');
 
-/** Whether `text`, under `author`, is such a line (the text names the author as written, "~ " and all). */
+/**
+ * Whether `text`, under `author`, is such a line: the text names the author as written ("~ " and
+ * all), or "You" — some Android exports write the exporter's own acts under their name ("Alam: You
+ * turned off disappearing messages. Tap to change.").
+ */
 export function ownHarmless(text: string, author: string): boolean {
   const t = text.replace(/^~[\s\u202F]+/, '');
-  return t.startsWith(author) && OWN_HARMLESS.test(t.slice(author.length));
+  const doer = t.startsWith(author) ? author : t.startsWith('You ') ? 'You' : null;
+  return doer !== null && OWN_HARMLESS.test(t.slice(doer.length));
 }
 
 /**
  * What iOS appends to some system lines, a hint to the reader ("… added Bob. Tap to change who can
  * add other members.", "Toque para…", "Tippe, um…"): not part of the names.
  */
-const HINT = /\.\s+(?:Tap|Toque|Toca|Tippe|Tocca|Appuyez|Tik|Ketuk|Нажмите|点按|輕觸|轻触)\b.*$/u;
+const HINT = /\.\s+(?:Tap to|Toque para|Toca para|Tippe,? um|Tocca per|Appuyez pour|Tik om|Ketuk untuk|Нажмите,? чтобы|点按|輕觸|轻触)\b.*$/u;
 
 /** A person's name as WhatsApp writes it, without the "~ " it puts before people not in the contacts. */
 export function person(name: string): string {
@@ -293,12 +304,12 @@ function parseWording(text: string): SystemLine | null {
   for (const [re, and] of ADDED) {
     m = re.exec(text);
     if (!m) continue;
-    const members = splitNames(m[2]!, and);
+    const members = splitNames(m[2]!, and).map((n) => youObject(n, and));
     // Each name checked, not the list: iOS lists fifteen people on one line.
     if (members.length && ok(m[1], ...members)) return { kind: 'added', by: person(m[1]!), members };
   }
   m = first(REMOVED, text);
-  if (m && ok(m[1], m[2])) return { kind: 'removed', by: person(m[1]!), member: person(m[2]!) };
+  if (m && ok(m[1], m[2])) return { kind: 'removed', by: person(m[1]!), member: youObject(person(m[2]!), / entfernt\.?$/.test(text) ? 'und' : / verwijderd\.?$/.test(text) ? 'en' : '') };
   m = first(LEFT, text);
   if (m && ok(m[1])) return { kind: 'left', member: person(m[1]!) };
   return null;
