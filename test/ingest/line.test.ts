@@ -169,3 +169,25 @@ describe('line-txt', () => {
     expect(parseLineSystem('Ann said hello')).toBeNull();
   });
 });
+
+describe('line-txt: times and names typed inside messages (review, session 9)', () => {
+  const text = (name: string, lines: string[]) => bytesSource(name, strToU8(`${lines.join('\n')}\n`));
+
+  it('phone: inside a quoted message, a line that starts with a time but names no sender is the message\'s', async () => {
+    const { messages } = await read(text('[LINE] Chat history in Club.txt', [
+      '[LINE] Chat history in Club', 'Saved on: 2024/03/05 10:00', '', '2024.03.04 Monday',
+      '09:01\tBob\t"Plan for tomorrow:', '10:00\tbus leaves', 'end"', '09:02\tAnn\tok',
+    ]));
+    expect(messages.map((m) => [m.senderId, m.text])).toEqual([['Bob', 'Plan for tomorrow:\n10:00\tbus leaves\nend'], ['Ann', 'ok']]);
+  });
+
+  it('PC: a time earlier than the message\'s own is part of it; a known writer\'s line is their message', async () => {
+    const { messages, events } = await read(text('[LINE] 行程群.txt', [
+      '2025.08.04 星期一', '16:09 Enson 大家好', '16:10 SUNNY 明天行程：', '09:00 大廳 集合', '10:30 出發去 機場', '16:11 Enson Tom joined the group',
+    ]));
+    expect(messages.map((m) => [m.senderId, m.text])).toEqual([
+      ['Enson', '大家好'], ['SUNNY', '明天行程：\n09:00 大廳 集合\n10:30 出發去 機場'], ['Enson', 'Tom joined the group'],
+    ]);
+    expect(events.filter((e) => e.type === 'membership')).toEqual([]);
+  });
+});

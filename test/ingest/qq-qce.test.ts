@@ -164,6 +164,15 @@ describe('qq-chat-exporter (QCE) JSON', () => {
     expect(messages.map((m) => [m.group.id, m.id, m.senderId])).toEqual([['424242', '1', '1001'], ['424242', '2', '1002']]);
   });
 
+  it('a member whose messages carry their QQ number, then "0" or none, stays one member (by the uid)', async () => {
+    const says = (id: string, sender: object) => ({ id, timestamp: 1_709_000_000_000 + Number(id) * 60_000, sender, type: 'text', content: { text: 'hi' }, recalled: false, system: false });
+    const doc = { metadata: { name: 'QQChatExporter V5' }, chatInfo: { name: 'G', type: 'group' }, messages: [
+      says('1', { uid: 'u_40004', uin: '40004', name: 'Ann' }), says('2', { uid: 'u_40004', uin: '0', name: 'Ann' }), says('3', { uid: 'u_40004', name: 'Ann' }),
+    ] };
+    const { messages } = await read(bytesSource('group_424242_20240301_000000.json', strToU8(JSON.stringify(doc))));
+    expect(messages.map((m) => m.senderId)).toEqual(['40004', '40004', '40004']);
+  });
+
   it('without chatInfo.selfUin, "你" is the first --me name, else a member "我"', async () => {
     const tip = { id: '1', timestamp: 1_709_000_000_000, sender: { uid: '未知', uin: '0', name: '0' }, type: 'type_1', content: { text: '你邀请阿七加入了群聊' }, system: true };
     const doc = bytesSource('group_424242_20240301_000000.json', strToU8(JSON.stringify({ metadata: { name: 'QQChatExporter V5' }, chatInfo: { name: 'G', type: 'group' }, messages: [tip] })));

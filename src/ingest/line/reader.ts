@@ -15,6 +15,8 @@ interface Pending {
   text: string[];
   /** What a PC line was found to be before it was split (a system line is never split). */
   system?: LineSystem;
+  /** Minutes after midnight of its day, to tell a message from a time typed inside one (PC). */
+  minutes: number;
 }
 
 // Marks some editors and exporters put in: not part of a name or a time.
@@ -42,6 +44,8 @@ export class LineReader {
   private readonly invited = new Map<string, string>();
   /** Up to three senders, and whether anyone came or went: a one-to-one chat has neither. */
   private readonly senders = new Set<string>();
+  /** Everyone who wrote so far: in a PC file, a line "time name …" with a known name is their message. */
+  private readonly writers = new Set<string>();
   private membership = false;
   private readonly unknown = new UnknownSystemLines();
   /** The user's names (--me), and which of them exported this chat: the first of them to write in it. */
@@ -82,7 +86,7 @@ export class LineReader {
       return out;
     }
     const clock = readClock(line);
-    if (clock && (this.sep === null || clock.sep === this.sep)) {
+    if (clock && (this.sep === null || clock.sep === this.sep) && !this.insideMessage(clock)) {
       const out = this.flush();
       this.sep ??= clock.sep;
       this.start(clock.minutes, clock.sep, clock.rest, no, line);
@@ -91,6 +95,19 @@ export class LineReader {
     if (this.pending) this.pending.text.push(line);
     else if (!this.skipping && line.trim() !== '') this.ctx.reportIssue({ line: no, reason: `text that is no date line and no message: "${line.trim().slice(0, 40)}"`, code: 'stray-line' });
     return [];
+  }
+
+  /**
+   * Whether a line that starts with a time still belongs to the message being read: inside a phone
+   * export's quoted message, a time without a sender ("10:00\tbus leaves" of a pasted plan); in a
+   * PC export (no quotes), a time earlier than the message's own on the same day ("09:00 大廳 集合"),
+   * since messages are in time order.
+   */
+  private insideMessage(clock: { minutes: number; sep: Separator; rest: string }): boolean {
+    const p = this.pending;
+    if (!p || p.sender === null) return false;
+    if (clock.sep === '\t') return openQuote(p.text) && splitTab(clock.rest).sender === null;
+    return clock.minutes < p.minutes;
   }
 
   private start(minutes: number, sep: Separator, rest: string, no: number, line: string): void {
@@ -103,15 +120,16 @@ export class LineReader {
     if (Number.isNaN(minutes)) { this.ctx.reportIssue({ line: no, reason: `a time no clock shows: "${line.slice(0, 40)}"`, code: 'bad-timestamp' }); return; }
     this.skipping = false;
     const wall = Date.UTC(this.day.y, this.day.m - 1, this.day.d) + minutes * 60_000;
-    const pending: Pending = { time: this.ctx.zone.fromLocal(wall), line: no, sender: null, text: [] };
+    const pending: Pending = { time: this.ctx.zone.fromLocal(wall), line: no, sender: null, text: [], minutes };
     if (sep === '\t') {
       const { sender, text } = splitTab(rest);
       pending.sender = sender; pending.text.push(text);
     } else {
       // A PC line is "time name text", the name ending at the first space; a system line
       // ("Alice joined the group.", "Enson已收回訊息") is one piece: read it whole first.
-      const system = parseLineSystem(rest);
+      // A known writer's name first is their message, whatever it says ("Enson Tom joined the group").
       const space = rest.indexOf(' ');
+      const system = space > 0 && this.writers.has(rest.slice(0, space)) ? null : parseLineSystem(rest);
       if (system) pending.system = system;
       else if (space > 0) { pending.sender = rest.slice(0, space); rest = rest.slice(space + 1); }
       pending.text.push(rest);
@@ -132,6 +150,7 @@ export class LineReader {
     if (p.sender === null) return this.system(p.system ?? parseLineSystem(text), p, text);
     if (isSenderNotice(text)) return [];
     if (this.senders.size < 3) this.senders.add(p.sender);
+    this.writers.add(p.sender);
     const kind = kindOfText(text);
     // The user's own messages (--me): LINE marks nobody as the exporter, as 留痕's IsSender does.
     if (this.you === undefined && this.me.has(p.sender)) this.you = p.sender;
@@ -176,4 +195,12 @@ export class LineReader {
     if (this.title?.oneToOne && this.senders.size <= 2 && !this.membership) out.push({ type: 'group', group: { ...this.group, personal: true } });
     return out;
   }
+}
+
+/** A message whose text opened a quote (LINE quotes a message of several lines) not closed yet. */
+function openQuote(text: readonly string[]): boolean {
+  if (!text[0]?.startsWith('"')) return false;
+  let quotes = 0;
+  for (const line of text) for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) === 34) quotes++;
+  return quotes % 2 === 1;
 }

@@ -28,9 +28,12 @@ export class QcePeople {
 
   /** The key a sender's messages carry; its uid and names noted for later tips. */
   note(s: QceSender): string | undefined {
-    const key = s.uin ?? s.uid ?? s.name;
+    // A QQ number of "0" is none (some messages of a member carry it, others the real one): the
+    // uid's number from an earlier message keeps them one member.
+    const uin = s.uin !== undefined && s.uin !== '0' ? s.uin : undefined;
+    const key = uin ?? (s.uid === undefined ? undefined : this.uids.get(s.uid)) ?? s.uid ?? s.name;
     if (key === undefined) return undefined;
-    if (s.uid !== undefined && s.uin !== undefined) this.uids.set(s.uid, s.uin);
+    if (s.uid !== undefined && uin !== undefined) this.uids.set(s.uid, uin);
     for (const n of s.names) this.name(n, key);
     return key;
   }
