@@ -142,8 +142,9 @@ export function splitNames(list: string, and = 'and|e|y'): string[] {
  * The word a system line uses for the person who exported the chat ("You added Carl", "Boris
  * added you", "你添加了…", "Você adicionou…", "Vous avez ajouté…", "Вы добавили…"). Their own
  * messages stand under their display name, which the file never ties to this word. Words that are
- * also given names in some countries ("Anda", "Je", "Du") are left out: a member of that name would
- * become the exporter.
+ * also given names in some countries ("Anda", "Je", "Du") are left out here: a member of that name
+ * would become the exporter. German "Du" and Dutch "Je" count with their second-person verb
+ * (SECOND_PERSON), and the object words of some languages by the line's language (YOU_OBJECT).
  */
 const YOU = /^(?:你|您|você|vous|вы|вас)$/i;
 /**
