@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isUserError } from '../../src/core/errors.js';
-import { walkJson, type JsonPath, type JsonPiece } from '../../src/ingest/telegram/json-stream.js';
+import { walkJson, type JsonPath, type JsonPiece } from '../../src/ingest/json/stream.js';
 import type { Source } from '../../src/ingest/types.js';
 
 /**

@@ -12,7 +12,7 @@ import { qqQceJson } from '../../src/ingest/qq/qce-json.js';
 import { QCE_FIELDS, timeOf } from '../../src/ingest/qq/qce-message.js';
 import { parseQceTip } from '../../src/ingest/qq/qce-tips.js';
 import { shape } from '../../src/ingest/shape.js';
-import { SELF } from '../../src/ingest/wechat/system.js';
+import { SELF } from '../../src/ingest/notices/facts.js';
 import { ingest } from '../../src/ingest/run.js';
 import { bytesSource, fileSource } from '../../src/ingest/source.js';
 import type { IngestAdapter, Source } from '../../src/ingest/types.js';

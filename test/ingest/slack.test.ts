@@ -5,7 +5,7 @@ import { unzipSync, zipSync } from 'fflate';
 import type { IngestEvent, MembershipEvent, MessageEvent } from '../../src/core/model.js';
 import { Zone } from '../../src/core/time.js';
 import { bytesSource } from '../../src/ingest/source.js';
-import { diskFolder } from '../../src/ingest/slack/folder.js';
+import { diskFolder } from '../../src/ingest/disk-folder.js';
 import { slackExport } from '../../src/ingest/slack/index.js';
 import type { Folder } from '../../src/ingest/types.js';
 

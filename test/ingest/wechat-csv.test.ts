@@ -7,7 +7,7 @@ import type { IngestEvent, MembershipEvent, MessageEvent } from '../../src/core/
 import { Zone } from '../../src/core/time.js';
 import { fileSource } from '../../src/ingest/source.js';
 import type { IngestAdapter } from '../../src/ingest/types.js';
-import { csvRows } from '../../src/ingest/canonical/rows.js';
+import { csvRows } from '../../src/ingest/csv/rows.js';
 import { wechatChatlogCsv } from '../../src/ingest/wechat/chatlog-csv.js';
 import { wechatPywxdumpCsv } from '../../src/ingest/wechat/pywxdump-csv.js';
 

@@ -10,7 +10,7 @@ import { bytesSource, fileSource } from '../../src/ingest/source.js';
 import type { IngestAdapter } from '../../src/ingest/types.js';
 import { wechatMemotraceCsv } from '../../src/ingest/wechat/memotrace-csv.js';
 import { wechatMemotraceTxt } from '../../src/ingest/wechat/memotrace-txt.js';
-import { csvRows } from '../../src/ingest/canonical/rows.js';
+import { csvRows } from '../../src/ingest/csv/rows.js';
 
 const CSV = 'fixtures/wechat-memotrace-csv/basic/技术交流群_utf8.csv';
 const TXT = 'fixtures/wechat-memotrace-txt/basic/技术交流群.txt';

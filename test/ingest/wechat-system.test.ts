@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSystemLine, SELF } from '../../src/ingest/wechat/system.js';
+import { parseSystemLine } from '../../src/ingest/wechat/system.js';
+import { SELF } from '../../src/ingest/notices/facts.js';
 import { systemText } from '../../src/ingest/wechat/xml.js';
 
 describe('WeChat system lines', () => {

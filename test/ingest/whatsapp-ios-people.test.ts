@@ -6,7 +6,8 @@ import { pickAdapter } from '../../src/ingest/discover.js';
 import { bytesSource, headOf } from '../../src/ingest/source.js';
 import { whatsappText } from '../../src/ingest/whatsapp/index.js';
 import { kindOfText } from '../../src/ingest/whatsapp/media.js';
-import { parseSystem, splitNames } from '../../src/ingest/whatsapp/system.js';
+import { parseSystem } from '../../src/ingest/whatsapp/system.js';
+import { splitNames } from '../../src/ingest/notices/lists.js';
 
 /**
  * Shapes an audit of 41 public real exports found (session 9): newer iPhone exports file each

@@ -6,7 +6,7 @@ import { adapters } from '../../src/ingest/registry.js';
 import { bytesSource, fileHead, fileSource, headOf } from '../../src/ingest/source.js';
 import type { Source } from '../../src/ingest/types.js';
 import { whatsappText } from '../../src/ingest/whatsapp/index.js';
-import { splitNames } from '../../src/ingest/whatsapp/system.js';
+import { splitNames } from '../../src/ingest/notices/lists.js';
 
 const dir = new URL('../../fixtures/whatsapp/', import.meta.url).pathname;
 const ANDROID = `${dir}android-en/WhatsApp Chat with Book Club.txt`;

@@ -11,7 +11,7 @@ import type { EventSink, ReadContext, Source } from '../types.js';
 import { MessageRows } from './message-rows.js';
 import { parseRow, type ParsedRow } from './parse-row.js';
 import { readSplit } from './split.js';
-import { fieldTooLong } from './rows.js';
+import { fieldTooLong } from '../csv/rows.js';
 
 const CR = 13, NL = 10, QUOTE = 34, MAX_FIELDS = 64;
 

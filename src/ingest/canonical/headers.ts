@@ -68,10 +68,3 @@ export function classifyHeader(header: string[]): 'messages' | 'members' | null 
   if (hasTime && hasSender) return 'messages';
   return null;
 }
-
-/** The first line of a decoded head, split as CSV with the sniffed delimiter. */
-export function headerFields(headText: string, delimiter: string): string[] {
-  const nl = headText.indexOf('\n');
-  const line = (nl < 0 ? headText : headText.slice(0, nl)).replace(/\r$/, '');
-  return line.split(delimiter).map((f) => f.trim().replace(/^"(.*)"$/, '$1'));
-}

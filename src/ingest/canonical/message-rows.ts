@@ -5,10 +5,10 @@ import { parseTimestamp } from '../../core/timestamp.js';
 import type { RowShape } from '../csv/quotes.js';
 import type { CsvRow } from '../csv/scanner.js';
 import type { ReadContext, Source } from '../types.js';
-import { factEvents } from '../wechat/events.js';
+import { factEvents } from '../notices/events.js';
 import { parseSystemLine } from '../wechat/system.js';
 import { mapColumns, MESSAGE_COLUMNS, type ColumnMap } from './headers.js';
-import { cell, strayQuoteIssue, truncatedIssue } from './rows.js';
+import { cell, strayQuoteIssue, truncatedIssue } from '../csv/rows.js';
 import type { Zone } from '../../core/time.js';
 
 /** The file name without its extension: the group of a messages CSV that has no group column. */

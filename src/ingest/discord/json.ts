@@ -1,6 +1,6 @@
 import type { GroupInfo, IngestEvent, MessageEvent, MessageKind } from '../../core/model.js';
 import { parseTimestamp } from '../../core/timestamp.js';
-import { walkJson, type JsonPath } from '../telegram/json-stream.js';
+import { walkJson, type JsonPath } from '../json/stream.js';
 import { isRecord, shape, type FieldType, type Shaped } from '../shape.js';
 import type { IngestAdapter } from '../types.js';
 

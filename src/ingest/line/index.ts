@@ -1,6 +1,6 @@
 import type { IngestEvent } from '../../core/model.js';
 import type { FileHead, IngestAdapter, ReadContext, Source } from '../types.js';
-import { lines } from '../whatsapp/lines.js';
+import { numberedLines as lines } from '../text/lines.js';
 import { readClock } from './clock.js';
 import { DayReader } from './dates.js';
 import { headerTitle } from './header.js';

@@ -1,4 +1,4 @@
-import { splitNames } from '../whatsapp/system.js';
+import { splitNames } from '../notices/lists.js';
 
 /**
  * LINE's system lines (those without a sender) in English, Chinese (traditional and simplified)

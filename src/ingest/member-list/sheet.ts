@@ -1,6 +1,6 @@
 import type { unzipSync } from 'fflate';
 import { UserError } from '../../core/errors.js';
-import { decodeEntities } from '../wechat/text.js';
+import { decodeEntities } from '../text/names.js';
 
 /**
  * The first worksheet of an .xlsx workbook as rows of cells, with a small XML scan instead of an

@@ -3,7 +3,7 @@ import { parseRole } from '../../core/parse.js';
 import { parseTimestamp } from '../../core/timestamp.js';
 import { DAY, type Zone } from '../../core/time.js';
 import type { IngestAdapter } from '../types.js';
-import { fileStem } from '../wechat/text.js';
+import { fileStem } from '../text/names.js';
 import { findHeaderBelow, HEADER_SEARCH_ROWS, isTotalsRow, joinMethodOf, mayBeTotals, memberCells, memberHeader, titledName, type MemberKey } from './rows.js';
 import { readFirstSheet, type Cell } from './sheet.js';
 

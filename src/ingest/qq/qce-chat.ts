@@ -1,8 +1,8 @@
 import type { GroupInfo, IngestEvent, MessageEvent } from '../../core/model.js';
 import { shape } from '../shape.js';
 import type { ReadContext } from '../types.js';
-import { factEvents } from '../wechat/events.js';
-import { SELF } from '../wechat/system.js';
+import { factEvents } from '../notices/events.js';
+import { SELF } from '../notices/facts.js';
 import { contentOf, isRecalled, isSystem, kindOf, mentionsOf, messageId, QCE_FIELDS, replyOf, senderOf, timeOf, tipPeople, type QceMessage } from './qce-message.js';
 import { QcePeople, type QceSelf } from './qce-people.js';
 import { isWordlessTip, parseQceTip } from './qce-tips.js';

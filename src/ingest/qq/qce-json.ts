@@ -1,7 +1,7 @@
 import type { IngestEvent } from '../../core/model.js';
-import { walkJsonBatches, type JsonPath } from '../telegram/json-stream.js';
+import { walkJsonBatches, type JsonPath } from '../json/stream.js';
 import type { IngestAdapter, ReadContext, Source } from '../types.js';
-import { fileStem } from '../wechat/text.js';
+import { fileStem } from '../text/names.js';
 import { QceChat, type QceChatInfo } from './qce-chat.js';
 import { qceGroup } from './qce-group.js';
 

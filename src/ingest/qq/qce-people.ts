@@ -1,5 +1,5 @@
 import type { IngestEvent } from '../../core/model.js';
-import { SELF } from '../wechat/system.js';
+import { SELF } from '../notices/facts.js';
 import type { QceSender } from './qce-message.js';
 
 /** The exporting user as chatInfo names them (selfUin, selfUid, selfName; V5 and later). */

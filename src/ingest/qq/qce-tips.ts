@@ -1,4 +1,4 @@
-import { SELF, firstFact, who, type Rule, type SystemFact } from '../wechat/system.js';
+import { SELF, firstFact, who, type Rule, type SystemFact } from '../notices/facts.js';
 import { invitees, parseQqSystem } from './system.js';
 
 /**

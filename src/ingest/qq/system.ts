@@ -1,4 +1,4 @@
-import { firstFact, names, who, type Rule, type SystemFact } from '../wechat/system.js';
+import { firstFact, names, who, type Rule, type SystemFact } from '../notices/facts.js';
 
 /**
  * QQ group notices (sent by 系统消息(10000)/(1000000) in the 消息管理器 export) as the same facts

@@ -2,8 +2,10 @@ import type { GroupInfo, IngestEvent, MessageEvent, Role } from '../../core/mode
 import { parseRole } from '../../core/parse.js';
 import { parseTimestamp } from '../../core/timestamp.js';
 import type { IngestAdapter, ReadContext } from '../types.js';
-import { factEvents, placeholderKind } from '../wechat/events.js';
-import { cleanName, fileStem, lines } from '../wechat/text.js';
+import { factEvents } from '../notices/events.js';
+import { placeholderKind } from '../text/placeholders.js';
+import { cleanName, fileStem } from '../text/names.js';
+import { lines } from '../text/lines.js';
 import { parseQqSystem } from './system.js';
 
 /**

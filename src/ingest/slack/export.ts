@@ -1,7 +1,7 @@
 import { UserError, HINT_ZH } from '../../core/errors.js';
 import { LIMITS, mb } from '../limits.js';
 import type { Folder, Source } from '../types.js';
-import { isRecord } from '../telegram/message.js';
+import { isRecord } from '../shape.js';
 
 /** A conversation of the export: public channel, private group or multi-person DM. */
 export interface SlackChannel { id: string; name: string; creator?: string; folder: string }

@@ -1,7 +1,7 @@
 import type { GroupInfo, IngestEvent, MessageEvent } from '../../core/model.js';
 import { parseTimestamp } from '../../core/timestamp.js';
 import type { IngestAdapter, ReadContext, Source } from '../types.js';
-import { walkJsonBatches, type JsonPath } from './json-stream.js';
+import { walkJsonBatches, type JsonPath } from '../json/stream.js';
 import { epochMs, shape } from '../shape.js';
 import { kindOf, mentionIds, peerIds, plainText, TG_FIELDS, type TgMessage } from './message.js';
 import { resolvePending, serviceEvents, type PendingMembership } from './service.js';

@@ -1,5 +1,5 @@
 import type { MessageKind } from '../../core/model.js';
-import { lookup, type FieldType, type Shaped } from '../shape.js';
+import { isRecord, lookup, type FieldType, type Shaped } from '../shape.js';
 
 /** The fields of one element of a Telegram Desktop `messages` array that we read, with their types. */
 export const TG_FIELDS = {
@@ -23,10 +23,6 @@ export function peerIds(m: Shaped<typeof TG_FIELDS>): TgMessage {
   if (typeof w.from_id === 'number') w.from_id = `user${w.from_id}`;
   if (typeof w.actor_id === 'number') w.actor_id = `user${w.actor_id}`;
   return m as TgMessage;
-}
-
-export function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** `text` is a plain string or an array of strings and entity objects `{type, text}`. */

@@ -2,7 +2,9 @@ import { UserError } from '../../core/errors.js';
 import type { IngestAdapter } from '../types.js';
 import { isRecord, shape } from '../shape.js';
 import { chatlabGroup, chatlabMessage, chatlabRoles } from './chatlab.js';
-import { fileStem, firstLine, lines, parseWholeJson } from './text.js';
+import { fileStem } from '../text/names.js';
+import { firstLine, lines } from '../text/lines.js';
+import { parseWholeJson } from '../text/whole.js';
 
 /** ChatLab standard JSON (one document) and JSONL (a header line, member lines, message lines). */
 const CAPS = {

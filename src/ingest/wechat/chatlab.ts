@@ -2,9 +2,9 @@ import type { GroupInfo, IngestEvent, MessageEvent, MessageKind, Role } from '..
 import { parseQqSystem } from '../qq/system.js';
 import { epochMs, isRecord, lookup, shape, type FieldType } from '../shape.js';
 import type { ReadContext } from '../types.js';
-import { factEvents } from './events.js';
+import { factEvents } from '../notices/events.js';
 import { parseSystemLine } from './system.js';
-import { cleanName } from './text.js';
+import { cleanName } from '../text/names.js';
 import { looksLikeXml } from './xml.js';
 
 /**

@@ -1,10 +1,10 @@
 import type { GroupInfo, MessageEvent, MessageKind } from '../../core/model.js';
-import { cell } from '../canonical/rows.js';
+import { cell } from '../csv/rows.js';
 import { fixedHeaderScore, timedRows } from './timed-rows.js';
 import type { IngestAdapter } from '../types.js';
-import { factEvents } from './events.js';
+import { factEvents } from '../notices/events.js';
 import { parseSystemLine } from './system.js';
-import { cleanName, fileStem } from './text.js';
+import { cleanName, fileStem } from '../text/names.js';
 import { systemText } from './xml.js';
 
 /**

@@ -1,12 +1,14 @@
 import { epochMs } from '../shape.js';
 import type { GroupInfo, IngestEvent, MessageEvent } from '../../core/model.js';
 import { parseTimestamp } from '../../core/timestamp.js';
-import { cell, csvRowBatches, sniffDelimiter } from '../canonical/rows.js';
+import { cell, csvRowBatches, sniffDelimiter } from '../csv/rows.js';
 import type { IngestAdapter, ReadContext, Source } from '../types.js';
-import { factEvents, wechatKind } from './events.js';
+import { factEvents } from '../notices/events.js';
+import { wechatKind } from './kinds.js';
 import { ReplyLinker } from './replies.js';
 import { parseSystemLine } from './system.js';
-import { cleanName, fileStem, firstLine } from './text.js';
+import { cleanName, fileStem } from '../text/names.js';
+import { firstLine } from '../text/lines.js';
 import { appmsgType, looksLikeXml, quoteOf, systemText } from './xml.js';
 
 /**

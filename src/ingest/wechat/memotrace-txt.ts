@@ -1,9 +1,11 @@
 import type { GroupInfo, IngestEvent, MessageEvent } from '../../core/model.js';
 import { parseTimestamp } from '../../core/timestamp.js';
 import type { IngestAdapter } from '../types.js';
-import { factEvents, placeholderKind } from './events.js';
+import { factEvents } from '../notices/events.js';
+import { placeholderKind } from '../text/placeholders.js';
 import { parseSystemLine } from './system.js';
-import { cleanName, fileStem, lines } from './text.js';
+import { cleanName, fileStem } from '../text/names.js';
+import { lines } from '../text/lines.js';
 
 /**
  * 留痕/MemoTrace (WeChatMsg) TXT: blocks of `<time> <name>` then the content, a blank line between.

@@ -1,11 +1,11 @@
 import { lookup } from '../shape.js';
 import type { GroupInfo, MessageEvent, MessageKind } from '../../core/model.js';
-import { cell } from '../canonical/rows.js';
+import { cell } from '../csv/rows.js';
 import { fixedHeaderScore, timedRows } from './timed-rows.js';
 import type { IngestAdapter } from '../types.js';
-import { factEvents } from './events.js';
+import { factEvents } from '../notices/events.js';
 import { parseSystemLine } from './system.js';
-import { fileStem } from './text.js';
+import { fileStem } from '../text/names.js';
 import { looksLikeXml, systemText } from './xml.js';
 
 /**

@@ -1,7 +1,7 @@
 import { parseTimestamp } from '../../core/timestamp.js';
-import { cell, csvRows, sniffDelimiter } from '../canonical/rows.js';
+import { cell, csvRows, sniffDelimiter } from '../csv/rows.js';
 import type { FileHead, ReadContext, Source } from '../types.js';
-import { firstLine } from './text.js';
+import { firstLine } from '../text/lines.js';
 
 /** A data row of a fixed-header export CSV, with its columns found and its time read. */
 export interface TimedRow<C extends string> {

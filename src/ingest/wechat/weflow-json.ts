@@ -2,10 +2,11 @@ import { UserError } from '../../core/errors.js';
 import type { GroupInfo, MessageEvent, MessageKind } from '../../core/model.js';
 import { parseTimestamp } from '../../core/timestamp.js';
 import type { IngestAdapter } from '../types.js';
-import { factEvents } from './events.js';
+import { factEvents } from '../notices/events.js';
 import { parseSystemLine } from './system.js';
 import { epochMs, lookup, shape, type FieldType } from '../shape.js';
-import { cleanName, fileStem, parseWholeJson } from './text.js';
+import { cleanName, fileStem } from '../text/names.js';
+import { parseWholeJson } from '../text/whole.js';
 import { looksLikeXml, systemText } from './xml.js';
 
 /**

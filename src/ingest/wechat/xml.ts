@@ -1,4 +1,4 @@
-import { decodeEntities } from './text.js';
+import { decodeEntities } from '../text/names.js';
 
 /**
  * Just enough XML for WeChat message content: exporters keep the raw XML of cards, quotes and

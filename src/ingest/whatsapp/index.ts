@@ -3,9 +3,10 @@ import type { GroupInfo, IngestEvent, MessageEvent } from '../../core/model.js';
 import type { IngestAdapter, ReadContext, Source } from '../types.js';
 import { UnknownSystemLines } from '../unknown-lines.js';
 import { cleanLine, DateOrderVote, matchHeader, wallTime, type DateOrder } from './header.js';
-import { lines } from './lines.js';
+import { numberedLines as lines } from '../text/lines.js';
 import { kindOfText } from './media.js';
-import { ENCRYPTED, harmless, isYou, namesIn, ownHarmless, ownLine, parseSystem, person, spelledAs } from './system.js';
+import { ENCRYPTED, harmless, isYou, namesIn, ownHarmless, ownLine, parseSystem, spelledAs } from './system.js';
+import { person } from '../notices/lists.js';
 
 /**
  * "WhatsApp Chat with X" in the languages WhatsApp names its exports in (and the macOS/iOS folder

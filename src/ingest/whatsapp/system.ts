@@ -1,3 +1,5 @@
+import { person, splitNames } from '../notices/lists.js';
+
 /**
  * System lines of WhatsApp exports in English, Chinese (zh-CN, zh-TW), Portuguese, Spanish, German,
  * French, Italian, Russian, Indonesian and Dutch: the ones that change membership, ownership or the
@@ -116,26 +118,6 @@ const HARMLESS = /now an admin|admin\.? del grupo|ein\*?e? Admin\b|agora é admi
 /** Whether an author-less line no pattern knows is one that changes no membership anyway. */
 export function harmless(text: string): boolean {
   return NOTICE.test(text) || HARMLESS.test(text);
-}
-
-/**
- * "Y, Z and W" → three names, with `and` the language's word for it (default: English "and",
- * Portuguese "e", Spanish "y"); Chinese 、 always, 和 between spaces, and the last 和 of a list
- * that has a 、 ("A、B和C"): a bare 和 is a common character of names (王和平). WhatsApp puts a
- * space after the comma of a list, so a comma without one belongs to a name ("王,小二").
- */
-export function splitNames(list: string, and = 'and|e|y'): string[] {
-  // "你和李四" / "李四和你": the exporter beside one more name, joined by a bare 和.
-  const you = /^(你|您)和(.+)$/.exec(list) ?? /^(.+)和(你|您)$/.exec(list);
-  if (you && !list.includes('、')) return [person(you[1]!), person(you[2]!)].filter((s) => s !== '');
-  // iOS puts a comma before the last "and" ("A, B, and C").
-  const parts = list.split(new RegExp(`\\s*,\\s+(?:(?:${and})\\s+)?|\\s+(?:${and})\\s+|、|\\s+和\\s+`));
-  if (list.includes('、') && parts.length > 1) {
-    const last = parts.pop()!, at = last.lastIndexOf('和');
-    parts.push(...(at > 0 && at < last.length - 1 ? [last.slice(0, at), last.slice(at + 1)] : [last]));
-  }
-  // "…and 8 others": people the line does not name (iOS, long lists) are nobody to count.
-  return parts.map(person).filter((s) => s !== '' && !/^\d+ others?$/.test(s));
 }
 
 /**
@@ -259,11 +241,6 @@ export function ownHarmless(text: string, author: string): boolean {
  * add other members.", "Toque para…", "Tippe, um…"): not part of the names.
  */
 const HINT = /\.\s+(?:Tap to|Toque para|Toca para|Tippe,? um|Tocca per|Appuyez pour|Tik om|Ketuk untuk|Нажмите,? чтобы|点按|輕觸|轻触)\b.*$/u;
-
-/** A person's name as WhatsApp writes it, without the "~ " it puts before people not in the contacts. */
-export function person(name: string): string {
-  return name.trim().replace(/^~[\s\u202F]+/, '');
-}
 
 // An actor containing ": " or ending in ":" means the line was "Author: text" after all, not a
 // system line ("Alice: left" is Alice's message).

@@ -1,5 +1,5 @@
-import type { GroupInfo, IngestEvent, MessageKind } from '../../core/model.js';
-import { SELF, type SystemFact } from './system.js';
+import type { GroupInfo, IngestEvent } from '../../core/model.js';
+import { SELF, type SystemFact } from './facts.js';
 
 /**
  * Turns a system fact into normalised events: one membership event per member (several invitees
@@ -39,39 +39,4 @@ export function factEvents(
     case 'owner':
       return [{ type: 'group', group, roles: [{ memberId: name(fact.member), name: name(fact.member), role: 'owner' }] }];
   }
-}
-
-/** WeChat's Type/SubType codes (formats.md §1.1) as message kinds. */
-export function wechatKind(type: number, sub: number): MessageKind {
-  switch (type) {
-    case 1: return 'text';
-    case 3: return 'image';
-    case 34: return 'voice';
-    case 43: return 'video';
-    case 47: return 'sticker';
-    case 42: case 48: return 'link';
-    case 49:
-      if (sub === 6) return 'file';
-      if (sub === 8) return 'sticker';
-      if (sub === 57) return 'text';
-      return 'link';
-    case 10000: case 10002: return 'system';
-    default: return 'system';
-  }
-}
-
-/** Placeholders that text exports write instead of media: the kind, or undefined for text. */
-const PLACEHOLDERS: [RegExp, MessageKind][] = [
-  [/^\[(图片|image|photo)\]$/i, 'image'],
-  [/^\[(语音|voice)\]$/i, 'voice'],
-  [/^\[(视频|video)\]$/i, 'video'],
-  [/^\[(表情包|表情|动画表情|sticker|emoji)\]$/i, 'sticker'],
-  [/^\[(文件|file)\]/i, 'file'],
-  [/^\[(链接|音乐分享|小程序|名片|位置|视频号|合并转发|聊天记录)\]/, 'link'],
-];
-
-export function placeholderKind(text: string): MessageKind | undefined {
-  const t = text.trim();
-  for (const [re, kind] of PLACEHOLDERS) if (re.test(t)) return kind;
-  return undefined;
 }

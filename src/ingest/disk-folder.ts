@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { fileSource } from '../source.js';
-import type { Folder } from '../types.js';
+import { fileSource } from './source.js';
+import type { Folder } from './types.js';
 
 /** A folder on disk as a Folder (entries relative, "/"-separated), for Slack exports unpacked by hand. */
 export async function diskFolder(path: string): Promise<Folder> {

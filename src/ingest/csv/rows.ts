@@ -1,6 +1,6 @@
 import { UserError } from '../../core/errors.js';
-import { countNewlines, type RowShape } from '../csv/quotes.js';
-import { CsvFieldTooLong, scanCsvBatches, sniffDelimiter, type CsvRow } from '../csv/scanner.js';
+import { countNewlines, type RowShape } from './quotes.js';
+import { CsvFieldTooLong, scanCsvBatches, sniffDelimiter, type CsvRow } from './scanner.js';
 import { LIMITS, mb } from '../limits.js';
 import type { ReadContext, Source } from '../types.js';
 
@@ -94,4 +94,11 @@ export function truncatedIssue(row: CsvRow): Issue {
   const last = row.fields[row.fields.length - 1] ?? '';
   const lines = 1 + row.fields.reduce((n, f) => n + countNewlines(f, 0, f.length), 0) - (last.endsWith('\n') ? 1 : 0);
   return { line: row.line, reason: `the file ends inside a quoted field (truncated?): the row is skipped${lines > 1 ? ` (${lines} lines)` : ''}`, code: 'truncated' };
+}
+
+/** The first line of a decoded head, split as CSV with the sniffed delimiter. */
+export function headerFields(headText: string, delimiter: string): string[] {
+  const nl = headText.indexOf('\n');
+  const line = (nl < 0 ? headText : headText.slice(0, nl)).replace(/\r$/, '');
+  return line.split(delimiter).map((f) => f.trim().replace(/^"(.*)"$/, '$1'));
 }

@@ -1,0 +1,29 @@
+/**
+ * Lists of names as WhatsApp and LINE write them in system lines ("A, B and C"), and a name
+ * as they write it.
+ */
+
+/**
+ * "Y, Z and W" → three names, with `and` the language's word for it (default: English "and",
+ * Portuguese "e", Spanish "y"); Chinese 、 always, 和 between spaces, and the last 和 of a list
+ * that has a 、 ("A、B和C"): a bare 和 is a common character of names (王和平). WhatsApp puts a
+ * space after the comma of a list, so a comma without one belongs to a name ("王,小二").
+ */
+export function splitNames(list: string, and = 'and|e|y'): string[] {
+  // "你和李四" / "李四和你": the exporter beside one more name, joined by a bare 和.
+  const you = /^(你|您)和(.+)$/.exec(list) ?? /^(.+)和(你|您)$/.exec(list);
+  if (you && !list.includes('、')) return [person(you[1]!), person(you[2]!)].filter((s) => s !== '');
+  // iOS puts a comma before the last "and" ("A, B, and C").
+  const parts = list.split(new RegExp(`\\s*,\\s+(?:(?:${and})\\s+)?|\\s+(?:${and})\\s+|、|\\s+和\\s+`));
+  if (list.includes('、') && parts.length > 1) {
+    const last = parts.pop()!, at = last.lastIndexOf('和');
+    parts.push(...(at > 0 && at < last.length - 1 ? [last.slice(0, at), last.slice(at + 1)] : [last]));
+  }
+  // "…and 8 others": people the line does not name (iOS, long lists) are nobody to count.
+  return parts.map(person).filter((s) => s !== '' && !/^\d+ others?$/.test(s));
+}
+
+/** A person's name as WhatsApp writes it, without the "~ " it puts before people not in the contacts. */
+export function person(name: string): string {
+  return name.trim().replace(/^~[\s\u202F]+/, '');
+}
