@@ -39,10 +39,20 @@ describe('WeChat chatlog CSV', () => {
       ['wxid_bob', 'text', '同意'], ['wxid_alice', 'link', undefined],
     ]);
     expect(messages[0]!.group).toMatchObject({ id: '12345678@chatroom', name: '技术交流群' });
+    expect(messages.some((m) => m.group.personal)).toBe(false);
     expect(new Date(messages[0]!.time).toISOString()).toBe('2024-01-02T05:01:00.000Z');
     expect(joins.map((e) => [e.memberId, e.by, e.method])).toEqual([
       ['Bob', '爱丽丝', 'invite'], ['Carol', '爱丽丝', 'invite'], ['Dave', '爱丽丝', 'qr'],
     ]);
+  });
+});
+
+describe('chatlog CSV of a chat with one person', () => {
+  it('is left out as personal: its talker is a wxid, not a chatroom', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'ca-wx-')), 'chatlog.csv');
+    writeFileSync(out, 'Time,SenderName,Sender,TalkerName,Talker,Content\n2024-01-02 13:01:00,爱丽丝,wxid_alice,爱丽丝,wxid_alice,在吗\n');
+    const { messages } = await run(wechatChatlogCsv, out);
+    expect(messages.map((m) => [m.group.id, m.group.personal])).toEqual([['wxid_alice', true]]);
   });
 });
 
@@ -61,6 +71,44 @@ describe('WeChat PyWxDump CSV', () => {
     expect(messages[0]!.group.id).toBe('12345678@chatroom');
     expect(joins.map((e) => [e.action, e.memberId, e.by])).toEqual([
       ['join', 'Bob', '爱丽丝'], ['join', 'Carol', '爱丽丝'], ['remove', 'Carol', '爱丽丝'],
+    ]);
+  });
+});
+
+describe('PyWxDump CSV, older and WeFlow layouts', () => {
+  const CONTENT = 'fixtures/wechat-pywxdump-csv/content-json/wxid_me_0_5000.csv';
+  const WECLONE = 'fixtures/wechat-pywxdump-csv/weclone/读书会.csv';
+
+  it('both are detected as PyWxDump, never as a member list', async () => {
+    expect(await detectedAs(CONTENT)).toBe('wechat-pywxdump-csv');
+    expect(await detectedAs(WECLONE)).toBe('wechat-pywxdump-csv');
+  });
+
+  it('reads the text out of the older `content` JSON; a room that is no chatroom is a personal chat', async () => {
+    const { messages, joins, issues } = await run(wechatPywxdumpCsv, CONTENT);
+    expect(issues).toEqual([]);
+    expect(messages.map((m) => [m.senderId, m.kind, m.text, m.group.id, m.group.personal === true])).toEqual([
+      ['wxid_ming', 'text', '早上好，今天讲什么？', '87654321@chatroom', false], ['wxid_fang', 'image', undefined, '87654321@chatroom', false],
+      ['我', 'text', '讲裂变', '87654321@chatroom', false],
+      ['我', 'text', '私聊一句', 'wxid_friend', true], ['wxid_friend', 'text', '好的', 'wxid_friend', true],
+    ]);
+    expect(joins.map((e) => [e.memberId, e.by])).toEqual([['小芳', '阿明']]);
+  });
+
+  it('an export of messages with a header no reader knows is no member list (it has a text column)', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'ca-wx-')), 'chat.csv');
+    writeFileSync(out, 'id,talker,room_name,content,Created\n1,wxid_a,1@chatroom,hello,2024-01-01 10:00:00\n');
+    expect(await detectedAs(out)).toBe('');
+    // A member list may still have a text-like column beside its member columns.
+    writeFileSync(out, 'member_id,name,joined_at,message\nwxid_a,A,2024-01-01,hi\n');
+    expect(await detectedAs(out)).toBe('members-csv');
+  });
+
+  it('without room_name (WeFlow), the file is the chat', async () => {
+    const { messages, issues } = await run(wechatPywxdumpCsv, WECLONE);
+    expect(issues).toEqual([]);
+    expect(messages.map((m) => [m.senderId, m.text, m.group.id])).toEqual([
+      ['wxid_li', '这周读哪本？', '读书会'], ['我', '《乌合之众》', '读书会'], ['wxid_zhao', undefined, '读书会'],
     ]);
   });
 });

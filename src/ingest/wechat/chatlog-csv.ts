@@ -25,7 +25,7 @@ export const wechatChatlogCsv = {
   platform: 'wechat',
   capabilities: {
     identity: 'ids', joins: true, replies: false,
-    note: 'senders by wxid, group by chatroom id; joins and inviters from system notices by display name; quotes carry no message id',
+    note: 'senders by wxid, group by chatroom id; joins and inviters from system notices by display name; quotes carry no message id; a chat with one person (no @chatroom id) is left out of the report',
   },
   kind: () => 'messages',
   detect: (head) => fixedHeaderScore(head, COLUMNS),
@@ -33,9 +33,13 @@ export const wechatChatlogCsv = {
     const groups = new Map<string, GroupInfo>();
     const fallback = fileStem(source.fileName);
     for await (const { fields: f, line, col, time } of timedRows(source, ctx, COLUMNS, 'Time')) {
-      const gid = cell(f, col.Talker) ?? cell(f, col.TalkerName) ?? fallback;
+      const talker = cell(f, col.Talker), gid = talker ?? cell(f, col.TalkerName) ?? fallback;
       let group = groups.get(gid);
-      if (!group) { group = { id: gid, name: cell(f, col.TalkerName) ?? gid, platform: 'wechat' }; groups.set(gid, group); }
+      if (!group) {
+        // A chatroom id ends in @chatroom; any other talker is the one person chatted with.
+        group = { id: gid, name: cell(f, col.TalkerName) ?? gid, platform: 'wechat', ...(talker !== undefined && !talker.endsWith('@chatroom') ? { personal: true } : {}) };
+        groups.set(gid, group);
+      }
       const content = col.Content === undefined ? '' : (f[col.Content] ?? '');
       const sender = cell(f, col.Sender);
       const name = cleanName(cell(f, col.SenderName) ?? '');

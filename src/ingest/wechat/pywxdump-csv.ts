@@ -1,4 +1,4 @@
-import { lookup } from '../shape.js';
+import { isRecord, lookup } from '../shape.js';
 import type { GroupInfo, MessageEvent, MessageKind } from '../../core/model.js';
 import { cell } from '../csv/rows.js';
 import { fixedHeaderScore, timedRows } from './timed-rows.js';
@@ -12,8 +12,15 @@ import { looksLikeXml, systemText } from './xml.js';
  * PyWxDump CSV (`<wxid>_<start>_<end>.csv`, pages of 5000 rows): `id,MsgSvrID,type_name,is_sender,
  * talker,room_name,msg,src,CreateTime`. talker is the sender's wxid (我 for the exporter, 系统 for
  * notices), room_name the chatroom id; msg is rendered text, a quote as `[引用](time)name:text`.
+ * Older PyWxDump versions write one `content` column holding `{"src": …, "msg": …}` (WeClone's
+ * example data); WeFlow's "weclone" CSV has no room_name (one chat per file).
  */
-const COLUMNS = ['id', 'MsgSvrID', 'type_name', 'is_sender', 'talker', 'room_name', 'msg', 'src', 'CreateTime'] as const;
+const LAYOUTS = [
+  ['id', 'MsgSvrID', 'type_name', 'is_sender', 'talker', 'room_name', 'msg', 'src', 'CreateTime'],
+  ['id', 'MsgSvrID', 'type_name', 'is_sender', 'talker', 'room_name', 'content', 'CreateTime'],
+  ['id', 'MsgSvrID', 'type_name', 'is_sender', 'talker', 'msg', 'src', 'CreateTime'],
+] as const;
+const COLUMNS = ['id', 'MsgSvrID', 'type_name', 'is_sender', 'talker', 'room_name', 'msg', 'src', 'content', 'CreateTime'] as const;
 
 const LABELS: Record<string, MessageKind> = {
   '文本': 'text', '图片': 'image', '语音': 'voice', '视频': 'video', '动画表情': 'sticker', '文件': 'file',
@@ -27,19 +34,23 @@ export const wechatPywxdumpCsv = {
   platform: 'wechat',
   capabilities: {
     identity: 'ids', joins: true, replies: false,
-    note: 'senders by wxid, group by chatroom id, message ids (MsgSvrID); joins and inviters from system notices by display name; quotes carry no message id',
+    note: 'senders by wxid, group by chatroom id (else the file name), message ids (MsgSvrID); joins and inviters from system notices by display name; quotes carry no message id; a chat with one person (no @chatroom id) is left out of the report',
   },
   kind: () => 'messages',
-  detect: (head) => fixedHeaderScore(head, COLUMNS),
+  detect: (head) => Math.max(...LAYOUTS.map((cols) => fixedHeaderScore(head, cols))),
   async *read(source, ctx) {
     const groups = new Map<string, GroupInfo>();
     const fallback = fileStem(source.fileName);
     for await (const { fields: f, line, col, time } of timedRows(source, ctx, COLUMNS, 'CreateTime')) {
-      const gid = cell(f, col.room_name) ?? fallback;
+      const room = cell(f, col.room_name), gid = room ?? fallback;
       let group = groups.get(gid);
-      if (!group) { group = { id: gid, name: gid, platform: 'wechat' }; groups.set(gid, group); }
+      if (!group) {
+        // A chatroom id ends in @chatroom; any other room is the wxid of the one person chatted with.
+        group = { id: gid, name: gid, platform: 'wechat', ...(room !== undefined && !room.endsWith('@chatroom') ? { personal: true } : {}) };
+        groups.set(gid, group);
+      }
       const label = cell(f, col.type_name) ?? '文本';
-      const msg = col.msg === undefined ? '' : (f[col.msg] ?? '');
+      const msg = col.msg !== undefined ? (f[col.msg] ?? '') : col.content !== undefined ? contentMsg(f[col.content] ?? '') : '';
       const id = cell(f, col.MsgSvrID) ?? cell(f, col.id);
       const sender = cell(f, col.talker);
       if (label === '系统通知' || label === '邀请加群' || label.startsWith('消息撤回') || sender === '系统') {
@@ -60,3 +71,12 @@ export const wechatPywxdumpCsv = {
     }
   },
 } satisfies IngestAdapter;
+
+/** The `msg` of an older export's `content` cell (`{"src": "", "msg": "…"}`); the cell itself if it is no such JSON. */
+function contentMsg(content: string): string {
+  if (!content.startsWith('{')) return content;
+  try {
+    const v = JSON.parse(content) as unknown;
+    return isRecord(v) && typeof v.msg === 'string' ? v.msg : content;
+  } catch { return content; }
+}
