@@ -74,6 +74,32 @@ describe('WeChat WeFlow / EchoTrace JSON', () => {
   });
 });
 
+describe('WeFlow arkme-json and one-to-one sessions', () => {
+  const ARKME = 'fixtures/wechat-weflow-json/arkme/读书会.json';
+
+  it('reads senders through the senders table (group card first), the exporter from isSend: true', async () => {
+    expect(await detectedAs(ARKME)).toBe('wechat-weflow-json');
+    const { messages, joins, issues } = await run(wechatWeflowJson, ARKME);
+    expect(issues).toEqual([]);
+    expect(messages.map((m) => [m.senderId, m.senderName, m.kind, m.text, m.fromSelf === true])).toEqual([
+      ['wxid_me', '群主-老周', 'text', '这周读哪本？', true], ['wxid_li', '小李', 'text', '《乌合之众》', false],
+      ['wxid_zhao', '赵', 'image', undefined, false],
+    ]);
+    expect(messages[0]!.group).toMatchObject({ id: '55667788@chatroom', name: '读书会' });
+    expect(messages[0]!.group.personal).toBeUndefined();
+    expect(joins.map((e) => [e.memberId, e.by])).toEqual([['赵', '小李']]);
+  });
+
+  it('a private session (type 私聊, isGroup false, or a wxid that is no chatroom) is personal', async () => {
+    const doc = JSON.parse(await readFile(ARKME, 'utf8')) as { session: Record<string, unknown> };
+    for (const session of [{ wxid: 'wxid_li', type: '私聊' }, { wxid: 'x@chatroom', isGroup: false }, { wxid: 'wxid_li' }]) {
+      doc.session = session;
+      const { messages } = await run(wechatWeflowJson, 'p.json', bytesSource('p.json', new TextEncoder().encode(JSON.stringify(doc))));
+      expect(messages[0]!.group.personal).toBe(true);
+    }
+  });
+});
+
 describe('ChatLab JSON and JSONL', () => {
   it('are detected as themselves', async () => {
     expect(await detectedAs(CHATLAB)).toBe('chatlab-json');
