@@ -1,7 +1,7 @@
 import type { ReadContext } from './types.js';
 
 /**
- * The system lines of a file in a wording its reader does not know (WhatsApp, LINE), counted and
+ * The system lines of a file in a wording its reader does not know (WhatsApp, LINE, QQ), counted and
  * noted once at the end with the first of them: joins and leaves among them are missing from the
  * growth figures. A note, not a bad row: nothing in the file is wrong, so --strict does not stop.
  */

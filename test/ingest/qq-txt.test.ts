@@ -152,3 +152,19 @@ describe('QQ notices: several invitees, QR joins, 已退出', () => {
     expect((await run('/x/t.txt', 'Asia/Shanghai', source(), ['地瓜'])).members.map((j) => [j.memberId, j.by])).toEqual([['Carol', '地瓜']]);
   });
 });
+
+describe('QQ 系统消息 no rule reads', () => {
+  it('notes once those that speak of membership; file uploads and other notices pass silently', async () => {
+    const text = [
+      '消息分组:我的QQ群', '================================================================', '消息对象:读书会', '================================================================', '',
+      '2016-07-24 14:17:11 系统消息(10000)', '[图片] 阿明 分享文件 14:17:10', '"书单.pdf" 下载', '',
+      '2016-07-24 14:20:00 阿明(10001)', '大家看看书单', '',
+      '2016-07-24 14:30:00 系统消息(10000)', '小芳 通过群聊邀请 进群了', '',
+      '2016-07-24 14:40:00 系统消息(10000)', '小红 被踢出了本群', '',
+    ].join('\n');
+    const { issues, messages, members } = await run('全部消息记录.txt', 'Asia/Shanghai', bytesSource('全部消息记录.txt', new TextEncoder().encode(text)));
+    expect(messages.map((m) => m.senderId)).toEqual(['10001']);
+    expect(members).toEqual([]);
+    expect(issues).toEqual([expect.objectContaining({ code: 'unrecognised-system-lines', line: 13, reason: expect.stringMatching(/^2 system lines/) })]);
+  });
+});

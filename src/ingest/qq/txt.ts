@@ -7,6 +7,7 @@ import { placeholderKind } from '../text/placeholders.js';
 import { cleanName, fileStem } from '../text/names.js';
 import { lines } from '../text/lines.js';
 import { parseQqSystem } from './system.js';
+import { UnknownSystemLines } from '../unknown-lines.js';
 
 /**
  * QQ 消息管理器 TXT (PC QQ ≤ 9): one file may hold many chats, each after `消息对象:<name>`.
@@ -49,19 +50,20 @@ export const qqTxt = {
     let prevBlank = true;
     let lineNo = 0;
     const roleSeen = new Set<string>();
+    const unknown = new UnknownSystemLines();
     for await (const raw of lines(source)) {
       lineNo++;
       const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
       const obj = /^消息对象:(.*)$/.exec(line);
       if (obj || /^消息分组:/.test(line) || /^={10,}$/.test(line) || (lineNo === 1 && line === FILE_HEADER)) {
-        if (block) { yield* toEvents(block, group, ctx); block = null; }
+        if (block) { yield* toEvents(block, group, ctx, unknown); block = null; }
         if (obj) { const name = cleanName(obj[1]!); group = { id: name, name, platform: 'qq' }; }
         prevBlank = true;
         continue;
       }
       const g = prevBlank || !block || ID_END.test(line) ? HEADER.exec(line)?.groups : undefined;
       if (g) {
-        if (block) yield* toEvents(block, group, ctx);
+        if (block) yield* toEvents(block, group, ctx, unknown);
         block = null;
         const time = parseTimestamp(`${g.y}-${g.mo}-${g.d} ${hour24(Number(g.h), g.ampm ?? g.zh)}:${g.mi}:${g.s ?? '00'}`, ctx.zone);
         if (Number.isNaN(time)) { ctx.reportIssue({ line: lineNo, reason: `unreadable time in "${line.slice(0, 40)}"`, code: 'bad-timestamp' }); }
@@ -82,7 +84,8 @@ export const qqTxt = {
       }
       prevBlank = line.trim() === '';
     }
-    if (block) yield* toEvents(block, group, ctx);
+    if (block) yield* toEvents(block, group, ctx, unknown);
+    unknown.report(ctx);
   },
 } satisfies IngestAdapter;
 
@@ -105,12 +108,17 @@ function stripTitles(raw: string): { name: string; role?: Role } {
   return { name: cleanName(name), ...(role ? { role } : {}) };
 }
 
-function toEvents(b: Block, group: GroupInfo, ctx: ReadContext): IngestEvent[] {
+/** Words of a 系统消息 about who is in the group: one no rule reads is worth a note. */
+const MEMBERSHIP_WORDS = /加入|退出|退群|移出|踢出|邀请|入群|进群|离开|joined|left|removed|invited/i;
+
+function toEvents(b: Block, group: GroupInfo, ctx: ReadContext, unknown: UnknownSystemLines): IngestEvent[] {
   const body = [...b.body];
   while (body.length && body[body.length - 1]!.trim() === '') body.pop();
   const text = body.join('\n');
   if (SYSTEM_IDS.has(b.id) || b.name === '系统消息') {
     const fact = parseQqSystem(text);
+    // File uploads, notices and the like change no membership; a membership word we cannot read is noted.
+    if (!fact && MEMBERSHIP_WORDS.test(text)) unknown.add(b.line);
     return fact ? factEvents(fact, group, b.time, { line: b.line, self: ctx.me?.[0] }) : [];
   }
   // A member's own recall is shown in their name, not the system's.
