@@ -6,6 +6,7 @@ import { discordCsv } from './discord/csv.js';
 import { slackExport } from './slack/index.js';
 import { wechatMemotraceCsv } from './wechat/memotrace-csv.js';
 import { wechatMemotraceTxt } from './wechat/memotrace-txt.js';
+import { wechatMemotrace2Csv } from './wechat/memotrace2-csv.js';
 import { wechatWeflowJson } from './wechat/weflow-json.js';
 import { chatlabJson, chatlabJsonl } from './wechat/chatlab-json.js';
 import { wechatChatlogCsv } from './wechat/chatlog-csv.js';
@@ -31,6 +32,7 @@ export const adapters = [
   slackExport,
   wechatMemotraceCsv,
   wechatMemotraceTxt,
+  wechatMemotrace2Csv,
   wechatWeflowJson,
   chatlabJson,
   chatlabJsonl,

@@ -10,6 +10,7 @@ import { bytesSource, fileSource } from '../../src/ingest/source.js';
 import type { IngestAdapter } from '../../src/ingest/types.js';
 import { wechatMemotraceCsv } from '../../src/ingest/wechat/memotrace-csv.js';
 import { wechatMemotraceTxt } from '../../src/ingest/wechat/memotrace-txt.js';
+import { wechatMemotrace2Csv } from '../../src/ingest/wechat/memotrace2-csv.js';
 import { csvRows } from '../../src/ingest/csv/rows.js';
 
 const CSV = 'fixtures/wechat-memotrace-csv/basic/技术交流群_utf8.csv';
@@ -173,6 +174,22 @@ describe('WeChat MemoTrace TXT', () => {
     ]);
   });
 
+  it('reads WeChatMsg 2.x: a notice as its time alone with the text below, quotes with 引用：, 【图片】 placeholders', async () => {
+    const { path, messages, joins, issues } = await txt('技术群.txt', [
+      '2024-02-01 10:00:00 小红', '在吗', '',
+      '2024-02-01 10:01:00 我', '【图片】 image/2024-02/abc.jpg', '',
+      '2024-02-01 10:02:00', '"小红"邀请"小明"加入了群聊', '',
+      '2024-02-01 10:02:30', '"小红" 拍了拍 "小明"', '',
+      '2024-02-01 10:03:00 小明', '大家好', '引用：小红: 在吗', '',
+    ].join('\n'));
+    expect(await detectedAs(path)).toBe('wechat-memotrace-txt');
+    expect(issues).toEqual([]);
+    expect(messages.map((m) => [m.senderId, m.kind, m.text])).toEqual([
+      ['小红', 'text', '在吗'], ['我', 'image', undefined], ['小明', 'text', '大家好'],
+    ]);
+    expect(joins.map((e) => [e.memberId, e.by, new Date(e.time).toISOString()])).toEqual([['小明', '小红', '2024-02-01T02:02:00.000Z']]);
+  });
+
   it('reads the older name-first headers', async () => {
     const { path, messages, joins, issues } = await txt('读书群.txt', [
       '老王 2024-01-02 21:40:12', '你好', '2024-01-02 21:40:30 这一行是正文', '',
@@ -188,5 +205,25 @@ describe('WeChat MemoTrace TXT', () => {
       ['小张', '大家好', '2024-01-02T13:43:00.000Z'],
     ]);
     expect(joins.map((e) => [e.action, e.memberId, e.by])).toEqual([['join', '小张', '老王']]);
+  });
+});
+
+describe('WeChat 留痕/WeChatMsg 2.x CSV', () => {
+  const V2 = 'fixtures/wechat-memotrace2-csv/basic/读书会.csv';
+
+  it('is detected as itself, over the canonical CSV its Chinese headers would also fit', async () => {
+    expect(await detectedAs(V2)).toBe('wechat-memotrace2-csv');
+  });
+
+  it('keys senders by display name, reads 系统消息 rows as joins and recalls, kinds from 类型, quotes stripped', async () => {
+    const { messages, joins, issues } = await run(wechatMemotrace2Csv, V2);
+    expect(issues).toEqual([]);
+    expect(messages.map((m) => [m.id, m.senderId, m.kind, m.text])).toEqual([
+      ['5002', '老周', 'text', '欢迎两位'], ['5003', '小李', 'text', '谢谢群主！\n请多关照'], ['5004', '小赵', 'image', undefined],
+      ['5005', '老周', 'text', '不客气'], ['5006', '小赵', 'recall', undefined],
+    ]);
+    expect(messages[0]!.group).toMatchObject({ id: '读书会', name: '读书会' });
+    expect(new Date(messages[0]!.time).toISOString()).toBe('2024-03-01T12:01:00.000Z');
+    expect(joins.map((e) => [e.memberId, e.by])).toEqual([['小李', '老周'], ['小赵', '老周']]);
   });
 });

@@ -9,7 +9,7 @@ const NAMES: Record<string, string> = {
   'whatsapp-txt': 'WhatsApp Chat with G.txt', 'telegram-json': 'result.json', 'discord-json': 'g.json',
   'discord-csv': 'g.csv', 'slack-export': 'channels.json', 'wechat-memotrace-csv': 'g.csv',
   'wechat-memotrace-txt': 'g.txt', 'wechat-weflow-json': 'g.json', 'chatlab-json': 'g.json',
-  'chatlab-jsonl': 'g.jsonl', 'wechat-chatlog-csv': 'g.csv', 'wechat-pywxdump-csv': 'g.csv',
+  'chatlab-jsonl': 'g.jsonl', 'wechat-chatlog-csv': 'g.csv', 'wechat-pywxdump-csv': 'g.csv', 'wechat-memotrace2-csv': 'g.csv',
   'qq-txt': 'g.txt', 'members-xlsx': 'g.xlsx', 'canonical-csv': 'g.csv', 'members-csv': 'g.csv',
 };
 

@@ -11,11 +11,14 @@ import { lines } from '../text/lines.js';
  * 留痕/MemoTrace (WeChatMsg) TXT: blocks of `<time> <name>` then the content, a blank line between.
  * Older versions write `<name> <time>`; a file keeps the order of its first header. A system notice
  * is `<time> <text>` on one line with no content after it; a header of a member's name with no
- * content (a message the exporter could not render) is an empty message. No ids anywhere: members
- * are keyed by display name, and quotes (`引用:name:text`) cannot be linked to a message.
+ * content (a message the exporter could not render) is an empty message; WeChatMsg 2.x writes a
+ * notice as its time alone with the text on the next line. No ids anywhere: members are keyed by
+ * display name, and quotes (`引用:name:text`, 2.x `引用：name: text`) cannot be linked to a message.
  */
 const HEADER = /^(\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}:\d{2}) (.+)$/;
 const NAME_FIRST = /^(.+?) (\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}:\d{2})$/;
+// WeChatMsg 2.x (wxManager) writes a system notice as its time alone, the text on the next line.
+const TIME_ONLY = /^(\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}:\d{2})$/;
 // QQ's export has the same header shape but ends in a QQ number or an e-mail in brackets.
 const QQ_TAIL = /(\(\d{5,}\)|<[^>]+>)$/;
 
@@ -75,8 +78,26 @@ export const wechatMemotraceTxt = {
       unknown.push(p);
       return [];
     };
+    let notice: { time: number; line: number } | null = null;
     for await (const line of lines(source)) {
       lineNo++;
+      if (notice) {
+        if (line.trim() === '') continue;
+        const fact = parseSystemLine(line);
+        if (fact) yield* factEvents(fact, group, notice.time, { line: notice.line, self: ctx.me?.[0] });
+        notice = null;
+        prevBlank = false;
+        continue;
+      }
+      const alone = (prevBlank || pending || !block) ? TIME_ONLY.exec(line) : null;
+      const noticeTime = alone ? parseTimestamp(alone[1]!, ctx.zone) : NaN;
+      if (!Number.isNaN(noticeTime)) {
+        if (pending) yield* settle(pending);
+        if (block) yield toMessage(block, group);
+        block = null; pending = null;
+        notice = { time: noticeTime, line: lineNo };
+        continue;
+      }
       const m = header(line, order);
       // A header only after a blank line or another header: content lines may start with a date.
       const time = m ? parseTimestamp(m.time, ctx.zone) : NaN;
@@ -127,7 +148,7 @@ function toMessage(b: Block, group: GroupInfo): MessageEvent {
   const body = [...b.body];
   while (body.length && body[body.length - 1]!.trim() === '') body.pop();
   // A quote reply ends with "引用:<name>:<quoted text>"; the quoted text is not this message's.
-  const quote = body.findIndex((l) => /^引用:/.test(l));
+  const quote = body.findIndex((l) => /^引用[:：]/.test(l));
   if (quote > 0) body.length = quote;
   const text = body.join('\n');
   const name = cleanName(b.name);
