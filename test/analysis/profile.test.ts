@@ -72,4 +72,17 @@ describe('group profile (members, messages, weekly activity)', () => {
     expect([...s.messages]).toEqual([1, 1, 0, 0]);
     expect(profileGroup(ds.groups[0]!, ctx).messages).toMatchObject({ total: 2, system: 2 });
   });
+
+  it('a listed member with no join time is in from the start where others\' join times are known (an export that starts mid-life)', () => {
+    const members = [{ id: 'old1' }, { id: 'old2' }, { id: 'new', joinedAt: day(5) }];
+    const messages = [msg('old1', day(0, 9)), msg('old2', day(8, 9)), msg('new', day(6, 9))];
+    const s = ctxFor(dataset({ members, messages }), day(9, 12)).series(dataset({ members, messages }).groups[0]!);
+    // old2 first writes on day 8, but was in all along: only new's join moves the roster.
+    expect([...s.roster]).toEqual([2, 2, 2, 2, 2, 3, 3, 3, 3, 3]);
+    expect([...s.joins].reduce((a, b) => a + b, 0)).toBe(1);
+    // With no join time known for anyone, first messages are all there is: people seen so far.
+    const bare = [{ id: 'old1' }, { id: 'old2' }, { id: 'new' }];
+    const t = ctxFor(dataset({ members: bare, messages }), day(9, 12)).series(dataset({ members: bare, messages }).groups[0]!);
+    expect([...t.roster]).toEqual([1, 1, 1, 1, 1, 1, 2, 2, 3, 3]);
+  });
 });

@@ -32,6 +32,11 @@ export interface MemberColumns {
   joinMethod: Uint8Array;
   role: Uint8Array;
   listed: Uint8Array;
+  /**
+   * Listed with no join time in a group where others' join times are known (a member list's
+   * 入群时间, or join notices): they were in before the list's or export's history begins.
+   */
+  listedBefore: Uint8Array;
   spammer: Uint8Array;
 }
 
@@ -44,8 +49,10 @@ export function memberColumns(ds: Dataset): MemberColumns {
   const n = members.length, time = () => new Float64Array(n);
   c = {
     joinedAt: time(), leftAt: time(), firstMessageAt: time(), actedAt: time(), joined: time(),
-    invitedBy: new Int32Array(n), rawInviter: new Uint8Array(n), joinMethod: new Uint8Array(n), role: new Uint8Array(n), listed: new Uint8Array(n), spammer: new Uint8Array(n),
+    invitedBy: new Int32Array(n), rawInviter: new Uint8Array(n), joinMethod: new Uint8Array(n), role: new Uint8Array(n), listed: new Uint8Array(n), listedBefore: new Uint8Array(n), spammer: new Uint8Array(n),
   };
+  const joinsKnown = new Set<number>();
+  for (const r of members) if (r.joinedAt !== null && joinedBy(r, Infinity)) joinsKnown.add(r.group);
   for (let m = 0; m < n; m++) {
     const r = members[m]!;
     c.joinedAt[m] = r.joinedAt ?? NaN;
@@ -58,6 +65,7 @@ export function memberColumns(ds: Dataset): MemberColumns {
     c.joinMethod[m] = JOIN_METHODS.indexOf(r.joinMethod ?? 'unknown');
     c.role[m] = ROLE[r.role];
     c.listed[m] = r.listed ? 1 : 0;
+    c.listedBefore[m] = r.listed && r.joinedAt === null && joinsKnown.has(r.group) ? 1 : 0;
     c.spammer[m] = r.spammer ? 1 : 0;
   }
   memo.set(members, c);
