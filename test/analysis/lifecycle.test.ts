@@ -86,6 +86,19 @@ describe('lifecycle', () => {
     expect(r.evidence.map((f) => f.code)).toContain('lifecycle-silent');
   });
 
+  it('dates the decline of a group that died in its first week the day after its last member message', () => {
+    const members = [owner, ...joining('m', 20, 0, 2)];
+    const r = run({ members, messages: talk(['m0', 'm1', 'm2', 'm3'], 0, 5) }, 80);
+    expect(r.timeline.map((s) => [s.phase, s.start.slice(0, 10)])).toEqual([['inception', '2024-01-01'], ['decline', '2024-01-06']]);
+    // Messages only, everyone there from the first day: no sign of a beginning (start.ts), so no
+    // inception; the decline is dated the same.
+    const bare = run({ messages: talk(['m0', 'm1', 'm2', 'm3'], 0, 5) }, 80);
+    expect(bare.timeline.map((s) => [s.phase, s.start.slice(0, 10)])).toEqual([['maturity', '2024-01-01'], ['decline', '2024-01-06']]);
+    // A launch week, a quiet week, then a living group: no decline.
+    const lull = run({ members, messages: [...talk(['m0', 'm1', 'm2', 'm3'], 0, 5), ...talk(['m0', 'm1', 'm2', 'm3'], 12, 80)] }, 80);
+    expect(lull.timeline.map((s) => s.phase)).not.toContain('decline');
+  });
+
   it('shows a revival as decline then growth', () => {
     const members = [owner, ...joining('m', 30, 0, 3), ...joining('r', 40, 200, 240)];
     const ids = Array.from({ length: 8 }, (_, i) => `m${i}`);

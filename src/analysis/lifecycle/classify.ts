@@ -126,6 +126,7 @@ export function segment(labels: Phase[], f: DailyFeatures, o: ClassifyOptions): 
     runs.splice(best, 2);
   }
   runs = withoutLulls(runs, f, o);
+  runs = silentStarts(runs, f);
   backdateDeclines(runs, f);
   // A stray run of a few days between two different phases joins the one before it; the last run
   // stays whatever its length, because it is the news.
@@ -140,6 +141,37 @@ export function segment(labels: Phase[], f: DailyFeatures, o: ClassifyOptions): 
     return acc;
   }, []);
   for (const r of runs) if (r.phase === 'growth') r.lateFrom = lateGrowthStart(f, r, o);
+  return runs;
+}
+
+/** A silence at least this long that lasted into a decline is where the decline began. */
+const SILENCE_DAYS = 7;
+
+/**
+ * A group that fell silent was drawn in its earlier phase until the silence showed in the
+ * windowed means: a group dead in its first week (40% of WeChat groups, per domain.md) as
+ * inception for three weeks, or a brief "maturity" of a silent group, then decline. With
+ * hindsight its decline began the day after its last member message, when that silence (of a
+ * week or more) lasted into the decline. Second independent simulation: groups dead in their
+ * first week were dated 15–28 days late.
+ */
+function silentStarts(runs: Run[], f: DailyFeatures): Run[] {
+  const had = (d: number) => f.cumulative[d]! > (d > 0 ? f.cumulative[d - 1]! : 0);
+  for (let i = 1; i < runs.length; i++) {
+    const r = runs[i]!;
+    if (r.phase !== 'decline') continue;
+    let last = r.start - 1;
+    while (last >= 0 && !had(last)) last--;
+    const from = last + 1;
+    // Not before the first run's first day, nor into an earlier decline.
+    const floor = runs.slice(0, i).reduce((x, p) => (p.phase === 'decline' ? p.end : x), runs[0]!.start + 1);
+    if (last < 0 || from < floor || r.start - from < SILENCE_DAYS) continue;
+    // Runs that began in the silence join the decline; the one it began in ends there.
+    const before = runs.slice(0, i).filter((x) => x.start < from);
+    before[before.length - 1]!.end = from;
+    runs = [...before, { ...r, start: from }, ...runs.slice(i + 1)];
+    i = before.length;
+  }
   return runs;
 }
 
