@@ -99,4 +99,14 @@ describe('lifecycle, member list without join times (an export that starts mid-l
     const r = run({ members, messages: chatter(ids('m', 5), 0, 120) }, 119);
     expect(r.timeline[0]!.phase).toBe('inception');
   });
+
+  it('a list where only the newcomers have join times is a mid-life export: the rest were there, and posting late is no growth', () => {
+    // 60 listed without a join time, of whom 20 first write in the third month; 4 newcomers join.
+    const members: MemberSpec[] = [{ id: 'boss', role: 'owner' }, ...ids('m', 60).map((id) => ({ id })),
+      ...ids('n', 4).map((id, i) => ({ id, joinedAt: day(30 + 10 * i, 10) }))];
+    const messages = [...chatter(ids('m', 10), 0, 120), ...chatter(ids('m', 30).slice(10), 60, 120), ...chatter(ids('n', 4), 70, 120)];
+    const r = run({ members, messages }, 119);
+    expect(r.timeline.map((s) => s.phase)).toEqual(['maturity']);
+    expect(startEvidence(r)).toMatchObject({ startsNew: false, startSign: 'crowd-at-start' });
+  });
 });

@@ -19,7 +19,7 @@ export interface StartOptions {
  *
  * - `short`: too little data to compare (two weeks with join times; with messages only, as long as
  *   a group counts as young): the old rule (young = inception) holds.
- * - With join times (a member list that has them, or join events): the people already there at
+ * - With join times (a member list that has some, or join events): the people already there at
  *   the start without a known join (listed without a join time, or posting in the first
  *   `startDays` without a join event) against the roster after `startDays`. A new group is built
  *   from joins (even a crowd invited on day one has join events); a group whose export starts
@@ -68,7 +68,9 @@ export function groupStart(ds: Dataset, g: GroupRecord, s: GroupSeries, zone: Zo
   }
   let unknownEarly = 0;
   for (let d = 0; d <= k; d++) unknownEarly += unknownByDay[d]!;
-  const joinInfo = g.hasJoinEvents || (g.hasMemberList && listed > 0 && listedKnown >= listed / 2);
+  // Any join time in a list: those without one were there before it (a list where only newcomers
+  // have one is a mid-life export; it was judged on first messages when under half had one).
+  const joinInfo = g.hasJoinEvents || (g.hasMemberList && listedKnown > 0);
 
   let fresh: boolean, sign: Start['sign'], first: number, later: number;
   if (s.days < o.shortDays) {
