@@ -65,7 +65,7 @@ export function classifyHeader(header: string[]): 'messages' | 'members' | null 
   // A column of message text is no member list's (an export of messages with a header we do not
   // know, such as `id,…,talker,…,content`, read as members would make a group of every sender).
   const memberOnly = mm.joined_at !== undefined || mm.left_at !== undefined || mm.role !== undefined || mm.invited_by !== undefined;
-  if (hasText && !memberOnly) return hasTime && hasSender ? 'messages' : null;
+  if (m.text !== undefined && !memberOnly) return hasTime && hasSender ? 'messages' : null;
   if (mm.member_id !== undefined || mm.name !== undefined) {
     if (mm.joined_at !== undefined || mm.role !== undefined || mm.invited_by !== undefined || mm.member_id !== undefined) return 'members';
   }
