@@ -101,6 +101,17 @@ describe('seed users', () => {
   });
 });
 
+describe('seed users of a young group', () => {
+  it('a group in its second calendar week asks for two weeks, not three: its steady members rank, a burst does not', () => {
+    // Monday 2024-01-01 is day 0; as of day 11 the group has had two calendar weeks.
+    const young = [...askAndAnswer('reg', 'seed', 0, 11, 10), ...Array.from({ length: 60 }, (_, k) => msg('burst', day(4, 9) + k * 60_000))];
+    expect(ids(run({ members, messages: young }, day(11, 23))).sort()).toEqual(['reg', 'seed']);
+    // The same two weeks in a group of three months (the rest of it silent for them): not yet steady.
+    const older = [...chatter(['quiet'], 0, 80), ...askAndAnswer('reg', 'seed', 70, 81, 10)];
+    expect(ids(run({ members, messages: older }, day(81, 23)))).toEqual(['quiet']);
+  });
+});
+
 describe('the set of (recognised, by) pairs', () => {
   it('says a pair is new exactly when a Set would, as bits or as a Set', () => {
     fc.assert(fc.property(fc.integer({ min: 1, max: 70 }), fc.array(fc.nat(), { maxLength: 300 }), fc.boolean(), (n, raw, small) => {

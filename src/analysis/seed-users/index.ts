@@ -12,7 +12,7 @@ const weight = (what: string, d: number) => z.number().nonnegative().default(d).
 export const seedUsersOptions = z.object({
   minActiveDays: z.number().int().positive().default(5)
     .describe('fewest days with messages to be considered: a one-day burst is not a seed user'),
-  minActiveWeeks: z.number().int().positive().default(3).describe('fewest distinct weeks with messages to be considered'),
+  minActiveWeeks: z.number().int().positive().default(3).describe('fewest distinct calendar weeks with messages to be considered (in a group younger than that, as many as it has had)'),
   dailyCap: z.number().int().positive().default(20)
     .describe('messages (and conversations started, answers given) counted per member per day at most'),
   halfLifeDays: z.number().positive().default(60).describe('half-life of past activity in the recency signal'),
@@ -65,13 +65,18 @@ export const seedUsers = defineAnalysis({
     let groupQuiet = Infinity;
     for (const slot of table.slots) groupQuiet = Math.min(groupQuiet, daysSinceLast[slot]!);
     const cols = memberColumns(ds);
+    // A group younger than minActiveWeeks calendar weeks asks for as many weeks as it has had: in
+    // inception, when the source material says to find seed users, nobody could rank otherwise.
+    const weekOf = (day: number) => Math.floor((day + 3) / 7);
+    const firstDay = ctx.zone.dayIndex(Math.min(ctx.series(group).firstAt, ctx.asOf));
+    const minWeeks = Math.min(o.minActiveWeeks, weekOf(ctx.zone.dayIndex(ctx.asOf)) - weekOf(firstDay) + 1);
     /** Slots of the members who may rank, in the table's order. */
     const candidates: number[] = [];
     for (const slot of table.slots) {
       const m = group.members[slot]!;
       if (cols.role[m] !== ROLE.member || cols.spammer[m]) continue;
       if (cols.leftAt[m]! <= ctx.asOf) continue; // NaN: never left
-      if (activeDays[slot]! < o.minActiveDays || activeWeeks[slot]! < o.minActiveWeeks) continue;
+      if (activeDays[slot]! < o.minActiveDays || activeWeeks[slot]! < minWeeks) continue;
       if (goneQuiet(daysSinceLast[slot]!, usualGapDays[slot]!, groupQuiet, o)) continue;
       candidates.push(slot);
     }
