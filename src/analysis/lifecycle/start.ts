@@ -54,11 +54,11 @@ export function groupStart(ds: Dataset, g: GroupRecord, s: GroupSeries, zone: Zo
   const dayOf = (t: number) => zone.dayIndex(t) - s.day0;
   // People present at the start without a known join, by the day they were first seen.
   const unknownByDay = new Int32Array(k + 1);
-  let listedUnknown = 0, listed = 0, listedKnown = 0;
+  let listedUnknown = 0, listedKnown = 0;
   const c = memberColumns(ds);
   for (const m of g.members) {
     const joinKnown = !Number.isNaN(c.joinedAt[m]!);
-    if (c.listed[m]) { listed++; if (joinKnown) listedKnown++; }
+    if (c.listed[m] && joinKnown) listedKnown++;
     if (joinKnown || c.role[m] === ROLE.owner || c.role[m] === ROLE.bot) continue;
     if (c.listed[m]) { listedUnknown++; continue; }
     const firstMessageAt = c.firstMessageAt[m]!;
