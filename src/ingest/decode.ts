@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import type { Source } from './types.js';
 
 /**
  * Encoding detection from the bytes, never from the machine's locale: a BOM decides (UTF-8,
@@ -139,6 +140,27 @@ export async function* decodeRange(
   const rest = decoder.decode();
   stats.replaced += countChar(rest, REPLACEMENT);
   if (rest) yield rest;
+}
+
+/** A source's raw bytes in chunks, streamed from its file when it has one (a reader that stops
+ *  early, e.g. at the end of an MHT's HTML part, reads no further); bytes so far to `onBytes`. */
+export async function* rawChunks(source: Source): AsyncGenerator<Uint8Array> {
+  let total = 0;
+  if (source.file) {
+    for await (const chunk of createReadStream(source.file, { highWaterMark: READ_CHUNK }) as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      source.onBytes?.(total);
+      yield chunk;
+    }
+    return;
+  }
+  const data = await source.bytes();
+  for (let i = 0; i < data.length; i += READ_CHUNK) {
+    const chunk = data.subarray(i, Math.min(i + READ_CHUNK, data.length));
+    total += chunk.length;
+    source.onBytes?.(total);
+    yield chunk;
+  }
 }
 
 /** Decoded text of the head, for sniffing (lone CRs as line ends, as the input will be read);

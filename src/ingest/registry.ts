@@ -12,6 +12,7 @@ import { chatlabJson, chatlabJsonl } from './wechat/chatlab-json.js';
 import { wechatChatlogCsv } from './wechat/chatlog-csv.js';
 import { wechatPywxdumpCsv } from './wechat/pywxdump-csv.js';
 import { qqTxt } from './qq/txt.js';
+import { qqMht } from './qq/mht.js';
 import { qqQceJson } from './qq/qce-json.js';
 import { qqQceChunked } from './qq/qce-chunked.js';
 import { lineTxt } from './line/index.js';
@@ -39,6 +40,7 @@ export const adapters = [
   wechatChatlogCsv,
   wechatPywxdumpCsv,
   qqTxt,
+  qqMht,
   qqQceJson,
   qqQceChunked,
   lineTxt,

@@ -21,7 +21,7 @@ const FILE_HEADER = '消息记录（此消息记录为文本格式，不支持�
 const HEADER = /^(?<y>\d{4})[-/](?<mo>\d{1,2})[-/](?<d>\d{1,2}) (?:(?<zh>上午|下午|凌晨|中午|晚上) ?)?(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?(?: ?(?<ampm>[AP]M))? (?<name>.*?)(?:\((?<qq>\d+)\)|<(?<mail>[^>]+)>)?\s*$/i;
 /** The header of a message not set off by a blank line: it must end in a QQ number or e-mail. */
 const ID_END = /(?:\(\d{5,}\)|<[^<>\s]+@[^<>\s]+>)\s*$/;
-const SYSTEM_IDS = new Set(['10000', '1000000']);
+export const SYSTEM_IDS = new Set(['10000', '1000000']);
 
 export function qqTxtScore(text: string): number {
   const t = text.replace(/^\uFEFF/, '');
@@ -32,7 +32,8 @@ export function qqTxtScore(text: string): number {
   return withId >= 2 ? 0.6 : 0;
 }
 
-interface Block { time: number; id: string; name: string; role?: Role; body: string[]; line: number }
+/** One message as the QQ 消息管理器 exports show it (the TXT and MHT readers share it). */
+export interface Block { time: number; id: string; name: string; role?: Role; body: string[]; line: number }
 
 export const qqTxt = {
   id: 'qq-txt',
@@ -90,7 +91,7 @@ export const qqTxt = {
 } satisfies IngestAdapter;
 
 /** 12-hour clock to 24: AM/PM, or the Chinese day parts (上午 8 点, 下午 3 点, 中午 12 点). */
-function hour24(h: number, part: string | undefined): string {
+export function hour24(h: number, part: string | undefined): string {
   if (!part) return String(h);
   const p = part.toUpperCase();
   if (p === '中午') return String(h < 11 ? h + 12 : h);
@@ -99,7 +100,7 @@ function hour24(h: number, part: string | undefined): string {
 }
 
 /** 【群主】【管理员】… prefixes: removed from the name; the first one that is a role gives it. */
-function stripTitles(raw: string): { name: string; role?: Role } {
+export function stripTitles(raw: string): { name: string; role?: Role } {
   let role: Role | undefined;
   const name = raw.replace(/^(?:【([^】]*)】\s*)+/, (all) => {
     for (const t of all.matchAll(/【([^】]*)】/g)) role ??= parseRole(t[1]);
@@ -111,7 +112,8 @@ function stripTitles(raw: string): { name: string; role?: Role } {
 /** Words of a 系统消息 about who is in the group: one no rule reads is worth a note. */
 const MEMBERSHIP_WORDS = /加入|退出|退群|移出|踢出|邀请|入群|进群|离开|joined|left|removed|invited/i;
 
-function toEvents(b: Block, group: GroupInfo, ctx: ReadContext, unknown: UnknownSystemLines): IngestEvent[] {
+/** A message block as events: 系统消息 as membership facts, recalls, placeholders as kinds. */
+export function toEvents(b: Block, group: GroupInfo, ctx: ReadContext, unknown: UnknownSystemLines): IngestEvent[] {
   const body = [...b.body];
   while (body.length && body[body.length - 1]!.trim() === '') body.pop();
   const text = body.join('\n');
