@@ -40,6 +40,11 @@ export interface MessageEvent {
   time: number;
   senderId: string;
   senderName?: string;
+  /**
+   * Another name the sender goes by in this export, known so that notices naming them by it find
+   * them, never shown (留痕: the WeChat nickname beside the exporter's own remark for the person).
+   */
+  senderAlias?: string;
   /** A role the export states for the sender (e.g. a role column); member lists override it. */
   senderRole?: Role;
   kind: MessageKind;

@@ -12,6 +12,7 @@ import { wechatMemotraceCsv } from '../../src/ingest/wechat/memotrace-csv.js';
 import { wechatMemotraceTxt } from '../../src/ingest/wechat/memotrace-txt.js';
 import { wechatMemotrace2Csv } from '../../src/ingest/wechat/memotrace2-csv.js';
 import { csvRows } from '../../src/ingest/csv/rows.js';
+import { ingest } from '../../src/ingest/run.js';
 
 const CSV = 'fixtures/wechat-memotrace-csv/basic/技术交流群_utf8.csv';
 const TXT = 'fixtures/wechat-memotrace-txt/basic/技术交流群.txt';
@@ -225,5 +226,23 @@ describe('WeChat 留痕/WeChatMsg 2.x CSV', () => {
     expect(messages[0]!.group).toMatchObject({ id: '读书会', name: '读书会' });
     expect(new Date(messages[0]!.time).toISOString()).toBe('2024-03-01T12:01:00.000Z');
     expect(joins.map((e) => [e.memberId, e.by])).toEqual([['小李', '老周'], ['小赵', '老周']]);
+  });
+});
+
+describe('WeChat MemoTrace CSV: the exporter\'s remark and the nickname notices use', () => {
+  it('shows the remark, and finds the member by nickname in notices (one member, their invitee theirs)', async () => {
+    const head = 'localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender';
+    const rows = [
+      '3,597,1,0,0,1704171720,,大家好,2024-01-02 13:02:00,,小李,wxid_li',
+      '2,597,10000,0,0,1704171660,,"""芒果""邀请""小李""加入了群聊",2024-01-02 13:01:00,,,',
+      '1,597,1,0,0,1704171600,,早,2024-01-02 13:00:00,芒果(同事),芒果,wxid_mango',
+    ];
+    const dir = mkdtempSync(join(tmpdir(), 'ca-remark-'));
+    writeFileSync(join(dir, '读书会_utf8.csv'), `${head}\n${rows.join('\n')}\n`);
+    const { dataset } = await ingest({ inputs: [dir], timeZone: 'Asia/Shanghai', strict: false, now: Date.UTC(2024, 0, 3) });
+    expect(dataset.members.map((m) => m.key).sort()).toEqual(['wxid_li', 'wxid_mango']);
+    const mango = dataset.members.find((m) => m.key === 'wxid_mango')!, li = dataset.members.find((m) => m.key === 'wxid_li')!;
+    expect(mango.names.at(-1)).toBe('芒果(同事)');
+    expect(li.invitedBy).toBe(mango.index);
   });
 });

@@ -291,6 +291,8 @@ export class DatasetBuilder {
         if (!this.inWindow(ev.time)) return;
         const g = this.group(ev.group, input);
         const m = this.member(g, ev.senderId, ev.senderName);
+        // An alias joins the names before the latest, which stays the one shown.
+        if (ev.senderAlias && !m.names.includes(ev.senderAlias)) m.names.splice(Math.max(0, m.names.length - 1), 0, own(ev.senderAlias));
         this.setRole(m, ev.senderRole, ROLE_SOURCE.message);
         if (ev.fromSelf) this.selfMembers.add(m.index);
         const text = ev.text;

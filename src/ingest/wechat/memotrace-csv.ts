@@ -88,7 +88,9 @@ async function* readBatches(source: Source, ctx: ReadContext): AsyncGenerator<In
         if (fact) out.push(...factEvents(fact, group, time, { id, self: self ?? ctx.me?.[0], line: row.line }));
         continue;
       }
-      const name = cleanName(cell(f, col.Remark) ?? cell(f, col.NickName) ?? '');
+      // The exporter's remark for the person is how they know them; notices name them by nickname.
+      const nick = cleanName(cell(f, col.NickName) ?? '');
+      const name = cleanName(cell(f, col.Remark) ?? '') || nick;
       const senderId = cell(f, col.Sender) ?? name;
       if (!senderId) { ctx.reportIssue({ line: row.line, reason: 'no sender', code: 'no-sender' }); continue; }
       const fromSelf = cell(f, col.IsSender) === '1';
@@ -96,6 +98,7 @@ async function* readBatches(source: Source, ctx: ReadContext): AsyncGenerator<In
       const ev: MessageEvent = { type: 'message', group, time, senderId, kind: wechatKind(type, sub), line: row.line };
       if (fromSelf) ev.fromSelf = true;
       if (name) ev.senderName = name;
+      if (nick && nick !== name) ev.senderAlias = nick;
       if (id !== undefined) ev.id = id;
       let held = false;
       if (type === 49 && (sub === 57 || appmsgType(content) === 57)) {
