@@ -236,6 +236,7 @@ export class DatasetBuilder {
     if (tf & TEXT_FLAGS.link) flags |= FLAG.link;
     if (tf & TEXT_FLAGS.ad) flags |= FLAG.ad;
     if (tf & TEXT_FLAGS.question) flags |= FLAG.question;
+    if (tf & TEXT_FLAGS.short) flags |= FLAG.short;
     if (scan.at) for (const name of findMentions(buf.slice(from, to))) { this.mentionMsg.push(this.time.length); this.mentionName.push(own(name)); }
     return flags;
   }

@@ -1,7 +1,8 @@
 import { isStaffRole } from '../model.js';
 import { FLAG, KIND_INDEX, type GroupRecord, type MemberRecord } from './types.js';
 
-/** The same text from the same sender this many times within REPEAT_WINDOW is an ad campaign. */
+/** The same text from the same sender this many times within REPEAT_WINDOW is an ad campaign
+ *  (not a short one: "哈哈哈哈" three times in an evening is chat). */
 const REPEATS = 3;
 /**
  * Repeats count only when dense: over months, a chatty member says "周末去哪里好玩" or "晚安各位"
@@ -55,7 +56,7 @@ export function markSpam(
       // "[动画表情]" or "[图片]" repeat by nature and say nothing about ads.
       const kind = msg.flags[j]! & FLAG.kindMask;
       const h = textHash[j]!;
-      if (h === 0 || (kind !== KIND_INDEX.text && kind !== KIND_INDEX.link) || isStaff(msg.sender[j]!)) continue;
+      if (h === 0 || msg.flags[j]! & FLAG.short || (kind !== KIND_INDEX.text && kind !== KIND_INDEX.link) || isStaff(msg.sender[j]!)) continue;
       const s = msg.sender[j]!;
       // One key for (sender, text); a different pair under the same key (as rare as a hash
       // collision) starts a new chain rather than joining another's.

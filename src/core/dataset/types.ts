@@ -16,6 +16,8 @@ export const FLAG = {
   convStart: 1 << 10,
   /** The sender is the owner or an admin (and the message is human activity). */
   staff: 1 << 11,
+  /** A short text, a reaction (TEXT_FLAGS.short): repeated, it is no ad. */
+  short: 1 << 12,
 } as const;
 
 /** Each kind's index in MESSAGE_KINDS, the value of `flags & FLAG.kindMask`: `KIND_INDEX.system`. */

@@ -7,7 +7,14 @@ import { TRIGGER, TRIGGER_BITS, triggers, triggersAfter } from './triggers.js';
  * numbers, QR codes and promotion words are spam; a link alone is not (members share links).
  * Repeated identical texts are found later, from text hashes (see dataset/finalize).
  */
-export const TEXT_FLAGS = { link: 1, ad: 2, question: 4 } as const;
+export const TEXT_FLAGS = { link: 1, ad: 2, question: 4, short: 8 } as const;
+
+/**
+ * A text whose key (letters and digits) is shorter than this is a reaction ("哈哈哈哈", "收到收到",
+ * "kkkkk", "谢谢大家"): said again and again by the same person it is chat, never an ad campaign
+ * (an ad without contact words is longer: "进群看看好东西").
+ */
+export const SHORT_KEY = 6;
 
 const LINK = /https?:\/\/|www\.|\.(?:com|cn|net|top|xyz)\b/i;
 // Contact-me ads in the forms WeChat and QQ spammers use (加我微信, 加V, VX: …, 薇信, ➕v …).
@@ -147,6 +154,11 @@ export function scanTextAt(buf: string, from: number, to: number, out: TextScan)
   }
   const may = rules & 15;
   out.flags = may === 0 ? 0 : flagsOf(may, buf.slice(from, to));
-  out.hash = general ? keyHash(buf.slice(from, to)) : n >= MIN_KEY ? finish53(h1, h2) : 0;
+  if (general) {
+    const key = textKey(buf.slice(from, to));
+    n = key.length;
+    out.hash = n >= MIN_KEY ? hash53(key) : 0;
+  } else out.hash = n >= MIN_KEY ? finish53(h1, h2) : 0;
+  if (n < SHORT_KEY) out.flags |= TEXT_FLAGS.short;
   out.at = (rules & AT_BIT) !== 0;
 }
