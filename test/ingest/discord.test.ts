@@ -78,6 +78,14 @@ describe('discord', () => {
     expect(messages[0]!.group).toEqual({ id: '810000000000000001', name: 'Synth Club / #general', platform: 'discord' });
   });
 
+  it('marks staff by their server role (DCE author.roles): Owner, Admin, Moderator; other roles and none leave a member', async () => {
+    const author = (id: string, roles?: string[], isBot = false) => ({ id, name: id, isBot, ...(roles ? { roles: roles.map((name, i) => ({ id: `${i}`, name, color: null, position: i })) } : {}) });
+    const msgs = [author('a', ['Owner']), author('b', ['Level 5', 'Moderator']), author('c', ['管理员']), author('d', ['Team Red']), author('e'), author('f', ['Admin'], true)]
+      .map((a, i) => ({ id: `${i}`, type: 'Default', timestamp: '2024-04-01T10:02:30+02:00', content: 'hi', author: a }));
+    const messages = await readText('x.json', JSON.stringify({ guild: { id: '1', name: 'G' }, channel: { id: '2', type: 'GuildTextChat', name: 'general' }, messages: msgs }));
+    expect(messages.map((m) => [m.senderId, m.senderRole])).toEqual([['a', 'owner'], ['b', 'admin'], ['c', 'admin'], ['d', undefined], ['e', undefined], ['f', 'bot']]);
+  });
+
   async function readCsv(name: string, text: string) {
     const events: IngestEvent[] = [];
     const issues: { reason: string; line?: number; code?: string }[] = [];

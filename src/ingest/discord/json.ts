@@ -1,10 +1,27 @@
-import type { GroupInfo, IngestEvent, MessageEvent, MessageKind } from '../../core/model.js';
+import type { GroupInfo, IngestEvent, MessageEvent, MessageKind, Role } from '../../core/model.js';
 import { parseTimestamp } from '../../core/timestamp.js';
 import { walkJson, type JsonPath } from '../json/stream.js';
 import { isRecord, shape, type FieldType, type Shaped } from '../shape.js';
 import type { IngestAdapter } from '../types.js';
 
-const USER = { id: 'string', name: 'string', nickname: 'string', isBot: 'boolean' } as const satisfies Record<string, FieldType>;
+const USER = { id: 'string', name: 'string', nickname: 'string', isBot: 'boolean', roles: 'array' } as const satisfies Record<string, FieldType>;
+
+/**
+ * Server roles (DiscordChatExporter 2.3x writes `author.roles: [{ name, … }]`) that make someone
+ * the group's staff. Role names are the server's own: only the common staff words are read.
+ */
+const OWNER_ROLE = /^(?:owner|server owner|founder|群主|服主)$/i;
+const ADMIN_ROLE = /^(?:admins?|administrators?|mods?|moderators?|staff|管理员?|版主|超管)$/i;
+
+function staffRole(roles: unknown[] | undefined): Role | undefined {
+  let role: Role | undefined;
+  for (const r of roles ?? []) {
+    const name = isRecord(r) && typeof r.name === 'string' ? r.name.trim() : '';
+    if (OWNER_ROLE.test(name)) return 'owner';
+    if (ADMIN_ROLE.test(name)) role = 'admin';
+  }
+  return role;
+}
 const MESSAGE = {
   id: 'string', type: 'string', timestamp: 'string', content: 'string', author: 'present',
   attachments: 'array', stickers: 'array', mentions: 'array', reference: 'record',
@@ -50,7 +67,7 @@ export const discordJson = {
   platform: 'discord',
   capabilities: {
     identity: 'ids', joins: true, replies: true,
-    note: 'user snowflake ids; replies from reference.messageId; "Joined the server" (GuildMemberJoin, system channel only) and group-DM adds/removals as membership events; bots marked; no inviters',
+    note: 'user snowflake ids; replies from reference.messageId; "Joined the server" (GuildMemberJoin, system channel only) and group-DM adds/removals as membership events; bots marked, and staff by their server role (Owner, Admin, Moderator, Staff…); no inviters',
   },
   kind: () => 'messages',
   detect(head) {
@@ -77,7 +94,8 @@ export const discordJson = {
       if (events) { yield* events; continue; }
       const ev: MessageEvent = { type: 'message', group, time, line: piece.line, senderId: author, kind: SPOKEN.has(m.type ?? 'Default') ? kindOf(m) : 'system' };
       if (authorName) ev.senderName = authorName;
-      if (m.author?.isBot) ev.senderRole = 'bot';
+      const role = m.author?.isBot ? 'bot' : staffRole(m.author?.roles);
+      if (role) ev.senderRole = role;
       if (m.id) ev.id = m.id;
       if (m.content) ev.text = m.content;
       const ref = m.reference?.messageId; if (typeof ref === 'string' && ref) ev.replyTo = ref;
