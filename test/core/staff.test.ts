@@ -44,6 +44,15 @@ describe('staff inferred when no source states a role', () => {
     expect(member('me').role).toBe('member');
     expect(member('o').roleInferred).toBeUndefined();
   });
+  it('whoever removed a member is an admin, even where an owner is stated (WhatsApp and Telegram name only the creator); a list\'s role stands', () => {
+    const remove = (member: string, by: string, i: number): IngestEvent => ({ type: 'membership', group: g, time: T + i * 60_000, action: 'remove', memberId: member, memberName: member, by });
+    const { member } = build([{ type: 'group', group: g, roles: [{ memberId: 'o', role: 'owner' }] }, msg('o', 0), msg('mod', 1), msg('x', 2), remove('x', 'mod', 3)]);
+    expect(member('mod')).toMatchObject({ role: 'admin', roleInferred: true });
+    expect(member('o').role).toBe('owner');
+    expect(member('x').role).toBe('member');
+    const listed = build([{ type: 'member', group: g, memberId: 'mod', role: 'member' }, msg('mod', 1), msg('x', 2), remove('x', 'mod', 3)]);
+    expect(listed.member('mod').role).toBe('member');
+  });
   it('a role from a member list, even "member", is never overridden', () => {
     const { member } = build([{ type: 'member', group: g, memberId: 'me', role: 'member' }, msg('me', 1, { fromSelf: true })]);
     expect(member('me').role).toBe('member');

@@ -12,10 +12,20 @@ export const MIN_INVITE_SHARE = 0.3;
  * an owner or admin who keeps posting in a dead group makes it look alive, and the owner who
  * invites most people ranks as the top spreader. Two rules, each making an admin:
  * 1. the exporting user (operators export their own groups);
- * 2. the member who made most of the group's invitations (≥ MIN_INVITES and ≥ MIN_INVITE_SHARE).
+ * 2. the member who made most of the group's invitations (≥ MIN_INVITES and ≥ MIN_INVITE_SHARE);
+ * and in every group, staff known or not, 3. whoever removed a member.
  * A role stated anywhere (`stated[m] > 0`, even "member" in a member list) is never overridden.
  */
 export function inferStaff(groups: GroupRecord[], members: MemberRecord[], stated: Uint8Array, self: Iterable<number>): void {
+  const promote = (idx: number) => {
+    const m = members[idx]!;
+    if (stated[idx]! > 0 || m.role !== 'member') return;
+    m.role = 'admin';
+    m.roleInferred = true;
+  };
+  // 3. Whoever removed someone, wherever a creator or owner is known too: WeChat, QQ, WhatsApp and
+  // Telegram let only the owner and admins remove members (the exports name just the creator).
+  for (const g of groups) for (const e of g.events) if (e.action === 'remove' && e.by !== null && e.by !== e.member) promote(e.by);
   const selfByGroup = new Map<number, number[]>();
   for (const m of self) (selfByGroup.get(members[m]!.group) ?? selfByGroup.set(members[m]!.group, []).get(members[m]!.group)!).push(m);
   for (const g of groups) {
@@ -32,12 +42,7 @@ export function inferStaff(groups: GroupRecord[], members: MemberRecord[], state
     for (const [by, n] of invites) if (n > most || (n === most && by < top)) { top = by; most = n; }
     const inferred = selfByGroup.get(g.index) ?? [];
     if (top >= 0 && most >= MIN_INVITES && most >= MIN_INVITE_SHARE * total) inferred.push(top);
-    for (const idx of inferred) {
-      const m = members[idx]!;
-      if (stated[idx]! > 0 || m.role !== 'member') continue;
-      m.role = 'admin';
-      m.roleInferred = true;
-    }
+    for (const idx of inferred) promote(idx);
   }
 }
 
