@@ -128,7 +128,7 @@ export class MhtHtml {
         return this.body(rest.subarray(0, cut), false);
       }
     } else if (rest.length > MAX_HEADER_BYTES) {
-      throw this.error('a MIME header line is longer than 64 KB', 'is this really an MHT export of the QQ message manager?');
+      throw this.error('a MIME header line is longer than 64 KB', 'is this really an MHT export of the QQ message manager?', 'MIME 头的一行超过 64 KB', '这真的是 QQ 消息管理器导出的 MHT 文件吗？');
     }
     this.carry = rest.slice();
     return '';
@@ -141,10 +141,10 @@ export class MhtHtml {
         const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
         if (text.trim() === '') { this.headerDone(); return ''; }
         if (this.state === 'top' && this.header.length === 0 && !/^[\w-]+\s*:/.test(text)) {
-          throw this.error('not an MHTML file: it does not start with a MIME header', 'expected "From: <Save by Tencent MsgMgr>" or "MIME-Version: 1.0" at the top of a QQ .mht export');
+          throw this.error('not an MHTML file: it does not start with a MIME header', 'expected "From: <Save by Tencent MsgMgr>" or "MIME-Version: 1.0" at the top of a QQ .mht export', '不是 MHTML 文件：开头没有 MIME 头', 'QQ 导出的 .mht 文件开头应是 "From: <Save by Tencent MsgMgr>" 或 "MIME-Version: 1.0"');
         }
         this.headerBytes += bytes.length;
-        if (this.headerBytes > MAX_HEADER_BYTES) throw this.error('a MIME header is longer than 64 KB', 'is this really an MHT export of the QQ message manager?');
+        if (this.headerBytes > MAX_HEADER_BYTES) throw this.error('a MIME header is longer than 64 KB', 'is this really an MHT export of the QQ message manager?', 'MIME 头超过 64 KB', '这真的是 QQ 消息管理器导出的 MHT 文件吗？');
         this.header.push(text);
         return '';
       }
@@ -154,7 +154,7 @@ export class MhtHtml {
         if (b === 'next') { this.state = 'part-header'; this.header = []; this.headerBytes = 0; }
         else if (b === 'last') this.done = true;
         else if (this.state === 'preamble' && this.offset > MAX_PREAMBLE_BYTES) {
-          throw this.error(`no part starts within the first MB (boundary "${this.boundary}" not found)`, 'the file may be cut off or not an MHT export');
+          throw this.error(`no part starts within the first MB (boundary "${this.boundary}" not found)`, 'the file may be cut off or not an MHT export', `前 1 MB 内没有找到任何部分（找不到分隔符 "${this.boundary}"）`, '文件可能不完整，或不是 MHT 导出');
         }
         return '';
       }
@@ -186,14 +186,14 @@ export class MhtHtml {
       this.topCharset = headerParam(type, 'charset');
       if (mime.startsWith('multipart/')) {
         const boundary = headerParam(type, 'boundary');
-        if (!boundary) throw this.error('the MIME header names no boundary', 'the file may be damaged: its parts cannot be told apart');
+        if (!boundary) throw this.error('the MIME header names no boundary', 'the file may be damaged: its parts cannot be told apart', 'MIME 头没有给出分隔符（boundary）', '文件可能已损坏，无法区分其中的各个部分');
         this.boundary = boundary;
         this.mime = true;
         this.state = 'preamble';
         return;
       }
       if (mime === 'text/html' || fields.has('mime-version')) { this.mime = true; this.startHtml(fields, type); return; }
-      throw this.error('not an MHTML file: the MIME header has no multipart Content-Type', 'expected a QQ message manager export saved as .mht');
+      throw this.error('not an MHTML file: the MIME header has no multipart Content-Type', 'expected a QQ message manager export saved as .mht', '不是 MHTML 文件：MIME 头中没有 multipart 类型', '需要 QQ 消息管理器导出的 .mht 文件');
     }
     if (mime === 'text/html' && !this.sawHtml) this.startHtml(fields, type);
     else this.state = 'skip';
@@ -262,8 +262,8 @@ export class MhtHtml {
     return out;
   }
 
-  private error(message: string, hint: string): UserError {
-    return new UserError(message, { file: this.path, line: this.lineNo || 1, code: 'bad-mht', hint });
+  private error(message: string, hint: string, zh: string, hintZh: string): UserError {
+    return new UserError(message, { file: this.path, line: this.lineNo || 1, code: 'bad-mht', hint, zh, hintZh });
   }
 }
 
