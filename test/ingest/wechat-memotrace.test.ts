@@ -191,6 +191,19 @@ describe('WeChat MemoTrace TXT', () => {
     expect(joins.map((e) => [e.memberId, e.by, new Date(e.time).toISOString()])).toEqual([['小明', '小红', '2024-02-01T02:02:00.000Z']]);
   });
 
+  it('2.x: a notice with no text does not swallow the message after it; a file may open with a notice', async () => {
+    const { path, messages, joins, issues } = await txt('群B.txt', [
+      '2024-03-01 20:00:00', '"小李"邀请"小赵"加入了群聊', '',
+      '2024-03-01 20:00:30', '',
+      '2024-03-01 20:01:00 老周', '欢迎两位', '',
+      '2024-03-01 20:02:00 小李', '谢谢', '',
+    ].join('\n'));
+    expect(await detectedAs(path)).toBe('wechat-memotrace-txt');
+    expect(issues).toEqual([]);
+    expect(messages.map((m) => [m.senderId, m.text])).toEqual([['老周', '欢迎两位'], ['小李', '谢谢']]);
+    expect(joins.map((e) => [e.memberId, e.by])).toEqual([['小赵', '小李']]);
+  });
+
   it('reads the older name-first headers', async () => {
     const { path, messages, joins, issues } = await txt('读书群.txt', [
       '老王 2024-01-02 21:40:12', '你好', '2024-01-02 21:40:30 这一行是正文', '',
@@ -244,5 +257,21 @@ describe('WeChat MemoTrace CSV: the exporter\'s remark and the nickname notices 
     const mango = dataset.members.find((m) => m.key === 'wxid_mango')!, li = dataset.members.find((m) => m.key === 'wxid_li')!;
     expect(mango.names.at(-1)).toBe('芒果(同事)');
     expect(li.invitedBy).toBe(mango.index);
+  });
+});
+
+describe('WeChat 留痕/WeChatMsg 2.x CSV: names and quotes', () => {
+  it('a notice naming a sender by 昵称 finds them; a text that merely says 引用： keeps it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ca-v2-'));
+    writeFileSync(join(dir, '读书会.csv'), '\uFEFF消息ID,类型,发送人,时间,内容,备注,昵称,更多信息\n'
+      + '1,文本,老周,2024-03-01 20:01:00,我想引用：鲁迅的一句话,老周,周,more\n'
+      + '2,文本,小李,2024-03-01 20:02:00,好的,小李,李,more\n'
+      + '3,系统消息,,2024-03-01 20:05:00,"""周""邀请""小王""加入了群聊",,,more\n');
+    const { messages } = await run(wechatMemotrace2Csv, join(dir, '读书会.csv'));
+    expect(messages[0]!.text).toBe('我想引用：鲁迅的一句话');
+    const { dataset } = await ingest({ inputs: [dir], timeZone: 'Asia/Shanghai', strict: false, now: Date.UTC(2024, 2, 2) });
+    expect(dataset.members.map((m) => m.key).sort()).toEqual(['小李', '小王', '老周']);
+    const zhou = dataset.members.find((m) => m.key === '老周')!;
+    expect(dataset.members.find((m) => m.key === '小王')!.invitedBy).toBe(zhou.index);
   });
 });

@@ -35,6 +35,8 @@ export function memotraceTxtScore(text: string): number {
   const ls = text.split('\n', 60).map((l) => l.replace(/\r$/, ''));
   const first = ls.find((l) => l.trim() !== '');
   if (!first || text.includes('消息对象:')) return 0;
+  // WeChatMsg 2.x may open with a notice: its time alone on the first line.
+  if (TIME_ONLY.test(first)) return ls.some((l) => HEADER.test(l) && !QQ_TAIL.test(l)) ? 0.65 : 0;
   if (!HEADER.test(first)) {
     // Name first: two headers at least, each after a blank line (or at the top).
     const names = ls.filter((l, i) => NAME_FIRST.test(l) && (i === 0 || ls[i - 1]!.trim() === '')).length;
@@ -83,11 +85,16 @@ export const wechatMemotraceTxt = {
       lineNo++;
       if (notice) {
         if (line.trim() === '') continue;
-        const fact = parseSystemLine(line);
-        if (fact) yield* factEvents(fact, group, notice.time, { line: notice.line, self: ctx.me?.[0] });
+        const at = notice;
         notice = null;
-        prevBlank = false;
-        continue;
+        // A notice with no text: the line is the next header, read as such below.
+        if (!TIME_ONLY.test(line) && !header(line, order)) {
+          const fact = parseSystemLine(line);
+          if (fact) yield* factEvents(fact, group, at.time, { line: at.line, self: ctx.me?.[0] });
+          prevBlank = false;
+          continue;
+        }
+        prevBlank = true;
       }
       const alone = (prevBlank || pending || !block) ? TIME_ONLY.exec(line) : null;
       const noticeTime = alone ? parseTimestamp(alone[1]!, ctx.zone) : NaN;

@@ -49,10 +49,14 @@ export const wechatMemotrace2Csv = {
       if (!name) { ctx.reportIssue({ line, reason: 'no sender (发送人)', code: 'no-sender' }); continue; }
       const kind = lookup(LABELS, label) ?? placeholderKind(content) ?? 'text';
       const ev: MessageEvent = { type: 'message', group, time, line, senderId: name, senderName: name, kind };
+      // Notices name people by their WeChat nickname (昵称), which 发送人 may not be.
+      const nick = cleanName(cell(f, col['昵称']) ?? '');
+      if (nick && nick !== name) ev.senderAlias = nick;
       if (id !== undefined) ev.id = id;
       if (kind === 'text') {
-        // A quote is written after the reply ("引用：name: text"): only the reply is this sender's.
-        const text = content.replace(/\n*引用[:：][\s\S]*$/, '').trim();
+        // A quote is written on a line of its own after the reply ("引用：name: text"): only the
+        // reply is this sender's (a text that merely says 引用： keeps it).
+        const text = content.replace(/\n+引用[:：][\s\S]*$/, '').trim();
         if (text) ev.text = text;
       }
       yield ev;
