@@ -52,6 +52,10 @@ describe('staff inferred when no source states a role', () => {
     expect(member('x').role).toBe('member');
     const listed = build([{ type: 'member', group: g, memberId: 'mod', role: 'member' }, msg('mod', 1), msg('x', 2), remove('x', 'mod', 3)]);
     expect(listed.member('mod').role).toBe('member');
+    // In LINE any member may remove another: no staff from it.
+    const line: GroupInfo = { id: 'l', name: 'l', platform: 'line' };
+    const onLine = build([msg('mod', 1, { group: line }), msg('x', 2, { group: line }), { ...remove('x', 'mod', 3), group: line } as IngestEvent]);
+    expect(onLine.member('mod').role).toBe('member');
   });
   it('a role from a member list, even "member", is never overridden', () => {
     const { member } = build([{ type: 'member', group: g, memberId: 'me', role: 'member' }, msg('me', 1, { fromSelf: true })]);

@@ -1,6 +1,9 @@
 import { isStaffRole } from '../model.js';
 import { FLAG, KIND_INDEX, type GroupRecord, type MemberRecord } from './types.js';
 
+/** Platforms where only the owner and admins can remove a member. */
+const ADMINS_REMOVE = new Set(['wechat', 'qq', 'whatsapp', 'telegram']);
+
 /** The main inviter counts as staff when they made at least this many invitations… */
 export const MIN_INVITES = 3;
 /** …and at least this share of the group's invitations with a known inviter. */
@@ -13,7 +16,7 @@ export const MIN_INVITE_SHARE = 0.3;
  * invites most people ranks as the top spreader. Two rules, each making an admin:
  * 1. the exporting user (operators export their own groups);
  * 2. the member who made most of the group's invitations (≥ MIN_INVITES and ≥ MIN_INVITE_SHARE);
- * and in every group, staff known or not, 3. whoever removed a member.
+ * and in every group, staff known or not, 3. whoever removed a member (where only staff can).
  * A role stated anywhere (`stated[m] > 0`, even "member" in a member list) is never overridden.
  */
 export function inferStaff(groups: GroupRecord[], members: MemberRecord[], stated: Uint8Array, self: Iterable<number>): void {
@@ -25,7 +28,11 @@ export function inferStaff(groups: GroupRecord[], members: MemberRecord[], state
   };
   // 3. Whoever removed someone, wherever a creator or owner is known too: WeChat, QQ, WhatsApp and
   // Telegram let only the owner and admins remove members (the exports name just the creator).
-  for (const g of groups) for (const e of g.events) if (e.action === 'remove' && e.by !== null && e.by !== e.member) promote(e.by);
+  // Not LINE, where any member may remove another, nor a platform the export does not name.
+  for (const g of groups) {
+    if (!ADMINS_REMOVE.has(g.platform)) continue;
+    for (const e of g.events) if (e.action === 'remove' && e.by !== null && e.by !== e.member) promote(e.by);
+  }
   const selfByGroup = new Map<number, number[]>();
   for (const m of self) (selfByGroup.get(members[m]!.group) ?? selfByGroup.set(members[m]!.group, []).get(members[m]!.group)!).push(m);
   for (const g of groups) {
