@@ -123,6 +123,15 @@ describe('QQ 消息管理器 MHT', () => {
     expect(messages.map((m) => [m.senderId, m.text, iso(m.time)])).toEqual([['1', 'x', '2021-03-03T17:02:03.000Z']]);
   });
 
+  it('reports a file cut off inside its HTML part (no </html>, no closing boundary); a complete one is not', async () => {
+    const whole = mht([ROW('A(1)', '1:02:03', 'x'), ROW('B(2)', '1:03:03', 'y'), ROW('C(3)', '1:04:03', 'z')]);
+    const cut = whole.slice(0, whole.indexOf('C(3)'));
+    const { messages, issues } = await fromText(cut);
+    expect(messages.map((m) => m.senderId)).toEqual(['1', '2']);
+    expect(issues).toEqual([expect.objectContaining({ code: 'truncated' })]);
+    expect((await fromText(whole)).issues).toEqual([]);
+  });
+
   it('reports rows it cannot read with their line, and a message before any date', async () => {
     const text = mht([ROW('A(1)', 'soon', 'x'), ROW('', '1:00:00', 'y'), ROW('B(2)', '2:00:00', 'ok')]);
     const { messages, issues } = await fromText(text);

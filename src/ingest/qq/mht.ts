@@ -116,6 +116,9 @@ export const qqMht = {
         scanner ??= new RowScanner(source.path, mime.htmlLine);
         for (const { row, line } of scanner.push(html)) yield* take(row, line);
       }
+      // No closing boundary and no </html>: the file was cut off inside the chats (a row half
+      // written at the end is not read).
+      if (mime.sawHtml && !scanner?.ended) ctx.reportIssue({ reason: 'the file ends inside its HTML part, before </html> (cut off?): the chats after this point are missing', code: 'truncated' });
     }
     if (!mime.sawHtml) throw noHtml(source.path, mime.mime ? 'the file has no text/html part' : 'the file is empty');
     if (rows === 0) throw noHtml(source.path, 'the HTML part has no table rows of the QQ message manager');
