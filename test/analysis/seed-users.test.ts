@@ -6,9 +6,9 @@ import { chatter, ctxFor, dataset, day, msg, type DatasetSpec, type MsgSpec } fr
 
 const o = seedUsersOptions.parse({});
 
-function run(spec: DatasetSpec, asOf: number, top = 10) {
+function run(spec: DatasetSpec, asOf: number, top = 10, prior: Record<string, unknown> = {}) {
   const ds = dataset(spec);
-  return seedUsers.run(ds.groups[0]!, ctxFor(ds, asOf, 'UTC', top), o, {});
+  return seedUsers.run(ds.groups[0]!, ctxFor(ds, asOf, 'UTC', top), o, prior);
 }
 const ids = (r: ReturnType<typeof run>) => r.map((s) => s.memberId);
 
@@ -102,10 +102,13 @@ describe('seed users', () => {
 });
 
 describe('seed users of a young group', () => {
-  it('a group in its second calendar week asks for two weeks, not three: its steady members rank, a burst does not', () => {
+  it('a group in inception in its second calendar week asks for two weeks, not three: its steady members rank, a burst does not', () => {
     // Monday 2024-01-01 is day 0; as of day 11 the group has had two calendar weeks.
     const young = [...askAndAnswer('reg', 'seed', 0, 11, 10), ...Array.from({ length: 60 }, (_, k) => msg('burst', day(4, 9) + k * 60_000))];
-    expect(ids(run({ members, messages: young }, day(11, 23))).sort()).toEqual(['reg', 'seed']);
+    const inception = { lifecycle: { phase: 'inception' } };
+    expect(ids(run({ members, messages: young }, day(11, 23), 10, inception)).sort()).toEqual(['reg', 'seed']);
+    // The same two weeks as a short export of an older group (lifecycle says maturity): not yet.
+    expect(ids(run({ members, messages: young }, day(11, 23), 10, { lifecycle: { phase: 'maturity' } }))).toEqual([]);
     // The same two weeks in a group of three months (the rest of it silent for them): not yet steady.
     const older = [...chatter(['quiet'], 0, 80), ...askAndAnswer('reg', 'seed', 70, 81, 10)];
     expect(ids(run({ members, messages: older }, day(81, 23)))).toEqual(['quiet']);

@@ -4,7 +4,7 @@ import { round3 } from '../shared/numbers.js';
 import { topK } from '../shared/top.js';
 import { defineAnalysis } from '../types.js';
 import { scoreCandidates } from './rank.js';
-import { collectSignals, signalsAt } from './signals.js';
+import { collectSignals, weekOfDay, signalsAt } from './signals.js';
 
 const weightDefaults = { consistency: 0.25, recency: 0.15, initiative: 0.15, recognition: 0.15, responsiveness: 0.15, tenure: 0.05, fission: 0.1 };
 const weight = (what: string, d: number) => z.number().nonnegative().default(d).describe(`weight of ${what}`);
@@ -12,7 +12,7 @@ const weight = (what: string, d: number) => z.number().nonnegative().default(d).
 export const seedUsersOptions = z.object({
   minActiveDays: z.number().int().positive().default(5)
     .describe('fewest days with messages to be considered: a one-day burst is not a seed user'),
-  minActiveWeeks: z.number().int().positive().default(3).describe('fewest distinct calendar weeks with messages to be considered (in a group younger than that, as many as it has had)'),
+  minActiveWeeks: z.number().int().positive().default(3).describe('fewest distinct calendar weeks with messages to be considered (in a group in inception, as many as it has had)'),
   dailyCap: z.number().int().positive().default(20)
     .describe('messages (and conversations started, answers given) counted per member per day at most'),
   halfLifeDays: z.number().positive().default(60).describe('half-life of past activity in the recency signal'),
@@ -56,7 +56,7 @@ export const seedUsers = defineAnalysis({
   title: 'Seed users: who to cultivate into opinion leaders',
   optionsSchema: seedUsersOptions,
   resultSchema: seedUsersResult,
-  run(group, ctx, o): SeedUsersResult {
+  run(group, ctx, o, prior): SeedUsersResult {
     const ds = ctx.dataset;
     const table = collectSignals(ds, group, ctx.asOf, ctx.zone.dayIndex(ctx.asOf), o);
     const { activeDays, activeWeeks, daysSinceLast, usualGapDays } = table.columns;
@@ -65,11 +65,12 @@ export const seedUsers = defineAnalysis({
     let groupQuiet = Infinity;
     for (const slot of table.slots) groupQuiet = Math.min(groupQuiet, daysSinceLast[slot]!);
     const cols = memberColumns(ds);
-    // A group younger than minActiveWeeks calendar weeks asks for as many weeks as it has had: in
-    // inception, when the source material says to find seed users, nobody could rank otherwise.
-    const weekOf = (day: number) => Math.floor((day + 3) / 7);
+    // A group in inception (young, and its beginning in the data) asks for as many calendar weeks
+    // as it has had: then, when the source material says to find seed users, nobody could rank
+    // otherwise. A short export of an old group is no young group.
+    const young = (prior.lifecycle as { phase?: string } | undefined)?.phase === 'inception';
     const firstDay = ctx.zone.dayIndex(Math.min(ctx.series(group).firstAt, ctx.asOf));
-    const minWeeks = Math.min(o.minActiveWeeks, weekOf(ctx.zone.dayIndex(ctx.asOf)) - weekOf(firstDay) + 1);
+    const minWeeks = young ? Math.min(o.minActiveWeeks, weekOfDay(ctx.zone.dayIndex(ctx.asOf)) - weekOfDay(firstDay) + 1) : o.minActiveWeeks;
     /** Slots of the members who may rank, in the table's order. */
     const candidates: number[] = [];
     for (const slot of table.slots) {

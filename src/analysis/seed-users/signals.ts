@@ -29,6 +29,11 @@ export interface SeedSignals {
   invitedActive: number;
 }
 
+/** The calendar week (Monday to Sunday) of a local day index (day 0, 1970-01-01, was a Thursday). */
+export function weekOfDay(day: number): number {
+  return Math.floor((day + 3) / 7);
+}
+
 /** How many of a member's latest active days make their present rhythm (a group that slows down
  *  slows its regulars too; their rhythm of a year ago says little about a silence now). */
 const RHYTHM_DAYS = 10;
@@ -108,7 +113,7 @@ export function collectSignals(ds: Dataset, g: GroupRecord, asOf: number, asOfDa
     }
     if (!(f & FLAG.member)) continue;
     touch(who);
-    const d = day[j]!, w = Math.floor((d + 3) / 7);
+    const d = day[j]!, w = weekOfDay(d);
     if (lastDay[who] !== d) {
       lastDay[who] = d;
       dayCount[who] = 0;
