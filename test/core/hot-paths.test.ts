@@ -95,6 +95,7 @@ describe('spam marking', () => {
     for (let i = 0; i < 3; i++) b.add(msg('slow', i * 2 * 86_400_000, '周末去哪里好玩'), 0);
     // Reactions repeat by nature: "哈哈哈哈" three times in a minute is chat.
     for (let i = 0; i < 4; i++) b.add(msg('fun', i * 20_000, '哈哈哈哈！'), 0);
+    for (let i = 0; i < 4; i++) b.add(msg('fun', 100_000 + i * 20_000, 'hahahaha'), 0);
     const d = b.finish('UTC');
     const spamOf = (key: string) => {
       const m = d.members.find((x) => x.key === key)!;

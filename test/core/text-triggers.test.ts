@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hash53 } from '../../src/core/hash.js';
-import { classifyByRules, classifyText, findMentions, MIN_KEY, scanText, scanTextAt, SHORT_KEY, TEXT_FLAGS, textHash, textKey, type TextScan } from '../../src/core/text/classify.js';
+import { classifyByRules, classifyText, findMentions, LAUGH_KEY, MIN_KEY, scanText, scanTextAt, SHORT_KEY, TEXT_FLAGS, textHash, textKey, type TextScan } from '../../src/core/text/classify.js';
 
 // Every literal of the rules, cut into characters too, in mixed case, with what may sit between
 // (spaces, colons, 号, digits) and unrelated text: a filter that misses any trigger fails here.
@@ -42,7 +42,9 @@ describe('scanText', () => {
     const out: TextScan = { flags: -1, hash: -1, at: false };
     fc.assert(fc.property(textArb, (t) => {
       scanText(t, out);
-      expect(out.flags).toBe(classifyByRules(t) | (textKey(t).length < SHORT_KEY ? TEXT_FLAGS.short : 0));
+      const key = textKey(t);
+      const reaction = key.length < SHORT_KEY || (key.length <= LAUGH_KEY && new Set(key.split('')).size <= 2);
+      expect(out.flags).toBe(classifyByRules(t) | (reaction ? TEXT_FLAGS.short : 0));
       expect(out.hash).toBe(slowHash(t));
       expect(out.hash).toBe(textHash(t));
       expect(out.at).toBe(t.includes('@'));

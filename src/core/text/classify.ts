@@ -15,10 +15,25 @@ export const TEXT_FLAGS = { link: 1, ad: 2, question: 4, short: 8 } as const;
  * (an ad without contact words is longer: "进群看看好东西").
  */
 export const SHORT_KEY = 6;
+/** A key of at most this length made of two characters or fewer is a reaction too ("哈哈哈哈哈哈", "hahaha", "666666"). */
+export const LAUGH_KEY = 16;
+
+/** At most two distinct letters or characters among the units of buf[from, to) that a key keeps. */
+function fewDistinct(buf: string, from: number, to: number): boolean {
+  let a = -1, b = -1;
+  for (let i = from; i < to; i++) {
+    let c = buf.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    else if (((UNITS[c]! & ACTION_MASK) >> ACTION) === DROP) continue;
+    if (c === a || c === b) continue;
+    if (a < 0) a = c; else if (b < 0) b = c; else return false;
+  }
+  return true;
+}
 
 const LINK = /https?:\/\/|www\.|\.(?:com|cn|net|top|xyz)\b/i;
 // Contact-me ads in the forms WeChat and QQ spammers use (加我微信, 加V, VX: …, 薇信, ➕v …).
-const CONTACT = /加我?\s*(?:微信|薇信|威信|v信|vx|wx|v\b|q\b|qq)|(?:^|[^a-z])(?:vx|wx|v信|薇信|威信)\s*[:：号]|➕\s*v|加\s*v(?:x)?\s*[:：]|私聊|私信我|详聊|扫码|二维码|进群领|免费领取|日赚|日入|兼职|刷单|代理加盟|招代理|低价出|优惠券|返利|红包群|点击链接|whatsapp\s*me|dm me|telegram\.me|t\.me\/|bit\.ly/i;
+const CONTACT = /加我?\s*(?:微信|薇信|威信|v信|vx|wx|v\b|q\b|qq)|(?:^|[^a-z])(?:vx|wx|v信|薇信|威信)\s*[:：号]|➕\s*v|加\s*v(?:x)?\s*[:：]|私聊|私信我|详聊|扫码|二维码|进群领|免费领取|日赚|日入|兼职|刷单|代理加盟|招代理|低价出|优惠券|返利|红包群|点击链接|点我的?头像|whatsapp\s*me|dm me|telegram\.me|t\.me\/|bit\.ly/i;
 const PHONE = /(?:^|\D)(?:\+?86[-\s]?)?1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}(?:\D|$)/;
 const QUESTION = /[?？]\s*$|[?？]|请问|怎么|如何|为什么|为啥|有没有|谁知道|哪里|哪儿|能不能|可以吗|吗[\s。！!~～]*$|\b(?:how|what|why|where|when|which|anyone|does|is there)\b/i;
 
@@ -158,7 +173,10 @@ export function scanTextAt(buf: string, from: number, to: number, out: TextScan)
     const key = textKey(buf.slice(from, to));
     n = key.length;
     out.hash = n >= MIN_KEY ? hash53(key) : 0;
-  } else out.hash = n >= MIN_KEY ? finish53(h1, h2) : 0;
-  if (n < SHORT_KEY) out.flags |= TEXT_FLAGS.short;
+    if (n < SHORT_KEY || (n <= LAUGH_KEY && fewDistinct(key, 0, n))) out.flags |= TEXT_FLAGS.short;
+  } else {
+    out.hash = n >= MIN_KEY ? finish53(h1, h2) : 0;
+    if (n < SHORT_KEY || (n <= LAUGH_KEY && fewDistinct(buf, from, to))) out.flags |= TEXT_FLAGS.short;
+  }
   out.at = (rules & AT_BIT) !== 0;
 }

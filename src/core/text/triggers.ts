@@ -30,8 +30,8 @@ const SINGLES: [string, number][] = [
  * (any first with any next: a few more texts take the regex, none is missed).
  */
 const PAIRS: [string, string, number][] = [
-  // 薇信 威信 私聊 私信我 详聊 扫码 二维码 进群领 免费领取 日赚 日入 兼职 刷单 代理加盟 招代理 低价出 优惠券 返利 红包群 点击链接
-  ['薇威私详扫二进免日兼刷代招低优返红点', '信聊码维群费赚入职单理代价惠利包击', TRIGGER.contact],
+  // 薇信 威信 私聊 私信我 详聊 扫码 二维码 进群领 免费领取 日赚 日入 兼职 刷单 代理加盟 招代理 低价出 优惠券 返利 红包群 点击链接 点我头像
+  ['薇威私详扫二进免日兼刷代招低优返红点头', '信聊码维群费赚入职单理代价惠利包击像', TRIGGER.contact],
   // 请问 怎么 如何 为什么 为啥 有没有 谁知道 哪里 哪儿 能不能 可以吗
   ['请怎如为有谁哪能可', '问么何什啥没知里儿不以', TRIGGER.question],
 ];
