@@ -68,11 +68,10 @@ export function signalsAt(f: DailyFeatures, d: number, o: ClassifyOptions): DayS
     activityRatio,
     shortRatio: peak > 0 ? f.act14[d]! / peak : 1,
     rosterRate,
-    // Members leaving is decline while the chat is below its peak (or has none the noise leaves),
-    // or when they leave in numbers:
-    // a group busier than ever that loses a few lurkers a month (a course at its height) is not
-    // declining. And more than the noise of the flow, as for growth. Second independent
-    // simulation: "since" 31/39, 33/39, 31/39 → 32/39, 34/39, 32/39; own timeline 0.965 → 0.964.
+    // Members leaving is decline while the chat is below its peak (or has no peak the noise
+    // leaves), or when they leave in numbers: a group busier than ever that loses a few lurkers a
+    // month (a course at its height) is not declining. And more than the noise of the flow, as
+    // for growth. Second independent simulation: "since" 31/39, 33/39, 31/39 → 32/39, 34/39, 32/39.
     shrinking: net <= -o.growthMin && net <= -o.noiseZ * Math.sqrt(f.gross30[d]!)
       && (rosterRate <= -o.rosterCollapse || (rosterRate <= -o.rosterShrink && (!(peak > 0) || activityRatio < 1))),
   };

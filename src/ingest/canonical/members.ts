@@ -4,10 +4,9 @@ import { parseTimestamp } from '../../core/timestamp.js';
 import type { IngestAdapter, ReadContext, Source } from '../types.js';
 import { findHeaderBelow, HEADER_SEARCH_ROWS, isBlankRow, isTotalsRow, joinMethodOf, mayBeTotals, memberCells, memberHeader, titledName, type MemberMap } from '../member-list/rows.js';
 import { classifyHeader, mapColumns, MEMBER_COLUMNS } from './headers.js';
-import { headerFields } from '../csv/rows.js';
 import { groupFromFileName } from './messages.js';
 import type { CsvRow } from '../csv/scanner.js';
-import { cell, csvRowBatches, sniffDelimiter, strayQuoteIssue, truncatedIssue } from '../csv/rows.js';
+import { cell, csvRowBatches, headerFields, sniffDelimiter, strayQuoteIssue, truncatedIssue } from '../csv/rows.js';
 import type { RowShape } from '../csv/quotes.js';
 
 /** A member row names its member: a line inside a quoted cell with the header's cells and a

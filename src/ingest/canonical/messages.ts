@@ -2,9 +2,8 @@ import type { IngestEvent } from '../../core/model.js';
 import type { IngestAdapter, ReadContext, Source } from '../types.js';
 import { readMessagesInto } from './fast.js';
 import { classifyHeader } from './headers.js';
-import { headerFields } from '../csv/rows.js';
 import { groupFromFileName, messageShape, MessageRows } from './message-rows.js';
-import { csvRowBatches, sniffDelimiter } from '../csv/rows.js';
+import { csvRowBatches, headerFields, sniffDelimiter } from '../csv/rows.js';
 
 export { groupFromFileName };
 

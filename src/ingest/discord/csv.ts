@@ -1,9 +1,7 @@
 import type { GroupInfo, MessageEvent } from '../../core/model.js';
 import { parseTimestamp, slashDayOrder, type DayOrder } from '../../core/timestamp.js';
-import { headerFields } from '../csv/rows.js';
-import { cell, csvRows } from '../csv/rows.js';
-import { sniffDelimiter } from '../csv/scanner.js';
-import type { CsvRow } from '../csv/scanner.js';
+import { cell, csvRows, headerFields } from '../csv/rows.js';
+import { sniffDelimiter, type CsvRow } from '../csv/scanner.js';
 import type { IngestAdapter, ReadContext } from '../types.js';
 import { attachmentKind } from './json.js';
 

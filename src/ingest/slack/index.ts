@@ -1,7 +1,6 @@
-import { epochMs } from '../shape.js';
+import { epochMs, isRecord } from '../shape.js';
 import { UserError } from '../../core/errors.js';
 import type { GroupInfo, IngestEvent, MessageEvent, MessageKind } from '../../core/model.js';
-import { isRecord } from '../shape.js';
 import type { FolderAdapter, ReadContext } from '../types.js';
 import { exportRoot, readChannels, readText, readUsers, unescape, type SlackUser } from './export.js';
 
