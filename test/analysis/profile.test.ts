@@ -85,4 +85,14 @@ describe('group profile (members, messages, weekly activity)', () => {
     const t = ctxFor(dataset({ members: bare, messages }), day(9, 12)).series(dataset({ members: bare, messages }).groups[0]!);
     expect([...t.roster]).toEqual([1, 1, 1, 1, 1, 1, 2, 2, 3, 3]);
   });
+
+  it('in an export that records joins, someone who writes with no join on record was in from the start', () => {
+    // Join notices for a newcomer only; old1 and old2 never joined within the export.
+    const events = [{ at: day(5, 10), action: 'join' as const, member: 'new', by: 'old1' }];
+    const messages = [msg('old1', day(0, 9)), msg('old2', day(8, 9)), msg('new', day(6, 9))];
+    const ds = dataset({ events, messages });
+    const s = ctxFor(ds, day(9, 12)).series(ds.groups[0]!);
+    expect([...s.roster]).toEqual([2, 2, 2, 2, 2, 3, 3, 3, 3, 3]);
+  });
 });
+

@@ -58,7 +58,7 @@ export function groupStart(ds: Dataset, g: GroupRecord, s: GroupSeries, zone: Zo
   const c = memberColumns(ds);
   for (const m of g.members) {
     const joinKnown = !Number.isNaN(c.joinedAt[m]!);
-    // A join that counts as one (not the creator's), as for the roster (member-columns listedBefore).
+    // A join that counts as one (not the creator's), as for the roster (member-columns presentBefore).
     if (c.listed[m] && !Number.isNaN(c.joined[m]!)) listedKnown++;
     if (joinKnown || c.role[m] === ROLE.owner || c.role[m] === ROLE.bot) continue;
     if (c.listed[m]) { listedUnknown++; continue; }

@@ -33,10 +33,11 @@ export interface MemberColumns {
   role: Uint8Array;
   listed: Uint8Array;
   /**
-   * Listed with no join time in a group where others' join times are known (a member list's
-   * 入群时间, or join notices): they were in before the list's or export's history begins.
+   * In before the group's known history: no join time of theirs, in a group where others' join
+   * times are known, and listed (a member list with 入群时间, or join notices) or writing in an
+   * export that records joins (their join would be on record had it happened within it).
    */
-  listedBefore: Uint8Array;
+  presentBefore: Uint8Array;
   spammer: Uint8Array;
 }
 
@@ -49,10 +50,14 @@ export function memberColumns(ds: Dataset): MemberColumns {
   const n = members.length, time = () => new Float64Array(n);
   c = {
     joinedAt: time(), leftAt: time(), firstMessageAt: time(), actedAt: time(), joined: time(),
-    invitedBy: new Int32Array(n), rawInviter: new Uint8Array(n), joinMethod: new Uint8Array(n), role: new Uint8Array(n), listed: new Uint8Array(n), listedBefore: new Uint8Array(n), spammer: new Uint8Array(n),
+    invitedBy: new Int32Array(n), rawInviter: new Uint8Array(n), joinMethod: new Uint8Array(n), role: new Uint8Array(n), listed: new Uint8Array(n), presentBefore: new Uint8Array(n), spammer: new Uint8Array(n),
   };
   const joinsKnown = new Set<number>();
   for (const r of members) if (r.joinedAt !== null && joinedBy(r, Infinity)) joinsKnown.add(r.group);
+  // Groups whose export records joins (notices): someone who writes with no join of theirs on
+  // record was in before the export began, as a listed member without a join time is.
+  const noticed = new Set<number>();
+  for (const g of ds.groups) if (g.hasJoinEvents && joinsKnown.has(g.index)) noticed.add(g.index);
   for (let m = 0; m < n; m++) {
     const r = members[m]!;
     c.joinedAt[m] = r.joinedAt ?? NaN;
@@ -65,7 +70,7 @@ export function memberColumns(ds: Dataset): MemberColumns {
     c.joinMethod[m] = JOIN_METHODS.indexOf(r.joinMethod ?? 'unknown');
     c.role[m] = ROLE[r.role];
     c.listed[m] = r.listed ? 1 : 0;
-    c.listedBefore[m] = r.listed && r.joinedAt === null && joinsKnown.has(r.group) ? 1 : 0;
+    c.presentBefore[m] = r.joinedAt === null && (r.listed ? joinsKnown.has(r.group) : noticed.has(r.group) && r.firstMessageAt !== null) ? 1 : 0;
     c.spammer[m] = r.spammer ? 1 : 0;
   }
   memo.set(members, c);
