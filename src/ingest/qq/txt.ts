@@ -21,7 +21,7 @@ const FILE_HEADER = '消息记录（此消息记录为文本格式，不支持�
 const HEADER = /^(?<y>\d{4})[-/](?<mo>\d{1,2})[-/](?<d>\d{1,2}) (?:(?<zh>上午|下午|凌晨|中午|晚上) ?)?(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?(?: ?(?<ampm>[AP]M))? (?<name>.*?)(?:\((?<qq>\d+)\)|<(?<mail>[^>]+)>)?\s*$/i;
 /** The header of a message not set off by a blank line: it must end in a QQ number or e-mail. */
 const ID_END = /(?:\(\d{5,}\)|<[^<>\s]+@[^<>\s]+>)\s*$/;
-export const SYSTEM_IDS = new Set(['10000', '1000000']);
+const SYSTEM_IDS = new Set(['10000', '1000000']);
 
 export function qqTxtScore(text: string): number {
   const t = text.replace(/^\uFEFF/, '');
