@@ -99,8 +99,12 @@ export interface MembershipEvent {
 export interface GroupMetaEvent {
   type: 'group';
   group: GroupInfo;
-  /** A member whose role the export states (group owner from a "created group" line, bots, admins). */
-  roles?: { memberId: string; name?: string; role: Role }[];
+  /**
+   * A member whose role the export states (group owner from a "created group" line, bots, admins).
+   * `byAct`: not stated, but shown by an act only staff can do (changing the group's settings): it
+   * never overrides a role stated anywhere, as the creator's "owner".
+   */
+  roles?: { memberId: string; name?: string; role: Role; byAct?: boolean }[];
 }
 
 export type IngestEvent = MessageEvent | MemberEvent | MembershipEvent | GroupMetaEvent;

@@ -57,6 +57,18 @@ describe('staff inferred when no source states a role', () => {
     const onLine = build([msg('mod', 1, { group: line }), msg('x', 2, { group: line }), { ...remove('x', 'mod', 3), group: line } as IngestEvent]);
     expect(onLine.member('mod').role).toBe('member');
   });
+  it('an admin shown by an act (byAct) is an admin, but never overrides a stated role in either order', () => {
+    const act = (id: string): IngestEvent => ({ type: 'group', group: g, roles: [{ memberId: id, role: 'admin', byAct: true }] });
+    const owner: IngestEvent = { type: 'group', group: g, roles: [{ memberId: 'o', role: 'owner' }] };
+    const { member } = build([owner, act('o'), act('mod'), msg('o', 0), msg('mod', 1), msg('x', 2)]);
+    expect(member('o').role).toBe('owner');
+    expect(member('mod').role).toBe('admin');
+    expect(member('x').role).toBe('member');
+    expect(build([act('o'), owner, msg('o', 0)]).member('o').role).toBe('owner');
+    expect(build([act('m'), { type: 'member', group: g, memberId: 'm', role: 'member' }, msg('m', 0)]).member('m').role).toBe('member');
+    // A group with an admin so shown has staff: the exporter is not made one besides.
+    expect(build([act('mod'), msg('me', 1, { fromSelf: true }), msg('mod', 2)]).member('me').role).toBe('member');
+  });
   it('a role from a member list, even "member", is never overridden', () => {
     const { member } = build([{ type: 'member', group: g, memberId: 'me', role: 'member' }, msg('me', 1, { fromSelf: true })]);
     expect(member('me').role).toBe('member');

@@ -26,6 +26,14 @@ async function read(path: string, lines: string[], me?: string[]) {
   return { messages, members, group, issues, codes: issues.map((i) => i.code) };
 }
 const LRM = '\u200E';
+async function readAll(path: string, lines: string[]) {
+  const r = await read(path, lines);
+  const events: IngestEvent[] = [];
+  const source = bytesSource(path, strToU8(`${lines.join('\n')}\n`));
+  const ctx = { path, zone: new Zone('UTC'), reportIssue: () => {}, reportProgress: () => {} };
+  for await (const e of whatsappText.read(source, ctx)) events.push(e);
+  return { ...r, events };
+}
 const joins = (members: MembershipEvent[]) => members.map((j) => [j.action, j.memberId, j.by ?? null]);
 
 // A Brazilian iPhone group of 2024: the lines about a person stand under that person's name.
@@ -221,5 +229,45 @@ describe('what stays a message (review of the above)', () => {
     expect(kindOfText('This message was deleted by mistake lol')).toBe('text');
     const { messages } = await read('/x/WhatsApp Chat with G.txt', ['12/01/2024, 10:00 - Tom: Tom changed the settings so everyone can post, ok?']);
     expect(messages).toHaveLength(1);
+  });
+});
+
+describe('settings only admins can change: the doer is an admin', () => {
+  it('reads the wordings of real exports, and the doer of each', () => {
+    const acts: [string, string][] = [
+      ["+91 96231 20512 changed this group's settings to allow only admins to edit this group's info", '+91 96231 20512'],
+      ["~ soanguwu changed this group's settings to allow only admins to send messages to this group", 'soanguwu'],
+      ['Ana changed the settings so only admins can edit the group settings', 'Ana'],
+      ['Ana turned on admin approval to join this group', 'Ana'],
+      ["You reset this group's invite link", 'You'],
+      ['~ Lauren mudou as configurações deste grupo para permitir que somente admins enviem mensagens ao grupo', 'Lauren'],
+      ['Roberta Schiavi ativou a autorização de admins para entrar neste grupo', 'Roberta Schiavi'],
+      ['Du hast die Gruppeneinstellungen geändert', 'You'],
+      ['Ana cambió la configuración del grupo para que solo los admins puedan enviar mensajes', 'Ana'],
+    ];
+    for (const [line, by] of acts) expect(parseSystem(line), line).toEqual({ kind: 'admin-act', by });
+    // A message that only sounds like one: the doer's name would hold ": ".
+    expect(parseSystem("Bob: Ana changed this group's settings to allow only admins to post")).toBeNull();
+    expect(parseSystem('Ana changed her mind about the settings')).toBeNull();
+  });
+  it('Android, iOS under the doer and iOS under the chat: an admin role each, the creator stays owner; a typed one stays a message', async () => {
+    const { messages, events } = await readAll('/x/_chat.txt', [
+      '[1/3/24, 10:00:00] Trip: Messages and calls are end-to-end encrypted.',
+      '[1/3/24, 10:00:01] Trip: ' + LRM + 'Ana created group “Trip”',
+      '[1/3/24, 10:01:00] Trip: ' + LRM + 'Ana added Bea and Cy',
+      '[1/3/24, 10:02:00] Trip: ' + LRM + "Ana changed this group's settings to allow only admins to send messages to this group",
+      '[1/3/24, 10:03:00] ~ Bea: ~ Bea changed this group\'s settings to allow all participants to send messages to this group',
+      "[1/3/24, 10:04:00] Cy: Dee changed this group's settings to allow only admins to post lol",
+      '[1/3/24, 10:05:00] Bea: ok',
+    ]);
+    const roles = events.flatMap((e) => (e.type === 'group' ? e.roles ?? [] : [])).map((r) => [r.memberId, r.role, r.byAct ?? false]);
+    expect(roles).toEqual([['Ana', 'owner', false], ['Ana', 'admin', true], ['Bea', 'admin', true]]);
+    expect(messages.map((m) => [m.senderId, m.text])).toEqual([['Cy', "Dee changed this group's settings to allow only admins to post lol"], ['Bea', 'ok']]);
+    const android = await readAll('/x/a.txt', [
+      '12/03/2024, 10:00 - Messages and calls are end-to-end encrypted.',
+      "12/03/2024, 10:01 - Eve changed this group's settings to allow only admins to edit this group's info",
+      '12/03/2024, 10:02 - Eve: hi',
+    ]);
+    expect(android.events.flatMap((e) => (e.type === 'group' ? e.roles ?? [] : []))).toEqual([{ memberId: 'Eve', name: 'Eve', role: 'admin', byAct: true }]);
   });
 });

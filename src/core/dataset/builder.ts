@@ -9,7 +9,8 @@ import { FLAG, KIND_INDEX, type Dataset, type MemberRecord } from './types.js';
 const MAX_RESERVE = 1 << 24;
 
 /** Roles by how much a source is trusted: member lists beat system lines beat a message's role column. */
-export const ROLE_SOURCE = { message: 1, meta: 2, list: 3 } as const;
+/** Where a member's role came from: a stronger source overrides a weaker one, never the reverse. */
+export const ROLE_SOURCE = { act: 1, message: 2, meta: 3, list: 4 } as const;
 
 /** A group while it is being built. */
 export interface DraftGroup {
@@ -332,7 +333,7 @@ export class DatasetBuilder {
       }
       case 'group': {
         const g = this.group(ev.group, input);
-        for (const r of ev.roles ?? []) this.setRole(this.member(g, r.memberId, r.name), r.role, ROLE_SOURCE.meta);
+        for (const r of ev.roles ?? []) this.setRole(this.member(g, r.memberId, r.name), r.role, r.byAct ? ROLE_SOURCE.act : ROLE_SOURCE.meta);
         return;
       }
     }

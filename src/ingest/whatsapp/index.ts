@@ -265,6 +265,8 @@ function toEvents(p: Pending, group: GroupInfo, state: State, ctx: ReadContext):
       case 'left': { const m = who(sys.member); return [{ ...base, action: 'leave', memberId: key(m), memberName: m }]; }
       case 'removed': { const m = who(sys.member, false); return [{ ...base, action: 'remove', memberId: key(m), memberName: m, by: key(who(sys.by)) }]; }
       case 'created': { const by = who(sys.by); return [{ type: 'group', group, roles: [{ memberId: key(by), name: by, role: 'owner' }] }]; }
+      // Only an admin (or the owner) can: admin unless a role is stated otherwise (the creator stays owner).
+      case 'admin-act': { const by = who(sys.by); return [{ type: 'group', group, roles: [{ memberId: key(by), name: by, role: 'admin', byAct: true }] }]; }
       case 'subject': { const by = who(sys.by); return [{ type: 'message', group, time: p.time, line: p.line, senderId: key(by), senderName: by, kind: 'system' }]; }
     }
   }

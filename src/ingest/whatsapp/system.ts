@@ -14,6 +14,7 @@ export type SystemLine =
   | { kind: 'created'; by: string; name?: string }
   | { kind: 'subject'; by: string; name: string }
   | { kind: 'number-changed'; from: string; to: string }
+  | { kind: 'admin-act'; by: string }
   | { kind: 'notice' };
 
 /** The end-to-end encryption notice, the first line of every export (iOS: under the chat's name). */
@@ -100,6 +101,34 @@ const SUBJECT = [
 ];
 
 /**
+ * Acts only the group's admins (the owner among them) can do: changing who may send messages, edit
+ * the group's info or join without approval, and resetting the invite link. Seen in real exports
+ * ("+91 96231 20512 changed this group's settings to allow only admins to edit this group's info",
+ * "~ Lauren mudou as configurações deste grupo para permitir que somente admins enviem mensagens ao
+ * grupo", "Roberta ativou a autorização de admins para entrar neste grupo"). The doer is staff.
+ */
+const ADMIN_ACT = [
+  /^(.+?) changed this group's settings(?: to allow (?:only admins|all (?:participants|members)) to\b.*)?\.?$/,
+  /^(.+?) changed the settings so (?:only admins|all (?:members|participants)) can\b.*$/,
+  /^(.+?) turned (?:on|off) admin approval\b.*$/,
+  /^(.+?) reset this group's invite link\.?$/,
+  /^(.+?) mudou as configurações (?:deste|do) grupo(?: para permitir que\b.*)?\.?$/,
+  /^(.+?) (?:ativou|desativou) a (?:autorização|aprovação) de admins?\b.*$/,
+  /^(.+?) redefiniu o link de convite\b.*$/,
+  /^(.+?) cambió la configuración (?:de este|del) grupo\b.*$/,
+  /^(.+?) restableció el enlace\b.*$/,
+  /^(.+?) ha(?:st|t) (?:die Gruppeneinstellungen geändert|den Einladungslink zurückgesetzt)\b.*$/,
+  /^(.+?) (?:ha|hai) (?:modificato|cambiato) le impostazioni del gruppo\b.*$/,
+  /^(.+?) (?:a|avez) modifié les paramètres (?:de ce|du) groupe\b.*$/,
+  /^(.+?) (?:heeft|hebt) de groepsinstellingen gewijzigd\b.*$/,
+  /^(.+?) mengubah (?:setelan|pengaturan) grup\b.*$/,
+  /^(.+?)\s*(?:已)?更改了(?:此|本)群[组組]的?(?:设置|設定)/,
+];
+/** Words of ADMIN_ACT that KEYWORD's membership words do not hold. */
+const ADMIN_ACT_KEYWORD = 'turned|reset|ativou|redefiniu|restableció|geändert|zurückgesetzt|impostazioni|paramètres|groepsinstellingen|mengubah';
+
+
+/**
  * A word every pattern above holds: a line without one is no system line, and most lines (the
  * messages) are turned away by this one test instead of sixty.
  */
@@ -110,6 +139,7 @@ const KEYWORD = new RegExp([
   'beigetreten|hinzugefügt|verlassen|entfernt|erstellt|rejoint|ajouté|parti|quitté|retiré|créé',
   'unit|entrat|aggiunt|abbandonato|uscit|rimosso|creato|присоединил|вступил|добавил|добавлен|вышл|вышел|покинул|удалил|создал',
   'bergabung|menambahkan|ditambahkan|keluar|mengeluarkan|membuat|uitnodigingslink|toegevoegd|verlaten|verwijderd|aangemaakt|gemaakt|creaste|añadió|agregó|aggiunto',
+  ADMIN_ACT_KEYWORD,
 ].join('|'), 'i');
 
 /** System lines that change no membership (icon, description, security codes, admins…): not "unknown". */
@@ -154,7 +184,7 @@ export function isYou(name: string, doer: boolean): boolean {
  */
 export function ownActor(sys: SystemLine): string | undefined {
   switch (sys.kind) {
-    case 'created': case 'subject': return sys.by;
+    case 'created': case 'subject': case 'admin-act': return sys.by;
     case 'join-link': case 'left': return sys.member;
     default: return undefined;
   }
@@ -191,7 +221,7 @@ export function spelledAs(sys: SystemLine, author: string): SystemLine {
   switch (sys.kind) {
     case 'added': return { ...sys, by: as(sys.by), members: sys.members.map(as) };
     case 'removed': return { ...sys, by: as(sys.by), member: as(sys.member) };
-    case 'created': case 'subject': return { ...sys, by: as(sys.by) };
+    case 'created': case 'subject': case 'admin-act': return { ...sys, by: as(sys.by) };
     case 'join-link': case 'was-added': case 'left': return { ...sys, member: as(sys.member) };
     default: return sys;
   }
@@ -202,7 +232,7 @@ export function namesIn(sys: SystemLine): string[] {
   switch (sys.kind) {
     case 'added': return [sys.by, ...sys.members];
     case 'removed': return [sys.by, sys.member];
-    case 'created': case 'subject': return [sys.by];
+    case 'created': case 'subject': case 'admin-act': return [sys.by];
     case 'join-link': case 'was-added': case 'left': return [sys.member];
     default: return [];
   }
@@ -257,7 +287,7 @@ export function parseSystem(line: string): SystemLine | null {
   const sys = parseWording(line.replace(HINT, ''));
   // "Du hast Bob hinzugefügt": the second-person verb makes the doer the exporter.
   if (sys && SECOND_PERSON.test(line)) {
-    if ((sys.kind === 'added' || sys.kind === 'removed' || sys.kind === 'created') && /^(?:Du|Je|Jij)$/.test(sys.by)) return { ...sys, by: 'You' };
+    if ((sys.kind === 'added' || sys.kind === 'removed' || sys.kind === 'created' || sys.kind === 'admin-act') && /^(?:Du|Je|Jij)$/.test(sys.by)) return { ...sys, by: 'You' };
     if (sys.kind === 'left' && /^(?:Du|Je|Jij)$/.test(sys.member)) return { ...sys, member: 'You' };
   }
   return sys;
@@ -290,5 +320,7 @@ function parseWording(text: string): SystemLine | null {
   if (m && ok(m[1], m[2])) return { kind: 'removed', by: person(m[1]!), member: youObject(person(m[2]!), / entfernt\.?$/.test(text) ? 'und' : / verwijderd\.?$/.test(text) ? 'en' : '') };
   m = first(LEFT, text);
   if (m && ok(m[1])) return { kind: 'left', member: person(m[1]!) };
+  m = first(ADMIN_ACT, text);
+  if (m && ok(m[1])) return { kind: 'admin-act', by: person(m[1]!) };
   return null;
 }
