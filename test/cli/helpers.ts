@@ -7,8 +7,10 @@ export const BIN = join(ROOT, 'bin/community-audit.js');
 
 /** The built CLI is what users run: build it unless `npm test` just did. */
 export function ensureBuilt(): void {
-  if (process.env.npm_lifecycle_event === 'test' && existsSync(join(ROOT, 'dist/cli/main.js'))) return;
+  if (process.env.npm_lifecycle_event === 'test' && existsSync(join(ROOT, 'dist/bundle/main.js'))) return;
   try { execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' }); } catch { /* type errors elsewhere still emit */ }
+  // The CLI runs from the bundle of what tsc emitted (package.json "bundle").
+  execFileSync('npm', ['run', 'bundle', '--silent'], { cwd: ROOT, stdio: 'ignore' });
 }
 
 export function simulate(out: string, seed: number, groups?: number): void {

@@ -8,7 +8,7 @@ import { good, tempDir } from './cli.js';
 
 /** What only a real process shows: stdin, FIFOs, no stack traces. Runs the built binary (npm test builds first). */
 const bin = fileURLToPath(new URL('../../bin/community-audit.js', import.meta.url));
-const built = existsSync(fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url)));
+const built = existsSync(fileURLToPath(new URL('../../dist/bundle/main.js', import.meta.url)));
 const dir = tempDir();
 
 function run(args: string[], stdin?: string | Uint8Array | (() => void)): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -85,7 +85,7 @@ export function startPool(units: readonly InputUnit[], kinds: readonly InputKind
   for (let w = 0; w < workers; w++) {
     let worker: Worker;
     try {
-      worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: settings });
+      worker = new Worker(new URL('./pool-worker.js', import.meta.url), { workerData: settings });
     } catch {
       break;
     }

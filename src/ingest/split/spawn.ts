@@ -15,7 +15,7 @@ export interface PartInWorker {
 export function readPartInWorker(job: PartJob, onBytes: (bytes: number) => void = () => {}): PartInWorker {
   let worker: Worker;
   try {
-    worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: job });
+    worker = new Worker(new URL('./split-worker.js', import.meta.url), { workerData: job });
   } catch {
     return { result: Promise.resolve(null), cancel: () => {} };
   }
