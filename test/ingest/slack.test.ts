@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { readdir, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import type { IngestEvent, MembershipEvent, MessageEvent } from '../../src/core/model.js';
 import { Zone } from '../../src/core/time.js';
 import { bytesSource } from '../../src/ingest/source.js';
 import { diskFolder } from '../../src/ingest/disk-folder.js';
+import { discover } from '../../src/ingest/discover.js';
 import { slackExport } from '../../src/ingest/slack/index.js';
 import type { Folder } from '../../src/ingest/types.js';
 
@@ -60,6 +62,20 @@ describe('slack-export', () => {
     expect(slackExport.detectFolder(folder)).toBeGreaterThan(0.5);
     const { messages, members } = await read(folder);
     expect([messages.length, members.length]).toEqual([4, 4]);
+  });
+
+  it('a folder holding an export beside other exports is not the export: each is read (found by the fourth independent simulator)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ca-slack-beside-'));
+    await cp(WS, join(dir, 'slack'), { recursive: true });
+    await cp(new URL('../../fixtures/demo/messages.csv', import.meta.url).pathname, join(dir, 'messages.csv'));
+    await cp(new URL('../../fixtures/line/en-group', import.meta.url).pathname, join(dir, 'line'), { recursive: true });
+    const units = await discover([dir], { now: Date.now(), onSkip: () => {} });
+    expect(units.map((u) => [u.path.slice(dir.length + 1), u.adapter.id])).toEqual([
+      ['line/' + (await readdir(join(dir, 'line')))[0], 'line-txt'], ['messages.csv', 'canonical-csv'], ['slack', 'slack-export'],
+    ]);
+    // Hidden files beside a wrapped export (a ZIP made on a Mac) still leave it the export.
+    const wrapped = await zippedFolder();
+    expect(slackExport.detectFolder({ ...wrapped, entries: [...wrapped.entries, '.DS_Store', '__MACOSX/export/._users.json'] })).toBeGreaterThan(0.5);
   });
 
   it('never claims a lone file', () => {

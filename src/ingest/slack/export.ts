@@ -17,10 +17,18 @@ export async function readText(source: Source): Promise<string> {
   return s;
 }
 
-/** The folder prefix of the export inside a ZIP that wraps it in a top folder ("" when at the root). */
+/**
+ * The folder prefix of the export: "" when at the root, or the one top folder a ZIP wraps it in —
+ * only when nothing else is there but hidden files: a folder that holds an export beside other
+ * files (a CSV, a LINE export) is not the export; the export inside it is read on its own, as are
+ * the others.
+ */
 export function exportRoot(folder: Folder): string | null {
-  const ch = folder.entries.find((e) => /(^|\/)channels\.json$/.test(e) && e.split('/').length <= 2);
-  return ch === undefined ? null : ch.slice(0, ch.length - 'channels.json'.length);
+  if (folder.entries.includes('channels.json')) return '';
+  const ch = folder.entries.find((e) => /^[^/]+\/channels\.json$/.test(e));
+  if (ch === undefined) return null;
+  const top = ch.slice(0, ch.length - 'channels.json'.length);
+  return folder.entries.every((e) => e.startsWith(top) || /(^|\/)(\.|__MACOSX\/)/.test(e)) ? top : null;
 }
 
 async function jsonEntry(folder: Folder, entry: string): Promise<unknown> {
