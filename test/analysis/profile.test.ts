@@ -94,5 +94,13 @@ describe('group profile (members, messages, weekly activity)', () => {
     const s = ctxFor(ds, day(9, 12)).series(ds.groups[0]!);
     expect([...s.roster]).toEqual([2, 2, 2, 2, 2, 3, 3, 3, 3, 3]);
   });
-});
 
+  it('a group known only from a member list is dated by its join times (found by the fourth independent simulator); one with none has no dates', () => {
+    const members = [{ id: 'a', joinedAt: day(1, 8) }, { id: 'b', joinedAt: day(4, 20) }, { id: 'c' }];
+    const ds = dataset({ members, messages: [] });
+    const p = profileGroup(ds.groups[0]!, ctxFor(ds, day(9, 12)));
+    expect([p.firstActivityAt, p.lastActivityAt]).toEqual([new Date(day(1, 8)).toISOString().replace('.000', ''), new Date(day(4, 20)).toISOString().replace('.000', '')]);
+    const bare = dataset({ members: [{ id: 'a' }, { id: 'b' }], messages: [] });
+    expect(profileGroup(bare.groups[0]!, ctxFor(bare, day(9, 12)))).toMatchObject({ firstActivityAt: null, lastActivityAt: null });
+  });
+});

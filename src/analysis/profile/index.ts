@@ -95,8 +95,9 @@ export function profileGroup(g: GroupRecord, ctx: AnalysisContext): GroupProfile
   system += g.events.filter((e) => e.time <= ctx.asOf).length;
   return {
     id: g.id, name: g.name, platform: g.platform, identity: g.identity,
-    firstActivityAt: g.msgEnd > g.msgStart || g.events.length ? iso(s.firstAt) : null,
-    lastActivityAt: g.msgEnd > g.msgStart || g.events.length ? iso(s.lastAt) : null,
+    // A member list's join times date a group nobody wrote in, as events do (found by the fourth independent simulator).
+    firstActivityAt: s.dated ? iso(s.firstAt) : null,
+    lastActivityAt: s.dated ? iso(s.lastAt) : null,
     members: {
       total: s.roster[asOfDay]!,
       active30d,

@@ -26,9 +26,11 @@ export interface GroupSeries {
   leaves: Int32Array;
   /** Roster at the end of each day. */
   roster: Int32Array;
-  /** First and last event (message or membership) of the group, or NaN. */
+  /** First and last dated thing of the group (message, membership event, a listed join time); as-of when none. */
   firstAt: number;
   lastAt: number;
+  /** Whether the group has any dated thing at all (else firstAt and lastAt are only as-of). */
+  dated: boolean;
 }
 
 /**
@@ -57,12 +59,13 @@ export function computeSeries(ds: Dataset, g: GroupRecord, asOf: number, zone: Z
     const j = c.joinedAt[m]!; // NaN when unknown: never <= asOf
     if (j <= asOf) { firstAt = Math.min(firstAt, j); lastAt = Math.max(lastAt, j); }
   }
-  if (!Number.isFinite(firstAt)) firstAt = lastAt = asOf;
+  const dated = Number.isFinite(firstAt);
+  if (!dated) firstAt = lastAt = asOf;
   lastAt = Math.min(lastAt, asOf);
   const day0 = zone.dayIndex(Math.min(firstAt, asOf));
   const days = Math.max(1, zone.dayIndex(asOf) - day0 + 1);
   const s: GroupSeries = {
-    day0, days, firstAt, lastAt,
+    day0, days, firstAt, lastAt, dated,
     messages: new Int32Array(days), human: new Int32Array(days), member: new Int32Array(days), staff: new Int32Array(days),
     activeMembers: new Int32Array(days), joins: new Int32Array(days), leaves: new Int32Array(days), roster: new Int32Array(days),
   };
