@@ -79,6 +79,20 @@ describe('receptive slots, sparse data', () => {
   });
 });
 
+describe('lifecycle, a group where no member ever writes', () => {
+  it('a bot posting daily to twenty silent customers is never mature, and no selling window opens (fourth independent simulator)', () => {
+    const bot: MemberSpec = { id: 'bot', role: 'bot', joinedAt: day(0, 8) };
+    const messages = Array.from({ length: 60 }, (_, d) => msg('bot', day(d, 8)));
+    const ds = dataset({ members: [...roster, bot], messages });
+    const ctx = ctxFor(ds, day(59, 23, 59));
+    const r = lifecycle.run(ds.groups[0]!, ctx, lifecycleOptions.parse({}), {});
+    // The twenty joined in the first three weeks: inception, then decline at once.
+    expect(r.timeline.map((t) => [t.phase, t.start.slice(0, 10)])).toEqual([['inception', '2024-01-01'], ['decline', '2024-01-22']]);
+    const m = monetization.run(ds.groups[0]!, ctx, monetizationOptions.parse({}), { lifecycle: r });
+    expect(m.window).toMatchObject({ status: 'closed', openedAt: null });
+  });
+});
+
 describe('lifecycle, lulls and busy spells of a steady group', () => {
   const opts = (o: object = {}) => lifecycleOptions.parse(o);
   const phases = (messages: MsgSpec[], asOfDay: number, o: object = {}) => {

@@ -95,6 +95,11 @@ export function labelDays(f: DailyFeatures, o: ClassifyOptions): Phase[] {
     let p: Phase;
     if (s.silent) p = 'decline';
     else if (young || d < inceptionDays) p = 'inception';
+    // Past its first weeks and no member has written yet (a bot or the owner alone posts): people
+    // added to a group nobody talks in is no growth, and with no level to hold no maturity (a peak
+    // of 0 read as "at its peak"). Found by the fourth independent simulator. Not in the first days
+    // of a mid-life export that members write in later: those days are only where the file starts.
+    else if (f.cumulative[d]! === 0 && (f.fresh || f.cumulative[n - 1]! === 0)) p = 'decline';
     else if (s.growing && s.shortRatio >= o.suddenActivity) p = 'growth';
     else if (s.activityRatio < o.declineActivity || s.shortRatio < o.suddenActivity || s.shrinking) p = 'decline';
     else if (prev === 'decline' && s.activityRatio < o.recoverActivity) p = 'decline';
