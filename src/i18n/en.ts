@@ -64,6 +64,7 @@ export const en = {
   'finding.window-upcoming': 'window upcoming ({phase}): watch the inflow; it opens when joins slow from their peak',
   'finding.window-open': 'window open since {openedAt} ({phase}): sell now; member activity is {ratio} of its peak',
   'finding.window-closed': 'window closed since {closedAt} ({phase}): re-engage before selling',
+  'finding.window-silent': 'window closed: members silent for {days} days (last on {lastMemberMessageAt}); re-engage before selling',
   'finding.window-dead': 'no selling window: the group is {status}',
   'finding.window-watch-activity': 'watch member activity: {ratio} of its peak; below {declineActivity} the window closes',
   'finding.window-watch-roster': 'watch the roster: {rate30} net over 30 days',

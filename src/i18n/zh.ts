@@ -98,6 +98,7 @@ export const zh: Partial<Record<keyof typeof en, string>> & Record<string, strin
   'finding.window-upcoming': '变现窗口未到（{phase}）：关注流入，流入从峰值回落时窗口打开',
   'finding.window-open': '变现窗口自 {openedAt} 打开（{phase}）：现在适合变现；成员活跃度是迄今稳定高点的 {ratio}',
   'finding.window-closed': '变现窗口自 {closedAt} 关闭（{phase}）：先重新激活再变现',
+  'finding.window-silent': '变现窗口关闭：成员已 {days} 天没有发言（最后一次 {lastMemberMessageAt}）；先重新激活再变现',
   'finding.window-dead': '没有变现窗口：已是{status}',
   'finding.window-watch-activity': '关注成员活跃度：现在是迄今稳定高点的 {ratio}；低于 {declineActivity} 窗口关闭',
   'finding.window-watch-roster': '关注成员数：30 天净变化 {rate30}',

@@ -47,6 +47,16 @@ describe('monetization window', () => {
     expect(w.status).toBe('closed');
     expect(w.watch[0]!.code).toBe('window-dead');
   });
+
+  it('an open window closes once members have been silent two weeks (at risk beside "open" was a contradiction); a week of quiet leaves it open', () => {
+    const quiet = (days: number) => ({ status: days >= 14 ? 'at-risk' as const : 'alive' as const, lastMemberMessageAt: '2024-04-01T00:00:00Z', daysSinceMemberActivity: days });
+    const w = lifecycleWindow(lc('maturity', { since: '2024-02-01T00:00:00Z' }), quiet(16.5), 0.5);
+    expect(w).toMatchObject({ status: 'closed', openedAt: '2024-02-01T00:00:00Z', closedAt: '2024-04-01T00:00:00Z' });
+    expect(w.watch[0]).toMatchObject({ code: 'window-silent', values: { days: 16 } });
+    expect(lifecycleWindow(lc('maturity'), quiet(7), 0.5).status).toBe('open');
+    // Not yet open stays upcoming: silence does not make inception "closed".
+    expect(lifecycleWindow(lc('inception'), quiet(20), 0.5).status).toBe('upcoming');
+  });
 });
 
 describe('receptive slots', () => {
