@@ -81,9 +81,11 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
   const failOn = parseFailOn(o.failOn);
   const salt = o.anonymize ? requireSalt(o.salt ?? io.env.COMMUNITY_AUDIT_SALT, config.salt, randomBytes(16).toString('hex')) : undefined;
   const abs = (p: string) => resolve(io.cwd, p);
+  // An output keeps a trailing slash: it says the user named a folder (refused, see refuseFolder).
+  const outPath = (p: string) => abs(p) + (/[\\/]$/.test(p) && abs(p) !== '/' ? '/' : '');
   await guardOutputs([
-    ...outputs.map((p) => ({ path: abs(p), option: '--output' })),
-    ...(o.saveBaseline ? [{ path: abs(o.saveBaseline), option: '--save-baseline' }] : []),
+    ...outputs.map((p) => ({ path: outPath(p), option: '--output' })),
+    ...(o.saveBaseline ? [{ path: outPath(o.saveBaseline), option: '--save-baseline' }] : []),
   ], inputs.map(abs));
   let baseline = o.baseline ? await readBaseline(abs(o.baseline)) : undefined;
   const since = o.since ? parseDateOption(o.since, zone, '--since', 'start') : undefined;

@@ -1,6 +1,7 @@
 import { open, realpath, stat } from 'node:fs/promises';
 import { relative, isAbsolute } from 'node:path';
 import { UserError } from '../core/errors.js';
+import { refuseFolder } from './output.js';
 
 /**
  * Refuses output paths that would destroy data: an input file, a file inside an input folder that
@@ -11,6 +12,7 @@ export async function guardOutputs(outputs: { path: string; option: string }[], 
   const inputReal = await Promise.all(inputs.map(async (p) => ({ path: p, real: await realpath(p).catch(() => p), dir: await stat(p).then((s) => s.isDirectory(), () => false) })));
   const seen = new Map<string, string>();
   for (const o of outputs) {
+    await refuseFolder(o.path);
     const real = await realpath(o.path).catch(() => o.path);
     const twice = seen.get(real);
     if (twice) throw new UserError(`${o.option} ${o.path}: the same file is also given to ${twice}`, { hint: 'give each output its own file', zh: `${o.option} ${o.path}：同一个文件也给了 ${twice}`, hintZh: '每个输出请用不同的文件', code: 'usage' });

@@ -12,9 +12,7 @@ const CHUNK = 1 << 20;
  */
 export async function writeAtomic(path: string, content: string): Promise<void> {
   // Else the rename fails with EISDIR naming our temporary file, a path the user never gave.
-  if ((await stat(path).catch(() => null))?.isDirectory()) {
-    throw new UserError('is a folder, not a file', { file: path, hint: `name a file, e.g. ${join(path, 'report.json')}`, zh: '这是一个文件夹，不是文件', hintZh: `请指定一个文件，例如 ${join(path, 'report.json')}`, code: 'usage' });
-  }
+  await refuseFolder(path);
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   await removeStale(dir, basename(path));
@@ -32,6 +30,17 @@ export async function writeAtomic(path: string, content: string): Promise<void> 
   } catch (e) {
     await rm(tmp, { force: true });
     throw namingTarget(e, tmp, path);
+  }
+}
+
+/**
+ * An output path that names a folder is refused: one that is a folder, or one ending in a slash
+ * even when it does not exist yet (it was written as a file of that name). Checked before the run
+ * (guardOutputs) and again at the write.
+ */
+export async function refuseFolder(path: string): Promise<void> {
+  if (/[\\/]$/.test(path) || (await stat(path).catch(() => null))?.isDirectory()) {
+    throw new UserError('is a folder, not a file', { file: path, hint: `name a file, e.g. ${join(path, 'report.json')}`, zh: '这是一个文件夹，不是文件', hintZh: `请指定一个文件，例如 ${join(path, 'report.json')}`, code: 'usage' });
   }
 }
 

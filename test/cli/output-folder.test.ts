@@ -19,6 +19,14 @@ describe('an output path that is a folder', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('a path ending in a slash is a folder even when it does not exist: nothing is written under its name', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ca-out-folder-'));
+    const r = cli(['analyze', INPUT, '-q', '--output', `${join(dir, 'reports')}/`], undefined, EN);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: .*reports\/: is a folder, not a file\nhint: name a file, e\.g\. .*reports\/report\.json\n$/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('--save-baseline too', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ca-out-folder-'));
     const r = cli(['analyze', INPUT, '-q', '--format', 'json', '--save-baseline', dir], undefined, EN);
