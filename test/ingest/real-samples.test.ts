@@ -58,6 +58,13 @@ describe.skipIf(!existsSync(dir))('real samples (../shared/real-samples)', () =>
     expect(r.notes).toEqual(rel.endsWith('4A_11M.txt') ? ['ambiguous-date-order', 'exporter-as-you'] : []);
   });
 
+  it('Discord and Telegram one-to-one DMs are personal chats (left out of the report with a note); a group DM is a group', async () => {
+    const personal = async (rel: string) => (await readFile(rel)).events.flatMap((e) => (e.type === 'message' ? [e.group.personal ?? false] : []));
+    expect(new Set(await personal('discord/chat-analytics__DM_2A_2M.json'))).toEqual(new Set([true]));
+    expect(new Set(await personal('telegram/chat-analytics__DM_2A_7M.json'))).toEqual(new Set([true]));
+    expect(new Set(await personal('discord/chat-analytics__GC_3A_5M.json'))).toEqual(new Set([false]));
+  });
+
   it('WhatsApp 4A_11M: m/d/yy, the creator is the owner, "Alice added you" is the exporter\'s join', async () => {
     const { events } = await readFile('whatsapp/chat-analytics__4A_11M.txt');
     expect(events.find((e) => e.type === 'group')).toMatchObject({ roles: [{ memberId: 'Alice', role: 'owner' }] });

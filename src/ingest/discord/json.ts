@@ -67,7 +67,7 @@ export const discordJson = {
   platform: 'discord',
   capabilities: {
     identity: 'ids', joins: true, replies: true,
-    note: 'user snowflake ids; replies from reference.messageId; "Joined the server" (GuildMemberJoin, system channel only) and group-DM adds/removals as membership events; bots marked, and staff by their server role (Owner, Admin, Moderator, Staff…); no inviters',
+    note: 'user snowflake ids; one-to-one DMs left out (personal chats); replies from reference.messageId; "Joined the server" (GuildMemberJoin, system channel only) and group-DM adds/removals as membership events; bots marked, and staff by their server role (Owner, Admin, Moderator, Staff…); no inviters',
   },
   kind: () => 'messages',
   detect(head) {
@@ -119,7 +119,9 @@ function groupOf(head: Record<string, string>, fileName: string): GroupInfo {
   const guild = head['guild.name'];
   // Direct messages have the pseudo-guild "Direct Messages" (id 0): the channel alone names them.
   const name = guild && head['guild.id'] !== '0' ? `${guild} / #${channel}` : channel;
-  return { id: id ?? name, name, platform: 'discord' };
+  // A one-to-one DM (DirectTextChat) is no group: left out with the personal-chats warning, as
+  // Telegram's personal chats are (a group DM, DirectGroupTextChat, is a small group).
+  return { id: id ?? name, name, platform: 'discord', ...(head['channel.type'] === 'DirectTextChat' ? { personal: true } : {}) };
 }
 
 /** Joins and group-DM adds/removals; the added or removed user is the message's first mention. */
