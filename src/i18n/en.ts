@@ -55,7 +55,7 @@ export const en = {
   'progress.rows': '{rows} records, {mb} MB, {rate} records/s',
   // lifecycle + monetization (src/analysis/lifecycle, src/analysis/monetization)
   'finding.lifecycle-age': 'first activity {firstActivityAt}, {days} days ago',
-  'finding.lifecycle-roster': 'roster {roster} (peak {peak}), net {net30} over 30 days ({rate30} of the roster; from {source})',
+  'finding.lifecycle-roster': 'roster {roster} (peak {peak}), net {net30} over 30 days ({rate30} of the roster 30 days before; from {source})',
   'finding.lifecycle-inflow': 'net inflow {net30} over the last 30 days, against a peak of {peakNet30} ({ratio} of it)',
   'finding.lifecycle-activity': 'member messages {perDay7}/day over 7 days, {perDay28}/day over 28 days; peak {peak28}/day ({ratio} of it)',
   'finding.lifecycle-silent': 'no member activity for {days} days: the group is dead',
@@ -174,7 +174,7 @@ export const en = {
   'source.member-list': 'the member list',
   'source.join-events': 'join events',
   'source.messages': 'the people seen writing',
-  'finding.lifecycle-roster.falling': 'roster {roster} (peak {peak}), fell by {net30Abs} over 30 days ({rate30Abs} of the roster; from {source})',
+  'finding.lifecycle-roster.falling': 'roster {roster} (peak {peak}), fell by {net30Abs} over 30 days ({rate30Abs} of the roster 30 days before; from {source})',
   'finding.lifecycle-inflow.falling': 'more left than joined over the last 30 days: net outflow {net30Abs}, against a peak inflow of {peakNet30}',
   'finding.window-watch-roster.falling': 'watch the roster: it fell by {rate30Abs} over 30 days',
   'selfDrive.part.score': 'score',

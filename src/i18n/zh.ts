@@ -89,7 +89,7 @@ export const zh: Partial<Record<keyof typeof en, string>> & Record<string, strin
   'progress.rows': '{rows} 条记录，{mb} MB，每秒 {rate} 条',
   // lifecycle + monetization (src/analysis/lifecycle, src/analysis/monetization)
   'finding.lifecycle-age': '首次活动 {firstActivityAt}，距今 {days} 天',
-  'finding.lifecycle-roster': '成员 {roster} 人（峰值 {peak}），30 天净增 {net30}（占成员 {rate30}；来源 {source}）',
+  'finding.lifecycle-roster': '成员 {roster} 人（峰值 {peak}），30 天净增 {net30}（为 30 天前成员数的 {rate30}；来源 {source}）',
   'finding.lifecycle-inflow': '近 30 天净流入 {net30}，峰值 {peakNet30}（为峰值的 {ratio}）',
   'finding.lifecycle-activity': '成员消息：近 7 天每天 {perDay7} 条，近 28 天每天 {perDay28} 条；迄今的稳定高点每天 {peak28} 条（已扣除偶然波动），现在是它的 {ratio}',
   'finding.lifecycle-silent': '{days} 天没有成员发言：群已死',
@@ -208,7 +208,7 @@ export const zh: Partial<Record<keyof typeof en, string>> & Record<string, strin
   'source.member-list': '成员名单',
   'source.join-events': '进退群记录',
   'source.messages': '发言记录',
-  'finding.lifecycle-roster.falling': '成员 {roster} 人（峰值 {peak}），30 天减少 {net30Abs} 人（占成员 {rate30Abs}；来源 {source}）',
+  'finding.lifecycle-roster.falling': '成员 {roster} 人（峰值 {peak}），30 天减少 {net30Abs} 人（为 30 天前成员数的 {rate30Abs}；来源 {source}）',
   'finding.lifecycle-inflow.falling': '近 30 天退群多于入群：净流出 {net30Abs}，流入峰值为 {peakNet30}',
   'finding.window-watch-roster.falling': '关注成员数：30 天减少了 {rate30Abs}',
   'selfDrive.part.score': '得分',

@@ -58,7 +58,7 @@ describe('finding sentences', () => {
     const age = findingText('en', f('lifecycle-age', { firstActivityAt: '2025-03-31T17:21:53Z', days: 92 }), 'Asia/Shanghai');
     expect(age).toBe('first activity 2025-04-01, 92 days ago');
     const roster = findingText('zh', f('lifecycle-roster', { roster: 75, peak: 75, net30: 24, rate30: 0.471, source: 'member-list' }), 'UTC');
-    expect(roster).toContain('占成员 47%');
+    expect(roster).toContain('为 30 天前成员数的 47%');
     expect(roster).toContain('来源 成员名单');
     expect(roster).not.toMatch(/member-list/);
     expect(findingText('en', f('window-dead', { status: 'dead' }))).toBe('no selling window: the group is dead');
