@@ -189,6 +189,8 @@ export const en = {
   'selfDrive.part.conversations': 'conversations',
   'selfDrive.part.staffPrompts': 'conversations opened by staff',
   'selfDrive.part.zombie': 'zombie',
+  'selfDrive.part.staffKnown': 'owner/admins known',
+  'selfDrive.window': 'measured over {from} → {to}',
   'word.yes': 'yes',
   'word.no': 'no',
   'signal.activeDays': 'Days',

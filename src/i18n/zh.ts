@@ -223,6 +223,8 @@ export const zh: Partial<Record<keyof typeof en, string>> & Record<string, strin
   'selfDrive.part.conversations': '话题数',
   'selfDrive.part.staffPrompts': '群主/管理员发起的话题',
   'selfDrive.part.zombie': '僵尸群',
+  'selfDrive.part.staffKnown': '已知群主/管理员',
+  'selfDrive.window': '统计区间 {from} → {to}',
   'word.yes': '是',
   'word.no': '否',
   'signal.activeDays': '活跃天数',

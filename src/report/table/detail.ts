@@ -43,6 +43,9 @@ export function renderDetail(r: AuditResult, ctx: RenderContext): string {
   if (v.selfDrive) {
     section('detail.selfDrive');
     out.push(...selfDriveParts(lang, v.selfDrive).map((l) => `  ${l}`));
+    // Which days the parts measure: the last 90 days of member activity, an old stretch in a dead group.
+    const { windowStart, windowEnd } = v.selfDrive as { windowStart?: unknown; windowEnd?: unknown };
+    if (typeof windowStart === 'string' && typeof windowEnd === 'string') out.push(`  ${t(lang, 'selfDrive.window', { from: localDate(windowStart, tz), to: localDate(windowEnd, tz) })}`);
   }
   if (v.seedUsers) {
     section('detail.seeds');
