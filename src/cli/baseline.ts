@@ -81,5 +81,13 @@ export function diffReports(before: AuditResult, after: AuditResult, topSpreader
   }
   const now = new Set(after.groups.map((g) => g.id));
   for (const b of before.groups as GroupReport[]) if (!now.has(b.id)) out.push({ kind: 'group-removed', groupId: b.id, groupName: b.name, from: null, to: null, memberId: null, memberName: null });
-  return out;
+  // Worst news first (a cron mail is read from the top), in group order within a kind: a review
+  // found a death in 15th place, after three new spreaders.
+  return out.map((c, i) => ({ c, i })).sort((a, b) => URGENCY[a.c.kind] - URGENCY[b.c.kind] || a.i - b.i).map((x) => x.c);
 }
+
+/** The order changes are listed in: what needs action first, good news after. */
+const URGENCY: Record<Change['kind'], number> = {
+  'died': 0, 'at-risk': 1, 'self-drive-lost': 2, 'window-closed': 3, 'seed-went-quiet': 4, 'group-removed': 5, 'phase-changed': 6,
+  'revived': 7, 'recovered': 8, 'self-drive-regained': 9, 'window-opened': 10, 'new-top-spreader': 11, 'group-added': 12,
+};

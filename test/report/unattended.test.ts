@@ -43,6 +43,9 @@ describe('--baseline: what changed since the last run', () => {
     ];
     expect(changes.map((c) => [c.kind, c.groupId, c.from, c.to, c.memberId]).sort(byGroup)).toEqual(expected.sort(byGroup));
   });
+  it('lists the worst news first: a death before seed users going quiet, before phases, before good news', () => {
+    expect(changes.map((c) => c.kind)).toEqual(['died', 'seed-went-quiet', 'seed-went-quiet', 'group-removed', 'phase-changed', 'window-opened', 'new-top-spreader', 'group-added']);
+  });
   it('no change against itself', () => {
     expect(diffReports(frozen(), frozen())).toEqual([]);
   });
