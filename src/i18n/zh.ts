@@ -70,6 +70,7 @@ export const zh: Partial<Record<keyof typeof en, string>> & Record<string, strin
   'issue.duplicate-column': '列名重复：只使用第一列',
   'issue.invalid-encoding': '有无效字符（编码混杂？）',
   'issue.duplicates-merged': '重复的消息只计一次',
+  'issue.input-ends-early': '这份导出比其他输入早结束很久；如果它是那时导出的，群看起来像死群只是因为这个，请单独分析它或指定 --as-of',
   'issue.personal-chats-left-out': '一对一私聊和频道不计入群',
   'issue.field-too-long': '字段过长（引号没有闭合？）',
   'issue.line-too-long': '行过长',

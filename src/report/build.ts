@@ -58,7 +58,7 @@ export function buildReport(ds: Dataset, inputs: InputSummary[], issues: InputIs
     top: o.top,
     inputs,
     groups,
-    warnings: [...summariseIssues(issues, ds), ...personalChats(personal, inputs)],
+    warnings: [...summariseIssues(issues, ds), ...personalChats(personal, inputs), ...earlyInputs(ds, present, inputs, o.asOf, deadAfter(options))],
   };
 }
 
@@ -73,6 +73,46 @@ function hasAnything(ds: Dataset, g: GroupRecord, asOf: number): boolean {
   const members = g.members.map((m) => ds.members[m]!);
   if (members.some((m) => m.joinedAt !== null && m.joinedAt <= asOf)) return true;
   return members.length > 0 && members.every((m) => m.joinedAt === null);
+}
+
+/** The dead threshold the vitality analysis uses (an input ending before it is worth a word). */
+function deadAfter(options: unknown[]): number {
+  const v = options[analyses.findIndex((a) => a.key === 'vitality')] as { deadAfterDays?: number } | undefined;
+  return v?.deadAfterDays ?? 30;
+}
+
+/**
+ * Chat exports in which every group fell silent more than `deadAfterDays` before as-of. As-of is
+ * the latest event of all inputs, so an export saved weeks before the others makes its groups look
+ * dead though they may not be (found in a review: four LINE exports of different years, all "dead"
+ * together, each "alive" alone). The data cannot tell an old export from dead groups, so it is a
+ * note naming the input, not a change of verdict.
+ */
+function earlyInputs(ds: Dataset, groups: GroupRecord[], inputs: InputSummary[], asOf: number, deadAfterDays: number): AuditResult['warnings'] {
+  const end = new Array<number>(inputs.length).fill(-Infinity);
+  for (const g of groups) {
+    let last = g.msgEnd > g.msgStart ? ds.messages.time[g.msgEnd - 1]! : -Infinity;
+    for (const e of g.events) if (e.time <= asOf) last = Math.max(last, e.time);
+    // A group fed by several inputs (overlapping exports) ends where the latest of them ends.
+    for (const i of g.inputs) end[i] = Math.max(end[i]!, Math.min(last, asOf));
+  }
+  const early = inputs.flatMap((input, i) => {
+    const days = Math.floor((asOf - end[i]!) / 86_400_000);
+    return input.kind === 'messages' && Number.isFinite(end[i]!) && days > deadAfterDays ? [{ input, days }] : [];
+  });
+  if (early.length === 0) return [];
+  const day = iso(asOf).slice(0, 10);
+  if (early.length <= 3) {
+    return early.map(({ input, days }) => ({
+      code: 'input-ends-early', file: input.path, line: null,
+      message: `the input ends ${days} days before the as-of ${day}: if it was exported then, its groups look dead only because of that; analyse it on its own or give --as-of`,
+    }));
+  }
+  const named = early.slice(0, 3).map((x) => x.input.path).join(', ');
+  return [{
+    code: 'input-ends-early', file: null, line: null,
+    message: `${early.length} inputs end more than ${deadAfterDays} days before the as-of ${day} (${named}, …): if they were exported then, their groups look dead only because of that; analyse them on their own or give --as-of`,
+  }];
 }
 
 /** How many one-to-one chats were left out, and which (the first few), as one warning. */

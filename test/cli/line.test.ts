@@ -13,9 +13,12 @@ describe('community-audit analyze on LINE exports (built binary)', () => {
     const r = runCli(['analyze', ...dirs, '--format', 'json', '--tz', 'Asia/Taipei']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    const report = JSON.parse(r.stdout) as { groups: Group[]; inputs: { format: string }[]; warnings: unknown[] };
+    const report = JSON.parse(r.stdout) as { groups: Group[]; inputs: { format: string }[]; warnings: { code: string; file: string | null; message: string }[] };
     expect(report.inputs.map((i) => i.format)).toEqual(['line-txt', 'line-txt', 'line-txt', 'line-txt']);
-    expect(report.warnings).toEqual([]);
+    // Exports of 2024 beside one of 2025: each of the three older ones is named, as-of being the latest event of all.
+    expect(report.warnings.map((w) => [w.code, w.file?.split('/').slice(-2, -1)[0], /ends (\d+) days before the as-of 2025-08-05/.exec(w.message)?.[1]])).toEqual([
+      ['input-ends-early', 'en-group', '570'], ['input-ends-early', 'zh-hant-invites', '541'], ['input-ends-early', 'ja-group', '492'],
+    ]);
     const groups = Object.fromEntries(report.groups.map((g) => [g.id, [g.platform, g.messages.total, g.members.total, g.fission.joins]]));
     // Members still in at the end: Book Club lost Carol (left) and Dan (removed); 讀書會 張三 and 陳五.
     expect(groups).toEqual({
