@@ -79,6 +79,24 @@ describe('receptive slots, sparse data', () => {
   });
 });
 
+describe('lifecycle, joins trickling into a mature group', () => {
+  // Forty people in the first three weeks; then steady chat for ten months.
+  const forty: MemberSpec[] = [{ id: 'shop', role: 'owner', joinedAt: day(0, 9) }, ...Array.from({ length: 40 }, (_, i) => ({ id: `p${i}`, joinedAt: day(Math.floor(i / 2), 10) }))];
+  const chat = sparseChat(7, 0, 300, 6);
+  const run = (extra: MemberSpec[]) => {
+    const ds = dataset({ members: [...forty, ...extra], messages: chat });
+    return lifecycle.run(ds.groups[0]!, ctxFor(ds, day(299, 23, 59)), lifecycleOptions.parse({}), {}).timeline.map((t) => t.phase);
+  };
+  const joiners = (n: number, from: number, every: number) => Array.from({ length: n }, (_, i) => ({ id: `new${i}`, joinedAt: day(from + i * every, 12) }));
+  it('a bump of five joins in a month of maturity is no new growth (it read as weeks of it, back and forth)', () => {
+    expect(run(joiners(5, 180, 6))).toEqual(['inception', 'growth', 'maturity']);
+  });
+  it('a real campaign after maturity (a third more people in a month) is growth again', () => {
+    expect(run(joiners(14, 180, 2))).toContain('growth');
+    expect(run(joiners(14, 180, 2)).slice(2)).toEqual(['maturity', 'growth', 'maturity']);
+  });
+});
+
 describe('lifecycle, a group where no member ever writes', () => {
   it('a bot posting daily to twenty silent customers is never mature, and no selling window opens (fourth independent simulator)', () => {
     const bot: MemberSpec = { id: 'bot', role: 'bot', joinedAt: day(0, 8) };

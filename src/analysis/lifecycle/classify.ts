@@ -9,6 +9,7 @@ export interface ClassifyOptions {
   deadAfterDays: number;
   growthRate: number;
   growthMin: number;
+  regrowth: number;
   lateRatio: number;
   declineActivity: number;
   suddenActivity: number;
@@ -100,7 +101,7 @@ export function labelDays(f: DailyFeatures, o: ClassifyOptions): Phase[] {
     // of 0 read as "at its peak"). Found by the fourth independent simulator. Not in the first days
     // of a mid-life export that members write in later: those days are only where the file starts.
     else if (f.cumulative[d]! === 0 && (f.fresh || f.cumulative[n - 1]! === 0)) p = 'decline';
-    else if (s.growing && s.shortRatio >= o.suddenActivity) p = 'growth';
+    else if (s.growing && s.shortRatio >= o.suddenActivity && (prev === 'inception' || prev === 'growth' || regrows(f, d, o))) p = 'growth';
     else if (s.activityRatio < o.declineActivity || s.shortRatio < o.suddenActivity || s.shrinking) p = 'decline';
     else if (prev === 'decline' && s.activityRatio < o.recoverActivity) p = 'decline';
     else p = 'maturity';
@@ -108,6 +109,17 @@ export function labelDays(f: DailyFeatures, o: ClassifyOptions): Phase[] {
     prev = p;
   }
   return labels;
+}
+
+/**
+ * Growth again after maturity needs a clearer inflow than growth did (`regrowth` times the rate
+ * and the count): a mature group keeps a trickle of joins, and a chance bump in it read as weeks
+ * of growth, back and forth (the demo's 考研互助群 drew four growth spells in its maturity). The
+ * hysteresis of decline, for growth.
+ */
+function regrows(f: DailyFeatures, d: number, o: ClassifyOptions): boolean {
+  const net = f.net30[d]!, base = Math.max(1, f.base30[d]!);
+  return net >= o.regrowth * o.growthMin && net / base >= o.regrowth * (f.rosterFromMessages ? o.seenGrowthRate : o.growthRate);
 }
 
 /** Runs of equal labels; then flickers (a short run between two equal phases) are merged away. */

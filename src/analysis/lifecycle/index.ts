@@ -18,6 +18,7 @@ export const lifecycleOptions = z.object({
   youngDays: z.number().int().min(0).default(30).describe('a group younger than this is in inception, whatever its numbers'),
   growthRate: z.number().min(0).default(0.05).describe('growth: net inflow over 30 days at least this share of the roster a month before'),
   growthMin: z.number().min(0).default(3).describe('growth: and at least this many members net over 30 days'),
+  regrowth: z.number().min(1).default(2).describe('growth again after maturity: the net inflow must be this many times growthRate and growthMin (a mature group\'s trickle of joins is no new growth)'),
   lateRatio: z.number().min(0).max(1).default(0.7).describe('late growth: inflow over 14 days below this share of its peak in the current growth'),
   declineActivity: z.number().min(0).max(1).default(0.5).describe('decline: member activity (28-day mean) below this share of its peak'),
   suddenActivity: z.number().min(0).max(1).default(0.3).describe('decline: member activity over two weeks below this share of the peak (a collapse)'),
