@@ -25,10 +25,11 @@ describe('group profile (members, messages, weekly activity)', () => {
     expect(g.members).toMatchObject({ total: 5, active30d: 2, joined30d: 6, left30d: 1 });
     expect(g.messages).toEqual({ total: 6, system: 1, last30d: 6 });
     expect(g.activity.weekly).toEqual([
-      { weekStart: '2024-02-26', messages: 0, activeMembers: 0, joins: 4, leaves: 0, roster: 4, days: 3 },
-      // 小李 and 阿杰 are members; Tony is an admin and the owner is staff: 2 active members.
-      { weekStart: '2024-03-04', messages: 6, activeMembers: 2, joins: 1, leaves: 1, roster: 4, days: 7 },
-      { weekStart: '2024-03-11', messages: 0, activeMembers: 0, joins: 1, leaves: 0, roster: 5, days: 1 },
+      { weekStart: '2024-02-26', messages: 0, activeMembers: 0, memberMessages: 0, joins: 4, leaves: 0, roster: 4, days: 3 },
+      // 小李 and 阿杰 are members; Tony is an admin and the owner is staff: 2 active members, whose
+      // 4 messages (小李 m2 m4, 阿杰 m3 m6) are the members' own.
+      { weekStart: '2024-03-04', messages: 6, activeMembers: 2, memberMessages: 4, joins: 1, leaves: 1, roster: 4, days: 7 },
+      { weekStart: '2024-03-11', messages: 0, activeMembers: 0, memberMessages: 0, joins: 1, leaves: 0, roster: 5, days: 1 },
     ]);
   });
 

@@ -18,9 +18,17 @@ describe('the --group detail view', () => {
 
   it('draws a partial last week as a rate, not as a drop', async () => {
     const { sparkline, weeklyRates } = await import('../../src/report/table/sparkline.js');
-    const weeks = [{ messages: 70 }, { messages: 70 }, { messages: 10, days: 1 }];
+    const weeks = [{ messages: 70 }, { messages: 70 }, { messages: 30, days: 3 }];
     expect(weeklyRates(weeks)).toEqual([70, 70, 70]);
     expect(sparkline(weeklyRates(weeks))).toBe('███');
+    // A last week of a day or two is left out: no "crash" drawn from one quiet Monday.
+    expect(weeklyRates([{ messages: 70 }, { messages: 0, days: 1 }])).toEqual([70]);
+  });
+
+  it('draws members\' own messages: an owner or bot posting in a dead group draws a flat line', async () => {
+    const { sparkline, weeklyRates } = await import('../../src/report/table/sparkline.js');
+    const zombie = [{ messages: 40, memberMessages: 35 }, { messages: 20, memberMessages: 5 }, { messages: 30, memberMessages: 0 }];
+    expect(sparkline(weeklyRates(zombie))).toBe('█▂▁');
   });
 
   it('says which groups exist when the id is unknown', () => {
