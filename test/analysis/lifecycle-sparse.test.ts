@@ -108,6 +108,8 @@ describe('lifecycle, a group where no member ever writes', () => {
     expect(r.timeline.map((t) => [t.phase, t.start.slice(0, 10)])).toEqual([['inception', '2024-01-01'], ['decline', '2024-01-22']]);
     const m = monetization.run(ds.groups[0]!, ctx, monetizationOptions.parse({}), { lifecycle: r });
     expect(m.window).toMatchObject({ status: 'closed', openedAt: null });
+    // No peak to measure against: no share of it ("1493%" of a peak of 0.0 a day, in a review).
+    expect(r.evidence.find((e) => e.code === 'lifecycle-activity')!.values).toMatchObject({ peak28: 0, ratio: null });
   });
 });
 

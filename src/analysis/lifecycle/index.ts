@@ -140,7 +140,8 @@ function evidence(g: GroupRecord, ctx: AnalysisContext, f: DailyFeatures, now: R
     }),
     finding('lifecycle-inflow', sig.growing ? 'good' : 'info', { net30: f.net30[d]!, peakNet30: netPeak, ratio: netPeak > 0 ? round(f.net30[d]! / netPeak) : null }),
     finding('lifecycle-activity', sig.activityRatio < o.declineActivity ? 'bad' : sig.activityRatio < o.recoverActivity ? 'warn' : 'good', {
-      perDay7: round(f.act7[d]!, 1), perDay28: round(f.act28[d]!, 1), peak28: round(f.peak28[d]!, 1), ratio: round(sig.activityRatio),
+      // Against a peak that rounds to 0 a day (chance taken off a few messages) a share says nothing ("1493%"): none.
+      perDay7: round(f.act7[d]!, 1), perDay28: round(f.act28[d]!, 1), peak28: round(f.peak28[d]!, 1), ratio: f.peak28[d]! >= 0.05 ? round(sig.activityRatio) : null,
     }),
   ];
   if (sig.silent) out.push(finding('lifecycle-silent', 'bad', { days: o.deadAfterDays }));
