@@ -86,6 +86,7 @@ export const en = {
   'col.invited': 'Invited',
   'col.stayed': 'Stayed',
   'col.active': 'Active',
+  'col.stayedAndActive': 'Stayed & talk',
   'col.subtree': 'Subtree',
   'col.lastMessage': 'Last message',
   'col.usualPerWeek': 'Usual / week',

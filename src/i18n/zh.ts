@@ -121,6 +121,7 @@ export const zh: Partial<Record<keyof typeof en, string>> & Record<string, strin
   'col.invited': '邀请',
   'col.stayed': '留存',
   'col.active': '活跃',
+  'col.stayedAndActive': '留下且发言',
   'col.subtree': '裂变树',
   'col.lastMessage': '最后发言',
   'col.usualPerWeek': '平时每周',

@@ -122,7 +122,7 @@ function groupSection(g: GroupReport, i: number, r: AuditResult, lang: Lang): st
   ];
   const people = [
     v.seedUsers ? table(t(lang, 'detail.seeds'), ['col.rank', 'col.name', 'col.score'], v.seedUsers.map((s) => [String(s.rank), h(s.name), s.score.toFixed(2)]), lang) : '',
-    v.fission ? table(t(lang, 'detail.spreaders'), ['col.name', 'col.invited', 'col.stayed', 'col.active', 'col.subtree'], v.fission.topSpreaders.map((s) => [h(s.name), String(s.invited), String(s.stayed), String(s.active), String(s.subtree)]), lang) : '',
+    v.fission ? table(t(lang, 'detail.spreaders'), ['col.name', 'col.invited', 'col.stayed', 'col.stayedAndActive', 'col.subtree'], v.fission.topSpreaders.map((s) => [h(s.name), String(s.invited), String(s.stayed), String(s.stayedAndActive ?? s.active), String(s.subtree)]), lang) : '',
   ];
   const quiet = (g.members as { goingQuiet?: { name: string; lastMessageAt: string; usualPerWeek: number }[] }).goingQuiet;
   if (quiet?.length) people.push(table(t(lang, 'detail.goingQuiet'), ['col.name', 'col.lastMessage', 'col.usualPerWeek'], quiet.map((q) => [h(q.name), h(localDate(q.lastMessageAt, r.timeZone)), q.usualPerWeek.toFixed(1)]), lang));

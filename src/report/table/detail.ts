@@ -63,7 +63,7 @@ export function renderDetail(r: AuditResult, ctx: RenderContext): string {
     const f = v.fission;
     out.push(`  ${t(lang, 'fission.line', { k: f.kFactor.toFixed(2), invited: percent(f.invitedShare), depth: f.maxDepth, cycle: f.cycleTimeDaysMedian ?? '–' })}`);
     section('detail.spreaders');
-    out.push(f.topSpreaders.length ? table(['col.name', 'col.invited', 'col.stayed', 'col.active', 'col.subtree'].map(col), f.topSpreaders.map((s) => [safeText(s.name), String(s.invited), String(s.stayed), String(s.active), String(s.subtree)])) : none);
+    out.push(f.topSpreaders.length ? table(['col.name', 'col.invited', 'col.stayed', 'col.stayedAndActive', 'col.subtree'].map(col), f.topSpreaders.map((s) => [safeText(s.name), String(s.invited), String(s.stayed), String(s.stayedAndActive ?? s.active), String(s.subtree)])) : none);
   }
   const members = g.members as Record<string, unknown>;
   if (Array.isArray(members.cohorts) && members.cohorts.length) {
