@@ -30,6 +30,7 @@ export const en = {
   'detail.timeline': 'Lifecycle timeline',
   'detail.evidence': 'Evidence',
   'detail.seeds': 'Seed users',
+  'detail.seedsOfDead': 'the group is dead: these were its seed users before it fell silent — the people to win back first',
   'detail.window': 'Monetization window',
   'detail.slots': 'Receptive slots',
   'detail.reasons': 'Vitality',

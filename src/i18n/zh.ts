@@ -32,6 +32,7 @@ export const zh: Partial<Record<keyof typeof en, string>> & Record<string, strin
   'detail.timeline': '生命周期时间线',
   'detail.evidence': '依据',
   'detail.seeds': '种子用户',
+  'detail.seedsOfDead': '群已是死群：以下是沉寂前的种子用户，重新激活时优先联系他们',
   'detail.window': '变现窗口',
   'detail.slots': '用户活跃时段',
   'detail.reasons': '活力',

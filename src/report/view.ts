@@ -11,7 +11,7 @@ export interface GroupView {
   vitality?: { status: string; zombie: boolean; lastMemberMessageAt: string | null; reasons: Finding[] };
   selfDrive?: ({ score: number; lacking: boolean } & Record<string, unknown>) | null;
   seedUsers?: { memberId: string; name: string; rank: number; score: number; signals: Record<string, number | null> }[];
-  monetization?: { window: { status: string; openedAt: string | null; closedAt: string | null } & Record<string, unknown>; slots: { weekday: number; hour: number; score: number }[] } | null;
+  monetization?: { window: { status: string; openedAt: string | null; closedAt: string | null; watch?: Finding[] } & Record<string, unknown>; slots: { weekday: number; hour: number; score: number }[] } | null;
   fission?: { kFactor: number; invitedShare: number; maxDepth: number; cycleTimeDaysMedian: number | null; topSpreaders: { memberId: string; name: string; invited: number; stayed: number; active: number; stayedAndActive?: number; subtree: number }[] } & Record<string, unknown>;
 }
 

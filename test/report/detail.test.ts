@@ -33,5 +33,19 @@ describe('the --group detail view', () => {
 
   it('says which groups exist when the id is unknown', () => {
     expect(() => tableReporter.render(frozen(), ctx('en', { groupId: 'nope' }))).toThrow(/no group "nope"/);
+    // The hint names the groups as the operator knows them, with their ids.
+    let hint = '';
+    try { tableReporter.render(frozen(), ctx('en', { groupId: 'nope' })); } catch (e) { hint = (e as { details?: { hint?: string } }).details?.hint ?? ''; }
+    const g = frozen().groups.find((x) => x.name !== x.id)!;
+    expect(hint).toContain(`${g.name} (${g.id})`);
+  });
+
+  it('tells that the seed users of a dead group are the people to win back', () => {
+    const r = frozen();
+    const dead = r.groups.find((x) => (x as { vitality?: { status: string } }).vitality?.status === 'dead' && ((x as { seedUsers?: unknown[] }).seedUsers ?? []).length > 0);
+    const alive = r.groups.find((x) => (x as { vitality?: { status: string } }).vitality?.status === 'alive')!;
+    expect(dead).toBeDefined();
+    expect(tableReporter.render(r, ctx('zh', { groupId: dead!.id }))).toContain('沉寂前的种子用户');
+    expect(tableReporter.render(r, ctx('zh', { groupId: alive.id }))).not.toContain('沉寂前');
   });
 });

@@ -126,7 +126,10 @@ function groupSection(g: GroupReport, i: number, r: AuditResult, lang: Lang): st
   ];
   const quiet = (g.members as { goingQuiet?: { name: string; lastMessageAt: string; usualPerWeek: number }[] }).goingQuiet;
   if (quiet?.length) people.push(table(t(lang, 'detail.goingQuiet'), ['col.name', 'col.lastMessage', 'col.usualPerWeek'], quiet.map((q) => [h(q.name), h(localDate(q.lastMessageAt, r.timeZone)), q.usualPerWeek.toFixed(1)]), lang));
-  return `<section class="card group" id="g${i}"><h2>${h(g.name)} ${badges}</h2><div class="stats"><span class="muted">${h(g.platform)} · ${h(g.id)}</span>${stats}</div><div class="charts">${charts.join('')}</div><div class="two">${people.filter(Boolean).join('')}</div></section>`;
+  // The window in words, with what to watch next (the JSON's watch lines).
+  const watch = v.monetization?.window.watch ?? [];
+  const advice = watch.length ? `<p class="muted">${watch.map((f) => h(findingText(lang, f, r.timeZone))).join(' · ')}</p>` : '';
+  return `<section class="card group" id="g${i}"><h2>${h(g.name)} ${badges}</h2><div class="stats"><span class="muted">${h(g.platform)} · ${h(g.id)}</span>${stats}</div>${advice}<div class="charts">${charts.join('')}</div><div class="two">${people.filter(Boolean).join('')}</div></section>`;
 }
 
 /** A small table; cells arrive escaped. */

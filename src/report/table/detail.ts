@@ -13,7 +13,8 @@ import { sparkline, weeklyRates } from './sparkline.js';
 
 /** The first groups of the report, to say which ones --group can name. */
 function groupList(r: AuditResult): string {
-  return `${r.groups.slice(0, 8).map((x) => x.id).join(', ')}${r.groups.length > 8 ? ', …' : ''}`;
+  // Names beside ids: the operator knows the group by its name, and --group takes either.
+  return `${r.groups.slice(0, 8).map((x) => (x.name && x.name !== x.id ? `${safeText(x.name)} (${safeText(x.id)})` : safeText(x.id))).join(', ')}${r.groups.length > 8 ? ', …' : ''}`;
 }
 
 /** `--group ID`: one group in detail — timeline, evidence, seed users, slots, spreaders. */
@@ -49,14 +50,19 @@ export function renderDetail(r: AuditResult, ctx: RenderContext): string {
   }
   if (v.seedUsers) {
     section('detail.seeds');
+    // In a dead group they are who was active before it fell silent: people to win back, not leaders now.
+    if (v.vitality?.status === 'dead' && v.seedUsers.length) out.push(`  ${t(lang, 'detail.seedsOfDead')}`);
     out.push(v.seedUsers.length ? table([col('col.rank'), col('col.name'), col('col.score'), ...SEED_SIGNALS.map((k) => col(`signal.${k}`))], v.seedUsers.map((s) => [String(s.rank), safeText(s.name), s.score.toFixed(2), ...SEED_SIGNALS.map((k) => signal(k, s.signals[k]))])) : none);
   }
   if (v.monetization) {
     // The window and the slots are two answers: when in its life to sell, and at what hours.
     section('detail.window');
     out.push(`  ${paint(ctx, 'window', v.monetization.window.status, windowPhrase(lang, v.monetization.window, tz))}`);
+    // What to watch, or do, next: the JSON's watch lines (they were only there).
+    findings(v.monetization.window.watch ?? []);
     section('detail.slots');
-    out.push(`  ${v.monetization.slots.map((s) => `${t(lang, `weekday.${s.weekday}`)} ${String(s.hour).padStart(2, '0')}:00 (${s.score.toFixed(2)})`).join(', ') || t(lang, 'detail.none')}`);
+    const slots = v.monetization.slots.map((s) => `${t(lang, `weekday.${s.weekday}`)} ${String(s.hour).padStart(2, '0')}:00 (${s.score.toFixed(2)})`).join(', ');
+    out.push(`  ${slots ? `${slots}  [${tz}]` : t(lang, 'detail.none')}`);
   }
   if (v.fission) {
     section('detail.fission');
