@@ -61,7 +61,7 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!, key = String(issue.path[0] ?? '');
     const option = `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-    throw new UserError(`${option}: ${issue.message}`, { hint: OPTION_HINTS[key] ?? 'community-audit analyze --help lists the options', zh: `${option} 的值无效：${issue.message}`, hintZh: OPTION_HINTS_ZH[key] ?? 'community-audit analyze --help 列出了所有选项', code: 'usage' });
+    throw new UserError(`${option}: ${issue.message}`, { hint: OPTION_HINTS[key] ?? 'community-audit analyze --help lists the options', zh: `${option} 的值无效${zodZh(issue)}`, hintZh: OPTION_HINTS_ZH[key] ?? 'community-audit analyze --help 列出了所有选项', code: 'usage' });
   }
   const o = parsed.data;
   const { config } = await loadConfig(o.config, io.cwd);
@@ -195,4 +195,12 @@ function knownNames(ds: Dataset): KnownNames {
     members: ds.members.map((m) => ({ key: m.key, names: m.names })),
     others: ds.members.flatMap((m) => (m.inviterRaw ? [m.inviterRaw] : [])),
   };
+}
+
+/** What zod found wrong with an option's value, in Chinese (its messages are English): the common cases. */
+function zodZh(issue: { code: string; expected?: unknown; minimum?: unknown; maximum?: unknown }): string {
+  if (issue.code === 'invalid_type') return issue.expected === 'int' ? '：应为整数' : issue.expected === 'number' ? '：应为数字' : '';
+  if (issue.code === 'too_small' && typeof issue.minimum !== 'undefined') return `：太小（最小 ${String(issue.minimum)}）`;
+  if (issue.code === 'too_big' && typeof issue.maximum !== 'undefined') return `：太大（最大 ${String(issue.maximum)}）`;
+  return '';
 }

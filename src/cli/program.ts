@@ -13,6 +13,7 @@ import type { Lang } from '../i18n/index.js';
 import type { CliIO } from './io.js';
 import { writeAtomic } from './output.js';
 import { VERSION } from './version.js';
+import { zhCommanderError, zhHelpExtras } from './commander-zh.js';
 
 /** Commander's help headings in Chinese. */
 const HELP_TITLES_ZH: Record<string, string> = { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '全局选项：' };
@@ -28,10 +29,14 @@ export function buildProgram(io: CliIO, outcome: { value: AnalyzeOutcome }, lang
     .version(VERSION, '-V, --version', h('output the version number', '显示版本号'))
     .helpOption('-h, --help', h('display help for command', '显示帮助'))
     .helpCommand('help [command]', h('display help for command', '显示命令的帮助'))
-    .configureHelp({ styleTitle: (title) => (lang === 'zh' ? HELP_TITLES_ZH[title] ?? title : title) })
+    .configureHelp({
+      styleTitle: (title) => (lang === 'zh' ? HELP_TITLES_ZH[title] ?? title : title),
+      styleOptionDescription: (text) => (lang === 'zh' ? zhHelpExtras(text) : text),
+      styleArgumentDescription: (text) => (lang === 'zh' ? zhHelpExtras(text) : text),
+    })
     .showHelpAfterError(h('(add --help for usage)', '（加 --help 查看用法）'))
     .exitOverride()
-    .configureOutput({ writeOut: (s) => void io.writeStdout(s), writeErr: (s) => io.stderr.write(s) });
+    .configureOutput({ writeOut: (s) => void io.writeStdout(s), writeErr: (s) => io.stderr.write(lang === 'zh' ? zhCommanderError(s) : s) });
 
   program.command('analyze')
     .description(h('analyse chat exports and member lists (files, folders, ZIPs)', '分析聊天导出和成员名单（文件、文件夹、ZIP）'))

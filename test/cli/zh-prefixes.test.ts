@@ -85,3 +85,28 @@ describe('every UserError in the source has a Chinese text', () => {
     }
   });
 });
+
+describe('commander\'s own usage errors and help extras in Chinese', () => {
+  const zhEnv = { LANG: 'zh_CN.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+  it('a mistyped command, an unknown option, a bad choice, a missing value', () => {
+    expect(cli(['analyse', 'x'], undefined, zhEnv).stderr).toBe('错误：未知的命令 \'analyse\'\n（你是不是想输入 analyze？）\n（加 --help 查看用法）\n');
+    expect(cli(['analyze', 'x', '--bogus'], undefined, zhEnv).stderr.split('\n')[0]).toBe('错误：未知的选项 \'--bogus\'');
+    expect(cli(['analyze', 'x', '--lang', 'fr'], undefined, zhEnv).stderr.split('\n')[0]).toBe('错误：选项 \'--lang <lang>\' 的值 \'fr\' 无效，可选：en, zh');
+    expect(cli(['analyze', 'x', '--tz'], undefined, zhEnv).stderr.split('\n')[0]).toBe('错误：选项 \'--tz <zone>\' 缺少值');
+    expect(cli(['analyse', 'x'], undefined, EN_ENV).stderr.split('\n')[0]).toBe('error: unknown command \'analyse\'');
+  });
+  it('the help says 默认 and 可选, not default and choices', () => {
+    const help = cli(['analyze', '--help'], undefined, zhEnv).stdout;
+    expect(help).toContain('输出语言（默认：根据 LANG）（可选："en", "zh"）');
+    expect(help).not.toMatch(/\((?:default|choices):/);
+  });
+});
+
+describe('an option value zod refuses, in Chinese', () => {
+  it('says what was expected without zod\'s English', () => {
+    const r = cli(['analyze', 'fixtures/demo', '--top', 'abc', '--lang', 'zh'], undefined, EN_ENV);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('错误：--top 的值无效：应为数字\n提示：1 到 1000 之间的整数，例如 --top 5\n');
+    expect(cli(['analyze', 'fixtures/demo', '--top', '0', '--lang', 'zh'], undefined, EN_ENV).stderr.split('\n')[0]).toBe('错误：--top 的值无效：太小（最小 1）');
+  });
+});
