@@ -80,10 +80,16 @@ export function buildProgram(io: CliIO, outcome: { value: AnalyzeOutcome }, lang
 
   program.command('formats')
     .description(h('list the export formats this tool reads and what each can show', '列出本工具能读取的导出格式及各自能分析的内容'))
+    // The language was read from argv (or the locale) before the program was built: accepted here so it parses.
+    .addOption(new Option('--lang <lang>', h('language of the output (default: from LANG)', '输出语言（默认：根据 LANG）')).choices(['en', 'zh']))
     .action(async () => {
+      // Titles and notes name exporters and their fields, which stay as they are; the verdict words are translated.
+      const yes = (b: boolean) => (b ? h('yes', '有') : h('no', '无'));
       const lines = adapters.map((a) => {
         const c = a.capabilities;
-        return `${a.id.padEnd(24)} ${a.title}\n${''.padEnd(24)} members by ${c.identity}; joins: ${c.joins ? 'yes' : 'no'}; replies: ${c.replies ? 'yes' : 'no'}${c.note ? `; ${c.note}` : ''}`;
+        const by = c.identity === 'ids' ? h('ids', '平台 id') : h('names', '显示名');
+        const facts = lang === 'zh' ? `成员标识：${by}；入群记录：${yes(c.joins)}；回复：${yes(c.replies)}` : `members by ${by}; joins: ${yes(c.joins)}; replies: ${yes(c.replies)}`;
+        return `${a.id.padEnd(24)} ${a.title}\n${''.padEnd(24)} ${facts}${c.note ? `${h('; ', '；')}${c.note}` : ''}`;
       });
       await io.writeStdout(`${lines.join('\n')}\n`);
     });

@@ -88,6 +88,10 @@ describe('community-audit analyze (built binary)', () => {
     const formats = runCli(['formats']);
     expect(formats.stdout).toContain('canonical-csv');
     expect(formats.stdout).toContain('wechat-memotrace-csv');
+    // --lang is accepted, and the verdict words follow it (exporters' names and fields stay as they are).
+    const zh = runCli(['formats', '--lang', 'zh']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toMatch(/^wechat-memotrace-csv .*\n +成员标识：平台 id；入群记录：有；回复：有；/m);
     const schema = JSON.parse(runCli(['schema']).stdout);
     expect(schema.properties.groups.type).toBe('array');
   });
