@@ -117,19 +117,28 @@ function row(g: GroupReport, ctx: RenderContext, hasVerdicts: boolean, spark: nu
   return cells;
 }
 
-/** Cut to `width` terminal columns (CJK characters take two), the ellipsis included. */
+/**
+ * Cut to `width` terminal columns (CJK characters take two), the ellipsis included — in the
+ * middle, keeping the end: operators number their groups at the end ("…福利1群", "…福利2群", "…VIP群"),
+ * and a cut end made three of them one name (UX review).
+ */
 export function truncate(s: string, width: number): string {
+  const chars = [...s];
   let total = 0;
-  for (const ch of s) total += charWidth(ch);
+  for (const ch of chars) total += charWidth(ch);
   if (total <= width) return s;
+  // The end keeps up to a third of the room (at most 8 columns); the start what is left.
+  const tailRoom = Math.min(8, Math.floor((width - 1) / 3));
+  let tw = 0, t = chars.length;
+  while (t > 0 && tw + charWidth(chars[t - 1]!) <= tailRoom) tw += charWidth(chars[--t]!);
   let w = 0, out = '';
-  for (const ch of s) {
+  for (const ch of chars.slice(0, t)) {
     const cw = charWidth(ch);
-    if (w + cw > width - 1) break;
+    if (w + cw > width - 1 - tw) break;
     w += cw;
     out += ch;
   }
-  return `${out}…`;
+  return `${out}…${chars.slice(t).join('')}`;
 }
 
 export function charWidth(ch: string): number {

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { charWidth, truncate } from '../../src/report/table/index.js';
+
+const width = (s: string) => [...s].reduce((w, ch) => w + charWidth(ch), 0);
+
+describe('group names cut to a column', () => {
+  it('keep their end, so groups numbered at the end stay apart, and fit the width (CJK counts two)', () => {
+    const names = ['上海浦东新区高端母婴用品团购福利1群', '上海浦东新区高端母婴用品团购福利2群', '上海浦东新区高端母婴用品团购VIP群'];
+    const cut = names.map((n) => truncate(n, 20));
+    expect(new Set(cut).size).toBe(3);
+    expect(cut[0]).toBe('上海浦东新区高…利1群');
+    for (const c of cut) expect(width(c)).toBeLessThanOrEqual(20);
+    expect(truncate('Book Club', 20)).toBe('Book Club');
+    expect(truncate('Weekend hiking group of Berlin', 12)).toBe('Weekend …lin');
+  });
+});
