@@ -10,10 +10,22 @@ describe('the --group detail view', () => {
   });
 
   it('shows seed-user signals as columns and cohorts as percentages', () => {
-    const text = tableReporter.render(frozen(), ctx('en', { groupId: GROUP }));
+    const text = tableReporter.render(frozen(), ctx('en', { groupId: GROUP, width: 200 }));
     expect(text).toMatch(/│ # +│ Name +│ Score +│ Days +│ Weeks +│ Started/);
     expect(text).toMatch(/Retention cohorts[\s\S]*\d+%/);
     expect(text).not.toMatch(/=\d+\.00\b/);
+  });
+
+  it('fits an 80-column terminal: signals and cohort columns give way, sentences and slots wrap (CJK counts two)', async () => {
+    const { charWidth } = await import('../../src/report/table/width.js');
+    for (const lang of ['en', 'zh'] as const) {
+      const text = tableReporter.render(frozen(), ctx(lang, { groupId: GROUP, width: 80 }));
+      const widest = Math.max(...text.split('\n').map((l) => [...l].reduce((w, ch) => w + charWidth(ch), 0)));
+      expect(widest, lang).toBeLessThanOrEqual(80);
+    }
+    const narrow = tableReporter.render(frozen(), ctx('en', { groupId: GROUP, width: 80 }));
+    expect(narrow).toMatch(/│ # +│ Name +│ Score +│ Days +│ Started/);
+    expect(narrow).not.toContain('│ Weeks');
   });
 
   it('draws a partial last week as a rate, not as a drop', async () => {

@@ -10,6 +10,7 @@ import type { RenderContext } from '../types.js';
 import { view } from '../view.js';
 import { badge, paint } from './badges.js';
 import { sparkline, weeklyRates } from './sparkline.js';
+import { charWidth, truncate } from './width.js';
 
 /** The first groups of the report, to say which ones --group can name. */
 function groupList(r: AuditResult): string {
@@ -27,7 +28,8 @@ export function renderDetail(r: AuditResult, ctx: RenderContext): string {
   const out: string[] = [c.bold(t(lang, 'detail.title', { name: safeText(g.name), id: safeText(g.id) }))];
   out.push(`${col('col.members')}: ${g.members.total}  ${col('col.active30d')}: ${g.members.active30d}  ${col('col.messages30d')}: ${g.messages.last30d}  ${sparkline(weeklyRates(g.activity.weekly), 26)}`);
   const section = (key: string) => out.push('', c.bold.underline(t(lang, key)));
-  const findings = (fs: Finding[]) => { for (const f of fs) out.push(`  ${mark(f, ctx)} ${safeText(findingText(lang, f, tz))}`); };
+  // A sentence longer than the terminal wraps under itself, not under the mark.
+  const findings = (fs: Finding[]) => { for (const f of fs) out.push(...wrap(`${mark(f, ctx)} ${safeText(findingText(lang, f, tz))}`, ctx.width - 2, 2).map((l) => `  ${l}`)); };
   const none = `  ${t(lang, 'detail.none')}`;
 
   if (v.lifecycle) {
@@ -43,7 +45,7 @@ export function renderDetail(r: AuditResult, ctx: RenderContext): string {
   }
   if (v.selfDrive) {
     section('detail.selfDrive');
-    out.push(...selfDriveParts(lang, v.selfDrive).map((l) => `  ${l}`));
+    out.push(...selfDriveParts(lang, v.selfDrive, ctx.width - 2).map((l) => `  ${l}`));
     // Which days the parts measure: the last 90 days of member activity, an old stretch in a dead group.
     const { windowStart, windowEnd } = v.selfDrive as { windowStart?: unknown; windowEnd?: unknown };
     if (typeof windowStart === 'string' && typeof windowEnd === 'string') out.push(`  ${t(lang, 'selfDrive.window', { from: localDate(windowStart, tz), to: localDate(windowEnd, tz) })}`);
@@ -52,7 +54,18 @@ export function renderDetail(r: AuditResult, ctx: RenderContext): string {
     section('detail.seeds');
     // In a dead group they are who was active before it fell silent: people to win back, not leaders now.
     if (v.vitality?.status === 'dead' && v.seedUsers.length) out.push(`  ${t(lang, 'detail.seedsOfDead')}`);
-    out.push(v.seedUsers.length ? table([col('col.rank'), col('col.name'), col('col.score'), ...SEED_SIGNALS.map((k) => col(`signal.${k}`))], v.seedUsers.map((s) => [String(s.rank), safeText(s.name), s.score.toFixed(2), ...SEED_SIGNALS.map((k) => signal(k, s.signals[k]))])) : none);
+    const seeds = v.seedUsers;
+    const seedTable = (keys: readonly (typeof SEED_SIGNALS)[number][], nameWidth = Infinity) => table([col('col.rank'), col('col.name'), col('col.score'), ...keys.map((k) => col(`signal.${k}`))], seeds.map((s) => [String(s.rank), truncate(safeText(s.name), nameWidth), s.score.toFixed(2), ...keys.map((k) => signal(k, s.signals[k]))]));
+    // On a narrow terminal the signals give way, least telling first, before a line wraps.
+    let keys: readonly (typeof SEED_SIGNALS)[number][] = SEED_SIGNALS;
+    let text = seeds.length ? seedTable(keys) : none;
+    for (const drop of SEED_NARROW) {
+      if (!seeds.length || lineWidth(text) <= ctx.width) break;
+      keys = keys.filter((k) => k !== drop);
+      text = seedTable(keys);
+    }
+    if (seeds.length) text = fitNames((w) => seedTable(keys, w), ctx.width, 1);
+    out.push(text);
   }
   if (v.monetization) {
     // The window and the slots are two answers: when in its life to sell, and at what hours.
@@ -61,22 +74,43 @@ export function renderDetail(r: AuditResult, ctx: RenderContext): string {
     // What to watch, or do, next: the JSON's watch lines (they were only there).
     findings(v.monetization.window.watch ?? []);
     section('detail.slots');
-    const slots = v.monetization.slots.map((s) => `${t(lang, `weekday.${s.weekday}`)} ${String(s.hour).padStart(2, '0')}:00 (${s.score.toFixed(2)})`).join(', ');
-    out.push(`  ${slots ? `${slots}  [${tz}]` : t(lang, 'detail.none')}`);
+    const slots = v.monetization.slots.map((s) => `${t(lang, `weekday.${s.weekday}`)} ${String(s.hour).padStart(2, '0')}:00 (${s.score.toFixed(2)})`);
+    if (!slots.length) out.push(`  ${t(lang, 'detail.none')}`);
+    // As many a line as the terminal holds, the zone after the last.
+    const lines: string[] = [];
+    for (const slot of [...slots, `[${tz}]`]) {
+      const last = lines[lines.length - 1];
+      if (last !== undefined && lineWidth(`  ${last}, ${slot}`) <= ctx.width) lines[lines.length - 1] = `${last}, ${slot}`;
+      else lines.push(slot);
+    }
+    if (slots.length) out.push(...lines.map((l) => `  ${l}`.replace(/, \[/, '  [')));
   }
   if (v.fission) {
     section('detail.fission');
     const f = v.fission;
-    out.push(`  ${t(lang, 'fission.line', { k: f.kFactor.toFixed(2), invited: percent(f.invitedShare), depth: f.maxDepth, cycle: f.cycleTimeDaysMedian ?? '–' })}`);
+    out.push(...wrap(t(lang, 'fission.line', { k: f.kFactor.toFixed(2), invited: percent(f.invitedShare), depth: f.maxDepth, cycle: f.cycleTimeDaysMedian ?? '–' }), ctx.width - 2, 2).map((l) => `  ${l}`));
     section('detail.spreaders');
-    out.push(f.topSpreaders.length ? table(['col.name', 'col.invited', 'col.stayed', 'col.stayedAndActive', 'col.subtree'].map(col), f.topSpreaders.map((s) => [safeText(s.name), String(s.invited), String(s.stayed), String(s.stayedAndActive ?? s.active), String(s.subtree)])) : none);
+    const spreaders = (nameWidth: number) => table(['col.name', 'col.invited', 'col.stayed', 'col.stayedAndActive', 'col.subtree'].map(col), f.topSpreaders.map((s) => [truncate(safeText(s.name), nameWidth), String(s.invited), String(s.stayed), String(s.stayedAndActive ?? s.active), String(s.subtree)]));
+    out.push(f.topSpreaders.length ? fitNames(spreaders, ctx.width) : none);
   }
   const members = g.members as Record<string, unknown>;
   if (Array.isArray(members.cohorts) && members.cohorts.length) {
     section('detail.cohorts');
     // Every column but the month and the count of joiners is a share.
-    const rows = (members.cohorts as Record<string, unknown>[]).map((x) => Object.entries(x).map(([k, y]) => (typeof y === 'number' && k !== 'joined' ? `${(y * 100).toFixed(0)}%` : String(y ?? '–'))));
-    out.push(table(Object.keys(members.cohorts[0] as object).map((k) => cohortColumn(lang, k)), rows));
+    const cohorts = members.cohorts as Record<string, unknown>[];
+    const cohortTable = (keys: string[]) => table(keys.map((k) => cohortColumn(lang, k)), cohorts.map((x) => keys.map((k) => {
+      const y = x[k];
+      return typeof y === 'number' && k !== 'joined' ? `${(y * 100).toFixed(0)}%` : String(y ?? '–');
+    })));
+    // Narrow terminals: "still posting" gives way to "still in", latest month first.
+    let keys = Object.keys(cohorts[0]!);
+    let text = cohortTable(keys);
+    for (const drop of ['posting3m', 'posting2m', 'stillIn3m', 'posting1m', 'stillIn2m']) {
+      if (lineWidth(text) <= ctx.width) break;
+      keys = keys.filter((k) => k !== drop);
+      text = cohortTable(keys);
+    }
+    out.push(text);
   }
   if (Array.isArray(members.goingQuiet)) {
     section('detail.goingQuiet');
@@ -87,7 +121,7 @@ export function renderDetail(r: AuditResult, ctx: RenderContext): string {
 }
 
 /** The self-drive parts with their labels: shares as percentages, flags as yes/no, counts as they are. */
-function selfDriveParts(lang: Lang, sd: Record<string, unknown>): string[] {
+function selfDriveParts(lang: Lang, sd: Record<string, unknown>, width: number): string[] {
   const parts = Object.entries(sd).filter(([, x]) => typeof x === 'number' || typeof x === 'boolean' || x === null).map(([k, x]) => {
     const label = hasText(`selfDrive.part.${k}`) ? t(lang, `selfDrive.part.${k}`) : k;
     const value = typeof x === 'boolean' ? t(lang, x ? 'word.yes' : 'word.no')
@@ -97,8 +131,13 @@ function selfDriveParts(lang: Lang, sd: Record<string, unknown>): string[] {
     return `${label}: ${value}`;
   });
   // Three parts a line keeps the labels readable on an 80-column terminal.
+  // As many parts a line as the terminal holds (three, on 80 columns, in most cases).
   const lines: string[] = [];
-  for (let i = 0; i < parts.length; i += 3) lines.push(parts.slice(i, i + 3).join(' · '));
+  for (const part of parts) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && lineWidth(`${last} · ${part}`) <= width) lines[lines.length - 1] = `${last} · ${part}`;
+    else lines.push(part);
+  }
   return lines;
 }
 
@@ -120,6 +159,52 @@ function mark(f: Finding, ctx: RenderContext): string {
 
 /** The seed-user signals worth a column in a terminal (labels in `signal.*`); the JSON has them all. */
 const SEED_SIGNALS = ['activeDays', 'activeWeeks', 'conversationsStarted', 'repliesReceived', 'answersGiven', 'invitedStayed', 'daysSinceLast'] as const;
+/**
+ * Lines of at most `width` columns (CJK counts two): broken at the last space of an English line,
+ * anywhere in Chinese (which has none); later lines indented by `hang` more.
+ */
+function wrap(text: string, width: number, hang: number): string[] {
+  if (lineWidth(text) <= width || width < 20) return [text];
+  const out: string[] = [];
+  // Chinese breaks between any two characters (its spaces sit around numbers, not between words).
+  const words = !/[\u3000-\u9fff\uff00-\uffef]/.test(text);
+  let line = '', w = 0, room = width;
+  for (const ch of text) {
+    const cw = charWidth(ch);
+    if (w + cw > room && line.trim() !== '') {
+      const cut = words ? line.lastIndexOf(' ') : -1;
+      const keep = cut > line.length / 2 ? line.slice(0, cut) : line;
+      const rest = cut > line.length / 2 ? line.slice(cut + 1) : '';
+      out.push(keep);
+      line = rest; w = lineWidth(rest); room = width - hang;
+    }
+    line += ch; w += cw;
+  }
+  if (line) out.push(line);
+  return out.map((l, i) => (i === 0 ? l : `${' '.repeat(hang)}${l}`));
+}
+
+/** A table whose name column is cut (in the middle, see truncate) until it fits `width`, to 8 columns at least. */
+function fitNames(render: (nameWidth: number) => string, width: number, column = 0): string {
+  let text = render(Infinity);
+  const over = lineWidth(text) - width;
+  if (over > 0) text = render(Math.max(8, nameColumn(text, column) - over));
+  return text;
+}
+
+/** The text width of column `column` of a rendered table, from its top border (one space of padding each side). */
+function nameColumn(text: string, column: number): number {
+  const cells = text.split('\n')[0]!.replace(/^┌|┐$/g, '').split('┬');
+  return [...(cells[column] ?? '')].length - 2;
+}
+
+/** The order the seed signals leave a table too wide for the terminal. */
+const SEED_NARROW = ['activeWeeks', 'invitedStayed', 'answersGiven', 'repliesReceived'] as const;
+
+/** The widest line of a rendered table, in terminal columns (CJK counts two, colours none). */
+function lineWidth(text: string): number {
+  return Math.max(...text.split('\n').map((l) => [...l.replace(/\u001b\[[0-9;]*m/g, '')].reduce((w, ch) => w + charWidth(ch), 0)));
+}
 
 /** A seed-user signal cell: counts as they are; days since the last message always with one
  *  decimal, so the column reads as one kind of number ("0.6", "13.0", not "0.60" beside "13"). */
