@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { UserError } from '../core/errors.js';
 import { safeText } from '../core/sanitize.js';
 import { isValidTimeZone, machineTimeZone, Zone } from '../core/time.js';
-import { labelled, langFromEnv, t, type Lang, issueText } from '../i18n/index.js';
+import { labelled, langFromEnv, plural, t, type Lang, issueText } from '../i18n/index.js';
 import { ingest } from '../ingest/run.js';
 import type { Dataset } from '../core/dataset/types.js';
 import { buildReport } from '../report/build.js';
@@ -116,12 +116,13 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
       ...(chatter ? {
         onProgress: ({ path, bytes, records }: { path: string; bytes: number; records: number }) => {
           const secs = (performance.now() - started) / 1000;
-          progress.update(`${path}  ${records.toLocaleString()} records${bytes >= 0 ? `, ${(bytes / 1e6).toFixed(0)} MB` : ''}, ${Math.round(records / Math.max(secs, 0.001)).toLocaleString()}/s`);
+          const values = { records: records.toLocaleString(), mb: bytes >= 0 ? (bytes / 1e6).toFixed(0) : '', rate: Math.round(records / Math.max(secs, 0.001)).toLocaleString() };
+          progress.update(`${path}  ${t(lang, bytes >= 0 ? 'progress.read' : 'progress.readRecords', values)}`);
         },
       } : {}),
     });
     collectGarbage();
-    progress.update(`analysing ${dataset.groups.length} group${dataset.groups.length === 1 ? '' : 's'}`);
+    progress.update(plural(lang, dataset.groups.length, 'progress.analysing'));
     if (salt !== undefined) known = knownNames(dataset);
     const asOf = asOfOpt ?? (Number.isNaN(dataset.lastEventAt) ? io.now() : dataset.lastEventAt);
     result = buildReport(dataset, inputSummaries, issues, {

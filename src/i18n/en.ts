@@ -160,6 +160,10 @@ export const en = {
   // --- report and CLI texts added with the review fixes ---
   'summary.groups.one': '{n} group',
   'summary.groups.other': '{n} groups',
+  'progress.read': '{records} records, {mb} MB, {rate}/s',
+  'progress.readRecords': '{records} records, {rate}/s',
+  'progress.analysing.one': 'analysing {n} group',
+  'progress.analysing.other': 'analysing {n} groups',
   'summary.warnings.one': '1 warning (a skipped row or file); see --format json for details',
   'summary.warnings.other': '{n} warnings (skipped rows or files); see --format json for the list',
   'summary.warningsNoSkips.one': '1 warning; see --format json for details',

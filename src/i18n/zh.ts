@@ -195,6 +195,10 @@ export const zh: Partial<Record<keyof typeof en, string>> & Record<string, strin
   // --- 评审修复新增的报告与命令行文案 ---
   'summary.groups.one': '{n} 个群',
   'summary.groups.other': '{n} 个群',
+  'progress.read': '{records} 条记录，{mb} MB，每秒 {rate} 条',
+  'progress.readRecords': '{records} 条记录，每秒 {rate} 条',
+  'progress.analysing.one': '正在分析 {n} 个群',
+  'progress.analysing.other': '正在分析 {n} 个群',
   'summary.warnings.one': '1 条警告（跳过的行或文件），详见 --format json',
   'summary.warnings.other': '{n} 条警告（跳过的行或文件），详见 --format json',
   'summary.warningsNoSkips.one': '1 条警告，详见 --format json',

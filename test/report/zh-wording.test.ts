@@ -41,3 +41,12 @@ describe('member activity against its stable high', () => {
     expect(findingText('zh', f)).toBe('成员消息：近 7 天每天 2.3 条，近 28 天每天 2.6 条；迄今的稳定高点每天 2.5 条（已扣除偶然波动），现在是它的 105%');
   });
 });
+
+describe('the progress line on a Chinese terminal', () => {
+  it('reads records, size and rate in Chinese', async () => {
+    const { t, plural } = await import('../../src/i18n/index.js');
+    expect(t('zh', 'progress.read', { records: '1,502', mb: '3', rate: '11,384' })).toBe('1,502 条记录，3 MB，每秒 11,384 条');
+    expect(plural('zh', 7, 'progress.analysing')).toBe('正在分析 7 个群');
+    expect(plural('en', 1, 'progress.analysing')).toBe('analysing 1 group');
+  });
+});
