@@ -91,6 +91,20 @@ describe('lifecycle, joins trickling into a mature group', () => {
   it('a bump of five joins in a month of maturity is no new growth (it read as weeks of it, back and forth)', () => {
     expect(run(joiners(5, 180, 6))).toEqual(['inception', 'growth', 'maturity']);
   });
+  it('a growing group stays growing through a dip (a holiday): the hysteresis is for an established maturity only (review)', () => {
+    // A hundred people in the first twenty days, then one more every four days (7% a month).
+    const hundred: MemberSpec[] = [{ id: 'shop', role: 'owner', joinedAt: day(0, 9) }, ...Array.from({ length: 100 }, (_, i) => ({ id: i < 20 ? `p${i}` : `q${i}`, joinedAt: day(Math.floor(i / 5), 10) }))];
+    const steady = Array.from({ length: 55 }, (_, i) => ({ id: `in${i}`, joinedAt: day(20 + i * 4, 12) }));
+    for (const seed of [1, 2, 3]) {
+      const holiday = sparseChat(seed, 0, 240, 4, (d) => (d >= 100 && d < 116 ? 0 : 1));
+      const ds = dataset({ members: [...hundred, ...steady], messages: holiday });
+      const r = lifecycle.run(ds.groups[0]!, ctxFor(ds, day(239, 23, 59)), lifecycleOptions.parse({}), {});
+      // Growth runs until the joins stop showing in the 30-day window (inflow ends on day 236).
+      const growth = r.timeline.find((t) => t.phase === 'growth')!;
+      expect(growth.end >= '2024-07-15', `seed ${seed}: ${JSON.stringify(r.timeline)}`).toBe(true);
+    }
+  });
+
   it('a real campaign after maturity (a third more people in a month) is growth again', () => {
     expect(run(joiners(14, 180, 2))).toContain('growth');
     expect(run(joiners(14, 180, 2)).slice(2)).toEqual(['maturity', 'growth', 'maturity']);

@@ -91,6 +91,8 @@ export function labelDays(f: DailyFeatures, o: ClassifyOptions): Phase[] {
   const young = f.fresh && n < o.youngDays;
   const inceptionDays = f.fresh ? o.inceptionDays : 0;
   let prev: Phase = 'inception';
+  // Days in a row of maturity: growth again after an established one needs more (see regrows).
+  let mature = 0;
   for (let d = 0; d < n; d++) {
     const s = signalsAt(f, d, o);
     let p: Phase;
@@ -101,25 +103,29 @@ export function labelDays(f: DailyFeatures, o: ClassifyOptions): Phase[] {
     // of 0 read as "at its peak"). Found by the fourth independent simulator. Not in the first days
     // of a mid-life export that members write in later: those days are only where the file starts.
     else if (f.cumulative[d]! === 0 && (f.fresh || f.cumulative[n - 1]! === 0)) p = 'decline';
-    else if (s.growing && s.shortRatio >= o.suddenActivity && (prev === 'inception' || prev === 'growth' || regrows(f, d, o))) p = 'growth';
+    else if (s.growing && s.shortRatio >= o.suddenActivity && (mature < o.minRunDays || regrows(f, d, o))) p = 'growth';
     else if (s.activityRatio < o.declineActivity || s.shortRatio < o.suddenActivity || s.shrinking) p = 'decline';
     else if (prev === 'decline' && s.activityRatio < o.recoverActivity) p = 'decline';
     else p = 'maturity';
     labels[d] = p;
     prev = p;
+    mature = p === 'maturity' ? mature + 1 : 0;
   }
   return labels;
 }
 
 /**
- * Growth again after maturity needs a clearer inflow than growth did (`regrowth` times the rate
- * and the count): a mature group keeps a trickle of joins, and a chance bump in it read as weeks
- * of growth, back and forth (the demo's 考研互助群 drew four growth spells in its maturity). The
- * hysteresis of decline, for growth.
+ * Growth again after an established maturity (`minRunDays` of it in a row) needs a clearer inflow
+ * than growth did (`regrowth` times the rate and the count) — once there, growth goes on by the
+ * usual rule, as decline ends by its own (the 30-day inflow moves slowly): a mature group keeps a trickle of joins, and a chance bump in it read as weeks of
+ * growth, back and forth (the demo's 考研互助群 drew four growth spells in its maturity). The
+ * hysteresis of decline, for growth. Not after a dip of a few days inside growth, nor after a
+ * decline (a revival), nor with people seen as the roster (their own rules ask for activity).
  */
 function regrows(f: DailyFeatures, d: number, o: ClassifyOptions): boolean {
+  if (f.rosterFromMessages) return true;
   const net = f.net30[d]!, base = Math.max(1, f.base30[d]!);
-  return net >= o.regrowth * o.growthMin && net / base >= o.regrowth * (f.rosterFromMessages ? o.seenGrowthRate : o.growthRate);
+  return net >= o.regrowth * o.growthMin && net / base >= o.regrowth * o.growthRate;
 }
 
 /** Runs of equal labels; then flickers (a short run between two equal phases) are merged away. */
