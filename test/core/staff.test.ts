@@ -69,6 +69,20 @@ describe('staff inferred when no source states a role', () => {
     // A group with an admin so shown has staff: the exporter is not made one besides.
     expect(build([act('mod'), msg('me', 1, { fromSelf: true }), msg('mod', 2)]).member('me').role).toBe('member');
   });
+
+  it('an admin shown by an act is inferred, not stated: the last voice of a silent group is still a bot (review: one settings line turned a zombie into "at risk")', () => {
+    const DAY = 24 * 60;
+    const chat: IngestEvent[] = [];
+    // Seventy days of members talking (each answering within minutes), then only zed posting for 45 days, answered by nobody.
+    for (let d = 0; d < 70; d++) for (const [k, who] of ['ann', 'bob', 'cy'].entries()) chat.push(msg(who, d * DAY + 600 + k * 3));
+    for (let d = 70; d < 115; d++) chat.push(msg('zed', d * DAY + 480));
+    const act: IngestEvent = { type: 'group', group: { ...g, platform: 'whatsapp' }, roles: [{ memberId: 'bob', role: 'admin', byAct: true }] };
+    const wa = (e: IngestEvent): IngestEvent => ({ ...e, group: { ...g, platform: 'whatsapp' } } as IngestEvent);
+    const plain = build(chat.map(wa)), withAct = build([act, ...chat.map(wa)]);
+    expect(plain.member('zed').role).toBe('bot');
+    expect(withAct.member('zed').role).toBe('bot');
+    expect(withAct.member('bob')).toMatchObject({ role: 'admin', roleInferred: true });
+  });
   it('a role from a member list, even "member", is never overridden', () => {
     const { member } = build([{ type: 'member', group: g, memberId: 'me', role: 'member' }, msg('me', 1, { fromSelf: true })]);
     expect(member('me').role).toBe('member');

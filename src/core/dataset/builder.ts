@@ -8,8 +8,11 @@ import { FLAG, KIND_INDEX, type Dataset, type MemberRecord } from './types.js';
 /** The most rows reserve() sets aside at once (16 M: 512 MB of address space, not of memory). */
 const MAX_RESERVE = 1 << 24;
 
-/** Roles by how much a source is trusted: member lists beat system lines beat a message's role column. */
-/** Where a member's role came from: a stronger source overrides a weaker one, never the reverse. */
+/**
+ * Where a member's role came from, by how much it is trusted: member lists beat system lines beat a
+ * message's role column beat an act only staff can do (inferred: see finalize's `stated`). A
+ * stronger source overrides a weaker one, never the reverse.
+ */
 export const ROLE_SOURCE = { act: 1, message: 2, meta: 3, list: 4 } as const;
 
 /** A group while it is being built. */

@@ -1,5 +1,5 @@
 import { Zone } from '../time.js';
-import type { DatasetBuilder } from './builder.js';
+import { ROLE_SOURCE, type DatasetBuilder } from './builder.js';
 import { collectGarbage } from '../memory.js';
 import { activityFlags, messageCounts } from './activity.js';
 import { resolveMembers } from './members.js';
@@ -61,8 +61,15 @@ export function finalizeDataset(b: DatasetBuilder, zoneName: string): Dataset {
   }
 
   // Roles must be known before spam and activity flags: staff are judged by who invited whom.
+  // An admin shown only by an act (a WhatsApp settings change) is inferred, like a remover: not a
+  // stated role, so the rules that wait for no admin to be stated (the last voices of a zombie
+  // group) still run — one such line turned a zombie into an "at risk" group (review).
   const stated = new Uint8Array(members.length);
-  for (let i = 0; i < remap.length; i++) stated[remap[i]!] = Math.max(stated[remap[i]!]!, b.roleSource[i]!);
+  for (let i = 0; i < remap.length; i++) {
+    const source = b.roleSource[i]!;
+    if (source === ROLE_SOURCE.act) members[remap[i]!]!.roleInferred = true;
+    else stated[remap[i]!] = Math.max(stated[remap[i]!]!, source);
+  }
   inferStaff(groups, members, stated, [...b.selfMembers].map((i) => remap[i]!));
 
   markSpam(groups, members, out, textHash);
