@@ -172,8 +172,17 @@ export async function discover(inputs: string[], opts: DiscoverOptions): Promise
     const folder = await zipFolder(file, (r) => skip(path, r), (name) => !IGNORED.test(name), path);
     const fa = folderAdapter(folder, opts.forced);
     if (fa) { units.push({ type: 'folder', path: safeText(path), adapter: guardAdapter(fa, now), folder }); return; }
+    // A folder export inside the archive beside other files (a Slack export and a CSV zipped
+    // together) is read whole, as on disk; the rest file by file (review: it was skipped file by file).
+    const claimed: string[] = [];
+    for (const prefix of folderPrefixes(folder.entries)) {
+      if (claimed.some((c) => prefix.startsWith(c))) continue;
+      const sub = subFolder(folder, prefix);
+      const adapter = folderAdapter(sub, opts.forced);
+      if (adapter) { claimed.push(prefix); units.push({ type: 'folder', path: safeText(`${path}!${prefix.slice(0, -1)}`), adapter: guardAdapter(adapter, now), folder: sub }); }
+    }
     for (const entry of folder.entries) {
-      if (IGNORED.test(entry)) continue;
+      if (IGNORED.test(entry) || claimed.some((c) => entry.startsWith(c))) continue;
       const src = await folder.open(entry), bytes = await src.bytes();
       addFile(src.path, headOf(src.path, bytes), async () => src, false, { entry: src.path, bytes, size: bytes.length });
     }
@@ -190,6 +199,25 @@ export async function discover(inputs: string[], opts: DiscoverOptions): Promise
     });
   }
   return units;
+}
+
+/** The folders of an archive's entries, two levels deep at most, shallowest first ("a/", "a/b/"). */
+function folderPrefixes(entries: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const e of entries) {
+    const parts = e.split('/');
+    for (let k = 1; k < Math.min(parts.length, 3); k++) out.add(`${parts.slice(0, k).join('/')}/`);
+  }
+  return [...out].sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1));
+}
+
+/** The part of a folder under `prefix`, as a folder of its own. */
+function subFolder(folder: Folder, prefix: string): Folder {
+  return {
+    path: `${folder.path}!${prefix.slice(0, -1)}`,
+    entries: folder.entries.filter((e) => e.startsWith(prefix)).map((e) => e.slice(prefix.length)),
+    open: (entry) => folder.open(prefix + entry),
+  };
 }
 
 /**

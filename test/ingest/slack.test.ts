@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
@@ -73,6 +73,14 @@ describe('slack-export', () => {
     expect(units.map((u) => [u.path.slice(dir.length + 1), u.adapter.id])).toEqual([
       ['line/' + (await readdir(join(dir, 'line')))[0], 'line-txt'], ['messages.csv', 'canonical-csv'], ['slack', 'slack-export'],
     ]);
+    // The same, zipped: the export inside the archive is read whole, the CSV beside it as a file.
+    const files: Record<string, Uint8Array> = { 'messages.csv': new Uint8Array(await readFile(join(dir, 'messages.csv'))) };
+    for (const e of await readdir(WS, { recursive: true, withFileTypes: true })) {
+      if (e.isFile()) files[`slack/${join(e.parentPath, e.name).slice(WS.length + 1)}`] = new Uint8Array(await readFile(join(e.parentPath, e.name)));
+    }
+    await writeFile(join(dir, 'both.zip'), zipSync(files));
+    const zipped = await discover([join(dir, 'both.zip')], { now: Date.now(), onSkip: () => {} });
+    expect(zipped.map((u) => [u.path.slice(dir.length + 1), u.adapter.id])).toEqual([['both.zip!slack', 'slack-export'], ['both.zip!messages.csv', 'canonical-csv']]);
     // Hidden files beside a wrapped export (a ZIP made on a Mac) still leave it the export.
     const wrapped = await zippedFolder();
     expect(slackExport.detectFolder({ ...wrapped, entries: [...wrapped.entries, '.DS_Store', '__MACOSX/export/._users.json'] })).toBeGreaterThan(0.5);
