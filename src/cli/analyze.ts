@@ -127,7 +127,7 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
     const asOf = asOfOpt ?? (Number.isNaN(dataset.lastEventAt) ? io.now() : dataset.lastEventAt);
     result = buildReport(dataset, inputSummaries, issues, {
       asOf, timeZone, generatedAt: io.now(), version: VERSION, top: o.top ?? config.top,
-      options: config.analyses as Record<string, unknown>,
+      options: config.analyses as Record<string, unknown>, asOfGiven: asOfOpt !== undefined,
     });
     trace('analyses done');
   } finally {

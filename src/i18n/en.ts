@@ -46,6 +46,8 @@ export const en = {
   'error.bug': 'unexpected error (a bug): please report it with the stack below',
   'warn.prefix': 'warning',
   'note.prefix': 'note',
+  'note.inputsEndEarly': 'inputs that end over a month before the as-of {day}, whose groups may look dead only because they were exported earlier: {names} (analyse them on their own, or give --as-of)',
+  'note.inputsMany': '{n} inputs (listed in --format json)',
   'note.selfDriveNoStaff': 'self-drive: no owner or admin is known in {n} group(s), so nobody prompts and the score reads high; a member list with roles (or the owner\'s own export) lets it be judged',
   'warn.more': '… {n} more (see --format json)',
   'note.empty': 'the inputs hold no messages and no members: the report lists no groups',

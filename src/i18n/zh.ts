@@ -48,6 +48,8 @@ export const zh: Partial<Record<keyof typeof en, string>> & Record<string, strin
   'error.bug': '意外错误（程序缺陷）：请附上以下堆栈报告',
   'warn.prefix': '警告',
   'note.prefix': '注意',
+  'note.inputsEndEarly': '以下输入比截止日 {day} 早结束一个多月，群看起来像死群可能只是因为导出得早：{names}（请单独分析，或指定 --as-of）',
+  'note.inputsMany': '{n} 个输入（见 --format json）',
   'note.selfDriveNoStaff': '自我驱动：有 {n} 个群不知道谁是群主或管理员，无法区分“成员自发”和“群主带动”，分数偏高；提供带角色的成员名单（或由群主本人导出）即可判断',
   'warn.more': '…… 还有 {n} 条（详见 --format json）',
   // What each code of an input warning means (the English reason, which quotes the value, follows).
@@ -71,7 +73,7 @@ export const zh: Partial<Record<keyof typeof en, string>> & Record<string, strin
   'issue.duplicate-column': '列名重复：只使用第一列',
   'issue.invalid-encoding': '有无效字符（编码混杂？）',
   'issue.duplicates-merged': '重复的消息只计一次',
-  'issue.input-ends-early': '这份导出比其他输入早结束很久；如果它是那时导出的，群看起来像死群只是因为这个，请单独分析它或指定 --as-of',
+  'issue.input-ends-early': '导出比其他输入早结束一个多月；如果是那时导出的，群看起来像死群只是因为这个，请单独分析或指定 --as-of',
   'issue.personal-chats-left-out': '一对一私聊和频道不计入群',
   'issue.field-too-long': '字段过长（引号没有闭合？）',
   'issue.line-too-long': '行过长',

@@ -16,6 +16,8 @@ export interface BuildOptions {
   top: number;
   /** Options per analysis key, already validated by the config schema. */
   options: Record<string, unknown>;
+  /** The user gave the as-of (--as-of): inputs ending before it are no surprise, and not noted. */
+  asOfGiven?: boolean;
 }
 
 /** How many individual warnings to list before summarising the rest by code. */
@@ -58,7 +60,7 @@ export function buildReport(ds: Dataset, inputs: InputSummary[], issues: InputIs
     top: o.top,
     inputs,
     groups,
-    warnings: [...summariseIssues(issues, ds), ...personalChats(personal, inputs), ...earlyInputs(ds, present, inputs, o.asOf, deadAfter(options))],
+    warnings: [...summariseIssues(issues, ds), ...personalChats(personal, inputs), ...(o.asOfGiven ? [] : earlyInputs(ds, present, inputs, o.asOf, deadAfter(options)))],
   };
 }
 
@@ -96,6 +98,8 @@ function earlyInputs(ds: Dataset, groups: GroupRecord[], inputs: InputSummary[],
     // A group fed by several inputs (overlapping exports) ends where the latest of them ends.
     for (const i of g.inputs) end[i] = Math.max(end[i]!, Math.min(last, asOf));
   }
+  // One export alone ends where the as-of is: only beside others can one end early.
+  if (inputs.filter((x) => x.kind === 'messages').length < 2) return [];
   const early = inputs.flatMap((input, i) => {
     const days = Math.floor((asOf - end[i]!) / 86_400_000);
     return input.kind === 'messages' && Number.isFinite(end[i]!) && days > deadAfterDays ? [{ input, days }] : [];

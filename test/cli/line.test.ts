@@ -19,6 +19,9 @@ describe('community-audit analyze on LINE exports (built binary)', () => {
     expect(report.warnings.map((w) => [w.code, w.file?.split('/').slice(-2, -1)[0], /ends (\d+) days before the as-of 2025-08-05/.exec(w.message)?.[1]])).toEqual([
       ['input-ends-early', 'en-group', '570'], ['input-ends-early', 'zh-hant-invites', '541'], ['input-ends-early', 'ja-group', '492'],
     ]);
+    // The table says so under the groups it concerns, not only in the JSON.
+    const table = runCli(['analyze', ...dirs, '--tz', 'Asia/Taipei', '--lang', 'en']);
+    expect(table.stdout).toMatch(/! inputs that end over a month before the as-of 2025-08-05, .*Book Club\.txt, .*讀書會\.txt, .*山登り部\.txt \(analyse them/);
     const groups = Object.fromEntries(report.groups.map((g) => [g.id, [g.platform, g.messages.total, g.members.total, g.fission.joins]]));
     // Members still in at the end: Book Club lost Carol (left) and Dan (removed); 讀書會 張三 and 陳五.
     expect(groups).toEqual({

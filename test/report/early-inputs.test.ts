@@ -6,11 +6,11 @@ import { ingest } from '../../src/ingest/run.js';
 import { buildReport } from '../../src/report/build.js';
 
 /** Inputs that end long before the as-of (the latest event of all inputs) are named: perhaps only older exports. */
-async function warningsOf(files: Record<string, string>) {
+async function warningsOf(files: Record<string, string>, asOf?: number) {
   const dir = mkdtempSync(join(tmpdir(), 'ca-early-'));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   const { dataset, inputs, issues } = await ingest({ inputs: Object.keys(files).map((f) => join(dir, f)), timeZone: 'UTC' });
-  const report = buildReport(dataset, inputs, issues, { asOf: dataset.lastEventAt, timeZone: 'UTC', generatedAt: 0, version: 'test', top: 10, options: {} });
+  const report = buildReport(dataset, inputs, issues, { asOf: asOf ?? dataset.lastEventAt, timeZone: 'UTC', generatedAt: 0, version: 'test', top: 10, options: {}, asOfGiven: asOf !== undefined });
   return report.warnings.filter((w) => w.code === 'input-ends-early').map((w) => [w.file?.split('/').pop() ?? null, w.message]);
 }
 
@@ -23,6 +23,13 @@ describe('inputs that end long before the as-of', () => {
       'new.csv': csv([['b', '2024-03-01T10:00:00Z', 'x'], ['b', '2024-03-02T10:00:00Z', 'y']]),
     });
     expect(w).toEqual([['old.csv', 'the input ends 60 days before the as-of 2024-03-02: if it was exported then, its groups look dead only because of that; analyse it on its own or give --as-of']]);
+  });
+  it('says nothing of a single export, or when the user gave the as-of (review: it told them to do what they had done)', async () => {
+    expect(await warningsOf({ 'old.csv': csv([['a', '2024-01-01T10:00:00Z', 'x']]) }, Date.UTC(2024, 5, 1))).toEqual([]);
+    expect(await warningsOf({
+      'old.csv': csv([['a', '2024-01-01T10:00:00Z', 'x']]),
+      'new.csv': csv([['b', '2024-03-01T10:00:00Z', 'y']]),
+    }, Date.UTC(2024, 2, 2))).toEqual([]);
   });
   it('says nothing when a group of the same export is alive (the export is recent; its silent group is dead), or within 30 days', async () => {
     expect(await warningsOf({

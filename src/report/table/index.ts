@@ -83,7 +83,12 @@ function portfolio(r: AuditResult, ctx: RenderContext): string {
 /** What a mark in the table means, under it, when some row has it. */
 function footnotes(r: AuditResult, ctx: RenderContext): string {
   const noStaff = r.groups.filter((g) => view(g).selfDrive?.staffKnown === false).length;
-  return noStaff ? `${ctx.chalk.dim(`${NO_STAFF} ${t(ctx.lang, 'note.selfDriveNoStaff', { n: noStaff })}`)}\n` : '';
+  const out: string[] = [];
+  if (noStaff) out.push(ctx.chalk.dim(`${NO_STAFF} ${t(ctx.lang, 'note.selfDriveNoStaff', { n: noStaff })}`));
+  // The note that explains "dead" verdicts of an older export belongs beside them, not only in the JSON.
+  const early = r.warnings.filter((w) => w.code === 'input-ends-early');
+  if (early.length) out.push(ctx.chalk.dim(`! ${t(ctx.lang, 'note.inputsEndEarly', { day: r.asOf.slice(0, 10), names: early.map((w) => (w.file ? safeText(w.file) : t(ctx.lang, 'note.inputsMany', { n: Number(/^\d+/.exec(w.message)?.[0] ?? 0) }))).join(', ') })}`));
+  return out.map((l) => `${l}\n`).join('');
 }
 
 /** Width in terminal columns, colour codes ignored. */
