@@ -61,6 +61,8 @@ export const en = {
   'finding.lifecycle-roster': 'roster {roster} (peak {peak}), net {net30} over 30 days ({rate30} of the roster 30 days before; from {source})',
   'finding.lifecycle-inflow': 'net inflow {net30} over the last 30 days, against a peak of {peakNet30} ({ratio} of it)',
   'finding.lifecycle-activity': 'member messages {perDay7}/day over 7 days, {perDay28}/day over 28 days; peak {peak28}/day ({ratio} of it)',
+  'finding.lifecycle-roster.noShare': 'roster {roster} (peak {peak}), net {net30} over 30 days (from next to none a month before; from {source})',
+  'finding.lifecycle-activity.noShare': 'member messages {perDay7}/day over 7 days, {perDay28}/day over 28 days; no steady peak yet to compare with',
   'finding.lifecycle-silent': 'no member activity for {days} days: the group is dead',
   'finding.lifecycle-late-growth': 'late growth since {since}: inflow below {lateRatio} of its peak',
   'finding.lifecycle-roster-from-messages': 'no member list or join events: the roster is the people seen so far, so activity carries the verdict',

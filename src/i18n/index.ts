@@ -74,13 +74,16 @@ export function findingText(lang: Lang, f: Finding, timeZone = 'UTC'): string {
   if (!hasText(key)) return f.message;
   const raw = f.values as Record<string, unknown>;
   const falling = SIGNED_KEYS.some((k) => typeof raw[k] === 'number' && (raw[k] as number) < 0) && hasText(`${key}.falling`);
+  // A share left out (nothing to take it of: a roster empty a month ago, a peak of 0) has its own
+  // wording where there is one, not "–% of it".
+  const unshared = ['ratio', 'rate30'].some((k) => k in raw && raw[k] === null) && hasText(`${key}.noShare`);
   const shares = new Set([...SHARE_KEYS, ...(SHARE_KEYS_OF[f.code] ?? [])]);
   const values: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(raw)) {
     values[k] = readable(lang, k, v, shares, timeZone);
     if (typeof v === 'number' && v < 0) values[`${k}Abs`] = readable(lang, k, -v, shares, timeZone);
   }
-  return t(lang, falling ? `${key}.falling` : key, values);
+  return t(lang, unshared ? `${key}.noShare` : falling ? `${key}.falling` : key, values);
 }
 
 function readable(lang: Lang, k: string, v: unknown, shares: Set<string>, timeZone: string): unknown {

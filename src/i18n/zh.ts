@@ -96,6 +96,8 @@ export const zh: Partial<Record<keyof typeof en, string>> & Record<string, strin
   'finding.lifecycle-roster': '成员 {roster} 人（峰值 {peak}），30 天净增 {net30}（为 30 天前成员数的 {rate30}；来源 {source}）',
   'finding.lifecycle-inflow': '近 30 天净流入 {net30}，峰值 {peakNet30}（为峰值的 {ratio}）',
   'finding.lifecycle-activity': '成员消息：近 7 天每天 {perDay7} 条，近 28 天每天 {perDay28} 条；迄今的稳定高点每天 {peak28} 条（已扣除偶然波动），现在是它的 {ratio}',
+  'finding.lifecycle-roster.noShare': '成员 {roster} 人（峰值 {peak}），30 天净增 {net30}（30 天前几乎没有成员；来源 {source}）',
+  'finding.lifecycle-activity.noShare': '成员消息：近 7 天每天 {perDay7} 条，近 28 天每天 {perDay28} 条；还没有可比较的稳定高点',
   'finding.lifecycle-silent': '{days} 天没有成员发言：群已死',
   'finding.lifecycle-late-growth': '自 {since} 进入成长期后期：流入低于峰值的 {lateRatio}',
   'finding.lifecycle-roster-from-messages': '没有成员名单或进退群记录：成员数按已发言的人计算，结论主要看活跃度',

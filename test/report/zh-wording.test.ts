@@ -50,3 +50,12 @@ describe('the progress line on a Chinese terminal', () => {
     expect(plural('en', 1, 'progress.analysing')).toBe('analysing 1 group');
   });
 });
+
+describe('a share with nothing to take it of', () => {
+  it('has its own wording: no "–%" of an empty roster or a peak of 0', () => {
+    const roster = { code: 'lifecycle-roster', severity: 'good' as const, values: { roster: 30, peak: 30, net30: 30, rate30: null, source: 'member-list' }, message: '' };
+    expect(findingText('zh', roster)).toBe('成员 30 人（峰值 30），30 天净增 30（30 天前几乎没有成员；来源 成员名单）');
+    const activity = { code: 'lifecycle-activity', severity: 'good' as const, values: { perDay7: 0, perDay28: 0, peak28: 0, ratio: null }, message: '' };
+    expect(findingText('en', activity)).toBe('member messages 0/day over 7 days, 0/day over 28 days; no steady peak yet to compare with');
+  });
+});

@@ -136,7 +136,8 @@ function evidence(g: GroupRecord, ctx: AnalysisContext, f: DailyFeatures, now: R
     // `startsNew` false: the data begins mid-life (no inception in the timeline); `startSign` says why.
     finding('lifecycle-age', 'info', { days: Math.floor((ctx.asOf - s.firstAt) / DAY), firstActivityAt: iso(s.firstAt), startsNew: start.fresh, startSign: start.sign, startFirst: start.first, startLater: start.later }),
     finding('lifecycle-roster', sig.shrinking ? 'bad' : sig.growing ? 'good' : 'info', {
-      roster: s.roster[d]!, peak: rosterPeak, net30: f.net30[d]!, rate30: round(sig.rosterRate, 3), source,
+      // A share of a roster that was (nearly) empty a month ago says nothing ("3000%" of 0, review): none.
+      roster: s.roster[d]!, peak: rosterPeak, net30: f.net30[d]!, rate30: f.base30[d]! >= o.growthMin ? round(sig.rosterRate, 3) : null, source,
     }),
     finding('lifecycle-inflow', sig.growing ? 'good' : 'info', { net30: f.net30[d]!, peakNet30: netPeak, ratio: netPeak > 0 ? round(f.net30[d]! / netPeak) : null }),
     finding('lifecycle-activity', sig.activityRatio < o.declineActivity ? 'bad' : sig.activityRatio < o.recoverActivity ? 'warn' : 'good', {
