@@ -18,10 +18,16 @@ describe('the --group detail view', () => {
 
   it('fits an 80-column terminal: signals and cohort columns give way, sentences and slots wrap (CJK counts two)', async () => {
     const { charWidth } = await import('../../src/report/table/width.js');
+    const { Chalk } = await import('chalk');
+    const { lineWidth } = await import('../../src/report/table/fit.js');
     for (const lang of ['en', 'zh'] as const) {
       const text = tableReporter.render(frozen(), ctx(lang, { groupId: GROUP, width: 80 }));
       const widest = Math.max(...text.split('\n').map((l) => [...l].reduce((w, ch) => w + charWidth(ch), 0)));
       expect(widest, lang).toBeLessThanOrEqual(80);
+      // In colour too: the marks' colour codes take no room (review: lines wrapped ten columns early).
+      const coloured = tableReporter.render(frozen(), ctx(lang, { groupId: GROUP, width: 80, chalk: new Chalk({ level: 1 }) }));
+      expect(lineWidth(coloured), lang).toBeLessThanOrEqual(80);
+      expect(coloured.replace(/\u001b\[[0-9;]*m/g, '')).toBe(text);
     }
     const narrow = tableReporter.render(frozen(), ctx('en', { groupId: GROUP, width: 80 }));
     expect(narrow).toMatch(/│ # +│ Name +│ Score +│ Days +│ Started/);

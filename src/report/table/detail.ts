@@ -10,7 +10,8 @@ import type { RenderContext } from '../types.js';
 import { view } from '../view.js';
 import { badge, paint } from './badges.js';
 import { sparkline, weeklyRates } from './sparkline.js';
-import { charWidth, truncate } from './width.js';
+import { fitNames, lineWidth, wrap } from './fit.js';
+import { truncate } from './width.js';
 
 /** The first groups of the report, to say which ones --group can name. */
 function groupList(r: AuditResult): string {
@@ -29,7 +30,10 @@ export function renderDetail(r: AuditResult, ctx: RenderContext): string {
   out.push(`${col('col.members')}: ${g.members.total}  ${col('col.active30d')}: ${g.members.active30d}  ${col('col.messages30d')}: ${g.messages.last30d}  ${sparkline(weeklyRates(g.activity.weekly), 26)}`);
   const section = (key: string) => out.push('', c.bold.underline(t(lang, key)));
   // A sentence longer than the terminal wraps under itself, not under the mark.
-  const findings = (fs: Finding[]) => { for (const f of fs) out.push(...wrap(`${mark(f, ctx)} ${safeText(findingText(lang, f, tz))}`, ctx.width - 2, 2).map((l) => `  ${l}`)); };
+  const findings = (fs: Finding[]) => {
+    // The sentence is wrapped before its mark is put in front: the mark's colour codes take no room.
+    for (const f of fs) out.push(...wrap(safeText(findingText(lang, f, tz)), ctx.width - 4, 0).map((l, i) => (i === 0 ? `  ${mark(f, ctx)} ${l}` : `    ${l}`)));
+  };
   const none = `  ${t(lang, 'detail.none')}`;
 
   if (v.lifecycle) {
@@ -53,7 +57,7 @@ export function renderDetail(r: AuditResult, ctx: RenderContext): string {
   if (v.seedUsers) {
     section('detail.seeds');
     // In a dead group they are who was active before it fell silent: people to win back, not leaders now.
-    if (v.vitality?.status === 'dead' && v.seedUsers.length) out.push(`  ${t(lang, 'detail.seedsOfDead')}`);
+    if (v.vitality?.status === 'dead' && v.seedUsers.length) out.push(...wrap(t(lang, 'detail.seedsOfDead'), ctx.width - 2, 2).map((l) => `  ${l}`));
     const seeds = v.seedUsers;
     const seedTable = (keys: readonly (typeof SEED_SIGNALS)[number][], nameWidth = Infinity) => table([col('col.rank'), col('col.name'), col('col.score'), ...keys.map((k) => col(`signal.${k}`))], seeds.map((s) => [String(s.rank), truncate(safeText(s.name), nameWidth), s.score.toFixed(2), ...keys.map((k) => signal(k, s.signals[k]))]));
     // On a narrow terminal the signals give way, least telling first, before a line wraps.
@@ -159,52 +163,9 @@ function mark(f: Finding, ctx: RenderContext): string {
 
 /** The seed-user signals worth a column in a terminal (labels in `signal.*`); the JSON has them all. */
 const SEED_SIGNALS = ['activeDays', 'activeWeeks', 'conversationsStarted', 'repliesReceived', 'answersGiven', 'invitedStayed', 'daysSinceLast'] as const;
-/**
- * Lines of at most `width` columns (CJK counts two): broken at the last space of an English line,
- * anywhere in Chinese (which has none); later lines indented by `hang` more.
- */
-function wrap(text: string, width: number, hang: number): string[] {
-  if (lineWidth(text) <= width || width < 20) return [text];
-  const out: string[] = [];
-  // Chinese breaks between any two characters (its spaces sit around numbers, not between words).
-  const words = !/[\u3000-\u9fff\uff00-\uffef]/.test(text);
-  let line = '', w = 0, room = width;
-  for (const ch of text) {
-    const cw = charWidth(ch);
-    if (w + cw > room && line.trim() !== '') {
-      const cut = words ? line.lastIndexOf(' ') : -1;
-      const keep = cut > line.length / 2 ? line.slice(0, cut) : line;
-      const rest = cut > line.length / 2 ? line.slice(cut + 1) : '';
-      out.push(keep);
-      line = rest; w = lineWidth(rest); room = width - hang;
-    }
-    line += ch; w += cw;
-  }
-  if (line) out.push(line);
-  return out.map((l, i) => (i === 0 ? l : `${' '.repeat(hang)}${l}`));
-}
-
-/** A table whose name column is cut (in the middle, see truncate) until it fits `width`, to 8 columns at least. */
-function fitNames(render: (nameWidth: number) => string, width: number, column = 0): string {
-  let text = render(Infinity);
-  const over = lineWidth(text) - width;
-  if (over > 0) text = render(Math.max(8, nameColumn(text, column) - over));
-  return text;
-}
-
-/** The text width of column `column` of a rendered table, from its top border (one space of padding each side). */
-function nameColumn(text: string, column: number): number {
-  const cells = text.split('\n')[0]!.replace(/^┌|┐$/g, '').split('┬');
-  return [...(cells[column] ?? '')].length - 2;
-}
-
 /** The order the seed signals leave a table too wide for the terminal. */
 const SEED_NARROW = ['activeWeeks', 'invitedStayed', 'answersGiven', 'repliesReceived'] as const;
 
-/** The widest line of a rendered table, in terminal columns (CJK counts two, colours none). */
-function lineWidth(text: string): number {
-  return Math.max(...text.split('\n').map((l) => [...l.replace(/\u001b\[[0-9;]*m/g, '')].reduce((w, ch) => w + charWidth(ch), 0)));
-}
 
 /** A seed-user signal cell: counts as they are; days since the last message always with one
  *  decimal, so the column reads as one kind of number ("0.6", "13.0", not "0.60" beside "13"). */
