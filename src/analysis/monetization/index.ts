@@ -4,7 +4,7 @@ import { t } from '../../i18n/index.js';
 import { lifecycle, type LifecycleResult } from '../lifecycle/index.js';
 import { defineAnalysis } from '../types.js';
 import { receptiveSlots } from './slots.js';
-import { lifecycleWindow, SILENT_CLOSES_DAYS, type VitalityLike } from './window.js';
+import { lifecycleWindow, type VitalityLike } from './window.js';
 
 export const monetizationOptions = z.object({
   halfLifeDays: z.number().positive().default(90).describe('receptive slots: a message this many days old counts half as much as one today'),
@@ -14,7 +14,6 @@ export const monetizationOptions = z.object({
   slotMessages: z.number().min(0).default(300).describe('receptive slots: a quiet group with fewer (age-weighted) member messages pools over more weeks (up to 8× the half-life) and leans on the same hour across the week'),
   weekdayWeight: z.number().min(0).default(1).describe('receptive slots, sparse data: how much a slot borrows from the same hour\'s mean over the week'),
   declineActivity: z.number().min(0).max(1).default(0.5).describe('the activity share of its peak at which the window closes (shown in what to watch)'),
-  silentCloses: z.number().int().positive().default(SILENT_CLOSES_DAYS).describe('days without member activity after which an open window is closed, whatever the phase'),
 });
 
 export const monetizationResult = z.object({
@@ -38,6 +37,7 @@ const vitalityShape = z.object({
   zombie: z.boolean().optional(),
   lastMemberMessageAt: z.string().nullable().optional(),
   daysSinceMemberActivity: z.number().nullable().optional(),
+  reasons: z.array(z.object({ code: z.string() }).passthrough()).optional(),
 });
 
 export const monetization = defineAnalysis({
@@ -57,6 +57,6 @@ export const monetization = defineAnalysis({
       const values = { messages };
       evidence.push({ code: 'slots-thin', severity: 'info', values, message: t('en', 'finding.slots-thin', values) });
     }
-    return { window: lifecycleWindow(lc, vitality, o.declineActivity, o.silentCloses), slots, heatmap, evidence };
+    return { window: lifecycleWindow(lc, vitality, o.declineActivity), slots, heatmap, evidence };
   },
 });

@@ -10,6 +10,7 @@ export interface VitalityLike {
   zombie?: boolean;
   lastMemberMessageAt?: string | null;
   daysSinceMemberActivity?: number | null;
+  reasons?: { code: string }[];
 }
 
 export interface LifecycleWindow {
@@ -29,17 +30,15 @@ function evidenceValue(lc: LifecycleResult, code: string, key: string): number |
   return typeof v === 'number' ? v : null;
 }
 
-/** Days of member silence after which an open window is closed (vitality's at-risk threshold). */
-export const SILENT_CLOSES_DAYS = 14;
-
 /**
  * 最理想的时期是成长期后期和整个成熟期: the window is upcoming in inception and early growth, open
  * from late growth (inflow slowing from its peak) through maturity, closed in decline — and closed
- * whatever the phase when vitality calls the group dead, or when members have been silent for
- * `silentCloses` days (a mature group two weeks quiet is no place to sell, though the phase holds
- * until the silence reaches the dead threshold; found in a review as "at risk" beside "open").
+ * whatever the phase when vitality calls the group dead, or at risk because members have been
+ * silent (its `atRiskAfterDays`, 14: a mature group two weeks quiet is no place to sell, though
+ * the phase holds until the silence reaches the dead threshold; found in a review as "at risk"
+ * beside "open"). Vitality's own verdict is read, so the two never disagree on the day.
  */
-export function lifecycleWindow(lc: LifecycleResult, vitality: VitalityLike | undefined, declineActivity: number, silentCloses = SILENT_CLOSES_DAYS): LifecycleWindow {
+export function lifecycleWindow(lc: LifecycleResult, vitality: VitalityLike | undefined, declineActivity: number): LifecycleWindow {
   const tl = lc.timeline;
   const openedBefore = (end: number): string | null => {
     // The most recent opening before timeline entry `end`: a late-growth start, or a maturity start
@@ -68,7 +67,8 @@ export function lifecycleWindow(lc: LifecycleResult, vitality: VitalityLike | un
   }
   const silent = vitality?.daysSinceMemberActivity;
   const opens = lc.phase === 'maturity' || (lc.phase === 'growth' && lc.lateGrowth);
-  if (opens && silent != null && silent >= silentCloses && vitality?.lastMemberMessageAt) {
+  const quiet = vitality?.status === 'at-risk' && vitality.reasons?.some((r) => r.code === 'vitality-silent');
+  if (opens && quiet && silent != null && vitality?.lastMemberMessageAt) {
     return {
       status: 'closed', openedAt: lc.phase === 'maturity' ? lc.lateGrowthSince ?? lc.since : lc.lateGrowthSince, closedAt: vitality.lastMemberMessageAt,
       watch: [finding('window-silent', 'bad', { days: Math.floor(silent), lastMemberMessageAt: vitality.lastMemberMessageAt }), watchActivity, watchRoster],
