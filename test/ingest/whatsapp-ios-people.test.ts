@@ -249,6 +249,11 @@ describe('settings only admins can change: the doer is an admin', () => {
     // A message that only sounds like one: the doer's name would hold ": ".
     expect(parseSystem("Bob: Ana changed this group's settings to allow only admins to post")).toBeNull();
     expect(parseSystem('Ana changed her mind about the settings')).toBeNull();
+    // iOS's curly apostrophe; a typed sentence in the wording's shape but its own ending is no act (review).
+    expect(parseSystem('Tom changed this group’s settings to allow only admins to send messages to this group')).toEqual({ kind: 'admin-act', by: 'Tom' });
+    expect(parseSystem('Tom reset this group’s invite link')).toEqual({ kind: 'admin-act', by: 'Tom' });
+    expect(parseSystem('Tom changed the settings so all members can post, ok?')).toBeNull();
+    expect(parseSystem('Tom changed the settings so all members can edit the group settings')).toEqual({ kind: 'admin-act', by: 'Tom' });
   });
   it('Android, iOS under the doer and iOS under the chat: an admin role each, the creator stays owner; a typed one stays a message', async () => {
     const { messages, events } = await readAll('/x/_chat.txt', [

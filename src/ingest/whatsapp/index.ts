@@ -5,7 +5,8 @@ import { UnknownSystemLines } from '../unknown-lines.js';
 import { cleanLine, DateOrderVote, matchHeader, wallTime, type DateOrder } from './header.js';
 import { numberedLines as lines } from '../text/lines.js';
 import { kindOfText } from './media.js';
-import { ENCRYPTED, harmless, isYou, namesIn, ownHarmless, ownLine, parseSystem, spelledAs } from './system.js';
+import { ownHarmless } from './own-harmless.js';
+import { ENCRYPTED, harmless, isYou, namesIn, ownLine, parseSystem, spelledAs } from './system.js';
 import { person } from '../notices/lists.js';
 
 /**
