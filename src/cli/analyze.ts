@@ -21,7 +21,7 @@ import { guardOutputs } from './guard.js';
 import { loadConfig } from './config.js';
 import { parseDateOption } from './dates.js';
 import type { CliIO } from './io.js';
-import { writeAtomic } from './output.js';
+import { endsInSeparator, writeAtomic } from './output.js';
 import { makeProgress, stderrChatter } from './progress.js';
 import { VERSION } from './version.js';
 
@@ -82,7 +82,7 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
   const salt = o.anonymize ? requireSalt(o.salt ?? io.env.COMMUNITY_AUDIT_SALT, config.salt, randomBytes(16).toString('hex')) : undefined;
   const abs = (p: string) => resolve(io.cwd, p);
   // An output keeps a trailing slash: it says the user named a folder (refused, see refuseFolder).
-  const outPath = (p: string) => abs(p) + (/[\\/]$/.test(p) && abs(p) !== '/' ? '/' : '');
+  const outPath = (p: string) => (endsInSeparator(p) && !endsInSeparator(abs(p)) ? `${abs(p)}${p.slice(-1)}` : abs(p));
   await guardOutputs([
     ...outputs.map((p) => ({ path: outPath(p), option: '--output' })),
     ...(o.saveBaseline ? [{ path: outPath(o.saveBaseline), option: '--save-baseline' }] : []),

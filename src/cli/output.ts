@@ -33,13 +33,18 @@ export async function writeAtomic(path: string, content: string): Promise<void> 
   }
 }
 
+/** A path written as a folder: ending in "/" (or "\\" on Windows, where it separates too; elsewhere it is a file name's character). */
+export function endsInSeparator(path: string): boolean {
+  return path.endsWith('/') || (process.platform === 'win32' && path.endsWith('\\'));
+}
+
 /**
  * An output path that names a folder is refused: one that is a folder, or one ending in a slash
  * even when it does not exist yet (it was written as a file of that name). Checked before the run
  * (guardOutputs) and again at the write.
  */
 export async function refuseFolder(path: string): Promise<void> {
-  if (/[\\/]$/.test(path) || (await stat(path).catch(() => null))?.isDirectory()) {
+  if (endsInSeparator(path) || (await stat(path).catch(() => null))?.isDirectory()) {
     throw new UserError('is a folder, not a file', { file: path, hint: `name a file, e.g. ${join(path, 'report.json')}`, zh: '这是一个文件夹，不是文件', hintZh: `请指定一个文件，例如 ${join(path, 'report.json')}`, code: 'usage' });
   }
 }
