@@ -14,3 +14,15 @@ describe('group names cut to a column', () => {
     expect(truncate('Weekend hiking group of Berlin', 12)).toBe('Weekend …lin');
   });
 });
+
+describe('cutting between what a reader sees as characters', () => {
+  it('never splits an emoji sequence, nor counts its joiners (review: a stray joiner began the kept end)', () => {
+    const fam = '👨‍👩‍👧‍👦';
+    const name = `${fam}${fam}${fam}家庭群${fam}${fam}`;
+    const cut = truncate(name, 12);
+    expect(cut).not.toMatch(/^\u200d|\u200d…|…\u200d/);
+    expect(cut.endsWith(fam)).toBe(true);
+    expect([...new Intl.Segmenter('und', { granularity: 'grapheme' }).segment(cut)].reduce((w, g) => w + charWidth(g.segment), 0)).toBeLessThanOrEqual(12);
+    expect(charWidth('\u200d')).toBe(0);
+  });
+});

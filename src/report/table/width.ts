@@ -1,6 +1,8 @@
 /** Terminal columns a character takes: two for CJK and other wide characters (East Asian Width W/F), else one. */
 export function charWidth(ch: string): number {
   const c = ch.codePointAt(0)!;
+  // Joiners, variation selectors and combining marks take no column of their own.
+  if (c === 0x200d || (c >= 0xfe00 && c <= 0xfe0f) || (c >= 0x0300 && c <= 0x036f) || c === 0x20e3) return 0;
   if (c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1f300 && c <= 0x1faff) || (c >= 0x20000 && c <= 0x3fffd))) return 2;
   return 1;
 }
@@ -11,7 +13,8 @@ export function charWidth(ch: string): number {
  * and a cut end made three of them one name (UX review).
  */
 export function truncate(s: string, width: number): string {
-  const chars = [...s];
+  // Cut between what a reader sees as characters: a family emoji is one, not seven code points.
+  const chars = graphemes(s);
   let total = 0;
   for (const ch of chars) total += charWidth(ch);
   if (total <= width) return s;
@@ -27,4 +30,11 @@ export function truncate(s: string, width: number): string {
     out += ch;
   }
   return `${out}…${chars.slice(t).join('')}`;
+}
+
+const SEGMENTER = new Intl.Segmenter('und', { granularity: 'grapheme' });
+
+/** The grapheme clusters of a text, each with the width of its widest code point. */
+function graphemes(s: string): string[] {
+  return [...SEGMENTER.segment(s)].map((x) => x.segment);
 }
