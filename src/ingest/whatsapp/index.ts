@@ -159,7 +159,7 @@ export const whatsappText = {
   platform: 'whatsapp',
   capabilities: {
     identity: 'names', joins: true, replies: false,
-    note: 'members are display names (or phone numbers); joins by link, added by (inviter), left, removed, the creator and admins (who changed the group's settings) from system lines in English, Chinese, Portuguese, Spanish, German, French, Italian, Russian, Indonesian and Dutch; the export has no reply links',
+    note: 'members are display names (or phone numbers); joins by link, added by (inviter), left, removed, the creator and admins (whoever changed the group settings) from system lines in English, Chinese, Portuguese, Spanish, German, French, Italian, Russian, Indonesian and Dutch; the export has no reply links',
   },
   kind: () => 'messages',
   detect(head) {
