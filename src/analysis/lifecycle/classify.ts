@@ -116,11 +116,12 @@ export function labelDays(f: DailyFeatures, o: ClassifyOptions): Phase[] {
 
 /**
  * Growth again after an established maturity (`minRunDays` of it in a row) needs a clearer inflow
- * than growth did (`regrowth` times the rate and the count) — once there, growth goes on by the
- * usual rule, as decline ends by its own (the 30-day inflow moves slowly): a mature group keeps a trickle of joins, and a chance bump in it read as weeks of
- * growth, back and forth (the demo's 考研互助群 drew four growth spells in its maturity). The
- * hysteresis of decline, for growth. Not after a dip of a few days inside growth, nor after a
- * decline (a revival), nor with people seen as the roster (their own rules ask for activity).
+ * than growth did (`regrowth` times the rate and the count); once there, growth goes on by the
+ * usual rule, as decline ends by its own. A mature group keeps a trickle of joins, and a chance
+ * bump in it read as weeks of growth, back and forth (the demo's 考研互助群 drew four growth spells
+ * in its maturity): the hysteresis of decline, for growth. Not after a dip of a few days inside
+ * growth, nor after a decline (a revival), nor with people seen as the roster (their own rules ask
+ * for activity).
  */
 function regrows(f: DailyFeatures, d: number, o: ClassifyOptions): boolean {
   if (f.rosterFromMessages) return true;
