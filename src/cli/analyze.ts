@@ -143,7 +143,7 @@ export async function runAnalyze(inputs: string[], raw: unknown, io: CliIO): Pro
     result = anonymize(result, salt, known);
     if (baseline) baseline = anonymize(baseline, salt, known);
   }
-  if (baseline) result = { ...result, changes: diffReports(baseline, result) };
+  if (baseline) result = { ...result, changes: diffReports(baseline, result), baselineAsOf: baseline.asOf };
 
   if (chatter && result.warnings.length) {
     // Paths and messages can quote the data: never let them drive the terminal.

@@ -122,6 +122,7 @@ export const en = {
   'chart.heatmap': 'Receptive slots: weekday × hour ({tz}); ringed = best',
   'chart.noData': 'no data',
   'changes.title': 'Since last run',
+  'changes.titleSince': 'Since the report of {day}',
   'changes.none': 'No changes since the last run.',
   'change.phase-changed': '{group}: phase {from} → {to}',
   'change.died': '{group}: died (was {from})',

@@ -157,6 +157,7 @@ export const zh: Partial<Record<keyof typeof en, string>> & Record<string, strin
   'chart.heatmap': '用户活跃时段：星期 × 小时（{tz}）；圈出的为最佳',
   'chart.noData': '无数据',
   'changes.title': '与上次相比',
+  'changes.titleSince': '与 {day} 的报告相比',
   'changes.none': '与上次相比没有变化。',
   'change.phase-changed': '{group}：阶段 {from} → {to}',
   'change.died': '{group}：变成死群（之前{from}）',

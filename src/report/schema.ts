@@ -60,6 +60,7 @@ export const reportSchema = z.object({
   groups: z.array(groupSchema),
   warnings: z.array(warningSchema),
   changes: z.array(changeSchema).optional().describe('only with --baseline: differences from the previous report'),
+  baselineAsOf: z.string().optional().describe('only with --baseline: the as-of of the report compared with'),
 });
 
 export type Change = z.output<typeof changeSchema>;

@@ -67,6 +67,11 @@ describe('--baseline: what changed since the last run', () => {
     expect(reportSchema.safeParse(r).success).toBe(true);
     for (const id of ['table', 'markdown', 'html']) expect(reporters.find((x) => x.id === id)!.render(r, ctx()), id).toContain('Since last run');
     expect(reporters.find((x) => x.id === 'markdown')!.render(r, ctx('zh'))).toContain('## 与上次相比');
+    // With the baseline's as-of, every human format says which report it compares with, in the report's zone.
+    const dated = { ...r, baselineAsOf: '2025-03-31T15:59:59Z' };
+    expect(reportSchema.safeParse(dated).success).toBe(true);
+    for (const id of ['table', 'markdown', 'html']) expect(reporters.find((x) => x.id === id)!.render(dated, ctx()), id).toContain('Since the report of 2025-03-31');
+    expect(reporters.find((x) => x.id === 'table')!.render(dated, ctx('zh'))).toContain('与 2025-03-31 的报告相比');
   });
 });
 

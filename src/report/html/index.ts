@@ -2,7 +2,7 @@ import { findingText, t, type Lang } from '../../i18n/index.js';
 import { byAttention } from '../attention.js';
 import type { AuditResult, GroupReport } from '../schema.js';
 import { localDate, localDateTime } from '../shared/dates.js';
-import { changeText, conditionLabel, conditionsOf, percent, slotText, type Condition } from '../shared/narrative.js';
+import { changesTitle, changeText, conditionLabel, conditionsOf, percent, slotText, type Condition } from '../shared/narrative.js';
 import type { Reporter } from '../types.js';
 import { view } from '../view.js';
 import { heatmap, PHASE_COLOUR, rosterChart, sparkSvg, weeklyChart } from './charts.js';
@@ -68,7 +68,7 @@ function kpis(r: AuditResult, lang: Lang): string {
 
 function changes(r: AuditResult, lang: Lang): string {
   const list = r.changes ?? [];
-  return `<section class="card" id="changes"><h2>${h(t(lang, 'changes.title'))}</h2>${list.length ? `<ul class="changes">${list.map((c) => `<li>${changeText(lang, c, h)}</li>`).join('')}</ul>` : `<p class="muted">${h(t(lang, 'changes.none'))}</p>`}</section>`;
+  return `<section class="card" id="changes"><h2>${h(changesTitle(lang, r))}</h2>${list.length ? `<ul class="changes">${list.map((c) => `<li>${changeText(lang, c, h)}</li>`).join('')}</ul>` : `<p class="muted">${h(t(lang, 'changes.none'))}</p>`}</section>`;
 }
 
 function portfolio(groups: GroupReport[], lang: Lang): string {

@@ -3,7 +3,7 @@ import { t, type Lang } from '../../i18n/index.js';
 import { byAttention } from '../attention.js';
 import type { AuditResult, GroupReport } from '../schema.js';
 import { localDate, localDateTime } from '../shared/dates.js';
-import { changeText, conditionLabel, conditionsOf, groupLines, percent, type Condition } from '../shared/narrative.js';
+import { changesTitle, changeText, conditionLabel, conditionsOf, groupLines, percent, type Condition } from '../shared/narrative.js';
 import type { Reporter } from '../types.js';
 import { view } from '../view.js';
 
@@ -21,7 +21,7 @@ export const markdownReporter = {
     const out: string[] = [`# ${t(lang, 'doc.title')}`, '', `_${md(t(lang, 'doc.generated', { asOf: localDate(r.asOf, r.timeZone), tz: r.timeZone, generatedAt: localDateTime(r.generatedAt, r.timeZone), version: r.tool.version }))}_`, ''];
     out.push(kpis(r, lang), '');
     if (r.changes) {
-      out.push(`## ${t(lang, 'changes.title')}`, '');
+      out.push(`## ${changesTitle(lang, r)}`, '');
       out.push(...(r.changes.length ? r.changes.map((c) => `- ${changeText(lang, c, md)}`) : [t(lang, 'changes.none')]), '');
     }
     out.push(`## ${t(lang, 'doc.portfolio')}`, '', portfolio(r, lang), '');

@@ -100,3 +100,8 @@ export function groupLines(lang: Lang, g: GroupReport, tz: string, esc: (s: stri
   if (quiet?.length) out.push(t(lang, 'line.goingQuiet', { names: quiet.slice(0, top).map((s) => esc(s.name)).join(', ') }));
   return out;
 }
+
+/** "Since last run", with the date of the report compared with when the result has it (a cron mail says against what). */
+export function changesTitle(lang: Lang, r: { baselineAsOf?: string; timeZone: string }): string {
+  return r.baselineAsOf ? t(lang, 'changes.titleSince', { day: localDate(r.baselineAsOf, r.timeZone) }) : t(lang, 'changes.title');
+}

@@ -6,7 +6,7 @@ import { byAttention } from '../attention.js';
 import type { Reporter, RenderContext } from '../types.js';
 import type { AuditResult, GroupReport } from '../schema.js';
 import { view } from '../view.js';
-import { changeText } from '../shared/narrative.js';
+import { changesTitle, changeText } from '../shared/narrative.js';
 import { sparkline, weeklyRates } from './sparkline.js';
 import { renderDetail } from './detail.js';
 import { badge } from './badges.js';
@@ -49,7 +49,7 @@ function summary(r: AuditResult, ctx: RenderContext): string {
 /** "Since last run" (with --baseline): one line per change. */
 function changes(r: AuditResult, ctx: RenderContext): string {
   if (!r.changes) return '';
-  const lines = [ctx.chalk.bold(t(ctx.lang, 'changes.title'))];
+  const lines = [ctx.chalk.bold(changesTitle(ctx.lang, r))];
   if (!r.changes.length) lines.push(`  ${t(ctx.lang, 'changes.none')}`);
   for (const c of r.changes) lines.push(`  • ${changeText(ctx.lang, c, safeText)}`);
   return `${lines.join('\n')}\n`;
