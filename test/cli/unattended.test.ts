@@ -98,7 +98,9 @@ describe('--baseline and --save-baseline', () => {
       expect.objectContaining({ kind: 'phase-changed', groupId: g.id, to: phase }),
       expect.objectContaining({ kind: 'group-removed', groupId: 'gone' }),
     ]));
-    expect(readFileSync(join(dir, 'c.md'), 'utf8')).toContain('## Since last run');
+    // The markdown names the compared report by its as-of, which the JSON keeps.
+    expect(changed.baselineAsOf).toBe(old.asOf);
+    expect(readFileSync(join(dir, 'c.md'), 'utf8')).toContain(`## Since the report of ${old.asOf.slice(0, 10)}`);
     expect(JSON.parse(readFileSync(b, 'utf8')).groups.some((x: { id: string }) => x.id === 'gone')).toBe(false);
   });
   it('a missing baseline is a usage error with a hint', () => {
