@@ -176,7 +176,7 @@ export async function discover(inputs: string[], opts: DiscoverOptions): Promise
     // together) is read whole, as on disk; the rest file by file (review: it was skipped file by file).
     const claimed: string[] = [];
     for (const prefix of folderPrefixes(folder.entries)) {
-      if (claimed.some((c) => prefix.startsWith(c))) continue;
+      if (IGNORED.test(prefix) || claimed.some((c) => prefix.startsWith(c))) continue;
       const sub = subFolder(folder, prefix);
       const adapter = folderAdapter(sub, opts.forced);
       if (adapter) { claimed.push(prefix); units.push({ type: 'folder', path: safeText(`${path}!${prefix.slice(0, -1)}`), adapter: guardAdapter(adapter, now), folder: sub }); }
@@ -201,20 +201,23 @@ export async function discover(inputs: string[], opts: DiscoverOptions): Promise
   return units;
 }
 
-/** The folders of an archive's entries, two levels deep at most, shallowest first ("a/", "a/b/"). */
+/** The folders of an archive's entries at any depth (as the walk on disk goes), shallowest first ("a/", "a/b/"). */
 function folderPrefixes(entries: readonly string[]): string[] {
   const out = new Set<string>();
   for (const e of entries) {
     const parts = e.split('/');
-    for (let k = 1; k < Math.min(parts.length, 3); k++) out.add(`${parts.slice(0, k).join('/')}/`);
+    for (let k = 1; k < parts.length; k++) out.add(`${parts.slice(0, k).join('/')}/`);
   }
   return [...out].sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1));
 }
 
-/** The part of a folder under `prefix`, as a folder of its own. */
+/**
+ * The part of a folder under `prefix`, as a folder of its own. Its path ends in the folder's own
+ * name ("x.zip/group_123…"): readers take a group's id from that name, as on disk.
+ */
 function subFolder(folder: Folder, prefix: string): Folder {
   return {
-    path: `${folder.path}!${prefix.slice(0, -1)}`,
+    path: `${folder.path}/${prefix.slice(0, -1)}`,
     entries: folder.entries.filter((e) => e.startsWith(prefix)).map((e) => e.slice(prefix.length)),
     open: (entry) => folder.open(prefix + entry),
   };

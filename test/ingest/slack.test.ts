@@ -81,6 +81,11 @@ describe('slack-export', () => {
     await writeFile(join(dir, 'both.zip'), zipSync(files));
     const zipped = await discover([join(dir, 'both.zip')], { now: Date.now(), onSkip: () => {} });
     expect(zipped.map((u) => [u.path.slice(dir.length + 1), u.adapter.id])).toEqual([['both.zip!slack', 'slack-export'], ['both.zip!messages.csv', 'canonical-csv']]);
+    // Three folders down, as the walk on disk goes (review); a hidden folder is left out, as on disk.
+    const deep = Object.fromEntries(Object.entries(files).flatMap(([k, v]) => [[`a/b/${k}`, v], [`.backup/${k}`, v]]));
+    await writeFile(join(dir, 'deep.zip'), zipSync(deep));
+    const deepUnits = await discover([join(dir, 'deep.zip')], { now: Date.now(), onSkip: () => {} });
+    expect(deepUnits.map((u) => [u.path.slice(dir.length + 1), u.adapter.id])).toEqual([['deep.zip!a/b/slack', 'slack-export'], ['deep.zip!a/b/messages.csv', 'canonical-csv']]);
     // Hidden files beside a wrapped export (a ZIP made on a Mac) still leave it the export.
     const wrapped = await zippedFolder();
     expect(slackExport.detectFolder({ ...wrapped, entries: [...wrapped.entries, '.DS_Store', '__MACOSX/export/._users.json'] })).toBeGreaterThan(0.5);
