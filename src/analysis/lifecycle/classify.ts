@@ -91,8 +91,10 @@ export function labelDays(f: DailyFeatures, o: ClassifyOptions): Phase[] {
   const young = f.fresh && n < o.youngDays;
   const inceptionDays = f.fresh ? o.inceptionDays : 0;
   let prev: Phase = 'inception';
-  // Days in a row of maturity: growth again after an established one needs more (see regrows).
-  let mature = 0;
+  // Days in a row of maturity after a growth run, and of decline: growth again after an
+  // established maturity needs more (see regrows); a day or two of decline in it (a flicker the
+  // segments merge away) does not end it, a decline of minRunDays does.
+  let grew = false, mature = 0, declined = 0;
   for (let d = 0; d < n; d++) {
     const s = signalsAt(f, d, o);
     let p: Phase;
@@ -103,19 +105,21 @@ export function labelDays(f: DailyFeatures, o: ClassifyOptions): Phase[] {
     // of 0 read as "at its peak"). Found by the fourth independent simulator. Not in the first days
     // of a mid-life export that members write in later: those days are only where the file starts.
     else if (f.cumulative[d]! === 0 && (f.fresh || f.cumulative[n - 1]! === 0)) p = 'decline';
-    else if (s.growing && s.shortRatio >= o.suddenActivity && (mature < o.minRunDays || regrows(f, d, o))) p = 'growth';
+    else if (s.growing && s.shortRatio >= o.suddenActivity && (!grew || mature < o.minRunDays || regrows(f, d, o))) p = 'growth';
     else if (s.activityRatio < o.declineActivity || s.shortRatio < o.suddenActivity || s.shrinking) p = 'decline';
     else if (prev === 'decline' && s.activityRatio < o.recoverActivity) p = 'decline';
     else p = 'maturity';
     labels[d] = p;
     prev = p;
-    mature = p === 'maturity' ? mature + 1 : 0;
+    declined = p === 'decline' ? declined + 1 : 0;
+    if (p === 'growth') { grew = true; mature = 0; } else if (p === 'maturity') mature++;
+    else if (p !== 'decline' || declined >= o.minRunDays) mature = 0;
   }
   return labels;
 }
 
 /**
- * Growth again after an established maturity (`minRunDays` of it in a row) needs a clearer inflow
+ * Growth again after an established maturity (`minRunDays` of it after a growth run) needs a clearer inflow
  * than growth did (`regrowth` times the rate and the count); once there, growth goes on by the
  * usual rule, as decline ends by its own. A mature group keeps a trickle of joins, and a chance
  * bump in it read as weeks of growth, back and forth (the demo's 考研互助群 drew four growth spells
