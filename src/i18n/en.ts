@@ -73,6 +73,7 @@ export const en = {
   'finding.window-dead': 'no selling window: the group is {status}',
   'finding.window-watch-activity': 'watch member activity: {ratio} of its peak; below {declineActivity} the window closes',
   'finding.window-watch-roster': 'watch the roster: {rate30} net over 30 days',
+  'finding.window-watch-roster.noShare': 'watch the roster: {net30} net over 30 days (from next to none a month before)',
   'finding.slots-thin': 'too little member activity ({messages} messages) to name receptive slots',
   // --- issue 6: documents (markdown, html, csv), --baseline changes, --fail-on (block owned by the reports/cron work) ---
   'doc.title': 'Community health report',

@@ -108,6 +108,7 @@ export const zh: Partial<Record<keyof typeof en, string>> & Record<string, strin
   'finding.window-dead': '没有变现窗口：已是{status}',
   'finding.window-watch-activity': '关注成员活跃度：现在是迄今稳定高点的 {ratio}；低于 {declineActivity} 窗口关闭',
   'finding.window-watch-roster': '关注成员数：30 天净变化 {rate30}',
+  'finding.window-watch-roster.noShare': '关注成员数：30 天净增 {net30}（30 天前几乎没有成员）',
   'finding.slots-thin': '成员活动太少（{messages} 条），无法给出接受度高的时段',
   // --- issue 6：文档（markdown、html、csv）、--baseline 变化、--fail-on ---
   'doc.title': '社群健康报告',

@@ -60,7 +60,7 @@ export function buildReport(ds: Dataset, inputs: InputSummary[], issues: InputIs
     top: o.top,
     inputs,
     groups,
-    warnings: [...summariseIssues(issues, ds), ...personalChats(personal, inputs), ...(o.asOfGiven ? [] : earlyInputs(ds, present, inputs, o.asOf, deadAfter(options)))],
+    warnings: [...summariseIssues(issues, ds), ...personalChats(personal, inputs), ...(o.asOfGiven ? [] : earlyInputs(ds, present.filter((g) => !g.personal), inputs, o.asOf, deadAfter(options)))],
   };
 }
 
@@ -98,8 +98,8 @@ function earlyInputs(ds: Dataset, groups: GroupRecord[], inputs: InputSummary[],
     // A group fed by several inputs (overlapping exports) ends where the latest of them ends.
     for (const i of g.inputs) end[i] = Math.max(end[i]!, Math.min(last, asOf));
   }
-  // One export alone ends where the as-of is: only beside others can one end early.
-  if (inputs.filter((x) => x.kind === 'messages').length < 2) return [];
+  // Only inputs that feed a reported group (a personal chat's export has no row to explain); a
+  // member list beside a chat export can move the as-of past it as another export does.
   const early = inputs.flatMap((input, i) => {
     const days = Math.floor((asOf - end[i]!) / 86_400_000);
     return input.kind === 'messages' && Number.isFinite(end[i]!) && days > deadAfterDays ? [{ input, days }] : [];

@@ -50,11 +50,13 @@ describe('monetization window', () => {
 
   it('an open window closes once members have been silent two weeks (at risk beside "open" was a contradiction); a week of quiet leaves it open', () => {
     // As vitality writes it: at risk with its vitality-silent reason from 14 days on (its atRiskAfterDays).
-    const quiet = (days: number) => ({ status: days >= 14 ? 'at-risk' as const : 'alive' as const, lastMemberMessageAt: '2024-04-01T00:00:00Z', daysSinceMemberActivity: days, reasons: days >= 14 ? [{ code: 'vitality-silent' }] : [] });
+    const quiet = (days: number) => ({ status: days >= 14 ? 'at-risk' as const : 'alive' as const, lastMemberMessageAt: '2024-04-01T00:00:00Z', daysSinceMemberActivity: days, reasons: days >= 14 ? [{ code: 'vitality-silent', values: { days: Math.floor(days) } }] : [] });
     const w = lifecycleWindow(lc('maturity', { since: '2024-02-01T00:00:00Z' }), quiet(16.5), 0.5);
     expect(w).toMatchObject({ status: 'closed', openedAt: '2024-02-01T00:00:00Z', closedAt: '2024-04-01T00:00:00Z' });
     expect(w.watch[0]).toMatchObject({ code: 'window-silent', values: { days: 16 } });
     expect(lifecycleWindow(lc('maturity'), quiet(7), 0.5).status).toBe('open');
+    // The days vitality said, not a count of its own from a rounded figure (7.96 → "8"; second review).
+    expect(lifecycleWindow(lc('maturity'), { ...quiet(15), daysSinceMemberActivity: 15.96, reasons: [{ code: 'vitality-silent', values: { days: 15 } }] }, 0.5).watch[0]!.values.days).toBe(15);
     // Not yet open stays upcoming: silence does not make inception "closed".
     expect(lifecycleWindow(lc('inception'), quiet(20), 0.5).status).toBe('upcoming');
     // Vitality's verdict decides, not a count of its own: 14.0 days shown but not yet at risk stays open

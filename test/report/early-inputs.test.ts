@@ -24,6 +24,13 @@ describe('inputs that end long before the as-of', () => {
     });
     expect(w).toEqual([['old.csv', 'the input ends 60 days before the as-of 2024-03-02: if it was exported then, its groups look dead only because of that; analyse it on its own or give --as-of']]);
   });
+  it('names a chat export that a member list beside it outruns (its latest join sets the as-of; second review)', async () => {
+    const w = await warningsOf({
+      'a.csv': csv([['g', '2024-03-01T10:00:00Z', 'x'], ['g', '2024-03-30T10:00:00Z', 'y']]),
+      'members.csv': 'group_id,member_id,joined_at\ng,z,2024-06-20T10:00:00Z\n',
+    });
+    expect(w.map(([file]) => file)).toEqual(['a.csv']);
+  });
   it('says nothing of a single export, or when the user gave the as-of (review: it told them to do what they had done)', async () => {
     expect(await warningsOf({ 'old.csv': csv([['a', '2024-01-01T10:00:00Z', 'x']]) }, Date.UTC(2024, 5, 1))).toEqual([]);
     expect(await warningsOf({

@@ -57,5 +57,7 @@ describe('a share with nothing to take it of', () => {
     expect(findingText('zh', roster)).toBe('成员 30 人（峰值 30），30 天净增 30（30 天前几乎没有成员；来源 成员名单）');
     const activity = { code: 'lifecycle-activity', severity: 'good' as const, values: { perDay7: 0, perDay28: 0, peak28: 0, ratio: null }, message: '' };
     expect(findingText('en', activity)).toBe('member messages 0/day over 7 days, 0/day over 28 days; no steady peak yet to compare with');
+    const watch = { code: 'window-watch-roster', severity: 'info' as const, values: { rate30: null, net30: 30 }, message: '' };
+    expect(findingText('zh', watch)).toBe('关注成员数：30 天净增 30（30 天前几乎没有成员）');
   });
 });

@@ -10,7 +10,7 @@ export interface VitalityLike {
   zombie?: boolean;
   lastMemberMessageAt?: string | null;
   daysSinceMemberActivity?: number | null;
-  reasons?: { code: string }[];
+  reasons?: { code: string; values?: Record<string, unknown> }[];
 }
 
 export interface LifecycleWindow {
@@ -56,7 +56,7 @@ export function lifecycleWindow(lc: LifecycleResult, vitality: VitalityLike | un
   const activity = evidenceValue(lc, 'lifecycle-activity', 'ratio');
   const rate30 = evidenceValue(lc, 'lifecycle-roster', 'rate30');
   const watchActivity = finding('window-watch-activity', activity !== null && activity < declineActivity + 0.15 ? 'warn' : 'info', { ratio: activity, declineActivity });
-  const watchRoster = finding('window-watch-roster', rate30 !== null && rate30 < 0 ? 'warn' : 'info', { rate30 });
+  const watchRoster = finding('window-watch-roster', rate30 !== null && rate30 < 0 ? 'warn' : 'info', { rate30, net30: evidenceValue(lc, 'lifecycle-roster', 'net30') });
 
   if (vitality?.status === 'dead') {
     const closedAt = lc.phase === 'decline' ? lc.since : vitality.lastMemberMessageAt ?? lc.since;
@@ -67,11 +67,13 @@ export function lifecycleWindow(lc: LifecycleResult, vitality: VitalityLike | un
   }
   const silent = vitality?.daysSinceMemberActivity;
   const opens = lc.phase === 'maturity' || (lc.phase === 'growth' && lc.lateGrowth);
-  const quiet = vitality?.status === 'at-risk' && vitality.reasons?.some((r) => r.code === 'vitality-silent');
+  const quiet = vitality?.status === 'at-risk' ? vitality.reasons?.find((r) => r.code === 'vitality-silent') : undefined;
   if (opens && quiet && silent != null && vitality?.lastMemberMessageAt) {
+    // The days as vitality counted them (its reason's), so the two sentences agree.
+    const days = typeof quiet.values?.days === 'number' ? quiet.values.days : Math.floor(silent);
     return {
       status: 'closed', openedAt: lc.phase === 'maturity' ? lc.lateGrowthSince ?? lc.since : lc.lateGrowthSince, closedAt: vitality.lastMemberMessageAt,
-      watch: [finding('window-silent', 'bad', { days: Math.floor(silent), lastMemberMessageAt: vitality.lastMemberMessageAt }), watchActivity, watchRoster],
+      watch: [finding('window-silent', 'bad', { days, lastMemberMessageAt: vitality.lastMemberMessageAt }), watchActivity, watchRoster],
     };
   }
   switch (lc.phase) {
