@@ -26,3 +26,13 @@ describe('wrapping a sentence to the terminal', () => {
     expect(lines.join('').replace(/ /g, '')).toBe(`see${'x'.repeat(50)}now`);
   });
 });
+
+describe('closing punctuation in a row', () => {
+  it('no line starts with ）。 or 】 or ”: the characters before go down with them (second review)', () => {
+    for (const text of ['这个群的活跃度很高）。后面还有很多话要说，一直说到这一行放不下为止。', '【重要通知】群里的活动已经开始了】，请大家“准时”参加今天晚上的活动”。']) {
+      for (let width = 20; width <= 40; width++) {
+        for (const l of wrap(text, width, 2).map((x) => x.trimStart())) expect(l, `${width}: ${l}`).not.toMatch(/^[，。；：、）】”’…]/);
+      }
+    }
+  });
+});

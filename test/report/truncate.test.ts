@@ -26,3 +26,16 @@ describe('cutting between what a reader sees as characters', () => {
     expect(charWidth('\u200d')).toBe(0);
   });
 });
+
+describe('emoji take two columns, as the table draws them', () => {
+  it('pictographs, flags, keycaps and emoji-style symbols count two (second review: ✅ counted one)', async () => {
+    const { textWidth } = await import('../../src/report/table/width.js');
+    expect(textWidth('✅')).toBe(2);
+    expect(textWidth('☺️')).toBe(2);
+    expect(textWidth('🇨🇳')).toBe(2);
+    expect(textWidth('1️⃣')).toBe(2);
+    expect(textWidth('👨‍👩‍👧‍👦')).toBe(2);
+    expect(textWidth('读书会 A')).toBe(8);
+    expect(textWidth(truncate('✅✅✅✅✅✅✅✅', 6))).toBeLessThanOrEqual(6);
+  });
+});

@@ -1,12 +1,12 @@
-import { charWidth } from './width.js';
+import { textWidth } from './width.js';
 
 /** The widest line of a text, in terminal columns (CJK counts two, colour codes none). */
 export function lineWidth(text: string): number {
-  return Math.max(...text.split('\n').map((l) => [...l.replace(/\u001b\[[0-9;]*m/g, '')].reduce((w, ch) => w + charWidth(ch), 0)));
+  return Math.max(...text.split('\n').map((l) => textWidth(l.replace(/\u001b\[[0-9;]*m/g, ''))));
 }
 
 /** Punctuation that closes: no line starts with it (Chinese and ASCII). */
-const CLOSING = /^[，。；：、！？）」』》,.;:!?)\]]/;
+const CLOSING = /^[，。；：、！？）」』》】〕”’…,.;:!?)\]]/;
 
 /**
  * Lines of at most `width` columns (CJK counts two): English breaks at spaces, Chinese between any
@@ -25,7 +25,12 @@ export function wrap(text: string, width: number, hang: number): string[] {
     const tw = lineWidth(tok);
     if (w + tw > room && cur.length) {
       if (/^\s+$/.test(tok)) { newLine([]); continue; }
-      newLine(CLOSING.test(tok) && cur.length > 1 && !/^\s+$/.test(cur[cur.length - 1]!) ? [cur.pop()!] : []);
+      // Closing punctuation takes the token before it down too (and that one's closing ones before it).
+      const carry: string[] = [];
+      if (CLOSING.test(tok)) {
+        while (cur.length > 1 && !/^\s+$/.test(cur[cur.length - 1]!) && (carry.length === 0 || CLOSING.test(carry[0]!))) carry.unshift(cur.pop()!);
+      }
+      newLine(carry);
     }
     if (tw > room) {
       // Wider than a whole line (a path, a link): cut where the room ends.

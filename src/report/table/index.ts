@@ -10,7 +10,7 @@ import { changesTitle, changeText } from '../shared/narrative.js';
 import { sparkline, weeklyRates } from './sparkline.js';
 import { renderDetail } from './detail.js';
 import { badge } from './badges.js';
-import { charWidth, truncate } from './width.js';
+import { charWidth, textWidth, truncate } from './width.js';
 
 /** The terminal view: one row per group, the groups that need attention first. */
 export const tableReporter = {
@@ -93,9 +93,7 @@ function footnotes(r: AuditResult, ctx: RenderContext): string {
 
 /** Width in terminal columns, colour codes ignored. */
 function visibleWidth(s: string): number {
-  let w = 0;
-  for (const ch of s.replace(/\u001b\[[0-9;]*m/g, '')) w += charWidth(ch);
-  return w;
+  return textWidth(s.replace(/\u001b\[[0-9;]*m/g, ''));
 }
 
 /** A verdict cell left blank on purpose (not judged, or missing from an older report). */

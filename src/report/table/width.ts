@@ -16,15 +16,15 @@ export function truncate(s: string, width: number): string {
   // Cut between what a reader sees as characters: a family emoji is one, not seven code points.
   const chars = graphemes(s);
   let total = 0;
-  for (const ch of chars) total += charWidth(ch);
+  for (const ch of chars) total += graphemeWidth(ch);
   if (total <= width) return s;
   // The end keeps up to a third of the room (at most 8 columns); the start what is left.
   const tailRoom = Math.min(8, Math.floor((width - 1) / 3));
   let tw = 0, t = chars.length;
-  while (t > 0 && tw + charWidth(chars[t - 1]!) <= tailRoom) tw += charWidth(chars[--t]!);
+  while (t > 0 && tw + graphemeWidth(chars[t - 1]!) <= tailRoom) tw += graphemeWidth(chars[--t]!);
   let w = 0, out = '';
   for (const ch of chars.slice(0, t)) {
-    const cw = charWidth(ch);
+    const cw = graphemeWidth(ch);
     if (w + cw > width - 1 - tw) break;
     w += cw;
     out += ch;
@@ -34,7 +34,23 @@ export function truncate(s: string, width: number): string {
 
 const SEGMENTER = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
-/** The grapheme clusters of a text, each with the width of its widest code point. */
+/** The grapheme clusters of a text: what a reader sees as characters. */
 function graphemes(s: string): string[] {
   return [...SEGMENTER.segment(s)].map((x) => x.segment);
+}
+
+/**
+ * Columns a grapheme cluster takes: two for wide characters and for emoji — pictographs, flags
+ * (regional indicators), keycaps and anything shown as emoji (U+FE0F) — as terminals and
+ * cli-table3 draw them; else its first code point's width.
+ */
+export function graphemeWidth(g: string): number {
+  return /\p{Extended_Pictographic}|\p{Regional_Indicator}|\uFE0F|\u20E3/u.test(g) ? 2 : charWidth(g);
+}
+
+/** Columns a text takes, cluster by cluster (colour codes are not stripped here). */
+export function textWidth(s: string): number {
+  let w = 0;
+  for (const g of graphemes(s)) w += graphemeWidth(g);
+  return w;
 }
