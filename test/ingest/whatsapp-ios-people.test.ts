@@ -253,6 +253,11 @@ describe('settings only admins can change: the doer is an admin', () => {
     expect(parseSystem('Tom changed this group’s settings to allow only admins to send messages to this group')).toEqual({ kind: 'admin-act', by: 'Tom' });
     expect(parseSystem('Tom reset this group’s invite link')).toEqual({ kind: 'admin-act', by: 'Tom' });
     expect(parseSystem('Tom changed the settings so all members can post, ok?')).toBeNull();
+    // The same in the other languages: whole wordings only (second review).
+    expect(parseSystem('Tom mudou as configurações do grupo para permitir que todos postem, ok?')).toBeNull();
+    expect(parseSystem('Tom hat die Gruppeneinstellungen geändert, oder?')).toBeNull();
+    expect(parseSystem('Tom 更改了此群组的设置，大家注意')).toBeNull();
+    expect(parseSystem('Roberta Schiavi desativou a autorização de admins para entrar neste grupo')).toEqual({ kind: 'admin-act', by: 'Roberta Schiavi' });
     expect(parseSystem('Tom changed the settings so all members can edit the group settings')).toEqual({ kind: 'admin-act', by: 'Tom' });
   });
   it('Android, iOS under the doer and iOS under the chat: an admin role each, the creator stays owner; a typed one stays a message', async () => {

@@ -10,17 +10,21 @@ export const ADMIN_ACT = [
   /^(.+?) changed the settings so (?:only admins|all (?:members|participants)) can (?:edit the group settings|send messages(?: to this group)?|add (?:other )?(?:members|participants))\.?$/,
   /^(.+?) turned (?:on|off) admin approval(?: to join this group)?\.?$/,
   /^(.+?) reset this group['’]s invite link\.?$/,
-  /^(.+?) mudou as configurações (?:deste|do) grupo(?: para permitir que\b.*)?\.?$/,
-  /^(.+?) (?:ativou|desativou) a (?:autorização|aprovação) de admins?\b.*$/,
-  /^(.+?) redefiniu o link de convite\b.*$/,
-  /^(.+?) cambió la configuración (?:de este|del) grupo\b.*$/,
-  /^(.+?) restableció el enlace\b.*$/,
-  /^(.+?) ha(?:st|t) (?:die Gruppeneinstellungen geändert|den Einladungslink zurückgesetzt)\b.*$/,
-  /^(.+?) (?:ha|hai) (?:modificato|cambiato) le impostazioni del gruppo\b.*$/,
-  /^(.+?) (?:a|avez) modifié les paramètres (?:de ce|du) groupe\b.*$/,
-  /^(.+?) (?:heeft|hebt) de groepsinstellingen gewijzigd\b.*$/,
-  /^(.+?) mengubah (?:setelan|pengaturan) grup\b.*$/,
-  /^(.+?)\s*(?:已)?更改了(?:此|本)群[组組]的?(?:设置|設定)/,
+  // Portuguese as real exports write it ("…deste grupo para permitir que somente admins enviem
+  // mensagens ao grupo", "…ativou a autorização de admins para entrar neste grupo").
+  /^(.+?) mudou as configurações (?:deste|do) grupo(?: para permitir que (?:somente|apenas|só) (?:os )?admins|(?: para permitir que)? todos os (?:membros|participantes))?\b[^,?!]*\.?$/,
+  /^(.+?) (?:ativou|desativou) a (?:autorização|aprovação) de admins?(?: para entrar (?:neste|no) grupo)?\.?$/,
+  /^(.+?) redefiniu o link de convite(?: (?:deste|do) grupo)?\.?$/,
+  // The other languages, whole wordings only (not seen in real exports yet): a typed sentence that
+  // goes on ("…, oder?", "…，大家注意") is a message.
+  /^(.+?) cambió la configuración (?:de este|del) grupo(?: para (?:que|permitir que) (?:solo|sólo|todos)\b[^,?!]*)?\.?$/,
+  /^(.+?) restableció el enlace de invitación(?: de este grupo)?\.?$/,
+  /^(.+?) ha(?:st|t) (?:die Gruppeneinstellungen geändert|den Einladungslink zurückgesetzt)\.?$/,
+  /^(.+?) (?:ha|hai) (?:modificato|cambiato) le impostazioni del gruppo\.?$/,
+  /^(.+?) (?:a|avez) modifié les paramètres (?:de ce|du) groupe\.?$/,
+  /^(.+?) (?:heeft|hebt) de groepsinstellingen gewijzigd\.?$/,
+  /^(.+?) mengubah (?:setelan|pengaturan) grup(?: ini)?\.?$/,
+  /^(.+?)\s*(?:已)?更改了(?:此|本)群[组組]的?(?:设置|設定)。?$/,
 ];
 /** Words of ADMIN_ACT that KEYWORD's membership words do not hold. */
 export const ADMIN_ACT_KEYWORD = 'turned|reset|ativou|redefiniu|restableció|geändert|zurückgesetzt|impostazioni|paramètres|groepsinstellingen|mengubah';
