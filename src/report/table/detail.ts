@@ -10,7 +10,7 @@ import type { RenderContext } from '../types.js';
 import { view } from '../view.js';
 import { badge, paint } from './badges.js';
 import { sparkline, weeklyRates } from './sparkline.js';
-import { fitNames, lineWidth, wrap } from './fit.js';
+import { fitNames, lineWidth, pack, wrap } from './fit.js';
 import { truncate } from './width.js';
 
 /** The first groups of the report, to say which ones --group can name. */
@@ -81,13 +81,7 @@ export function renderDetail(r: AuditResult, ctx: RenderContext): string {
     const slots = v.monetization.slots.map((s) => `${t(lang, `weekday.${s.weekday}`)} ${String(s.hour).padStart(2, '0')}:00 (${s.score.toFixed(2)})`);
     if (!slots.length) out.push(`  ${t(lang, 'detail.none')}`);
     // As many a line as the terminal holds, the zone after the last.
-    const lines: string[] = [];
-    for (const slot of [...slots, `[${tz}]`]) {
-      const last = lines[lines.length - 1];
-      if (last !== undefined && lineWidth(`  ${last}, ${slot}`) <= ctx.width) lines[lines.length - 1] = `${last}, ${slot}`;
-      else lines.push(slot);
-    }
-    if (slots.length) out.push(...lines.map((l) => `  ${l}`.replace(/, \[/, '  [')));
+    if (slots.length) out.push(...pack([...slots, `[${tz}]`], ', ', ctx.width - 2).map((l) => `  ${l}`.replace(/, \[/, '  [')));
   }
   if (v.fission) {
     section('detail.fission');
@@ -134,15 +128,8 @@ function selfDriveParts(lang: Lang, sd: Record<string, unknown>, width: number):
           : num(x as number);
     return `${label}: ${value}`;
   });
-  // Three parts a line keeps the labels readable on an 80-column terminal.
   // As many parts a line as the terminal holds (three, on 80 columns, in most cases).
-  const lines: string[] = [];
-  for (const part of parts) {
-    const last = lines[lines.length - 1];
-    if (last !== undefined && lineWidth(`${last} · ${part}`) <= width) lines[lines.length - 1] = `${last} · ${part}`;
-    else lines.push(part);
-  }
-  return lines;
+  return pack(parts, ' · ', width);
 }
 
 /** A cohort column in words: `stillIn1m` → "Still in after 1 mo"; unknown keys stay as they are. */

@@ -47,6 +47,17 @@ export function wrap(text: string, width: number, hang: number): string[] {
   return lines.map((l) => l.join('').trimEnd()).filter((l) => l !== '').map((l, i) => (i === 0 ? l : `${' '.repeat(hang)}${l}`));
 }
 
+/** Parts joined by `sep`, as many a line as `width` columns hold. */
+export function pack(parts: readonly string[], sep: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const part of parts) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && lineWidth(`${last}${sep}${part}`) <= width) lines[lines.length - 1] = `${last}${sep}${part}`;
+    else lines.push(part);
+  }
+  return lines;
+}
+
 /** A table whose name column is cut (in the middle, see truncate) until it fits `width`, to 8 columns at least. */
 export function fitNames(render: (nameWidth: number) => string, width: number, column = 0): string {
   let text = render(Infinity);

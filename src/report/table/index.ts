@@ -10,7 +10,8 @@ import { changesTitle, changeText } from '../shared/narrative.js';
 import { sparkline, weeklyRates } from './sparkline.js';
 import { renderDetail } from './detail.js';
 import { badge } from './badges.js';
-import { charWidth, textWidth, truncate } from './width.js';
+import { charWidth, truncate } from './width.js';
+import { lineWidth } from './fit.js';
 
 /** The terminal view: one row per group, the groups that need attention first. */
 export const tableReporter = {
@@ -67,9 +68,9 @@ function portfolio(r: AuditResult, ctx: RenderContext): string {
   const full = groups.map((g) => row(g, ctx, hasVerdicts, spark));
   const heads = head.map((k) => ctx.chalk.bold(t(ctx.lang, k)));
   let keep = head.map((_, i) => i);
-  const nameRoom = (cols: number[]) => ctx.width - 1 - cols.slice(1).reduce((s, i) => s + 3 + Math.max(visibleWidth(heads[i]!), ...full.map((c) => visibleWidth(c[i]!))), 0) - 3;
+  const nameRoom = (cols: number[]) => ctx.width - 1 - cols.slice(1).reduce((s, i) => s + 3 + Math.max(lineWidth(heads[i]!), ...full.map((c) => lineWidth(c[i]!))), 0) - 3;
   for (const drop of [4, 2, 3, 7]) if (nameRoom(keep) < 14) keep = keep.filter((i) => i !== drop);
-  const nameWidth = Math.max(8, Math.min(32, nameRoom(keep), Math.max(...groups.map((g) => visibleWidth(safeText(g.name))), visibleWidth(heads[0]!))));
+  const nameWidth = Math.max(8, Math.min(32, nameRoom(keep), Math.max(...groups.map((g) => lineWidth(safeText(g.name))), lineWidth(heads[0]!))));
   const table = new Table({
     head: keep.map((i) => heads[i]!),
     style: { head: [], border: [] },
@@ -89,11 +90,6 @@ function footnotes(r: AuditResult, ctx: RenderContext): string {
   const early = r.warnings.filter((w) => w.code === 'input-ends-early');
   if (early.length) out.push(ctx.chalk.dim(`! ${t(ctx.lang, 'note.inputsEndEarly', { day: r.asOf.slice(0, 10), names: early.map((w) => (w.file ? safeText(w.file) : t(ctx.lang, 'note.inputsMany', { n: Number(/^\d+/.exec(w.message)?.[0] ?? 0) }))).join(', ') })}`));
   return out.map((l) => `${l}\n`).join('');
-}
-
-/** Width in terminal columns, colour codes ignored. */
-function visibleWidth(s: string): number {
-  return textWidth(s.replace(/\u001b\[[0-9;]*m/g, ''));
 }
 
 /** A verdict cell left blank on purpose (not judged, or missing from an older report). */
