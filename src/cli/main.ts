@@ -23,7 +23,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   const debug = argv.includes('--debug');
   const lang = errorLang(argv, io.env);
   try {
-    await buildProgram(io, outcome, lang).parseAsync(argv);
+    await buildProgram(io, outcome, lang).parseAsync(langAfterCommand(argv));
     return exitCode(outcome.value);
   } catch (e) {
     if (e instanceof CommanderError) {
@@ -63,6 +63,28 @@ function errorLang(argv: string[], env: NodeJS.ProcessEnv): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const value = i < 0 ? undefined : argv[i] === '--lang' ? argv[i + 1] : argv[i]!.slice('--lang='.length);
   return value === 'zh' || value === 'en' ? value : langFromEnv(env);
+}
+
+/**
+ * `community-audit --lang zh analyze …` as users type it: --lang belongs to each command (analyze
+ * reads it with its other options), so one typed before the command name is moved after it, or
+ * dropped before `help` or no command (errorLang has read it, and the help is built in it). Only
+ * the options before the first word that is not an option are looked at.
+ */
+export function langAfterCommand(argv: string[]): string[] {
+  const moved: string[] = [];
+  const rest = argv.slice(0, 2);
+  let i = 2;
+  for (; i < argv.length && argv[i]!.startsWith('-'); i++) {
+    const a = argv[i]!;
+    if (a === '--lang' && i + 1 < argv.length) moved.push(a, argv[++i]!);
+    else if (a.startsWith('--lang=')) moved.push(a);
+    else rest.push(a);
+  }
+  if (moved.length === 0) return argv;
+  // `help` takes no options: the help is already built in that language.
+  if (i >= argv.length || argv[i] === 'help') return [...rest, ...argv.slice(i)];
+  return [...rest, argv[i]!, ...moved, ...argv.slice(i + 1)];
 }
 
 /** What a failed write or read of the system says, in words. */

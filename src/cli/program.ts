@@ -24,6 +24,9 @@ const collect = (v: string, prev: string[] = []) => [...prev, v];
 export function buildProgram(io: CliIO, outcome: { value: AnalyzeOutcome }, lang: Lang = 'en'): Command {
   // The help in the user's language (--lang, else the locale): the option names stay as they are.
   const h = (en: string, zh: string) => (lang === 'zh' ? zh : en);
+  // Every command takes --lang. Only analyze reads it from its options (with the config file's
+  // `lang`); the others were built in the language main() read from argv, so they only accept it.
+  const langOption = () => new Option('--lang <lang>', h('language of the output (default: from LANG)', '输出语言（默认：根据 LANG）')).choices(['en', 'zh']);
   const program = new Command('community-audit')
     .description('Community-health audit of group-chat exports: lifecycle phase, dead groups, self-drive, seed users, fission, monetization windows.\n社群健康诊断：生命周期、死群、自我驱动、种子用户、裂变、变现窗口。')
     .version(VERSION, '-V, --version', h('output the version number', '显示版本号'))
@@ -47,7 +50,7 @@ export function buildProgram(io: CliIO, outcome: { value: AnalyzeOutcome }, lang
     .option('--as-of <date>', h('analyse as of this date (default: the latest event in the input)', '以这一天为“现在”进行分析（默认：输入中最晚的事件）'))
     .option('--since <date>', h('ignore events before this date', '忽略这一天之前的事件'))
     .option('--until <date>', h('ignore events after this date', '忽略这一天之后的事件'))
-    .addOption(new Option('--lang <lang>', h('language of the output (default: from LANG)', '输出语言（默认：根据 LANG）')).choices(['en', 'zh']))
+    .addOption(langOption())
     .option('--no-color', h('no colours in the terminal', '终端输出不带颜色'))
     .option('-q, --quiet', h('no progress and no warnings on stderr', 'stderr 上不显示进度和警告'))
     .option('--strict', h('stop at the first bad row or unreadable file', '遇到第一处坏行或无法读取的文件就停止'))
@@ -71,6 +74,7 @@ export function buildProgram(io: CliIO, outcome: { value: AnalyzeOutcome }, lang
   program.command('init')
     .description(h(`write ${CONFIG_FILE} with every threshold, its default and what it does`, `写出 ${CONFIG_FILE}，列出每个阈值、默认值及其作用`))
     .option('--force', h('overwrite an existing config file', '覆盖已有的配置文件'))
+    .addOption(langOption())
     .action(async (opts: { force?: boolean }) => {
       const path = resolve(io.cwd, CONFIG_FILE);
       if (existsSync(path) && !opts.force) throw new UserError(`${CONFIG_FILE} exists already`, { file: path, hint: 'use --force to overwrite it', zh: `${CONFIG_FILE} 已经存在`, hintZh: '加 --force 覆盖它', code: 'usage' });
@@ -80,8 +84,7 @@ export function buildProgram(io: CliIO, outcome: { value: AnalyzeOutcome }, lang
 
   program.command('formats')
     .description(h('list the export formats this tool reads and what each can show', '列出本工具能读取的导出格式及各自能分析的内容'))
-    // The language was read from argv (or the locale) before the program was built: accepted here so it parses.
-    .addOption(new Option('--lang <lang>', h('language of the output (default: from LANG)', '输出语言（默认：根据 LANG）')).choices(['en', 'zh']))
+    .addOption(langOption())
     .action(async () => {
       // Titles and notes name exporters and their fields, which stay as they are; the verdict words are translated.
       const yes = (b: boolean) => (b ? h('yes', '有') : h('no', '无'));
@@ -96,6 +99,7 @@ export function buildProgram(io: CliIO, outcome: { value: AnalyzeOutcome }, lang
 
   program.command('schema')
     .description(h('print the JSON Schema of the report (--format json)', '打印报告（--format json）的 JSON Schema'))
+    .addOption(langOption())
     .action(async () => {
       const schema = z.toJSONSchema(reportSchema, { io: 'output', unrepresentable: 'any' });
       await io.writeStdout(`${JSON.stringify(schema, null, 2)}\n`);

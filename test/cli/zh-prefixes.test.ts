@@ -55,6 +55,32 @@ describe('the help follows the language', () => {
   });
 });
 
+describe('--lang before the command name', () => {
+  it('applies to the command after it, as it does after the command name', () => {
+    const before = cli(['--lang', 'zh', 'formats'], undefined, EN_ENV);
+    expect(before.code).toBe(0);
+    expect(before.stdout).toBe(cli(['formats', '--lang', 'zh'], undefined, EN_ENV).stdout);
+    expect(before.stdout).toMatch(/成员标识/);
+    const analyze = cli(['--lang=zh', 'analyze', MISSING], undefined, EN_ENV);
+    expect(analyze.code).toBe(2);
+    expect(analyze.stderr).toMatch(/^错误：.*没有这个文件或文件夹/);
+    expect(cli(['--lang', 'zh', 'schema'], undefined, EN_ENV).code).toBe(0);
+  });
+
+  it('gives the help in that language, with or without a command', () => {
+    expect(cli(['--lang', 'zh', '--help'], undefined, EN_ENV).stdout).toMatch(/^命令：$/m);
+    const help = cli(['--lang', 'zh', 'help', 'analyze'], undefined, EN_ENV);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^用法： community-audit analyze/);
+  });
+
+  it('is still checked: an unknown language is a usage error', () => {
+    const r = cli(['--lang', 'fr', 'formats'], undefined, EN_ENV);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--lang/);
+  });
+});
+
 /** Every error raised for the user carries its Chinese text where it is raised. */
 describe('every UserError in the source has a Chinese text', () => {
   const files: string[] = [];
