@@ -101,6 +101,30 @@ describe('seed users', () => {
   });
 });
 
+describe('broadcasters and unanswered openings', () => {
+  it('a conversation counts as started by its opener only once someone else talks in it', () => {
+    // ann opens at 09:00 every day; bob joins in on even days only. Both post daily, so both rank.
+    const messages = Array.from({ length: 40 }, (_, d) => [msg('ann', day(d, 9), `第${d}天早上好`), ...(d % 2 === 0 ? [msg('bob', day(d, 9, 5), '早')] : [msg('bob', day(d, 20))])]).flat();
+    const ann = run({ messages }, day(40)).find((s) => s.memberId === 'ann')!;
+    expect(ann.signals.conversationsStarted).toBe(20);
+  });
+
+  it('a member whose steady posts nobody takes up, and who takes up none, does not rank (an unmarked bot)', () => {
+    const notices = Array.from({ length: 90 }, (_, d) => msg('helper', day(d, 7), `今日早报 第${d}期`));
+    const r = run({ members, messages: [...busyGroup(), ...notices] }, day(90));
+    expect(ids(r)[0]).toBe('seed');
+    expect(ids(r)).not.toContain('helper');
+    // Under broadcastMinMessages it is an ordinary quiet member, not a broadcaster.
+    const few = run({ members, messages: [...busyGroup(), ...notices.slice(0, 20)] }, day(20));
+    expect(ids(few)).toContain('helper');
+  });
+
+  it('in a check-in group where nobody answers anybody, the steady posters still rank', () => {
+    const checkIns = ['ann', 'bob', 'cat'].flatMap((w, k) => Array.from({ length: 60 }, (_, d) => msg(w, day(d, 7 + 4 * k), `打卡第${d}天`)));
+    expect(ids(run({ messages: checkIns }, day(60))).sort()).toEqual(['ann', 'bob', 'cat']);
+  });
+});
+
 describe('seed users of a young group', () => {
   it('a group in inception in its second calendar week asks for two weeks, not three: its steady members rank, a burst does not', () => {
     // Monday 2024-01-01 is day 0; as of day 11 the group has had two calendar weeks.

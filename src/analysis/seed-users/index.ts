@@ -20,6 +20,10 @@ export const seedUsersOptions = z.object({
   quietGapFactor: z.number().positive().default(6)
     .describe('a member silent for this many times their usual gap between their last 10 active days (and at least quietMinDays) before the group\'s last member message has gone quiet, and does not rank'),
   quietMinDays: z.number().positive().default(14).describe('the shortest silence that counts as gone quiet'),
+  broadcastMinMessages: z.number().int().positive().default(30)
+    .describe('a member with at least this many messages (counted as in `messages`)…'),
+  broadcastBelow: z.number().nonnegative().default(0.1)
+    .describe('…whose replies received and answers given together are fewer than this many per message, and under a quarter of the group\'s median, is a broadcaster (an unmarked bot, a daily notice) and does not rank'),
   weights: z.object({
     consistency: weight('consistency: active days and weeks', weightDefaults.consistency),
     recency: weight('recency: active days weighted by how recent they are', weightDefaults.recency),
@@ -49,7 +53,8 @@ export type SeedUsersResult = z.output<typeof seedUsersResult>;
 
 /**
  * Seed users (种子用户): members who start, answer and draw answers, consistently, and bring in
- * people who stay. Owner, admins, bots, spammers, people who left and short-lived posters never rank.
+ * people who stay. Owner, admins, bots, spammers, people who left, short-lived posters and
+ * broadcasters nobody answers never rank.
  */
 export const seedUsers = defineAnalysis({
   key: 'seedUsers',
@@ -81,6 +86,7 @@ export const seedUsers = defineAnalysis({
       if (goneQuiet(daysSinceLast[slot]!, usualGapDays[slot]!, groupQuiet, o)) continue;
       candidates.push(slot);
     }
+    dropBroadcasters(table.columns, candidates, o);
     const scores = scoreCandidates(table, candidates, o.weights);
     const best = topK(candidates.length, ctx.top, (a, b) => scores[b]! - scores[a]!
       || activeDays[candidates[b]!]! - activeDays[candidates[a]!]! || group.members[candidates[a]!]! - group.members[candidates[b]!]!);
@@ -106,4 +112,25 @@ export const seedUsers = defineAnalysis({
 function goneQuiet(daysSinceLast: number, usualGapDays: number, groupQuiet: number, o: { quietGapFactor: number; quietMinDays: number }): boolean {
   const silent = daysSinceLast - groupQuiet;
   return usualGapDays > 0 && silent >= Math.max(o.quietMinDays, o.quietGapFactor * usualGapDays);
+}
+
+/** Below this share of the group's median engagement, a member's posting is broadcasting. */
+const BROADCAST_OF_MEDIAN = 0.25;
+
+/**
+ * Takes out of `candidates` (in place) the broadcasters: members who post steadily but whose posts
+ * nobody takes up and who take up nobody's — a bot nobody marked (群助手 posting the daily
+ * notice), a member who only forwards links. Presence alone would rank them near the top.
+ * Measured against the group's own median too, so that in a group where nobody answers anybody
+ * (a check-in group, 打卡群) the steady posters still rank.
+ */
+function dropBroadcasters(c: { messages: ArrayLike<number>; repliesReceived: ArrayLike<number>; answersGiven: ArrayLike<number> }, candidates: number[], o: { broadcastMinMessages: number; broadcastBelow: number }): void {
+  const rate = (slot: number) => (c.repliesReceived[slot]! + c.answersGiven[slot]!) / Math.max(1, c.messages[slot]!);
+  const rates = candidates.map(rate).sort((a, b) => a - b);
+  if (rates.length === 0) return;
+  const median = rates[rates.length >> 1]!;
+  const limit = Math.min(o.broadcastBelow, BROADCAST_OF_MEDIAN * median);
+  let kept = 0;
+  for (const slot of candidates) if (c.messages[slot]! < o.broadcastMinMessages || rate(slot) >= limit) candidates[kept++] = slot;
+  candidates.length = kept;
 }

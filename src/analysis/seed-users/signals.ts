@@ -12,6 +12,7 @@ export interface SeedSignals {
   recentDays: number;
   /** Member messages with at most `dailyCap` counted per day, so a flood does not count as presence. */
   messages: number;
+  /** Conversations (after a 30-minute gap) they opened that someone else then talked in. */
   conversationsStarted: number;
   /** Replies (explicit or inferred answers) their messages drew from others. */
   repliesReceived: number;
@@ -96,6 +97,8 @@ export function collectSignals(ds: Dataset, g: GroupRecord, asOf: number, asOfDa
     arrived[i] = !Number.isNaN(joined) ? joined : !Number.isNaN(first) ? first : -Infinity;
   }
   const recency = recencyWeights(asOfDay, g.msgEnd > g.msgStart ? day[g.msgStart]! : asOfDay, o.halfLifeDays);
+  /** The member whose conversation start waits for someone else to join in, or -1. */
+  let opener = -1;
 
   for (let j = g.msgStart; j < g.msgEnd; j++) {
     const t = time[j]!;
@@ -103,6 +106,13 @@ export function collectSignals(ds: Dataset, g: GroupRecord, asOf: number, asOfDa
     const f = flags[j]!;
     if (!(f & FLAG.human)) continue;
     const who = slots[sender[j]!]!;
+    if (f & FLAG.convStart) opener = -1;
+    else if (opener >= 0 && who !== opener) {
+      // A conversation counts as started once someone else (member or staff) talks in it: a daily
+      // notice nobody takes up is posting, not starting a conversation.
+      c.conversationsStarted[opener]!++;
+      opener = -1;
+    }
     // Being answered counts whoever answers (an admin's reply is recognition too).
     const to = responseTo[j]! >= 0 ? responseTo[j]! : replyTo[j]!;
     const target = to >= 0 ? slots[sender[to]!]! : -1;
@@ -124,7 +134,7 @@ export function collectSignals(ds: Dataset, g: GroupRecord, asOf: number, asOfDa
     if (lastWeek[who] !== w) { lastWeek[who] = w; c.activeWeeks[who]!++; }
     const today = ++dayCount[who]!;
     if (today <= o.dailyCap) c.messages[who]!++;
-    if (f & FLAG.convStart && today <= o.dailyCap) c.conversationsStarted[who]!++;
+    if (f & FLAG.convStart && today <= o.dailyCap) opener = who;
     if (target >= 0 && target !== who && today <= o.dailyCap) {
       c.answersGiven[who]!++;
       if (flags[to]! & FLAG.question) c.questionsAnswered[who]!++;
