@@ -96,6 +96,17 @@ describe('group profile (members, messages, weekly activity)', () => {
     expect([...s.roster]).toEqual([2, 2, 2, 2, 2, 3, 3, 3, 3, 3]);
   });
 
+  it('someone seen only leaving (never wrote, no join on record) was in from the start until the leave (found by a real Spanish WhatsApp export)', () => {
+    const events = [{ at: day(3, 10), action: 'leave' as const, member: 'lurker' }, { at: day(5, 10), action: 'remove' as const, member: 'lurker2', by: 'a' }];
+    const messages = [msg('a', day(0, 9)), msg('b', day(1, 9)), msg('a', day(7, 9))];
+    const ds = dataset({ events, messages });
+    const ctx = ctxFor(ds, day(7, 12));
+    const s = ctx.series(ds.groups[0]!);
+    expect([...s.roster]).toEqual([3, 4, 4, 3, 3, 2, 2, 2]);
+    expect([...s.leaves].reduce((x, y) => x + y, 0)).toBe(2);
+    expect(profileGroup(ds.groups[0]!, ctx).members).toMatchObject({ left30d: 2, joined30d: 0 });
+  });
+
   it('a group known only from a member list is dated by its join times (found by the fourth independent simulator); one with none has no dates', () => {
     const members = [{ id: 'a', joinedAt: day(1, 8) }, { id: 'b', joinedAt: day(4, 20) }, { id: 'c' }];
     const ds = dataset({ members, messages: [] });
