@@ -158,6 +158,33 @@ describe('F13: joins and leaves in German, French, Italian, Russian, Indonesian 
   });
 });
 
+describe('shapes of real exports found in public repositories (session 12)', () => {
+  it('German iOS: "und 5 weitere Personen" is nobody to count; "Du hast den Betreff … geändert" is a rename by the exporter', async () => {
+    const { members, messages, issues } = await read(text('/x/_chat.txt', [
+      `[07.06.23, 21:10:00] Challenge: ${LRM}Die Nachrichten und Anrufe sind Ende-zu-Ende-verschlüsselt.`,
+      `[07.06.23, 21:11:33] Challenge: ${LRM}Norbert hat Christoph, Martin und 5 weitere Personen hinzugefügt. Tippe, um alle zu sehen.`,
+      `[07.06.23, 21:12:00] Challenge: ${LRM}Du hast den Betreff von „Burpees“ zu „Burpee- und Laufchallenge“ geändert.`,
+      '[07.06.23, 21:13:00] Norbert Gattringer: Willkommen!',
+      '[29.01.18, 12:26:03] Norbert hat den Gruppennamen zu "Lauf" geändert.',
+    ]));
+    expect(members.map((j) => [j.memberId, j.by])).toEqual([['Christoph', 'Norbert'], ['Martin', 'Norbert']]);
+    expect(messages.filter((m) => m.kind === 'system').map((m) => m.senderId)).toEqual(expect.arrayContaining(['You', 'Norbert']));
+    expect(issues.filter((i) => i.code === 'unrecognised-system-lines')).toEqual([]);
+  });
+
+  it('a line or two typed above the first header still leave a WhatsApp export, reported as text before the first header', async () => {
+    const lines = ['1. Foo', '', '01/04/21 11:04 p. m. - Ana: hola', '01/04/21 11:05 p. m. - Luis: qué tal', '02/04/21 9:00 a. m. - +420 739 534 759 salió del grupo'];
+    const path = '/x/Chat de WhatsApp con Beach Volley.txt';
+    expect(pickAdapter(headOf(path, strToU8(lines.join('\n'))))?.adapter.id).toBe('whatsapp-txt');
+    const { messages, members, issues } = await read(text(path, lines));
+    expect(messages).toHaveLength(2);
+    expect(members.map((j) => [j.action, j.memberId])).toEqual([['leave', '+420 739 534 759']]);
+    expect(issues.map((i) => i.line)).toContain(1);
+    // Three lines of something else before a header: not an export.
+    expect(pickAdapter(headOf('/x/notes.txt', strToU8(['a', 'b', 'c', lines[2]!, lines[3]!].join('\n'))))?.adapter.id).not.toBe('whatsapp-txt');
+  });
+});
+
 describe('F14: "~ Name" of people not in the contacts; F15: "Alice: left" is a message', () => {
   it('strips the "~ " (with a narrow no-break space) from authors and members', async () => {
     const { messages, members } = await read(text('/x/WhatsApp Chat with Club.txt', [

@@ -101,6 +101,14 @@ describe('whatsapp-txt', () => {
     expect(issues.map((i) => (i as { code?: string }).code)).toEqual(['ambiguous-date-order', 'bad-row']);
   });
 
+  it('leaves out "N others" in the languages WhatsApp writes, never a name with a number', () => {
+    expect(splitNames('Ann, Bob and 8 others')).toEqual(['Ann', 'Bob']);
+    expect(splitNames('Christoph, Martin und 5 weitere Personen', 'und')).toEqual(['Christoph', 'Martin']);
+    expect(splitNames('Ana, Rui e mais 2 pessoas')).toEqual(['Ana', 'Rui']);
+    expect(splitNames('Ana y otras 5 personas')).toEqual(['Ana']);
+    for (const name of ['Club 27', '2 Chainz', 'Tom 5', '+49 176 29067581']) expect(splitNames(`Ann and ${name}`)).toEqual(['Ann', name]);
+  });
+
   it('keeps a comma without a space inside a name: lists are "A, B and C"', () => {
     expect(splitNames('王,小二')).toEqual(['王,小二']);
     expect(splitNames('Ann, 王,小二 and Bob')).toEqual(['Ann', '王,小二', 'Bob']);

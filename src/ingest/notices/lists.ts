@@ -20,8 +20,16 @@ export function splitNames(list: string, and = 'and|e|y'): string[] {
     parts.push(...(at > 0 && at < last.length - 1 ? [last.slice(0, at), last.slice(at + 1)] : [last]));
   }
   // "…and 8 others": people the line does not name (iOS, long lists) are nobody to count.
-  return parts.map(person).filter((s) => s !== '' && !/^\d+ others?$/.test(s));
+  return parts.map(person).filter((s) => s !== '' && !UNNAMED.test(s));
 }
+
+/**
+ * "8 others" as the languages WhatsApp writes in put it at the end of a long list ("5 weitere
+ * Personen", "3 autres personnes", "altre 4 persone", "mais 2 pessoas", "ещё 3"): a number beside
+ * a word for "other(s)", "more" or "people", and nothing else. A name is never only that.
+ */
+const OTHERS = 'others?|people|persons?|weitere|Personen|autres?|personnes?|altr[ei]|persone|mais|outr[ao]s|pessoas|otr[ao]s|personas|más|ещё|еще|друг(?:ой|их)|участник(?:а|ов)?|человека?|lainnya|orang|andere[n]?|personen|其他|另外|人';
+const UNNAMED = new RegExp(`^(?:(?:${OTHERS})\\s*)*\\d+(?:\\s*(?:${OTHERS}))+$|^(?:(?:${OTHERS})\\s*)+\\d+$`, 'iu');
 
 /** A person's name as WhatsApp writes it, without the "~ " it puts before people not in the contacts. */
 export function person(name: string): string {

@@ -78,6 +78,8 @@ interface Scan {
 }
 
 const SEP = /^([^:]{1,80}?):[ ]?(.*)$/;
+/** Non-empty lines above the first header that still leave a file a WhatsApp export. */
+const STRAY_LINES_ON_TOP = 2;
 /** How many headers from the top the encryption notice may come after ("You created this group" first). */
 const NOTICE_WITHIN = 5;
 
@@ -166,9 +168,13 @@ export const whatsappText = {
     const sample = head.text.split('\n').map((l) => cleanLine(l.replace(/\r$/, ''))).filter((l) => l.trim() !== '').slice(0, 30);
     if (sample.length === 0) return 0;
     const hits = sample.filter((l) => matchHeader(l) !== null).length;
-    if (hits === 0 || !matchHeader(sample[0]!)) return 0;
+    // A line or two typed above the export (a title, a note: seen in a real file) is reported by
+    // the reader as text before the first header; more than that is some other file.
+    const firstHeader = sample.findIndex((l) => matchHeader(l) !== null);
+    if (hits === 0 || firstHeader > STRAY_LINES_ON_TOP) return 0;
     const named = /WhatsApp|^_chat\.txt$/i.test(head.fileName) ? 0.05 : 0;
-    return hits / sample.length >= 0.5 ? 0.9 + named : 0.6 + named;
+    const typedAbove = firstHeader > 0 ? 0.1 : 0;
+    return (hits / sample.length >= 0.5 ? 0.9 : 0.6) + named - typedAbove;
   },
   async *read(source, ctx) {
     const me = (ctx.me ?? []).map(person).filter((n) => n !== '');

@@ -99,6 +99,7 @@ const SUBJECT = [
   q('^(.+?) (?:mudou|alterou) o (?:assunto|nome do grupo) (?:de Q )?para Q\\.?$'),
   q('^(.+?) cambió el (?:asunto|nombre del grupo) (?:de Q )?a Q\\.?$'),
   /^(.+?)\s*(?:已)?(?:更改了|将)(?:本)?群[组組](?:名称|主题|名稱)?(?:从\s*[“"](?:.*)[”"]\s*)?(?:更改)?为\s*[“"](.*)[”"]/,
+  q('^(.+?) ha(?:st|t) den (?:Betreff|Gruppennamen) (?:von Q )?(?:zu|in) Q geändert\\.?$'),
 ];
 
 /**
@@ -109,14 +110,14 @@ const KEYWORD = new RegExp([
   NOTICE.source,
   'joined|added|left|removed|created|changed|entrou|adicion|saiu|removeu|criou|mudou|alterou|unió|añadió|agregó|salió|eliminó|creó|cambió',
   '加入|添加|新增|退出|離開|离开|移除|创建|建立|群组|群組',
-  'beigetreten|hinzugefügt|verlassen|entfernt|erstellt|rejoint|ajouté|parti|quitté|retiré|créé',
+  'beigetreten|hinzugefügt|verlassen|entfernt|erstellt|geändert|rejoint|ajouté|parti|quitté|retiré|créé',
   'unit|entrat|aggiunt|abbandonato|uscit|rimosso|creato|присоединил|вступил|добавил|добавлен|вышл|вышел|покинул|удалил|создал',
   'bergabung|menambahkan|ditambahkan|keluar|mengeluarkan|membuat|uitnodigingslink|toegevoegd|verlaten|verwijderd|aangemaakt|gemaakt|creaste|añadió|agregó|aggiunto',
   ADMIN_ACT_KEYWORD,
 ].join('|'), 'i');
 
 /** System lines that change no membership (icon, description, security codes, admins…): not "unknown". */
-const HARMLESS = /now an admin|admin\.? del grupo|ein\*?e? Admin\b|agora é admin|ora sei amministratore|est maintenant admin|sekarang admin|(?:voice|video) call\b|group(?:'s)? (?:icon|description|settings)|changed (?:this group's|the group) |deleted this group's icon|reset this group's invite link|security code|phone number|changed to \+?\d|now an admin|no longer an admin|pinned a message|missed (?:voice|video|group) call|message timer|waiting for this message|this message was deleted|you deleted this message|turned (?:on|off)|Gruppenbild|Gruppenbeschreibung|Sicherheitsnummer|Sicherheitscode|description du groupe|icône|code de sécurité|descrizione del gruppo|icona|codice di sicurezza|описани|изображени|код безопасности|kode keamanan|deskripsi grup|ikon grup|groepsafbeelding|groepsbeschrijving|beveiligingscode|ícone|descrição do grupo|código de segurança|descripción del grupo|código de seguridad|群组图标|群組圖示|群组描述|群組描述|安全码|安全碼|管理员|管理員/i;
+const HARMLESS = /now an admin|admin\.? del grupo|ein\*?e? Admin\b|agora é admin|ora sei amministratore|est maintenant admin|sekarang admin|(?:voice|video) call\b|group(?:'s)? (?:icon|description|settings)|changed (?:this group's|the group) |deleted this group's icon|reset this group's invite link|security code|phone number|changed to \+?\d|now an admin|no longer an admin|pinned a message|missed (?:voice|video|group) call|message timer|waiting for this message|this message was deleted|you deleted this message|turned (?:on|off)|Gruppenbild|Gruppenbeschreibung|Betreff|Gruppenname|nom du groupe|sujet du groupe|nome del gruppo|oggetto del gruppo|название группы|тему группы|nama grup|subjek grup|groepsnaam|onderwerp|Sicherheitsnummer|Sicherheitscode|description du groupe|icône|code de sécurité|descrizione del gruppo|icona|codice di sicurezza|описани|изображени|код безопасности|kode keamanan|deskripsi grup|ikon grup|groepsafbeelding|groepsbeschrijving|beveiligingscode|ícone|descrição do grupo|código de segurança|descripción del grupo|código de seguridad|群组图标|群組圖示|群组描述|群組描述|安全码|安全碼|管理员|管理員/i;
 
 /** Whether an author-less line no pattern knows is one that changes no membership anyway. */
 export function harmless(text: string): boolean {
@@ -232,7 +233,7 @@ export function parseSystem(line: string): SystemLine | null {
   const sys = parseWording(line.replace(HINT, ''));
   // "Du hast Bob hinzugefügt": the second-person verb makes the doer the exporter.
   if (sys && SECOND_PERSON.test(line)) {
-    if ((sys.kind === 'added' || sys.kind === 'removed' || sys.kind === 'created' || sys.kind === 'admin-act') && /^(?:Du|Je|Jij)$/.test(sys.by)) return { ...sys, by: 'You' };
+    if ((sys.kind === 'added' || sys.kind === 'removed' || sys.kind === 'created' || sys.kind === 'subject' || sys.kind === 'admin-act') && /^(?:Du|Je|Jij)$/.test(sys.by)) return { ...sys, by: 'You' };
     if (sys.kind === 'left' && /^(?:Du|Je|Jij)$/.test(sys.member)) return { ...sys, member: 'You' };
   }
   return sys;
