@@ -32,6 +32,15 @@ describe('staff inferred when no source states a role', () => {
     expect(member('boss')).toMatchObject({ role: 'admin', roleInferred: true });
     expect(member('x').role).toBe('member');
   });
+  it('beside an exporter who invites people, the main inviter is a member spreading the group (fifth independent simulator)', () => {
+    const invites = [join('a', 'me', 1), join('b', 'me', 2), join('c', 'me', 3), ...Array.from({ length: 10 }, (_, i) => join(`f${i}`, 'jay', 4 + i))];
+    const { member } = build([msg('me', 0, { fromSelf: true }), msg('jay', 0.5), ...invites]);
+    expect(member('me')).toMatchObject({ role: 'admin', roleInferred: true });
+    expect(member('jay').role).toBe('member');
+    // An exporter who invited nobody: the one who does the inviting is staff still.
+    const delegated = build([msg('me', 0, { fromSelf: true }), msg('jay', 0.5), ...invites.slice(3)]);
+    expect(delegated.member('jay')).toMatchObject({ role: 'admin', roleInferred: true });
+  });
   it('too few or too scattered invitations infer nothing', () => {
     expect(build([msg('boss', 0), join('a', 'boss', 1), join('b', 'boss', 2)]).member('boss').role).toBe('member');
     const others = ['x', 'y', 'z', 'w', 'v', 'u', 't', 's'];
