@@ -15,8 +15,8 @@ const CHATLOG = 'fixtures/wechat-chatlog-csv/basic/chatlog.csv';
 const PYWXDUMP = 'fixtures/wechat-pywxdump-csv/basic/wxid_me_0_5000.csv';
 
 async function run(adapter: IngestAdapter, path: string) {
-  const issues: { reason: string }[] = [];
-  const ctx = { path, zone: new Zone('Asia/Shanghai'), reportIssue: (i: { reason: string }) => issues.push(i), reportProgress: () => {} };
+  const issues: { reason: string; code?: string }[] = [];
+  const ctx = { path, zone: new Zone('Asia/Shanghai'), reportIssue: (i: { reason: string; code?: string }) => issues.push(i), reportProgress: () => {} };
   const events: IngestEvent[] = [];
   for await (const ev of adapter.read(await fileSource(path), ctx)) events.push(ev);
   return {
@@ -61,12 +61,13 @@ describe('WeChat PyWxDump CSV', () => {
     expect(await detectedAs(PYWXDUMP)).toBe('wechat-pywxdump-csv');
   });
 
-  it('reads MsgSvrID ids, kinds from labels, quotes, recalls and removals', async () => {
+  it('reads MsgSvrID ids, kinds from labels, quotes, recalls and removals; is_sender marks the exporter', async () => {
     const { messages, joins, issues } = await run(wechatPywxdumpCsv, PYWXDUMP);
-    expect(issues).toEqual([]);
-    expect(messages.map((m) => [m.id, m.senderId, m.kind, m.text])).toEqual([
-      ['7002', 'wxid_alice', 'text', '今天开会吗？'], ['7003', 'wxid_bob', 'image', undefined],
-      ['7004', '我', 'text', '同意'], ['7005', 'Bob', 'recall', undefined],
+    // Joins name people by display name, senders are wxids: a note says they are not tied (sim-5).
+    expect(issues).toEqual([expect.objectContaining({ code: 'joins-by-name', line: 2, counts: false })]);
+    expect(messages.map((m) => [m.id, m.senderId, m.kind, m.text, m.fromSelf === true])).toEqual([
+      ['7002', 'wxid_alice', 'text', '今天开会吗？', false], ['7003', 'wxid_bob', 'image', undefined, false],
+      ['7004', '我', 'text', '同意', true], ['7005', 'Bob', 'recall', undefined, false],
     ]);
     expect(messages[0]!.group.id).toBe('12345678@chatroom');
     expect(joins.map((e) => [e.action, e.memberId, e.by])).toEqual([
@@ -86,7 +87,7 @@ describe('PyWxDump CSV, older and WeFlow layouts', () => {
 
   it('reads the text out of the older `content` JSON; a room that is no chatroom is a personal chat', async () => {
     const { messages, joins, issues } = await run(wechatPywxdumpCsv, CONTENT);
-    expect(issues).toEqual([]);
+    expect(issues.map((i) => (i as { code?: string }).code)).toEqual(['joins-by-name']);
     expect(messages.map((m) => [m.senderId, m.kind, m.text, m.group.id, m.group.personal === true])).toEqual([
       ['wxid_ming', 'text', '早上好，今天讲什么？', '87654321@chatroom', false], ['wxid_fang', 'image', undefined, '87654321@chatroom', false],
       ['我', 'text', '讲裂变', '87654321@chatroom', false],
@@ -131,4 +132,19 @@ describe('chatlog and PyWxDump CSV re-saved by Excel', () => {
       }
     });
   }
+});
+
+describe('PyWxDump CSV whose exporter is a wxid (found by the fifth independent simulator)', () => {
+  it('the exporter (is_sender 1) is the one "你" in a notice speaks of, once seen', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'ca-wx-')), 'wxid_owner01_0_5000.csv');
+    writeFileSync(out, [
+      'id,MsgSvrID,type_name,is_sender,talker,room_name,msg,src,CreateTime',
+      '1,1001,文本,1,wxid_owner01,2@chatroom,欢迎大家,,2025-06-01 09:00:00',
+      '2,1002,系统通知,0,系统,2@chatroom,"你邀请""张伟""加入了群聊",,2025-06-02 09:00:00',
+      '3,1003,文本,0,wxid_zw,2@chatroom,大家好,,2025-06-02 10:00:00',
+    ].join('\n'));
+    const { messages, joins } = await run(wechatPywxdumpCsv, out);
+    expect(messages.map((m) => [m.senderId, m.fromSelf === true])).toEqual([['wxid_owner01', true], ['wxid_zw', false]]);
+    expect(joins.map((e) => [e.memberId, e.by])).toEqual([['张伟', 'wxid_owner01']]);
+  });
 });

@@ -13,7 +13,8 @@ import { looksLikeXml, systemText } from './xml.js';
  * talker,room_name,msg,src,CreateTime`. talker is the sender's wxid (我 for the exporter, 系统 for
  * notices), room_name the chatroom id; msg is rendered text, a quote as `[引用](time)name:text`.
  * Older PyWxDump versions write one `content` column holding `{"src": …, "msg": …}` (WeClone's
- * example data); WeFlow's "weclone" CSV has no room_name (one chat per file).
+ * example data); WeFlow's "weclone" CSV has no room_name (one chat per file). No column names the
+ * senders: notices' display names cannot be tied to wxids without a member list (a note says so).
  */
 const LAYOUTS = [
   ['id', 'MsgSvrID', 'type_name', 'is_sender', 'talker', 'room_name', 'msg', 'src', 'CreateTime'],
@@ -41,6 +42,10 @@ export const wechatPywxdumpCsv = {
   async *read(source, ctx) {
     const groups = new Map<string, GroupInfo>();
     const fallback = fileStem(source.fileName);
+    /** The exporter's talker (is_sender 1: 我 in PyWxDump's own export, a wxid in others'), once seen. */
+    let self: string | undefined;
+    /** The first line whose notice named people joining or leaving, by display name. */
+    let namedAt: number | undefined;
     for await (const { fields: f, line, col, time } of timedRows(source, ctx, COLUMNS, 'CreateTime')) {
       const room = cell(f, col.room_name), gid = room ?? fallback;
       let group = groups.get(gid);
@@ -55,12 +60,15 @@ export const wechatPywxdumpCsv = {
       const sender = cell(f, col.talker);
       if (label === '系统通知' || label === '邀请加群' || label.startsWith('消息撤回') || sender === '系统') {
         const fact = parseSystemLine(systemText(msg));
-        if (fact) yield* factEvents(fact, group, time, id === undefined ? { line } : { id, line });
+        if (fact && (fact.kind === 'join' || fact.kind === 'remove' || fact.kind === 'leave')) namedAt ??= line;
+        if (fact) yield* factEvents(fact, group, time, { ...(id === undefined ? {} : { id }), self: self ?? ctx.me?.[0], line });
         continue;
       }
       if (!sender || sender === '未知') { ctx.reportIssue({ line: line, reason: 'no sender (talker)', code: 'no-sender' }); continue; }
       const kind = lookup(LABELS, label) ?? 'text';
       const ev: MessageEvent = { type: 'message', group, time, line, senderId: sender, kind };
+      // The exporter's own messages, as 留痕's IsSender and WeFlow's isSend mark them.
+      if (cell(f, col.is_sender) === '1') { ev.fromSelf = true; self ??= sender; }
       if (id !== undefined) ev.id = id;
       if (kind === 'text' && !looksLikeXml(msg)) {
         // "<reply>\n\n[引用](time)name:quoted" — only the reply is this sender's text.
@@ -68,6 +76,13 @@ export const wechatPywxdumpCsv = {
         if (text) ev.text = text;
       }
       yield ev;
+    }
+    if (namedAt !== undefined) {
+      ctx.reportIssue({
+        line: namedAt,
+        reason: 'notices name the people who join and leave by display name, and this export names senders only by wxid: without the group\'s member list (wxid and name) among the inputs, someone who joined and then writes counts twice in the roster, and invitations are not tied to what the invitees write',
+        code: 'joins-by-name', counts: false, strict: false,
+      });
     }
   },
 } satisfies IngestAdapter;
