@@ -39,8 +39,9 @@ export interface GroupSeries {
  * others' are known), from the group's start — counting them from their first message made an
  * export that starts mid-life look like growth; else from their first message, or the group's
  * start for someone listed, or for someone known only as an inviter or remover their first such
- * act, or for someone seen only leaving (a lurker: most who leave never wrote); until they left. Takes the columns rather than the dataset: it runs per member in several
- * loops, and finding the columns is a WeakMap lookup.
+ * act, or for someone seen only leaving (a lurker: most who leave never wrote); until they left.
+ * Takes the columns rather than the dataset: it runs per member in several loops, and finding the
+ * columns is a WeakMap lookup.
  */
 export function presence(c: MemberColumns, m: number, groupStart: number): { from: number; to: number } {
   const joined = c.joinedAt[m]!, first = c.firstMessageAt[m]!, acted = c.actedAt[m]!, left = c.leftAt[m]!;
