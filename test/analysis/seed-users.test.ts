@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { seedUsers, seedUsersOptions } from '../../src/analysis/seed-users/index.js';
+import { namedLikeBot } from '../../src/analysis/seed-users/bot-names.js';
 import { pairSet } from '../../src/analysis/seed-users/signals.js';
 import { chatter, ctxFor, dataset, day, msg, type DatasetSpec, type MsgSpec } from './helpers.js';
 
@@ -119,6 +120,13 @@ describe('broadcasters and unanswered openings', () => {
     expect(ids(few)).toContain('helper');
   });
 
+  it('a member named like a bot does not rank, however answered (a bridge relaying others); a surname ending in "bot" does', () => {
+    const relay = [...askAndAnswer('matrixbot', 'seed', 0, 60, 10), ...askAndAnswer('Talbot', 'reg', 0, 60, 16)];
+    const r = ids(run({ messages: relay }, day(60)));
+    expect(r).not.toContain('matrixbot');
+    expect(r).toEqual(expect.arrayContaining(['seed', 'Talbot', 'reg']));
+  });
+
   it('in a check-in group where nobody answers anybody, the steady posters still rank', () => {
     const checkIns = ['ann', 'bob', 'cat'].flatMap((w, k) => Array.from({ length: 60 }, (_, d) => msg(w, day(d, 7 + 4 * k), `打卡第${d}天`)));
     expect(ids(run({ messages: checkIns }, day(60))).sort()).toEqual(['ann', 'bob', 'cat']);
@@ -146,5 +154,12 @@ describe('the set of (recognised, by) pairs', () => {
       const set = pairSet(n, small ? 0 : 1 << 26), ref = new Set<number>();
       for (const p of pairs) expect(set.add(p)).toBe(!ref.has(p) && ref.add(p) !== undefined);
     }), { numRuns: 500 });
+  });
+});
+
+describe('names that say bot', () => {
+  it('by the handle conventions, never a surname', () => {
+    for (const n of ['matrixbot', 'AjudanteBot', 'Gitter Bot', 'dependabot[bot]', 'my_bot', '群机器人']) expect(namedLikeBot(n), n).toBe(true);
+    for (const n of ['Talbot', 'Abbot', 'Anna Talbot', 'turbot', 'robot', '小助手', 'Bob']) expect(namedLikeBot(n), n).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import { memberColumns, ROLE } from '../shared/member-columns.js';
 import { round3 } from '../shared/numbers.js';
 import { topK } from '../shared/top.js';
 import { defineAnalysis } from '../types.js';
+import { namedLikeBot } from './bot-names.js';
 import { scoreCandidates } from './rank.js';
 import { collectSignals, weekOfDay, signalsAt } from './signals.js';
 
@@ -53,8 +54,8 @@ export type SeedUsersResult = z.output<typeof seedUsersResult>;
 
 /**
  * Seed users (种子用户): members who start, answer and draw answers, consistently, and bring in
- * people who stay. Owner, admins, bots, spammers, people who left, short-lived posters and
- * broadcasters nobody answers never rank.
+ * people who stay. Owner, admins, bots (marked, or named like one), spammers, people who left,
+ * short-lived posters and broadcasters nobody answers never rank.
  */
 export const seedUsers = defineAnalysis({
   key: 'seedUsers',
@@ -81,6 +82,9 @@ export const seedUsers = defineAnalysis({
     for (const slot of table.slots) {
       const m = group.members[slot]!;
       if (cols.role[m] !== ROLE.member || cols.spammer[m]) continue;
+      // A bot no source marked, by its name: it posts (or relays) too steadily to be told apart otherwise.
+      const record = ds.members[m]!;
+      if (namedLikeBot(record.key) || record.names.some(namedLikeBot)) continue;
       if (cols.leftAt[m]! <= ctx.asOf) continue; // NaN: never left
       if (activeDays[slot]! < o.minActiveDays || activeWeeks[slot]! < minWeeks) continue;
       if (goneQuiet(daysSinceLast[slot]!, usualGapDays[slot]!, groupQuiet, o)) continue;
