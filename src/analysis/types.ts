@@ -30,10 +30,6 @@ export interface Analysis<K extends string, O extends z.ZodType, R extends z.Zod
   /** Instead of `groups[i].<key>`, spread the (object) result into `groups[i].<mergeInto>`
    *  (member journeys live in `groups[i].members`). */
   mergeInto?: 'members';
-  /** The verdict judges what people wrote: a group with no message by as-of (a member list alone)
-   *  is not judged and gets `null` — a phase or a self-drive score of nothing would contradict the
-   *  vitality's "no messages" and mislead the operator. */
-  needsMessages?: true;
   run(group: GroupRecord, ctx: AnalysisContext, options: z.output<O>, prior: Record<string, unknown>): z.output<R>;
 }
 

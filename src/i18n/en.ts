@@ -25,7 +25,7 @@ export const en = {
   'selfDrive.ok': 'ok',
   'summary.title': 'community-audit: {groups}, as of {asOf} ({tz})',
   'summary.counts': '{dead} dead, {atRisk} at risk, {lacking} lacking self-drive, {open} with the monetization window open',
-  'summary.countsNoMessages': '{dead} dead, {atRisk} at risk, {lacking} lacking self-drive, {open} with the monetization window open; {noMessages} with no messages yet (not judged)',
+  'summary.countsNoMessages': '{dead} dead, {atRisk} at risk, {lacking} lacking self-drive, {open} with the monetization window open; {noMessages} with no messages (judged on the roster alone)',
   'detail.title': 'Group {name} ({id})',
   'detail.timeline': 'Lifecycle timeline',
   'detail.evidence': 'Evidence',
@@ -149,7 +149,7 @@ export const en = {
   'finding.vitality-silent': 'no member activity for {days} days (at risk after {atRiskAfterDays}); last member message {lastMemberMessageAt}',
   'finding.vitality-below-peak': 'member messages in the last {windowDays} days: {recent}, {share} of the peak {peak} (window ending {peakEndedOn}); at risk below {threshold}',
   'finding.vitality-alive': '{recent} member messages from {activeMembers} members in the last {windowDays} days ({share} of the peak)',
-  'finding.vitality-no-messages': 'nobody has written in the group yet ({members} on the roster): its phase, self-drive and monetization window are not judged',
+  'finding.vitality-no-messages': 'nobody has written in the group ({members} on the roster): its chat export is not among the inputs, or nobody talks in it; judged on the roster\'s dates alone',
   'finding.vitality-young': 'no member has written yet, but the group is only {days} days old (at risk after {atRiskAfterDays})',
   // --- end of vitality block ---
   // --- issue 5: fission (src/analysis/fission) ---

@@ -3,7 +3,7 @@ import type { Dataset, GroupRecord } from '../core/dataset/types.js';
 import { iso, Zone } from '../core/time.js';
 import { analyses } from '../analysis/registry.js';
 import { profileGroup } from '../analysis/profile/index.js';
-import { computeSeries, hasMessages, type GroupSeries } from '../analysis/shared/series.js';
+import { computeSeries, type GroupSeries } from '../analysis/shared/series.js';
 import type { AnalysisContext } from '../analysis/types.js';
 import type { InputSummary } from '../ingest/run.js';
 import { SCHEMA_VERSION, type AuditResult, type GroupReport } from './schema.js';
@@ -42,9 +42,8 @@ export function buildReport(ds: Dataset, inputs: InputSummary[], issues: InputIs
   const groups = present.filter((g) => !g.personal).map((g) => {
     const report: GroupReport = profileGroup(g, ctx);
     const prior: Record<string, unknown> = {};
-    const judged = hasMessages(ctx.series(g));
     for (const [i, a] of analyses.entries()) {
-      prior[a.key] = a.needsMessages && !judged ? null : a.run(g, ctx, options[i], prior);
+      prior[a.key] = a.run(g, ctx, options[i], prior);
       if (a.mergeInto) Object.assign(report[a.mergeInto], prior[a.key]);
       else report[a.key] = prior[a.key];
     }

@@ -9,11 +9,8 @@ import { profileSchema } from '../analysis/profile/index.js';
  */
 export const SCHEMA_VERSION = 1;
 
-// A verdict that needs messages is null for a group nobody wrote in (a member list alone).
-const verdicts = Object.fromEntries(analyses.filter((a) => !a.mergeInto).map((a) => [
-  a.key,
-  a.needsMessages ? a.resultSchema.nullable().describe('null when the group has no message by as-of: not judged (vitality.status is "no-messages")') : a.resultSchema,
-])) as Record<string, z.ZodType>;
+// Every group gets every verdict, a group nobody wrote in too (docs/analyses.md, vitality).
+const verdicts = Object.fromEntries(analyses.filter((a) => !a.mergeInto).map((a) => [a.key, a.resultSchema])) as Record<string, z.ZodType>;
 // Analyses that merge into `members` (journeys) extend its object schema.
 const membersSchema = profileSchema.shape.members.extend(Object.assign(
   {},

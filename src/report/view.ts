@@ -3,8 +3,9 @@ import type { GroupReport } from './schema.js';
 
 /**
  * What reporters read of the verdicts, typed loosely: a report from an older run (a --baseline)
- * or a partial one must still render, so every verdict is optional here; lifecycle, selfDrive and
- * monetization are null for a group with no messages (vitality says "no-messages").
+ * or a partial one must still render, so every verdict is optional here; reports written before
+ * session 12 have lifecycle, selfDrive and monetization null for a group with no messages (vitality
+ * "no-messages", which the labels below still name).
  */
 export interface GroupView {
   lifecycle?: { phase: string; since: string; confidence: number; timeline: { phase: string; start: string; end: string }[]; evidence: Finding[] } | null;

@@ -18,18 +18,29 @@ function report(specs: DatasetSpec[], asOf = day(60)): AuditResult {
 const group = (r: AuditResult, id: string) => r.groups.find((g) => g.id === id)! as Record<string, unknown> & AuditResult['groups'][number];
 
 describe('a group nobody has written in', () => {
-  // A member list dated two months before as-of: before, it read "dead" and "decline" (or, when
-  // young, "alive" and "inception") with self-drive 0.00 lacking — verdicts about nothing.
+  // Until session 12 such a group had vitality "no-messages" and null verdicts, outside the JSON
+  // contract's three statuses (check-report --require verdicts failed on it). It is now judged on
+  // its roster's dates, like a group whose members never spoke, and a finding says so.
   const r = report([{ members: roster, group: { id: 'list-only' } }, { members: roster, messages: chatter(['ann', 'bob'], 0, 60), group: { id: 'talking' } }]);
 
-  it('is "no-messages", with no phase, self-drive or window', () => {
+  it('a roster two months old is dead and in decline, lacking self-drive, its window closed: a finding says nobody wrote', () => {
     const g = group(r, 'list-only');
-    expect(g.vitality).toMatchObject({ status: 'no-messages', zombie: false, lastMemberMessageAt: null });
-    expect((g.vitality as { reasons: unknown[] }).reasons).toEqual([expect.objectContaining({ code: 'vitality-no-messages', severity: 'info', values: { members: 3 } })]);
-    expect(g.lifecycle).toBeNull();
-    expect(g.selfDrive).toBeNull();
-    expect(g.monetization).toBeNull();
+    expect(g.vitality).toMatchObject({ status: 'dead', zombie: false, lastMemberMessageAt: null });
+    expect((g.vitality as { reasons: { code: string }[] }).reasons.map((f) => f.code)).toEqual(['vitality-no-messages', 'vitality-never-active']);
+    expect((g.vitality as { reasons: unknown[] }).reasons[0]).toMatchObject({ severity: 'info', values: { members: 3 } });
+    expect(g.lifecycle).toMatchObject({ phase: 'decline' });
+    expect(g.selfDrive).toMatchObject({ score: 0, lacking: true });
+    expect(g.monetization).toMatchObject({ window: { status: 'closed' }, slots: [] });
     expect(g.seedUsers).toEqual([]);
+  });
+
+  it('a young roster is alive and in inception; one without any date is at risk, not alive', () => {
+    const young = report([{ members: roster }], day(10)).groups[0]!;
+    expect(young.vitality).toMatchObject({ status: 'alive' });
+    expect(young.lifecycle).toMatchObject({ phase: 'inception' });
+    const undated = report([{ members: [{ id: 'a' }, { id: 'b' }] }]).groups[0]!;
+    expect(undated.vitality).toMatchObject({ status: 'at-risk' });
+    expect((undated.vitality as { reasons: unknown[] }).reasons).toEqual([expect.objectContaining({ code: 'vitality-no-messages', severity: 'warn' })]);
   });
 
   it('still gets fission and the roster from the member list', () => {
@@ -42,39 +53,35 @@ describe('a group nobody has written in', () => {
   it('leaves a group with messages in the same report judged as before', () => {
     const g = group(r, 'talking');
     expect((g.vitality as { status: string }).status).toBe('alive');
-    expect((g.lifecycle as { phase: string }).phase).toMatch(/^(inception|growth|maturity|decline)$/);
-    expect(typeof (g.selfDrive as { score: number }).score).toBe('number');
+    expect((g.vitality as { reasons: { code: string }[] }).reasons.map((f) => f.code)).not.toContain('vitality-no-messages');
   });
 
   it('keeps to the JSON contract', () => {
     expect(reportSchema.safeParse(r).success).toBe(true);
   });
 
-  it('says so in the table, in English and Chinese', () => {
+  it('says so in the table\'s summary, in English and Chinese', () => {
     const en = tableReporter.render(report([{ members: roster }]), ctx('en'));
-    expect(en).toContain('1 with no messages yet (not judged)');
-    expect(en).toMatch(/│ Group 1 +│ +3 │.*│ – +│ no messages │ – +│ – +│/);
-    const row = en.split('\n').find((l) => l.includes('Group 1'))!;
-    expect(row).not.toMatch(/dead|decline|inception|lacking|alive/);
+    expect(en).toContain('1 dead, 0 at risk, 1 lacking self-drive, 0 with the monetization window open; 1 with no messages (judged on the roster alone)');
+    expect(en).toMatch(/│ Group 1 +│ +3 │.*│ decline +│ dead +│/);
     const zh = tableReporter.render(report([{ members: roster }]), ctx('zh'));
-    expect(zh).toContain('还没有消息的群 1 个');
-    expect(zh).toContain('无消息');
+    expect(zh).toContain('没有消息的群 1 个（只按名单判断）');
   });
 
-  it('meets no --fail-on condition', () => {
-    const out = evaluateFailOn(report([{ members: roster }]), ['dead', 'at-risk', 'decline', 'lacking-self-drive', 'window-open'], 'en');
-    expect(out).toEqual({ met: 0, lines: [] });
+  it('meets --fail-on dead like any dead group', () => {
+    const out = evaluateFailOn(report([{ members: roster }]), ['dead'], 'en');
+    expect(out.met).toBe(1);
   });
 });
 
 describe('what counts as a message', () => {
-  it('joins, leaves and system lines alone are not a conversation', () => {
+  it('joins, leaves and system lines alone are no conversation: judged on the roster, with the finding', () => {
     const r = report([{
       events: [{ at: day(0), action: 'join', member: 'ann' }, { at: day(3), action: 'join', member: 'bob', by: 'ann' }],
       messages: [msg('system', day(3), 'bob joined', { kind: 'system' })],
     }]);
-    expect((r.groups[0]!.vitality as { status: string }).status).toBe('no-messages');
-    expect(r.groups[0]!.lifecycle).toBeNull();
+    expect((r.groups[0]!.vitality as { status: string }).status).toBe('dead');
+    expect((r.groups[0]!.vitality as { reasons: { code: string }[] }).reasons[0]!.code).toBe('vitality-no-messages');
   });
 
   it('one message from the owner is enough to be judged (dead: no member ever answered)', () => {

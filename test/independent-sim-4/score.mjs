@@ -39,7 +39,9 @@ for (const g of truth.groups) {
   score('first/last event (±1 s)', fe && le && Math.abs(Date.parse(fe) - Date.parse(g.firstEvent)) <= 1000 && Math.abs(Date.parse(le) - Date.parse(g.lastEvent)) <= 1000, g, { expected: [g.firstEvent, g.lastEvent], got: [fe, le] });
 
   if (g.kind === 'members-only') {
-    score('no-messages group not judged', rg.vitality.status === 'no-messages' && rg.lifecycle === null && rg.selfDrive === null && rg.monetization === null, g, { got: { status: rg.vitality.status, lifecycle: !!rg.lifecycle } });
+    // Session 12: judged on the roster within the contract's statuses, with the finding first (docs/analyses.md).
+    const noMessages = rg.vitality.reasons?.[0]?.code === 'vitality-no-messages';
+    score('no-messages group: within the contract, finding first', noMessages && ['alive', 'at-risk', 'dead'].includes(rg.vitality.status) && !!rg.lifecycle && !!rg.selfDrive && !!rg.monetization, g, { got: { status: rg.vitality.status, reason: rg.vitality.reasons?.[0]?.code, lifecycle: !!rg.lifecycle } });
     continue;
   }
   // phase
@@ -117,7 +119,7 @@ for (const g of truth.groups) {
   const gg = { ...g, run: g.run + '-late' };
   if (!rg) { score('late: group found', false, gg, {}); continue; }
   score('late: asOf as given', rep.asOf === truth.runs[g.run].lateAsOf, gg, { expected: truth.runs[g.run].lateAsOf, got: rep.asOf });
-  if (g.kind === 'members-only') { score('late: no-messages kept', rg.vitality.status === 'no-messages', gg, { got: rg.vitality.status }); continue; }
+  if (g.kind === 'members-only') { score('late: no-messages finding kept', rg.vitality.reasons?.[0]?.code === 'vitality-no-messages', gg, { got: rg.vitality.reasons?.[0]?.code }); continue; }
   score('late: dead', (rg.vitality.status === 'dead') === g.late.dead, gg, { expected: g.late.dead, got: rg.vitality.status });
   score('late: zombie', rg.vitality.zombie === g.late.zombie, gg, { expected: g.late.zombie, got: rg.vitality.zombie });
   score('late: phase decline', rg.lifecycle?.phase === 'decline', gg, { got: rg.lifecycle?.phase, since: rg.lifecycle?.since });

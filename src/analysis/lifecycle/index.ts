@@ -66,7 +66,6 @@ const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** di
 export const lifecycle = defineAnalysis({
   key: 'lifecycle',
   title: 'Lifecycle phase',
-  needsMessages: true,
   optionsSchema: lifecycleOptions,
   resultSchema: lifecycleResult,
   run(g, ctx, given, prior) {

@@ -43,7 +43,6 @@ const vitalityShape = z.object({
 export const monetization = defineAnalysis({
   key: 'monetization',
   title: 'Monetization window and receptive slots',
-  needsMessages: true,
   optionsSchema: monetizationOptions,
   resultSchema: monetizationResult,
   run(g, ctx, o, prior) {

@@ -49,7 +49,6 @@ export type SelfDriveResult = z.output<typeof selfDriveResult>;
 export const selfDrive = defineAnalysis({
   key: 'selfDrive',
   title: 'Self-drive: do members carry the group?',
-  needsMessages: true,
   optionsSchema: selfDriveOptions,
   resultSchema: selfDriveResult,
   run(group, ctx, o, prior): SelfDriveResult {

@@ -23,8 +23,8 @@ export const vitalityOptions = z.object({
 });
 
 export const vitalityResult = z.object({
-  status: z.enum(['alive', 'at-risk', 'dead', 'no-messages'])
-    .describe('no-messages: nobody wrote in the group by as-of (a member list alone); lifecycle, selfDrive and monetization are then null'),
+  status: z.enum(['alive', 'at-risk', 'dead'])
+    .describe('a group nobody wrote in is judged on its roster\'s dates (finding vitality-no-messages): dead after deadAfterDays, at risk with no dates at all'),
   deadAfterDays: z.number().int().optional().describe('the threshold used: days without member activity after which a group is dead (the lifecycle uses the same)'),
   zombie: z.boolean().describe('dead, while owner, admins, bots or spammers keep posting and no member answers'),
   lastMemberMessageAt: z.string().nullable().describe('last member-activity message at or before as-of'),
@@ -66,11 +66,14 @@ export const vitality = defineAnalysis({
 
     let status: VitalityResult['status'] = 'alive';
     let zombie = false;
-    if (!hasMessages(s)) {
-      // A roster nobody has written in yet is neither alive nor dead: calling it either would
-      // contradict the other (a member list dated a month ago would read "dead" and "inception").
-      status = 'no-messages';
-      reasons.push(reason('vitality-no-messages', 'info', { members: s.roster[s.days - 1]! }));
+    // A group nobody has written in (a member list alone, only joins and leaves) is judged like one
+    // whose members never spoke, on its roster's dates, with a finding that says so: the contract
+    // has three statuses, and a roster two months old with no word in it is dead to its operator.
+    // Without any date there is nothing to count silence from: at risk, not alive.
+    const silent = !hasMessages(s);
+    if (silent) reasons.push(reason('vitality-no-messages', s.dated ? 'info' : 'warn', { members: s.roster[s.days - 1]! }));
+    if (silent && !s.dated) {
+      status = 'at-risk';
     } else if (silentDays >= o.deadAfterDays) {
       status = 'dead';
       reasons.push(last === null

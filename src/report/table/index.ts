@@ -28,8 +28,8 @@ function summary(r: AuditResult, ctx: RenderContext): string {
   const groups = r.groups.map(view);
   const lines = [ctx.chalk.bold(t(ctx.lang, 'summary.title', { groups: plural(ctx.lang, r.groups.length, 'summary.groups'), asOf: localDate(r.asOf, r.timeZone), tz: r.timeZone }))];
   if (groups.some((g) => g.vitality)) {
-    // Groups nobody wrote in are named apart, so the counts do not read as "all is well" for them.
-    const noMessages = groups.filter((g) => g.vitality?.status === 'no-messages').length;
+    // Groups nobody wrote in are named apart: their verdicts stand on their rosters alone.
+    const noMessages = groups.filter((g) => g.vitality?.reasons.some((f) => f.code === 'vitality-no-messages')).length;
     lines.push(t(ctx.lang, noMessages ? 'summary.countsNoMessages' : 'summary.counts', {
       dead: groups.filter((g) => g.vitality?.status === 'dead').length,
       atRisk: groups.filter((g) => g.vitality?.status === 'at-risk').length,
