@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { trace } from '../core/trace.js';
-import { isUserError } from '../core/errors.js';
+import { isUserError, UserError } from '../core/errors.js';
 import { safeText } from '../core/sanitize.js';
 import { issueText, labelled, langFromEnv, type Lang } from '../i18n/index.js';
 import { EXIT, exitCode } from './exit-codes.js';
@@ -60,10 +60,13 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
  * consulted.
  */
 function errorLang(argv: string[], env: NodeJS.ProcessEnv): Lang {
-  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  // The last one, as commander takes the last of a repeated option.
+  const i = argv.findLastIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const value = i < 0 ? undefined : argv[i] === '--lang' ? argv[i + 1] : argv[i]!.slice('--lang='.length);
   return value === 'zh' || value === 'en' ? value : langFromEnv(env);
 }
+
+const LANGS = new Set(['en', 'zh']);
 
 /**
  * `community-audit --lang zh analyze …` as users type it: --lang belongs to each command (analyze
@@ -77,9 +80,14 @@ export function langAfterCommand(argv: string[]): string[] {
   let i = 2;
   for (; i < argv.length && argv[i]!.startsWith('-'); i++) {
     const a = argv[i]!;
-    if (a === '--lang' && i + 1 < argv.length) moved.push(a, argv[++i]!);
-    else if (a.startsWith('--lang=')) moved.push(a);
-    else rest.push(a);
+    const value = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice('--lang='.length) : null;
+    if (value === null) { rest.push(a); continue; }
+    // Checked here: before --help commander would not look at it (review).
+    if (!LANGS.has(value ?? '')) {
+      const shown = value === undefined || value.startsWith('-') ? '' : ` "${value}"`;
+      throw new UserError(`--lang: expected en or zh, got${shown || ' nothing'}`, { zh: `--lang：应为 en 或 zh，${shown ? `而不是${shown}` : '但没有给出'}`, code: 'usage' });
+    }
+    moved.push(...(a === '--lang' ? [a, argv[++i]!] : [a]));
   }
   if (moved.length === 0) return argv;
   // `help` takes no options: the help is already built in that language.

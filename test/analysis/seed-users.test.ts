@@ -127,6 +127,13 @@ describe('broadcasters and unanswered openings', () => {
     expect(r).toEqual(expect.arrayContaining(['seed', 'Talbot', 'reg']));
   });
 
+  it('a member whose morning posts are answered after the reply window still ranks: the conversations were theirs (review)', () => {
+    const morning = Array.from({ length: 60 }, (_, d) => [msg('lin', day(d, 7), `早安！今日分享第${d}篇`), msg('ann', day(d, 7, 12), '学到了'), msg('bob', day(d, 7, 20), '谢谢分享')]).flat();
+    const r = run({ messages: [...morning, ...chatter(['ann', 'bob'], 0, 60, 2, 20)] }, day(60));
+    const lin = r.find((s) => s.memberId === 'lin');
+    expect(lin?.signals).toMatchObject({ messages: 60, conversationsStarted: 60, repliesReceived: 0 });
+  });
+
   it('in a check-in group where nobody answers anybody, the steady posters still rank', () => {
     const checkIns = ['ann', 'bob', 'cat'].flatMap((w, k) => Array.from({ length: 60 }, (_, d) => msg(w, day(d, 7 + 4 * k), `打卡第${d}天`)));
     expect(ids(run({ messages: checkIns }, day(60))).sort()).toEqual(['ann', 'bob', 'cat']);

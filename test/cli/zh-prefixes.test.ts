@@ -74,10 +74,12 @@ describe('--lang before the command name', () => {
     expect(help.stdout).toMatch(/^用法： community-audit analyze/);
   });
 
-  it('is still checked: an unknown language is a usage error', () => {
-    const r = cli(['--lang', 'fr', 'formats'], undefined, EN_ENV);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--lang/);
+  it('is still checked: an unknown or missing language is a usage error, with or without a command (review)', () => {
+    for (const args of [['--lang', 'fr', 'formats'], ['--lang', 'fr', '--help'], ['--lang', '--help']]) {
+      const r = cli(args, undefined, EN_ENV);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/--lang/);
+    }
   });
 });
 

@@ -37,9 +37,11 @@ describe('staff inferred when no source states a role', () => {
     const { member } = build([msg('me', 0, { fromSelf: true }), msg('jay', 0.5), ...invites]);
     expect(member('me')).toMatchObject({ role: 'admin', roleInferred: true });
     expect(member('jay').role).toBe('member');
-    // An exporter who invited nobody: the one who does the inviting is staff still.
+    // An exporter who invited nobody, or only the assistant who then does the inviting: staff still.
     const delegated = build([msg('me', 0, { fromSelf: true }), msg('jay', 0.5), ...invites.slice(3)]);
     expect(delegated.member('jay')).toMatchObject({ role: 'admin', roleInferred: true });
+    const assistant = build([msg('me', 0, { fromSelf: true }), join('jay', 'me', 0.2), msg('jay', 0.5), ...invites.slice(3)]);
+    expect(assistant.member('jay')).toMatchObject({ role: 'admin', roleInferred: true });
   });
   it('too few or too scattered invitations infer nothing', () => {
     expect(build([msg('boss', 0), join('a', 'boss', 1), join('b', 'boss', 2)]).member('boss').role).toBe('member');

@@ -148,3 +148,19 @@ describe('PyWxDump CSV whose exporter is a wxid (found by the fifth independent 
     expect(joins.map((e) => [e.memberId, e.by])).toEqual([['张伟', 'wxid_owner01']]);
   });
 });
+
+describe('PyWxDump CSV: a 「你…」 notice before the exporter writes (review: the owner\'s invitations were lost)', () => {
+  it('waits for the first is_sender row; without one it is 我, as before', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'ca-wx-')), 'wxid_owner01_0_5000.csv');
+    const head = 'id,MsgSvrID,type_name,is_sender,talker,room_name,msg,src,CreateTime';
+    const invite = '1,1001,系统通知,0,系统,2@chatroom,"你邀请""张伟""、""李娜""加入了群聊",,2025-06-01 09:00:00';
+    writeFileSync(out, [head, invite,
+      '2,1002,系统通知,0,系统,2@chatroom,"""张伟""邀请""王芳""加入了群聊",,2025-06-01 09:30:00',
+      '3,1003,文本,0,wxid_zw,2@chatroom,大家好,,2025-06-02 10:00:00',
+      '4,1004,文本,1,wxid_owner01,2@chatroom,欢迎大家,,2025-06-02 11:00:00'].join('\n'));
+    const { joins } = await run(wechatPywxdumpCsv, out);
+    expect(joins.map((e) => [e.memberId, e.by]).sort()).toEqual([['张伟', 'wxid_owner01'], ['李娜', 'wxid_owner01'], ['王芳', '张伟']]);
+    writeFileSync(out, [head, invite].join('\n'));
+    expect((await run(wechatPywxdumpCsv, out)).joins.map((e) => e.by)).toEqual(['我', '我']);
+  });
+});

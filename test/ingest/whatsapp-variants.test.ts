@@ -172,6 +172,16 @@ describe('shapes of real exports found in public repositories (session 12)', () 
     expect(issues.filter((i) => i.code === 'unrecognised-system-lines')).toEqual([]);
   });
 
+  it('Dutch iOS: the group created under its creator\'s own name, without quotes, makes the creator the owner', async () => {
+    const { messages, group } = await read(text('/x/_chat.txt', [
+      `[18-09-2025, 15:26:00] Familiedag: ${LRM}Berichten en oproepen zijn end-to-end versleuteld.`,
+      '[18-09-2025, 15:26:15] ~ Martine de Jong: ~ Martine de Jong heeft de groep Familiedag gemaakt',
+      '[18-09-2025, 15:27:00] Piet: Piet heeft de groep leuk gemaakt', '[18-09-2025, 15:28:00] Anna: Ja!',
+    ]));
+    expect(group?.roles).toEqual([{ memberId: 'Martine de Jong', name: 'Martine de Jong', role: 'owner' }]);
+    expect(messages.filter((m) => m.kind !== 'system').map((m) => m.senderId)).toEqual(['Piet', 'Anna']);
+  });
+
   it('a line or two typed above the first header still leave a WhatsApp export, reported as text before the first header', async () => {
     const lines = ['1. Foo', '', '01/04/21 11:04 p. m. - Ana: hola', '01/04/21 11:05 p. m. - Luis: qué tal', '02/04/21 9:00 a. m. - +420 739 534 759 salió del grupo'];
     const path = '/x/Chat de WhatsApp con Beach Volley.txt';
@@ -180,8 +190,10 @@ describe('shapes of real exports found in public repositories (session 12)', () 
     expect(messages).toHaveLength(2);
     expect(members.map((j) => [j.action, j.memberId])).toEqual([['leave', '+420 739 534 759']]);
     expect(issues.map((i) => i.line)).toContain(1);
-    // Three lines of something else before a header: not an export.
+    // Three lines of something else before a header: not an export; nor a README quoting one line near its top (review).
     expect(pickAdapter(headOf('/x/notes.txt', strToU8(['a', 'b', 'c', lines[2]!, lines[3]!].join('\n'))))?.adapter.id).not.toBe('whatsapp-txt');
+    const readme = ['# Our club', lines[2]!, 'is how a line of the export looks.', 'Export the chat from the app', 'and drop the file here.', 'Questions go to the board.'];
+    expect(pickAdapter(headOf('/x/README.txt', strToU8(readme.join('\n'))))?.adapter.id).not.toBe('whatsapp-txt');
   });
 });
 

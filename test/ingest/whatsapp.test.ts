@@ -106,7 +106,7 @@ describe('whatsapp-txt', () => {
     expect(splitNames('Christoph, Martin und 5 weitere Personen', 'und')).toEqual(['Christoph', 'Martin']);
     expect(splitNames('Ana, Rui e mais 2 pessoas')).toEqual(['Ana', 'Rui']);
     expect(splitNames('Ana y otras 5 personas')).toEqual(['Ana']);
-    for (const name of ['Club 27', '2 Chainz', 'Tom 5', '+49 176 29067581']) expect(splitNames(`Ann and ${name}`)).toEqual(['Ann', name]);
+    for (const name of ['Club 27', '2 Chainz', 'Tom 5', '+49 176 29067581', 'Person 2', 'Участник 3', 'Orang 3']) expect(splitNames(`Ann and ${name}`)).toEqual(['Ann', name]);
   });
 
   it('keeps a comma without a space inside a name: lists are "A, B and C"', () => {

@@ -23,8 +23,8 @@ export const seedUsersOptions = z.object({
   quietMinDays: z.number().positive().default(14).describe('the shortest silence that counts as gone quiet'),
   broadcastMinMessages: z.number().int().positive().default(30)
     .describe('a member with at least this many messages (counted as in `messages`)…'),
-  broadcastBelow: z.number().nonnegative().default(0.1)
-    .describe('…whose replies received and answers given together are fewer than this many per message, and under a quarter of the group\'s median, is a broadcaster (an unmarked bot, a daily notice) and does not rank'),
+  broadcastBelow: z.number().nonnegative().default(0.15)
+    .describe('…whose replies received, answers given and conversations started (that someone else talked in) together are fewer than this many per message, and under a quarter of the group\'s median, is a broadcaster (an unmarked bot, a daily notice) and does not rank'),
   weights: z.object({
     consistency: weight('consistency: active days and weeks', weightDefaults.consistency),
     recency: weight('recency: active days weighted by how recent they are', weightDefaults.recency),
@@ -123,13 +123,16 @@ const BROADCAST_OF_MEDIAN = 0.25;
 
 /**
  * Takes out of `candidates` (in place) the broadcasters: members who post steadily but whose posts
- * nobody takes up and who take up nobody's — a bot nobody marked (群助手 posting the daily
+ * nobody takes up and who take up nobody's (not the bots of staff.ts's inferBroadcasters, which go
+ * on posting after the group fell silent: these post in a live group, and only do not rank) — a bot nobody marked (群助手 posting the daily
  * notice), a member who only forwards links. Presence alone would rank them near the top.
  * Measured against the group's own median too, so that in a group where nobody answers anybody
  * (a check-in group, 打卡群) the steady posters still rank.
  */
-function dropBroadcasters(c: { messages: ArrayLike<number>; repliesReceived: ArrayLike<number>; answersGiven: ArrayLike<number> }, candidates: number[], o: { broadcastMinMessages: number; broadcastBelow: number }): void {
-  const rate = (slot: number) => (c.repliesReceived[slot]! + c.answersGiven[slot]!) / Math.max(1, c.messages[slot]!);
+function dropBroadcasters(c: { messages: ArrayLike<number>; repliesReceived: ArrayLike<number>; answersGiven: ArrayLike<number>; conversationsStarted: ArrayLike<number> }, candidates: number[], o: { broadcastMinMessages: number; broadcastBelow: number }): void {
+  // Openings others took up count too: answers that come after the reply window (a morning post
+  // answered twenty minutes later) are no replies, yet the conversation was theirs (review).
+  const rate = (slot: number) => (c.repliesReceived[slot]! + c.answersGiven[slot]! + c.conversationsStarted[slot]!) / Math.max(1, c.messages[slot]!);
   const rates = candidates.map(rate).sort((a, b) => a - b);
   if (rates.length === 0) return;
   const median = rates[rates.length >> 1]!;

@@ -16,7 +16,7 @@ export const MIN_INVITE_SHARE = 0.3;
  * invites most people ranks as the top spreader. Two rules, each making an admin:
  * 1. the exporting user (operators export their own groups);
  * 2. the member who made most of the group's invitations (≥ MIN_INVITES and ≥ MIN_INVITE_SHARE),
- *    unless the exporter of rule 1 invited people too (then the inviting staff is known);
+ *    unless the exporter of rule 1 made MIN_INVITES invitations too (the inviting staff is known);
  * and in every group, staff known or not, 3. whoever removed a member (where only staff can).
  * A role stated anywhere (`stated[m] > 0`, even "member" in a member list) is never overridden.
  */
@@ -49,10 +49,12 @@ export function inferStaff(groups: GroupRecord[], members: MemberRecord[], state
     let top = -1, most = 0;
     for (const [by, n] of invites) if (n > most || (n === most && by < top)) { top = by; most = n; }
     const inferred = selfByGroup.get(g.index) ?? [];
-    // An exporter who invites people does the staff's inviting: someone else who invites more is a
-    // member spreading the group (fifth independent simulator: a viral member beside an exporter
-    // who invited three was made an admin, and the group's fission called staff-seeded).
-    const selfInvites = inferred.some((idx) => (invites.get(idx) ?? 0) > 0);
+    // An exporter who invites people (MIN_INVITES, as the rule asks of anyone) does the staff's
+    // inviting: someone else who invites more is a member spreading the group (fifth independent
+    // simulator: a viral member beside an exporter who invited three was made an admin, and the
+    // fission called staff-seeded). One invitation is the operator adding an assistant, who then
+    // seeds the group: staff still (review).
+    const selfInvites = inferred.some((idx) => (invites.get(idx) ?? 0) >= MIN_INVITES);
     if (!selfInvites && top >= 0 && most >= MIN_INVITES && most >= MIN_INVITE_SHARE * total) inferred.push(top);
     for (const idx of inferred) promote(idx);
   }

@@ -25,11 +25,13 @@ export function splitNames(list: string, and = 'and|e|y'): string[] {
 
 /**
  * "8 others" as the languages WhatsApp writes in put it at the end of a long list ("5 weitere
- * Personen", "3 autres personnes", "altre 4 persone", "mais 2 pessoas", "ещё 3"): a number beside
- * a word for "other(s)", "more" or "people", and nothing else. A name is never only that.
+ * Personen", "3 autres personnes", "altre 4 persone", "mais 2 pessoas", "ещё 3 участника",
+ * "5 personas más"): a number beside a word for "other(s)" or "more", perhaps with a word for
+ * people, and nothing else. A contact saved as "Person 2" or "Участник 3" has no such word.
  */
-const OTHERS = 'others?|people|persons?|weitere|Personen|autres?|personnes?|altr[ei]|persone|mais|outr[ao]s|pessoas|otr[ao]s|personas|más|ещё|еще|друг(?:ой|их)|участник(?:а|ов)?|человека?|lainnya|orang|andere[n]?|personen|其他|另外|人';
-const UNNAMED = new RegExp(`^(?:(?:${OTHERS})\\s*)*\\d+(?:\\s*(?:${OTHERS}))+$|^(?:(?:${OTHERS})\\s*)+\\d+$`, 'iu');
+const OTHER = 'others?|weitere|autres|altr[ei]|mais|outr[ao]s|otr[ao]s|más|ещё|еще|других|lainnya|anderen|andere|其他|另外';
+const PEOPLE = 'people|persons|Personen|personnes|persone|pessoas|personas|участник(?:а|ов)|человека?|orang|personen|人';
+const UNNAMED = new RegExp(`^(?:(?:${OTHER})\\s*\\d+|\\d+\\s*(?:${OTHER}))(?:\\s*(?:${PEOPLE}))?$|^\\d+\\s*(?:${PEOPLE})\\s*(?:${OTHER})$`, 'iu');
 
 /** A person's name as WhatsApp writes it, without the "~ " it puts before people not in the contacts. */
 export function person(name: string): string {

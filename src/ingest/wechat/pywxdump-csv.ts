@@ -1,9 +1,10 @@
 import { isRecord, lookup } from '../shape.js';
-import type { GroupInfo, MessageEvent, MessageKind } from '../../core/model.js';
+import type { GroupInfo, IngestEvent, MessageEvent, MessageKind } from '../../core/model.js';
 import { cell } from '../csv/rows.js';
 import { fixedHeaderScore, timedRows } from './timed-rows.js';
 import type { IngestAdapter } from '../types.js';
 import { factEvents } from '../notices/events.js';
+import { SELF, type SystemFact } from '../notices/facts.js';
 import { parseSystemLine } from './system.js';
 import { fileStem } from '../text/names.js';
 import { looksLikeXml, systemText } from './xml.js';
@@ -46,6 +47,7 @@ export const wechatPywxdumpCsv = {
     let self: string | undefined;
     /** The first line whose notice named people joining or leaving, by display name. */
     let namedAt: number | undefined;
+    const held: Held[] = [];
     for await (const { fields: f, line, col, time } of timedRows(source, ctx, COLUMNS, 'CreateTime')) {
       const room = cell(f, col.room_name), gid = room ?? fallback;
       let group = groups.get(gid);
@@ -61,14 +63,21 @@ export const wechatPywxdumpCsv = {
       if (label === '系统通知' || label === '邀请加群' || label.startsWith('消息撤回') || sender === '系统') {
         const fact = parseSystemLine(systemText(msg));
         if (fact && (fact.kind === 'join' || fact.kind === 'remove' || fact.kind === 'leave')) namedAt ??= line;
-        if (fact) yield* factEvents(fact, group, time, { ...(id === undefined ? {} : { id }), self: self ?? ctx.me?.[0], line });
+        if (!fact) continue;
+        const opts = { ...(id === undefined ? {} : { id }), line };
+        // 「你邀请…」 often comes before the exporter's first message: held until is_sender names them.
+        if (self === undefined && mentionsSelf(fact)) held.push([fact, group, time, opts]);
+        else yield* factEvents(fact, group, time, { ...opts, self });
         continue;
       }
       if (!sender || sender === '未知') { ctx.reportIssue({ line: line, reason: 'no sender (talker)', code: 'no-sender' }); continue; }
       const kind = lookup(LABELS, label) ?? 'text';
       const ev: MessageEvent = { type: 'message', group, time, line, senderId: sender, kind };
       // The exporter's own messages, as 留痕's IsSender and WeFlow's isSend mark them.
-      if (cell(f, col.is_sender) === '1') { ev.fromSelf = true; self ??= sender; }
+      if (cell(f, col.is_sender) === '1') {
+        ev.fromSelf = true;
+        if (self === undefined) { self = sender; yield* release(held, self); }
+      }
       if (id !== undefined) ev.id = id;
       if (kind === 'text' && !looksLikeXml(msg)) {
         // "<reply>\n\n[引用](time)name:quoted" — only the reply is this sender's text.
@@ -77,15 +86,30 @@ export const wechatPywxdumpCsv = {
       }
       yield ev;
     }
+    // Nobody marked as the exporter wrote: the user's name (--me), else 我.
+    yield* release(held, ctx.me?.[0]);
     if (namedAt !== undefined) {
       ctx.reportIssue({
         line: namedAt,
-        reason: 'notices name the people who join and leave by display name, and this export names senders only by wxid: without the group\'s member list (wxid and name) among the inputs, someone who joined and then writes counts twice in the roster, and invitations are not tied to what the invitees write',
+        reason: 'notices name the people who join and leave by display name, and this export names senders only by wxid: without the group\'s member list (wxid and name) among the inputs, someone who joined or left and writes under a wxid counts twice in the roster, and invitations are not tied to what the invitees write',
         code: 'joins-by-name', counts: false, strict: false,
       });
     }
   },
 } satisfies IngestAdapter;
+
+type Held = [SystemFact, GroupInfo, number, { id?: string; line: number }];
+
+/** Whether a fact speaks of the exporter ("你"). */
+function mentionsSelf(fact: SystemFact): boolean {
+  return ('by' in fact && fact.by === SELF) || ('members' in fact && fact.members.includes(SELF)) || ('member' in fact && fact.member === SELF);
+}
+
+/** The held facts as events, now that the exporter's key is known (or never will be); empties `held`. */
+function* release(held: Held[], self: string | undefined): Generator<IngestEvent> {
+  for (const [fact, group, time, opts] of held) yield* factEvents(fact, group, time, { ...opts, self });
+  held.length = 0;
+}
 
 /** The `msg` of an older export's `content` cell (`{"src": "", "msg": "…"}`); the cell itself if it is no such JSON. */
 function contentMsg(content: string): string {

@@ -1,5 +1,6 @@
 import { person, splitNames } from '../notices/lists.js';
 import { ADMIN_ACT, ADMIN_ACT_KEYWORD } from './admin-acts.js';
+import { JOIN_LINK, ADDED, WAS_ADDED, LEFT, REMOVED, CREATED, YOU_CREATED, SECOND_PERSON, SUBJECT } from './wordings.js';
 
 /**
  * System lines of WhatsApp exports in English, Chinese (zh-CN, zh-TW), Portuguese, Spanish, German,
@@ -23,87 +24,8 @@ export const ENCRYPTED = /end-to-end[ -](?:encrypt|versleuteld)|secured with end
 /** Notices nobody sent (encryption, disappearing messages): not messages from a person. */
 const NOTICE = new RegExp(`${ENCRYPTED.source}|disappearing messages|限时消息|限時訊息|mensagens temporárias|mensajes temporales|selbstlöschende Nachrichten|messaggi effimeri|messages éphémères|verdwijnende berichten|pesan sementara|исчезающие сообщения`, 'i');
 
-// Quotes around a group's name: straight, curly (iOS), German „…“, French « … ».
-const Q = '\\s?[“"„«]\\s?(.*?)\\s?[”"“»]';
-const q = (re: string) => new RegExp(re.replace(/Q/g, Q));
-
-const JOIN_LINK = [
-  /^(.+?) joined using (?:this group's|this community's|a group|the group's) (?:invite )?link\.?$/,
-  /^(.+?) joined from the community\.?$/,
-  /^(.+?) entrou usando o link de convite (?:deste|do) grupo\.?$/,
-  /^(.+?) se unió (?:usando|mediante|con) el enlace de invitación (?:de este|del) grupo\.?$/,
-  /^(.+?)\s*(?:已)?(?:通过|透過|通過)(?:此|本)?群[组組]的?邀[请請][链連][接結]加入/,
-  /^(.+?) ist (?:über|mit) (?:den|dem) Einladungslink (?:dieser|der) Gruppe beigetreten\.?$/,
-  /^(.+?) a rejoint (?:ce|le) groupe (?:via|avec|en utilisant|grâce au) (?:le )?lien d['’]invitation.*$/,
-  /^(.+?) (?:si è unit|è entrat)[oa](?:\/a|\(a\))? .*link d['’]invito.*$/,
-  /^(.+?) (?:присоединил|вступил)\S* .*ссылк.*$/,
-  /^(.+?) bergabung (?:menggunakan|melalui|dengan) tautan undangan.*$/,
-  /^(.+?) (?:is lid geworden|neemt deel|heeft zich aangesloten|is toegetreden) via .*uitnodigingslink.*$/,
-];
-/** "By added X, Y and Z", with the word for "and" in the language of the pattern. */
-const ADDED: [RegExp, string][] = [
-  [/^(.+?) added (.+?)\.?$/, 'and'], [/^(.+?) adicionou (.+?)\.?$/, 'e'], [/^(.+?) (?:añadió|agregó) a (.+?)\.?$/, 'y'],
-  [/^(.+?)\s*(?:已)?添加了\s*(.+?)。?$/, '和'], [/^(.+?)\s*已新增\s*(.+?)。?$/, '和'],
-  [/^(.+?) ha(?:st|t) (?!(?:die|das|den|dem|der) )(.+?) hinzugefügt\.?$/, 'und'],
-  [/^(.+?) (?:a|avez) ajouté (?!(?:le|la|les|l['’]) )(.+?)\.?$/, 'et'],
-  [/^(.+?) (?:ha|hai) aggiunto (?!(?:il|lo|la|le|gli|l['’]) )(.+?)\.?$/, 'e'],
-  [/^(.+?) добавил(?:а|и|\(а\))? (.+?)\.?$/, 'и'],
-  [/^(.+?) menambahkan (.+?)\.?$/, 'dan'],
-  [/^(.+?) (?:heeft|hebt) (?!(?:de|het) )(.+?) toegevoegd\.?$/, 'en'],
-  // The exporter as the object, before the verb: "Ana te añadió", "Marco ti ha aggiunto".
-  [/^(.+?) (te) (?:añadió|agregó)\.?$/, 'y'], [/^(.+?) (ti) ha aggiunto\.?$/, 'e'],
-];
-const WAS_ADDED = [
-  /^(.+?) was added\.?$/, /^(You) were added\.?$/, /^(.+?) foi adicionad[oa](?:\(a\))?\.?$/, /^(.+?) wurde hinzugefügt\.?$/, /^(.+?) a été ajouté(?:e|\(e\))?\.?$/,
-  /^(.+?) è stat[oa](?:\/a)? aggiunt[oa](?:\/a)?\.?$/, /^(.+?) (?:был|была|был\(а\)) добавлен(?:а|\(а\))?\.?$/,
-  /^(.+?) ditambahkan\.?$/, /^(.+?) is toegevoegd\.?$/,
-];
-const LEFT = [
-  /^(.+?) left\.?$/, /^(.+?) saiu\.?$/, /^(.+?) salió(?: del grupo)?\.?$/, /^(.+?)\s*(?:已)?(?:退出了群组|退出群组|已退出群組|離開群組|离开了群组)。?$/,
-  /^(.+?) (?:hat|hast) die Gruppe verlassen\.?$/, /^(.+?) (?:est parti(?:e|\(e\))?|a quitté le groupe|avez quitté le groupe)\.?$/,
-  /^(.+?) (?:ha abbandonato(?: il gruppo)?|hai abbandonato(?: il gruppo)?|è uscit[oa](?:\/a)?)\.?$/,
-  /^(.+?) (?:вышел|вышла|вышли|вышел\(а\)|покинул(?:а|и|\(а\))? группу)\.?$/,
-  /^(.+?) keluar\.?$/, /^(.+?) (?:heeft|hebt) de groep verlaten\.?$/,
-];
-const REMOVED = [
-  /^(.+?)(?<! was) removed (?!by\b)(.+?)\.?$/, /^(.+?) removeu (.+?)\.?$/, /^(.+?) eliminó a (.+?)\.?$/, /^(.+?)\s*(?:已)?移除了?\s*(.+?)。?$/,
-  /^(.+?) ha(?:st|t) (?!(?:die|das|den|dem|der) )(.+?) entfernt\.?$/,
-  /^(.+?) (?:a|avez) retiré (?!(?:le|la|les|l['’]) )(.+?)\.?$/,
-  /^(.+?) (?:ha|hai) rimosso (?!(?:il|lo|la|le|gli|l['’]) )(.+?)\.?$/,
-  /^(.+?) удалил(?:а|и|\(а\))? (?!(?:это|эту|этот|фото|описание) )(.+?)\.?$/,
-  /^(.+?) mengeluarkan (.+?)\.?$/,
-  /^(.+?) (?:heeft|hebt) (?!(?:de|het) )(.+?) verwijderd\.?$/,
-];
-const CREATED = [
-  q('^(.+?) created (?:the )?(?:group|this group)(?: Q)?\\.?$'),
-  q('^(.+?) criou (?:o|este) grupo(?: Q)?\\.?$'),
-  q('^(.+?) creó (?:el|este) grupo(?: Q)?\\.?$'),
-  /^(.+?)\s*(?:已)?(?:创建了|建立了)(?:此)?群[组組](?:\s*[“"「](.*)[”"」])?。?$/,
-  q('^(.+?) ha(?:st|t) (?:die )?Gruppe(?: Q)? erstellt\\.?$'),
-  q('^(.+?) (?:a|avez) créé (?:le )?groupe(?: Q)?\\.?$'),
-  q('^(.+?) (?:ha|hai) creato (?:il )?gruppo(?: Q)?\\.?$'),
-  q('^(.+?) создал(?:а|и|\\(а\\))? группу(?: Q)?\\.?$'),
-  q('^(.+?) membuat grup(?: Q)?\\.?$'),
-  q('^(.+?) (?:heeft|hebt) (?:de )?groep(?: Q)? (?:aangemaakt|gemaakt)\\.?$'),
-];
 /**
- * Lines whose verb alone says the exporter did it, without a word for "you" ("Creaste este grupo",
- * "Du hast die Gruppe verlassen", "Je hebt Ann toegevoegd"): the doer is read as "You". German "Du"
- * and Dutch "Je" are given names too, so only with the second-person verb ("Du hat…" is a member's).
- */
-const YOU_CREATED = q('^(?:Tú |Usted )?[Cc]reaste (?:el|este) grupo(?: Q)?\\.?$');
-const SECOND_PERSON = /^(?:Du hast|Je hebt|Jij hebt) /;
-
-const SUBJECT = [
-  q('^(.+?) changed the (?:subject|group name) (?:from Q )?to Q\\.?$'),
-  q('^(.+?) (?:mudou|alterou) o (?:assunto|nome do grupo) (?:de Q )?para Q\\.?$'),
-  q('^(.+?) cambió el (?:asunto|nombre del grupo) (?:de Q )?a Q\\.?$'),
-  /^(.+?)\s*(?:已)?(?:更改了|将)(?:本)?群[组組](?:名称|主题|名稱)?(?:从\s*[“"](?:.*)[”"]\s*)?(?:更改)?为\s*[“"](.*)[”"]/,
-  q('^(.+?) ha(?:st|t) den (?:Betreff|Gruppennamen) (?:von Q )?(?:zu|in) Q geändert\\.?$'),
-];
-
-/**
- * A word every pattern above holds: a line without one is no system line, and most lines (the
+ * A word every pattern of wordings.ts holds: a line without one is no system line, and most lines (the
  * messages) are turned away by this one test instead of sixty.
  */
 const KEYWORD = new RegExp([
@@ -117,7 +39,7 @@ const KEYWORD = new RegExp([
 ].join('|'), 'i');
 
 /** System lines that change no membership (icon, description, security codes, admins…): not "unknown". */
-const HARMLESS = /now an admin|admin\.? del grupo|ein\*?e? Admin\b|agora é admin|ora sei amministratore|est maintenant admin|sekarang admin|(?:voice|video) call\b|group(?:'s)? (?:icon|description|settings)|changed (?:this group's|the group) |deleted this group's icon|reset this group's invite link|security code|phone number|changed to \+?\d|now an admin|no longer an admin|pinned a message|missed (?:voice|video|group) call|message timer|waiting for this message|this message was deleted|you deleted this message|turned (?:on|off)|Gruppenbild|Gruppenbeschreibung|Betreff|Gruppenname|nom du groupe|sujet du groupe|nome del gruppo|oggetto del gruppo|название группы|тему группы|nama grup|subjek grup|groepsnaam|onderwerp|Sicherheitsnummer|Sicherheitscode|description du groupe|icône|code de sécurité|descrizione del gruppo|icona|codice di sicurezza|описани|изображени|код безопасности|kode keamanan|deskripsi grup|ikon grup|groepsafbeelding|groepsbeschrijving|beveiligingscode|ícone|descrição do grupo|código de segurança|descripción del grupo|código de seguridad|群组图标|群組圖示|群组描述|群組描述|安全码|安全碼|管理员|管理員/i;
+const HARMLESS = /now an admin|admin\.? del grupo|ein\*?e? Admin\b|agora é admin|ora sei amministratore|est maintenant admin|sekarang admin|(?:voice|video) call\b|group(?:'s)? (?:icon|description|settings)|changed (?:this group's|the group) |deleted this group's icon|reset this group's invite link|security code|phone number|changed to \+?\d|now an admin|no longer an admin|pinned a message|missed (?:voice|video|group) call|message timer|waiting for this message|this message was deleted|you deleted this message|turned (?:on|off)|Gruppenbild|Gruppenbeschreibung|ha(?:st|t) den (?:Betreff|Gruppennamen)|le nom du groupe|le sujet|il nome del gruppo|l['’]oggetto|название группы|тему группы|nama grup|subjek grup|de groepsnaam|het onderwerp|Sicherheitsnummer|Sicherheitscode|description du groupe|icône|code de sécurité|descrizione del gruppo|icona|codice di sicurezza|описани|изображени|код безопасности|kode keamanan|deskripsi grup|ikon grup|groepsafbeelding|groepsbeschrijving|beveiligingscode|ícone|descrição do grupo|código de segurança|descripción del grupo|código de seguridad|群组图标|群組圖示|群组描述|群組描述|安全码|安全碼|管理员|管理員/i;
 
 /** Whether an author-less line no pattern knows is one that changes no membership anyway. */
 export function harmless(text: string): boolean {
