@@ -8,6 +8,7 @@ import { guardAdapter } from './guard.js';
 import { adapters } from './registry.js';
 import { fileSource, headOf, isBinary, spool, spooledSource } from './source.js';
 import { isFolderAdapter, type FileHead, type Folder, type FolderAdapter, type IngestAdapter, type Source } from './types.js';
+import { mayBeUnsupportedExport, unsupportedExport } from './unsupported.js';
 import { zipFolder } from './zip.js';
 
 /** One unit of input: a file (or ZIP entry) read by an adapter, or a folder read whole. */
@@ -114,6 +115,8 @@ export async function discover(inputs: string[], opts: DiscoverOptions): Promise
     const pick = pickAdapter(head, opts.forced);
     if (pick) { units.push({ type: 'file', path: safeText(path), adapter: guardAdapter(pick.adapter, now), head, open, ...(reopen ? { reopen } : {}) }); return; }
     if (direct) throw notAnExport(path, head, opts.forced);
+    const known = unsupportedExport(head);
+    if (known) { skip(path, `${known.what}; ${known.hint}`); return; }
     // A data file (.csv, .json…) that no reader knows may be a damaged export: --strict stops there.
     skip(path, 'not a chat export or member list this tool knows', !/\.(csv|tsv|jsonl?|xlsx|zip)$/i.test(path));
   };
@@ -140,7 +143,15 @@ export async function discover(inputs: string[], opts: DiscoverOptions): Promise
       if (fa) { units.push({ type: 'folder', path: safeText(path), adapter: guardAdapter(fa, now), folder }); return; }
       for (const name of names) {
         const child = join(path, name);
-        if (IGNORED.test(name)) continue;
+        if (IGNORED.test(name)) {
+          // Left out by its type, unless it is an export made in the wrong format: then say which to make.
+          if (mayBeUnsupportedExport(name)) {
+            const bytes = await readHeadBytes(child).catch(() => null);
+            const known = bytes && unsupportedExport(headOf(child, bytes));
+            if (known) skip(child, `${known.what}; ${known.hint}`);
+          }
+          continue;
+        }
         const l = await lstat(child).catch(() => null);
         if (l?.isSymbolicLink() && (await realpath(child).catch(() => null)) === null) { skip(child, 'a broken or looping symbolic link'); continue; }
         await visit(child, false);
@@ -236,6 +247,8 @@ function isZip(head: FileHead, named: boolean): boolean {
 function notAnExport(path: string, head: FileHead, forced?: string): UserError {
   if (forced) return new UserError(`unknown --input-format "${forced}"`, { hint: 'community-audit formats lists them', zh: `未知的 --input-format "${forced}"`, hintZh: 'community-audit formats 列出了所有格式', code: 'usage' });
   const tried = adapters.map((a) => a.id).join(', ');
+  const known = unsupportedExport(head);
+  if (known) return new UserError(known.what, { file: path, hint: known.hint, zh: known.zh, hintZh: known.hintZh, code: 'unknown-format' });
   if (isBinary(head.bytes)) {
     return new UserError('binary data, not a text export (whatever its name says)', { file: path, hint: `formats tried: ${tried}`, zh: '这是二进制数据，不是文本导出（无论文件名是什么）', hintZh: `尝试过的格式：${tried}`, code: 'unknown-format' });
   }

@@ -70,6 +70,27 @@ describe('files that stop the run: exit 2, one error line with file (and line), 
   });
 });
 
+describe('exports made in a format this tool does not read say which to make instead (session 12, public real exports)', () => {
+  const TG = '<!DOCTYPE html>\n<html>\n <head>\n  <meta charset="utf-8"/>\n<title>Exported Data</title>\n </head>\n <body><div class="page_wrap"><div class="message service" id="message-1">Group created</div></div></body></html>\n';
+  const DCE = '==============================================================\nGuild: DefleMask\nChannel: Chat / general\n==============================================================\n\n[5/20/2018 4:10 PM] lombi\nhello\n';
+  it('a Telegram Desktop HTML export, given as a file or in its folder (where .html files are otherwise left out)', async () => {
+    mkdirSync(p('ChatExport_2025-07-28'), { recursive: true });
+    put('ChatExport_2025-07-28/messages.html', TG);
+    const file = await cli(['analyze', p('ChatExport_2025-07-28/messages.html')]);
+    expect(file.code).toBe(2);
+    expect(errorLine(file)).toMatch(/messages\.html: a Telegram Desktop HTML export: this tool reads its JSON export$/);
+    expect(file.stderr).toMatch(/hint: .*Machine-readable JSON/);
+    const folder = await cli(['analyze', p('ChatExport_2025-07-28')]);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toMatch(/hint: skipped 1: .*messages\.html: a Telegram Desktop HTML export/);
+    expect(folder.stderr).not.toMatch(/has no files/);
+  });
+  it('a DiscordChatExporter plain-text export', async () => {
+    const r = await cli(['analyze', put('Guild - general [253601524398293010].txt', DCE)]);
+    expect(errorLine(r)).toMatch(/a DiscordChatExporter HTML or plain-text export: this tool reads its JSON or CSV export$/);
+  });
+});
+
 describe('rows that are skipped: counted in inputs[].skipped, listed in warnings with file:line', () => {
   const run = async (...names: string[]) => {
     const r = await cli(['analyze', ...names.map(p), '--format', 'json']);
