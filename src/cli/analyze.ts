@@ -173,7 +173,12 @@ function emptyNote(lang: Lang, o: AnalyzeOptions, r: AuditResult): string {
   if (r.warnings.some((w) => w.code === 'personal-chats-left-out')) return labelled(lang, 'note.prefix', t(lang, 'note.emptyPersonal'));
   const window = ([['--since', o.since], ['--until', o.until], ['--as-of', o.asOf]] as const)
     .flatMap(([option, value]) => (value === undefined ? [] : [`${option} ${safeText(value)}`]));
-  const text = window.length ? t(lang, 'note.emptyWindow', { window: window.join(' ') }) : t(lang, 'note.empty');
+  // A file taken for an export whose every line was refused (a LINE export with date lines in a
+  // language the reader does not know): say which, not "no messages" (session 12).
+  const unread = r.inputs.filter((i) => i.records === 0 && i.skipped > 0);
+  const text = window.length ? t(lang, 'note.emptyWindow', { window: window.join(' ') })
+    : unread.length ? t(lang, 'note.emptyUnread', { file: safeText(unread[0]!.path), format: unread[0]!.format, skipped: unread[0]!.skipped })
+      : t(lang, 'note.empty');
   return labelled(lang, 'note.prefix', text);
 }
 

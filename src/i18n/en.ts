@@ -51,6 +51,7 @@ export const en = {
   'note.selfDriveNoStaff': 'self-drive: no owner or admin is known in {n} group(s), so nobody prompts and the score reads high; a member list with roles (or the owner\'s own export) lets it be judged',
   'warn.more': '… {n} more (see --format json)',
   'note.empty': 'the inputs hold no messages and no members: the report lists no groups',
+  'note.emptyUnread': 'nothing could be read from {file} (read as {format}): its {skipped} lines were skipped, see the warnings (--format json lists them); the report lists no groups',
   'note.emptyPersonal': 'the inputs hold only chats that are no groups (one-to-one chats, saved messages, bots, broadcast channels): the report lists no groups',
   'note.emptyWindow': 'no messages or members in the inputs fall within {window}: the report lists no groups',
   'progress.reading': 'reading {path}',

@@ -87,6 +87,7 @@ export const zh: Partial<Record<keyof typeof en, string>> & Record<string, strin
   'issue.missing-chunk': 'manifest.json 列出的分块文件不在文件夹里，已跳过',
   'issue.qce-manifest-alone': '这是分块 QCE 导出的 manifest.json，分块不在旁边：请传入整个文件夹',
   'note.empty': '输入里没有任何消息或成员，报告中没有群',
+  'note.emptyUnread': '{file}（按 {format} 读取）里什么也没读出来：{skipped} 行都被跳过了，见警告（--format json 会列出）；报告中没有群',
   'note.emptyPersonal': '输入里只有不是群的聊天（私聊、收藏夹、机器人、广播频道），报告中没有群',
   'note.emptyWindow': '在 {window} 范围内，输入里没有任何消息或成员，报告中没有群',
   'progress.reading': '正在读取 {path}',

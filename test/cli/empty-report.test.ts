@@ -32,6 +32,14 @@ describe('a report without any group', () => {
     expect(zh.stderr).toBe('注意：输入里没有任何消息或成员，报告中没有群\n');
   });
 
+  it('names a file taken for an export whose every line was refused (session 12: LINE date lines in an unknown language)', () => {
+    const line = join(dir, '[LINE] Nhom.txt');
+    writeFileSync(line, '[LINE] Chat history in "Nhom"\nSaved on: 2025/12/01 10:00\n\nT6, 28/11/2025\n08:55\tAn\tXin chao\n09:00\tBinh\tChao\n');
+    const r = cli(['analyze', line], undefined, EN);
+    expect(r.code).toBe(0);
+    expect(r.stderr.trim().split('\n').pop()).toBe(`note: nothing could be read from ${line} (read as line-txt): its 3 lines were skipped, see the warnings (--format json lists them); the report lists no groups`);
+  });
+
   it('is silent with --quiet, and there is no note when groups are reported', () => {
     expect(cli(['analyze', emptyTelegram, '-q'], undefined, EN).stderr).toBe('');
     const full = cli(['analyze', INPUT, '--format', 'json'], undefined, EN);

@@ -130,6 +130,12 @@ describe('line-txt', () => {
     expect((await read(await fileSource(EN))).messages.some((m) => m.fromSelf)).toBe(false);
   });
 
+  it('reads a Thai phone export: its "saved on" line, weekday-first Buddhist-era date lines (session 12)', async () => {
+    const { messages, issues } = await read(text('[LINE] ประวัติการแชทในกลุ่ม "กลุ่มทดสอบ"\nบันทึกเมื่อ 04/09/2569 07:48\n\nศ. 28/11/2568\n08:55\tสมชาย\tสวัสดีครับ\n09:00\tสมหญิง\t[รูป]\n\nส. 29/11/2568\n10:00\tสมชาย\tครับ\n'));
+    expect(messages.map((m) => [m.senderId, new Date(m.time).toISOString().slice(0, 10)])).toEqual([['สมชาย', '2025-11-28'], ['สมหญิง', '2025-11-28'], ['สมชาย', '2025-11-29']]);
+    expect(issues).toEqual([]);
+  });
+
   it('counts system lines in an unknown wording in one note', async () => {
     const { issues, changes } = await read(text('2024/01/02(火)\n10:00\t\tsomething new happened\n10:01\t\tanother thing\n10:02\tA\thi\n'));
     expect(changes).toEqual([]);
@@ -144,6 +150,12 @@ describe('line-txt', () => {
     expect(days.read('Wed, 10/07/2562 BE')).toEqual({ y: 2019, m: 7, d: 10 });
     expect(days.read('2016/5/8（週日）')).toEqual({ y: 2016, m: 5, d: 8 });
     expect(days.read('2024/1/2周二')).toEqual({ y: 2024, m: 1, d: 2 });
+    // A Thai phone in Thai (weekday, day/month, Buddhist era); Thai, Korean and Indonesian weekdays on the PC (session 12).
+    expect(days.read('ศ. 28/11/2568')).toEqual({ y: 2025, m: 11, d: 28 });
+    expect(days.read('ศ. 31/02/2568')).toBe('impossible');
+    expect(days.read('2025.05.15 วันพฤหัสบดี')).toEqual({ y: 2025, m: 5, d: 15 });
+    expect(days.read('2025.05.15 목요일')).toEqual({ y: 2025, m: 5, d: 15 });
+    expect(days.read('2025.05.15 Kamis')).toEqual({ y: 2025, m: 5, d: 15 });
     expect(days.read('2024.02.30 Friday')).toBe('impossible');
     // A line of chat that is a date without a weekday is no date line.
     expect(days.read('2024/01/02')).toBeNull();

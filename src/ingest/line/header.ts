@@ -39,4 +39,4 @@ export function fileTitle(fileName: string): ChatTitle {
 }
 
 /** `Saved on: 2024/01/03 09:00` and its translations, the line after the header. */
-export const SAVED_ON = /^(?:Saved on|儲存日期|保存日期|保存日時|บันทึกวันที่)\s*[:：]/i;
+export const SAVED_ON = /^(?:(?:Saved on|儲存日期|保存日期|保存日時|บันทึกวันที่)\s*[:：]|บันทึกเมื่อ\s)/i;
