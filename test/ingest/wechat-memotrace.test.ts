@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -273,5 +273,35 @@ describe('WeChat 留痕/WeChatMsg 2.x CSV: names and quotes', () => {
     expect(dataset.members.map((m) => m.key).sort()).toEqual(['小李', '小王', '老周']);
     const zhou = dataset.members.find((m) => m.key === '老周')!;
     expect(dataset.members.find((m) => m.key === '小王')!.invitedBy).toBe(zhou.index);
+  });
+});
+
+describe('留痕 CSV of a chat with one person (session 12: found in a public importer\'s test data)', () => {
+  const HEAD = '\uFEFFlocalId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender';
+  const rows = [
+    '1854662,217,1,0,0,1628863878,,我通过了你的朋友验证请求，现在我们可以开始聊天了,2021-08-13 22:11:18,宋悦,Viζa.,wxid_h6cbjnu4re9722',
+    '1854663,217,1,0,1,1628863886,,你好,2021-08-13 22:11:26,Enigma,Enigma,wxid_me',
+    '1854664,217,1,0,0,1628863895,,你好呀,2021-08-13 22:11:35,宋悦,Viζa.,wxid_h6cbjnu4re9722',
+  ];
+  const groupsOf = async (folder: string, lines: string[]) => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'ca-mt-')), folder);
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, '宋悦_utf8.csv');
+    writeFileSync(path, [HEAD, ...lines].join('\r\n'));
+    const events: IngestEvent[] = [];
+    const ctx = { path, zone: new Zone('Asia/Shanghai'), reportIssue: () => {}, reportProgress: () => {} };
+    for await (const ev of wechatMemotraceCsv.read(await fileSource(path), ctx)) events.push(ev);
+    return events.filter((e) => e.type === 'group' && e.group.personal).length;
+  };
+
+  it('is one-to-one by WeChat\'s "now we can chat", or by a contact\'s folder (remark(wxid_…))', async () => {
+    expect(await groupsOf('聊天记录/宋悦', rows)).toBe(1);
+    expect(await groupsOf('聊天记录/宋悦(wxid_h6cbjnu4re9722)', rows.slice(1))).toBe(1);
+  });
+
+  it('a group of two voices stays a group without either sign, and a group notice keeps it one', async () => {
+    expect(await groupsOf('聊天记录/小群', rows.slice(1))).toBe(0);
+    const notice = '1854665,217,10000,0,0,1628863999,,"""Enigma""邀请""宋悦""加入了群聊",2021-08-13 22:13:19,,,';
+    expect(await groupsOf('聊天记录/宋悦(wxid_h6cbjnu4re9722)', [...rows, notice])).toBe(0);
   });
 });

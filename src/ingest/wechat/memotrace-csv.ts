@@ -6,6 +6,7 @@ import type { IngestAdapter, ReadContext, Source } from '../types.js';
 import { factEvents } from '../notices/events.js';
 import { wechatKind } from './kinds.js';
 import { ReplyLinker } from './replies.js';
+import { OneToOne } from './one-to-one.js';
 import { parseSystemLine } from './system.js';
 import { cleanName, fileStem } from '../text/names.js';
 import { firstLine } from '../text/lines.js';
@@ -62,6 +63,7 @@ async function* readBatches(source: Source, ctx: ReadContext): AsyncGenerator<In
     }
     return g;
   };
+  const oneToOne = new OneToOne(source.path);
   for await (const batch of csvRowBatches(source, ctx)) {
     if ('header' in batch) {
       col = {};
@@ -86,6 +88,7 @@ async function* readBatches(source: Source, ctx: ReadContext): AsyncGenerator<In
       if (type === 10000 || type === 10002) {
         const fact = parseSystemLine(systemText(content));
         if (fact) out.push(...factEvents(fact, group, time, { id, self: self ?? ctx.me?.[0], line: row.line }));
+        oneToOne.notice(group, content, fact !== null && fact.kind !== 'recall');
         continue;
       }
       // The exporter's remark for the person is how they know them; notices name them by nickname.
@@ -95,6 +98,7 @@ async function* readBatches(source: Source, ctx: ReadContext): AsyncGenerator<In
       if (!senderId) { ctx.reportIssue({ line: row.line, reason: 'no sender', code: 'no-sender' }); continue; }
       const fromSelf = cell(f, col.IsSender) === '1';
       if (fromSelf && name) self = name;
+      oneToOne.message(group, senderId, content);
       const ev: MessageEvent = { type: 'message', group, time, senderId, kind: wechatKind(type, sub), line: row.line };
       if (fromSelf) ev.fromSelf = true;
       if (name) ev.senderName = name;
@@ -117,4 +121,6 @@ async function* readBatches(source: Source, ctx: ReadContext): AsyncGenerator<In
   // Quotes of messages older than the export stay unlinked: still messages.
   const rest = linker.rest();
   if (rest.length) yield rest;
+  const personal = oneToOne.chats(groups.values());
+  if (personal.length) yield personal.map((g) => ({ type: 'group', group: { ...g, personal: true } }));
 }
