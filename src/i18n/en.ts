@@ -150,7 +150,7 @@ export const en = {
   'finding.vitality-silent': 'no member activity for {days} days (at risk after {atRiskAfterDays}); last member message {lastMemberMessageAt}',
   'finding.vitality-below-peak': 'member messages in the last {windowDays} days: {recent}, {share} of the peak {peak} (window ending {peakEndedOn}); at risk below {threshold}',
   'finding.vitality-alive': '{recent} member messages from {activeMembers} members in the last {windowDays} days ({share} of the peak)',
-  'finding.vitality-no-messages': 'nobody has written in the group ({members} on the roster): its chat export is not among the inputs, or nobody talks in it; judged on the roster\'s dates alone',
+  'finding.vitality-no-messages': 'nobody has written in the group ({members} on the roster): judged on the roster\'s dates alone (is its chat export among the inputs?)',
   'finding.vitality-young': 'no member has written yet, but the group is only {days} days old (at risk after {atRiskAfterDays})',
   // --- end of vitality block ---
   // --- issue 5: fission (src/analysis/fission) ---

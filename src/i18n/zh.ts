@@ -186,7 +186,7 @@ export const zh: Partial<Record<keyof typeof en, string>> & Record<string, strin
   'finding.vitality-silent': '已连续 {days} 天没有成员发言（{atRiskAfterDays} 天即有风险）；最后一条成员消息 {lastMemberMessageAt}',
   'finding.vitality-below-peak': '最近 {windowDays} 天成员消息 {recent} 条，只有高峰 {peak} 条（截至 {peakEndedOn}）的 {share}；低于 {threshold} 即有风险',
   'finding.vitality-alive': '最近 {windowDays} 天有 {activeMembers} 位成员发了 {recent} 条消息（高峰的 {share}）',
-  'finding.vitality-no-messages': '群里没有人发言（名单上 {members} 人）：输入中没有它的聊天记录，或者没人在群里说话；只按名单上的日期判断',
+  'finding.vitality-no-messages': '群里没有人发言（名单上 {members} 人）：只按名单上的日期判断（输入里有它的聊天记录吗？）',
   'finding.vitality-young': '还没有成员发言，但群才建 {days} 天（{atRiskAfterDays} 天后才判风险）',
   // --- 活跃度结束 ---
   // --- issue 5：裂变（src/analysis/fission）---

@@ -6,9 +6,9 @@ import { safeText } from '../core/sanitize.js';
 import { readHeadBytes } from './decode.js';
 import { guardAdapter } from './guard.js';
 import { adapters } from './registry.js';
-import { fileSource, headOf, isBinary, spool, spooledSource } from './source.js';
+import { fileSource, headOf, spool, spooledSource } from './source.js';
 import { isFolderAdapter, type FileHead, type Folder, type FolderAdapter, type IngestAdapter, type Source } from './types.js';
-import { mayBeUnsupportedExport, unsupportedExport } from './unsupported.js';
+import { notAnExport, unsupportedExport, unsupportedInFolder } from './unsupported.js';
 import { zipFolder } from './zip.js';
 
 /** One unit of input: a file (or ZIP entry) read by an adapter, or a folder read whole. */
@@ -93,15 +93,16 @@ const zhOf = (text: string) => ZH[text] ?? (/^cannot read \((\w+)\)$/.test(text)
  */
 export async function discover(inputs: string[], opts: DiscoverOptions): Promise<InputUnit[]> {
   const units: InputUnit[] = [];
-  const skipped: string[] = [];
+  const skipped: string[] = [], skippedZh: string[] = [];
   const seen = new Set<string>();
   const excluded = new Set<string>();
   const now = opts.now ?? Date.now();
   for (const p of opts.exclude ?? []) excluded.add(await realpath(p).catch(() => p));
   // Paths and ZIP entry names are data too: what is shown (and reported) is cleaned; what is opened is not.
-  const skip = (path: string, reason: string, foreign = false) => {
+  const skip = (path: string, reason: string, foreign = false, reasonZh = zhOf(reason)) => {
     const [shown, why] = [safeText(path), safeText(reason)];
     skipped.push(`${shown}: ${why}`);
+    skippedZh.push(`${shown}：${reasonZh ?? why}`);
     opts.onSkip(shown, why, foreign);
   };
   const refuse = (path: string, direct: boolean, reason: string, hint = HINTS[reason], code = 'no-input') => {
@@ -116,7 +117,7 @@ export async function discover(inputs: string[], opts: DiscoverOptions): Promise
     if (pick) { units.push({ type: 'file', path: safeText(path), adapter: guardAdapter(pick.adapter, now), head, open, ...(reopen ? { reopen } : {}) }); return; }
     if (direct) throw notAnExport(path, head, opts.forced);
     const known = unsupportedExport(head);
-    if (known) { skip(path, `${known.what}; ${known.hint}`); return; }
+    if (known) { skip(path, `${known.what}; ${known.hint}`, true, `${known.zh}；${known.hintZh}`); return; }
     // A data file (.csv, .json…) that no reader knows may be a damaged export: --strict stops there.
     skip(path, 'not a chat export or member list this tool knows', !/\.(csv|tsv|jsonl?|xlsx|zip)$/i.test(path));
   };
@@ -145,11 +146,8 @@ export async function discover(inputs: string[], opts: DiscoverOptions): Promise
         const child = join(path, name);
         if (IGNORED.test(name)) {
           // Left out by its type, unless it is an export made in the wrong format: then say which to make.
-          if (mayBeUnsupportedExport(name)) {
-            const bytes = await readHeadBytes(child).catch(() => null);
-            const known = bytes && unsupportedExport(headOf(child, bytes));
-            if (known) skip(child, `${known.what}; ${known.hint}`);
-          }
+          const known = await unsupportedInFolder(child, name, names);
+          if (known) skip(child, `${known.what}; ${known.hint}`, true, `${known.zh}；${known.hintZh}`);
           continue;
         }
         const l = await lstat(child).catch(() => null);
@@ -201,11 +199,11 @@ export async function discover(inputs: string[], opts: DiscoverOptions): Promise
 
   for (const input of inputs) await visit(input, true);
   if (units.length === 0) {
-    const shown = skipped.slice(0, 3).join('; ');
+    const shown = skipped.slice(0, 3).join('; '), shownZh = skippedZh.slice(0, 3).join('；');
     throw new UserError(`no chat exports or member lists found in ${inputs.join(', ')}`, {
       hint: skipped.length ? `skipped ${skipped.length}: ${shown}${skipped.length > 3 ? '; …' : ''}` : 'the folder has no files; community-audit formats lists what can be read',
       zh: `在 ${inputs.join(', ')} 中没有找到聊天导出或成员名单`,
-      hintZh: skipped.length ? `跳过了 ${skipped.length} 个：${shown}${skipped.length > 3 ? '；…' : ''}` : '文件夹里没有文件；community-audit formats 列出了能读取的格式',
+      hintZh: skipped.length ? `跳过了 ${skipped.length} 个：${shownZh}${skipped.length > 3 ? '；…' : ''}` : '文件夹里没有文件；community-audit formats 列出了能读取的格式',
       code: 'no-input',
     });
   }
@@ -242,26 +240,6 @@ function isZip(head: FileHead, named: boolean): boolean {
   const b = head.bytes;
   if (!(b[0] === 0x50 && b[1] === 0x4b)) return false;
   return named || (b[2] === 0x03 && b[3] === 0x04 && pickAdapter(head) === null);
-}
-
-function notAnExport(path: string, head: FileHead, forced?: string): UserError {
-  if (forced) return new UserError(`unknown --input-format "${forced}"`, { hint: 'community-audit formats lists them', zh: `未知的 --input-format "${forced}"`, hintZh: 'community-audit formats 列出了所有格式', code: 'usage' });
-  const tried = adapters.map((a) => a.id).join(', ');
-  const known = unsupportedExport(head);
-  if (known) return new UserError(known.what, { file: path, hint: known.hint, zh: known.zh, hintZh: known.hintZh, code: 'unknown-format' });
-  if (isBinary(head.bytes)) {
-    return new UserError('binary data, not a text export (whatever its name says)', { file: path, hint: `formats tried: ${tried}`, zh: '这是二进制数据，不是文本导出（无论文件名是什么）', hintZh: `尝试过的格式：${tried}`, code: 'unknown-format' });
-  }
-  const first = head.text.split('\n', 1)[0]!.replace(/\r$/, '');
-  if (/\.(csv|tsv)$/i.test(head.fileName) && first.trim() !== '') {
-    return new UserError('a CSV whose header this tool does not recognise', {
-      file: path, line: 1, code: 'unknown-format',
-      hint: `a messages CSV needs a time column (timestamp/时间), a sender (sender_id/sender_name/发送者) and text or type; a member list needs member_id or name; the header is: ${first.slice(0, 120)}`,
-      zh: '无法识别这个 CSV 的表头',
-      hintZh: `消息 CSV 需要时间列（timestamp/时间）、发送者列（sender_id/sender_name/发送者）以及内容或类型列；成员名单需要 member_id 或昵称列。这个文件的表头是：${first.slice(0, 120)}`,
-    });
-  }
-  return new UserError('not a chat export or member list this tool can read', { file: path, hint: `formats tried: ${tried}; force one with --input-format`, zh: '不是本工具能读取的聊天导出或成员名单', hintZh: `尝试过的格式：${tried}；可以用 --input-format 指定一种`, code: 'unknown-format' });
 }
 
 async function diskFolder(path: string): Promise<Folder> {

@@ -40,6 +40,9 @@ describe('a group nobody has written in', () => {
     expect(young.lifecycle).toMatchObject({ phase: 'inception' });
     const undated = report([{ members: [{ id: 'a' }, { id: 'b' }] }]).groups[0]!;
     expect(undated.vitality).toMatchObject({ status: 'at-risk' });
+    expect(undated.lifecycle).toMatchObject({ confidence: 0 });
+    // A group nobody wrote in has no activity to be glad of: no green tick (review).
+    expect((young.lifecycle as { evidence: { code: string; severity: string }[] }).evidence.find((e) => e.code === 'lifecycle-activity')?.severity).toBe('info');
     expect((undated.vitality as { reasons: unknown[] }).reasons).toEqual([expect.objectContaining({ code: 'vitality-no-messages', severity: 'warn' })]);
   });
 

@@ -166,7 +166,7 @@ describe('the set of (recognised, by) pairs', () => {
 
 describe('names that say bot', () => {
   it('by the handle conventions, never a surname', () => {
-    for (const n of ['matrixbot', 'AjudanteBot', 'Gitter Bot', 'dependabot[bot]', 'my_bot', '群机器人']) expect(namedLikeBot(n), n).toBe(true);
-    for (const n of ['Talbot', 'Abbot', 'Anna Talbot', 'turbot', 'robot', '小助手', 'Bob']) expect(namedLikeBot(n), n).toBe(false);
+    for (const n of ['matrixbot', 'AjudanteBot', 'Gitter bot', 'dependabot[bot]', 'my_bot', '群机器人', '群助手小Q', '运营小助理']) expect(namedLikeBot(n), n).toBe(true);
+    for (const n of ['Talbot', 'Abbot', 'Anna Talbot', 'turbot', 'robot', 'Ben Bot', 'Bob']) expect(namedLikeBot(n), n).toBe(false);
   });
 });

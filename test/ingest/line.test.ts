@@ -133,6 +133,7 @@ describe('line-txt', () => {
   it('reads a Thai phone export: its "saved on" line, weekday-first Buddhist-era date lines (session 12)', async () => {
     const { messages, issues } = await read(text('[LINE] ประวัติการแชทในกลุ่ม "กลุ่มทดสอบ"\nบันทึกเมื่อ 04/09/2569 07:48\n\nศ. 28/11/2568\n08:55\tสมชาย\tสวัสดีครับ\n09:00\tสมหญิง\t[รูป]\n\nส. 29/11/2568\n10:00\tสมชาย\tครับ\n'));
     expect(messages.map((m) => [m.senderId, new Date(m.time).toISOString().slice(0, 10)])).toEqual([['สมชาย', '2025-11-28'], ['สมหญิง', '2025-11-28'], ['สมชาย', '2025-11-29']]);
+    expect(messages[0]!.group.name).toBe('กลุ่มทดสอบ');
     expect(issues).toEqual([]);
   });
 

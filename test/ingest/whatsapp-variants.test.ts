@@ -190,6 +190,9 @@ describe('shapes of real exports found in public repositories (session 12)', () 
     expect(messages).toHaveLength(2);
     expect(members.map((j) => [j.action, j.memberId])).toEqual([['leave', '+420 739 534 759']]);
     expect(issues.map((i) => i.line)).toContain(1);
+    // Mostly multi-line messages below a typed title: still an export (second review).
+    const long = ['Family chat backup', ...Array.from({ length: 4 }, (_, k) => [`0${k + 1}/05/21 10:00 - Alice: line one`, 'line two', 'line three', 'line four']).flat()];
+    expect(pickAdapter(headOf('/x/WhatsApp Chat with Fam.txt', strToU8(long.join('\n'))))?.adapter.id).toBe('whatsapp-txt');
     // Three lines of something else before a header: not an export; nor a README quoting one line near its top (review).
     expect(pickAdapter(headOf('/x/notes.txt', strToU8(['a', 'b', 'c', lines[2]!, lines[3]!].join('\n'))))?.adapter.id).not.toBe('whatsapp-txt');
     const readme = ['# Our club', lines[2]!, 'is how a line of the export looks.', 'Export the chat from the app', 'and drop the file here.', 'Questions go to the board.'];

@@ -106,6 +106,7 @@ describe('whatsapp-txt', () => {
     expect(splitNames('Christoph, Martin und 5 weitere Personen', 'und')).toEqual(['Christoph', 'Martin']);
     expect(splitNames('Ana, Rui e mais 2 pessoas')).toEqual(['Ana', 'Rui']);
     expect(splitNames('Ana y otras 5 personas')).toEqual(['Ana']);
+    expect(splitNames('Ann, Bob and 3 more')).toEqual(['Ann', 'Bob']);
     for (const name of ['Club 27', '2 Chainz', 'Tom 5', '+49 176 29067581', 'Person 2', 'Участник 3', 'Orang 3']) expect(splitNames(`Ann and ${name}`)).toEqual(['Ann', name]);
   });
 

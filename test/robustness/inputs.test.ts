@@ -84,6 +84,15 @@ describe('exports made in a format this tool does not read say which to make ins
     expect(folder.code).toBe(2);
     expect(folder.stderr).toMatch(/hint: skipped 1: .*messages\.html: a Telegram Desktop HTML export/);
     expect(folder.stderr).not.toMatch(/has no files/);
+    expect((await cli(['analyze', p('ChatExport_2025-07-28'), '--lang', 'zh'])).stderr).toMatch(/提示：跳过了 1 个：.*messages\.html：这是 Telegram Desktop 的 HTML 导出/);
+  });
+  it('not when the JSON export lies beside it (Telegram Desktop writes both with Format "Both")', async () => {
+    mkdirSync(p('ChatExportBoth'), { recursive: true });
+    put('ChatExportBoth/messages.html', TG);
+    put('ChatExportBoth/result.json', JSON.stringify({ name: 'G', type: 'private_supergroup', id: 1, messages: [{ id: 1, type: 'message', date: '2024-01-01T10:00:00', date_unixtime: '1704103200', from: 'A', from_id: 'user1', text: 'hi' }] }));
+    const r = await cli(['analyze', p('ChatExportBoth'), '--format', 'json', '--strict']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).warnings.filter((w: { code: string }) => w.code === 'skipped-file')).toEqual([]);
   });
   it('a DiscordChatExporter plain-text export', async () => {
     const r = await cli(['analyze', put('Guild - general [253601524398293010].txt', DCE)]);

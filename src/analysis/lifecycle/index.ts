@@ -84,7 +84,8 @@ export const lifecycle = defineAnalysis({
     return {
       phase: now.phase,
       since: dayIso(now.start),
-      confidence: confidence(f, runs, o, source),
+      // Nothing dated at all (a member list without join times, nobody wrote): a phase of no history.
+      confidence: s.dated ? confidence(f, runs, o, source) : 0,
       lateGrowth: now.phase === 'growth' && now.lateFrom !== null,
       lateGrowthSince: lateFrom === null ? null : dayIso(lateFrom),
       rosterSource: source,
@@ -139,7 +140,8 @@ function evidence(g: GroupRecord, ctx: AnalysisContext, f: DailyFeatures, now: R
       roster: s.roster[d]!, peak: rosterPeak, net30: f.net30[d]!, rate30: f.base30[d]! >= o.growthMin ? round(sig.rosterRate, 3) : null, source,
     }),
     finding('lifecycle-inflow', sig.growing ? 'good' : 'info', { net30: f.net30[d]!, peakNet30: netPeak, ratio: netPeak > 0 ? round(f.net30[d]! / netPeak) : null }),
-    finding('lifecycle-activity', sig.activityRatio < o.declineActivity ? 'bad' : sig.activityRatio < o.recoverActivity ? 'warn' : 'good', {
+    // No peak at all (nobody ever wrote) is nothing to be glad of: info, not a green tick (review).
+    finding('lifecycle-activity', f.peak28[d]! < 0.05 ? 'info' : sig.activityRatio < o.declineActivity ? 'bad' : sig.activityRatio < o.recoverActivity ? 'warn' : 'good', {
       // Against a peak that rounds to 0 a day (chance taken off a few messages) a share says nothing ("1493%"): none.
       perDay7: round(f.act7[d]!, 1), perDay28: round(f.act28[d]!, 1), peak28: round(f.peak28[d]!, 1), ratio: f.peak28[d]! >= 0.05 ? round(sig.activityRatio) : null,
     }),

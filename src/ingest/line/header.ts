@@ -14,6 +14,8 @@ const TITLES: [RegExp, boolean][] = [
   [/^Chat history with (.+)$/i, true], [/^Chat history in (.+)$/i, false],
   [/^[與与](.+)的聊天[記记][錄录]$/, true], [/^(.+)的聊天[記记][錄录]$/, false],
   [/^(.+)とのトーク履歴$/, true], [/^(.+)のトーク履歴$/, false],
+  // Thai (session 12, from test data shaped like real files): "in the group" / "with".
+  [/^ประวัติการแชทกับ\s*"?(.+?)"?$/, true], [/^ประวัติการแชทในกลุ่ม\s*"?(.+?)"?$/, false],
 ];
 const LINE_MARK = /^\[LINE\]\s*/i;
 

@@ -29,7 +29,7 @@ export function splitNames(list: string, and = 'and|e|y'): string[] {
  * "5 personas más"): a number beside a word for "other(s)" or "more", perhaps with a word for
  * people, and nothing else. A contact saved as "Person 2" or "Участник 3" has no such word.
  */
-const OTHER = 'others?|weitere|autres|altr[ei]|mais|outr[ao]s|otr[ao]s|más|ещё|еще|других|lainnya|anderen|andere|其他|另外';
+const OTHER = 'others?|more|weitere|autres|altr[ei]|mais|outr[ao]s|otr[ao]s|más|ещё|еще|других|другие|lainnya|anderen|andere|其他|另外';
 const PEOPLE = 'people|persons|Personen|personnes|persone|pessoas|personas|участник(?:а|ов)|человека?|orang|personen|人';
 const UNNAMED = new RegExp(`^(?:(?:${OTHER})\\s*\\d+|\\d+\\s*(?:${OTHER}))(?:\\s*(?:${PEOPLE}))?$|^\\d+\\s*(?:${PEOPLE})\\s*(?:${OTHER})$`, 'iu');
 

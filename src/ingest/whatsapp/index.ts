@@ -31,6 +31,8 @@ interface Scan {
 const SEP = /^([^:]{1,80}?):[ ]?(.*)$/;
 /** Non-empty lines above the first header that still leave a file a WhatsApp export. */
 const STRAY_LINES_ON_TOP = 2;
+/** …when at least this many headers follow (a README quotes one; multi-line messages make the share low). */
+const MIN_HEADERS_BELOW_STRAY = 3;
 /** How many headers from the top the encryption notice may come after ("You created this group" first). */
 const NOTICE_WITHIN = 5;
 
@@ -124,7 +126,7 @@ export const whatsappText = {
     // one WhatsApp line near its top is not one (review).
     const firstHeader = sample.findIndex((l) => matchHeader(l) !== null);
     const share = hits / sample.length;
-    if (hits === 0 || firstHeader > STRAY_LINES_ON_TOP || (firstHeader > 0 && share < 0.5)) return 0;
+    if (hits === 0 || firstHeader > STRAY_LINES_ON_TOP || (firstHeader > 0 && hits < MIN_HEADERS_BELOW_STRAY)) return 0;
     const named = /WhatsApp|^_chat\.txt$/i.test(head.fileName) ? 0.05 : 0;
     return (share >= 0.5 ? 0.9 : 0.6) + named - (firstHeader > 0 ? 0.1 : 0);
   },
