@@ -26,7 +26,9 @@ export class OneToOne {
   message(g: GroupInfo, sender: string, text: string): void {
     let v = this.voices.get(g);
     if (!v) this.voices.set(g, (v = new Set()));
-    if (v.size <= 2) v.add(sender);
+    // A third voice settles it (a group): no more work per row on the hot path of a big export.
+    if (v.size > 2) return;
+    v.add(sender);
     if (BEFRIENDED.test(text)) this.befriended.add(g);
   }
 
