@@ -53,8 +53,10 @@ export function diffReports(before: AuditResult, after: AuditResult, topSpreader
     if (p.vitality && c.vitality) {
       if (p.vitality.status !== 'dead' && c.vitality.status === 'dead') out.push({ ...base, kind: 'died', from: p.vitality.status, to: 'dead' });
       if (p.vitality.status === 'dead' && c.vitality.status !== 'dead') out.push({ ...base, kind: 'revived', from: 'dead', to: c.vitality.status });
-      if (p.vitality.status === 'alive' && c.vitality.status === 'at-risk') out.push({ ...base, kind: 'at-risk', from: 'alive', to: 'at-risk' });
-      if (p.vitality.status === 'at-risk' && c.vitality.status === 'alive') out.push({ ...base, kind: 'recovered', from: 'at-risk', to: 'alive' });
+      // "no-messages" is a status of reports before session 12 (a group nobody wrote in): its group
+      // turning at risk or alive is news too.
+      if ((p.vitality.status === 'alive' || p.vitality.status === 'no-messages') && c.vitality.status === 'at-risk') out.push({ ...base, kind: 'at-risk', from: p.vitality.status, to: 'at-risk' });
+      if ((p.vitality.status === 'at-risk' || p.vitality.status === 'no-messages') && c.vitality.status === 'alive') out.push({ ...base, kind: 'recovered', from: p.vitality.status, to: 'alive' });
     }
     // Both are --fail-on conditions: a cron mail should say when they started or stopped.
     if (p.selfDrive && c.selfDrive && p.selfDrive.lacking !== c.selfDrive.lacking) {

@@ -62,6 +62,14 @@ describe('--baseline: what changed since the last run', () => {
     expect(kinds.map((k) => k[0])).toContain('self-drive-lost');
     expect(diffReports(now, before).filter((c) => c.groupId === alive.id).map((c) => c.kind)).toEqual(expect.arrayContaining(['recovered', 'self-drive-regained']));
   });
+  it('a baseline written before session 12 ("no-messages", null verdicts): its group now at risk or alive is news, nothing breaks', () => {
+    const before = frozen(), now = frozen();
+    const [a, b] = now.groups.filter((g) => (g as Loose).vitality.status === 'alive') as Loose[];
+    a!.vitality.status = 'at-risk';
+    for (const g of before.groups.filter((x) => x.id === a!.id || x.id === b!.id) as Loose[]) Object.assign(g, { lifecycle: null, selfDrive: null, monetization: null, vitality: { ...g.vitality, status: 'no-messages' } });
+    const kinds = diffReports(before, now).filter((c) => c.from === 'no-messages').map((c) => [c.kind, c.groupId]);
+    expect(kinds.sort()).toEqual([['at-risk', a!.id], ['recovered', b!.id]].sort());
+  });
   it('the report with changes is valid, and every human format says "since last run"', () => {
     const r = { ...frozen(), changes };
     expect(reportSchema.safeParse(r).success).toBe(true);
