@@ -182,6 +182,26 @@ describe('shapes of real exports found in public repositories (session 12)', () 
     expect(messages.filter((m) => m.kind !== 'system').map((m) => m.senderId)).toEqual(['Piet', 'Anna']);
   });
 
+  it('Portugal: "adicionou o seu contacto" is the exporter; the pt-PT encryption notice and "afixou uma mensagem" are no unknown lines', async () => {
+    const { members, issues } = await read(text('/x/Conversa do WhatsApp com Cerveja.txt', [
+      '12/07/24, 19:40 - As mensagens e chamadas são encriptadas ponto a ponto. Ninguém fora desta conversa pode lê-las.',
+      '12/07/24, 19:44 - Ronaldo adicionou o seu contacto', '12/07/24, 19:45 - Ronaldo adicionou José Mourinho',
+      '12/07/24, 19:46 - Ronaldo: Bem-vindos', '13/07/24, 07:50 - Ronaldo afixou uma mensagem', '13/07/24, 08:00 - José Mourinho: Olá',
+    ]));
+    expect(members.map((j) => [j.memberId, j.by])).toEqual([['You', 'Ronaldo'], ['José Mourinho', 'Ronaldo']]);
+    expect(issues.map((i) => i.code)).toEqual(['exporter-as-you']);
+  });
+
+  it('iOS "and 8 others. Tap to see all.": the unnamed are counted in a note, never as a member', async () => {
+    const { members, issues } = await read(text('/x/_chat.txt', [
+      `[01/02/24, 10:00:00] Club: ${LRM}Messages and calls are end-to-end encrypted.`,
+      `[01/02/24, 10:01:00] Club: ${LRM}Ann added Bob, Cy, and 8 others. Tap to see all.`,
+      `[01/02/24, 10:02:00] Club: ${LRM}Ann added Dee and 4 others`, '[01/02/24, 10:03:00] Bob: hi', '[01/02/24, 10:04:00] Cy: hey',
+    ]));
+    expect(members.map((j) => j.memberId)).toEqual(['Bob', 'Cy', 'Dee']);
+    expect(issues.filter((i) => i.code !== 'ambiguous-date-order')).toEqual([expect.objectContaining({ code: 'unnamed-joins', line: 2, counts: false, reason: expect.stringMatching(/^12 people were added without a name/) })]);
+  });
+
   it('a line or two typed above the first header still leave a WhatsApp export, reported as text before the first header', async () => {
     const lines = ['1. Foo', '', '01/04/21 11:04 p. m. - Ana: hola', '01/04/21 11:05 p. m. - Luis: qué tal', '02/04/21 9:00 a. m. - +420 739 534 759 salió del grupo'];
     const path = '/x/Chat de WhatsApp con Beach Volley.txt';

@@ -10,17 +10,28 @@
  * space after the comma of a list, so a comma without one belongs to a name ("王,小二").
  */
 export function splitNames(list: string, and = 'and|e|y'): string[] {
+  // "…and 8 others": people the line does not name (iOS, long lists) are nobody to count (unnamedIn).
+  return listParts(list, and).filter((s) => s !== '' && !UNNAMED.test(s));
+}
+
+/** How many people a list leaves unnamed ("A, B and 8 others" → 8). */
+export function unnamedIn(list: string, and = 'and|e|y'): number {
+  let n = 0;
+  for (const part of listParts(list, and)) if (UNNAMED.test(part)) n += Number(/\d+/.exec(part)![0]);
+  return n;
+}
+
+function listParts(list: string, and: string): string[] {
   // "你和李四" / "李四和你": the exporter beside one more name, joined by a bare 和.
   const you = /^(你|您)和(.+)$/.exec(list) ?? /^(.+)和(你|您)$/.exec(list);
-  if (you && !list.includes('、')) return [person(you[1]!), person(you[2]!)].filter((s) => s !== '');
+  if (you && !list.includes('、')) return [person(you[1]!), person(you[2]!)];
   // iOS puts a comma before the last "and" ("A, B, and C").
   const parts = list.split(new RegExp(`\\s*,\\s+(?:(?:${and})\\s+)?|\\s+(?:${and})\\s+|、|\\s+和\\s+`));
   if (list.includes('、') && parts.length > 1) {
     const last = parts.pop()!, at = last.lastIndexOf('和');
     parts.push(...(at > 0 && at < last.length - 1 ? [last.slice(0, at), last.slice(at + 1)] : [last]));
   }
-  // "…and 8 others": people the line does not name (iOS, long lists) are nobody to count.
-  return parts.map(person).filter((s) => s !== '' && !UNNAMED.test(s));
+  return parts.map(person);
 }
 
 /**

@@ -32,7 +32,7 @@ export const telegramJson = {
   platform: 'telegram',
   capabilities: {
     identity: 'ids', joins: true, replies: true,
-    note: 'user ids (from_id); invites, joins by link and removals with the inviter (names resolved to ids within the chat); every group and channel of an account export is a group; personal chats, saved messages and bot chats (1:1) are left out of the report with a warning; messages tdesktop could not export ("unsupported", only an id) are left out',
+    note: 'user ids (from_id); invites, joins by link and removals with the inviter (names resolved to ids within the chat); every group of an account export is a group; personal chats, saved messages, bot chats (1:1) and broadcast channels (only their admins post) are left out of the report with a warning; messages tdesktop could not export ("unsupported", only an id) are left out',
   },
   kind: () => 'messages',
   detect(head) {

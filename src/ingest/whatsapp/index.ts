@@ -104,6 +104,9 @@ interface State {
   /** System lines that name the exporter "You", and the first of them. */
   youLines: number;
   firstYou: number;
+  /** People added without their names ("and 8 others"), and the first line that did. */
+  unnamed: number;
+  firstUnnamed: number;
 }
 
 interface Pending { time: number; line: number; author: string | null; text: string; lrm: boolean }
@@ -152,7 +155,7 @@ export const whatsappText = {
         code: 'me-ambiguous', counts: false, strict: false,
       });
     }
-    const state: State = { voiceName: chatName ?? name, voice, unknown: new UnknownSystemLines(), alias: new Map(), you: you ?? 'You', youByMe: you !== undefined, youLines: 0, firstYou: 0 };
+    const state: State = { voiceName: chatName ?? name, voice, unknown: new UnknownSystemLines(), alias: new Map(), you: you ?? 'You', youByMe: you !== undefined, youLines: 0, firstYou: 0, unnamed: 0, firstUnnamed: 0 };
     let pending: Pending | null = null;
     for await (const { line: raw, no } of lines(source.text(), source.path)) {
       const line = cleanLine(raw);
@@ -174,6 +177,13 @@ export const whatsappText = {
     }
     if (pending) yield* toEvents(pending, group, state, ctx);
     state.unknown.report(ctx);
+    if (state.unnamed > 0) {
+      ctx.reportIssue({
+        line: state.firstUnnamed,
+        reason: `${state.unnamed} ${state.unnamed === 1 ? 'person was' : 'people were'} added without a name ("and 8 others": iOS names only the first few; the first on this line): not in the roster, joins or invitations, which may be short by as many`,
+        code: 'unnamed-joins', counts: false, strict: false,
+      });
+    }
     if (state.youLines > 0 && !state.youByMe) {
       ctx.reportIssue({
         line: state.firstYou,
@@ -222,7 +232,11 @@ function toEvents(p: Pending, group: GroupInfo, state: State, ctx: ReadContext):
       case 'number-changed': state.alias.set(sys.to, key(sys.from)); return [];
       case 'join-link': { const m = who(sys.member); return [{ ...base, action: 'join', memberId: key(m), memberName: m, method: 'link' }]; }
       case 'was-added': { const m = who(sys.member); return [{ ...base, action: 'join', memberId: key(m), memberName: m, method: 'invite' }]; }
-      case 'added': { const by = key(who(sys.by)); return sys.members.map((m) => who(m, false)).map((m) => ({ ...base, action: 'join' as const, memberId: key(m), memberName: m, by, method: 'invite' as const })); }
+      case 'added': {
+        if (sys.unnamed && state.unnamed === 0) state.firstUnnamed = p.line;
+        state.unnamed += sys.unnamed ?? 0;
+        const by = key(who(sys.by));
+        return sys.members.map((m) => who(m, false)).map((m) => ({ ...base, action: 'join' as const, memberId: key(m), memberName: m, by, method: 'invite' as const })); }
       case 'left': { const m = who(sys.member); return [{ ...base, action: 'leave', memberId: key(m), memberName: m }]; }
       case 'removed': { const m = who(sys.member, false); return [{ ...base, action: 'remove', memberId: key(m), memberName: m, by: key(who(sys.by)) }]; }
       case 'created': { const by = who(sys.by); return [{ type: 'group', group, roles: [{ memberId: key(by), name: by, role: 'owner' }] }]; }

@@ -26,7 +26,7 @@ const OMITTED_LINE = /^(\p{L}+) (?:omitted|omitid[oa]|ocult[oa]|weggelassen|omes
 const DELETED = new RegExp('^(?:' + [
   'This message was deleted(?: by (?:an )?admin\\b.*)?|You deleted this message',
   '这条消息已删除|此訊息已刪除|你删除了此消息|你已刪除此訊息',
-  'Esta mensagem foi apagada|Mensagem apagada|Você apagou esta mensagem',
+  'Esta mensagem foi apagada|Mensagem apagada|Você apagou esta mensagem|Apagou esta mensagem',
   'Se eliminó este mensaje|Este mensaje fue eliminado|Eliminaste este mensaje|Un admin(?:\\.|istrador)?,? .{1,80}, eliminó este mensaje',
   'Diese Nachricht wurde gelöscht|Du hast diese Nachricht gelöscht',
   'Ce message a été supprimé|Vous avez supprimé ce message',

@@ -1,4 +1,4 @@
-import { person, splitNames } from '../notices/lists.js';
+import { person, splitNames, unnamedIn } from '../notices/lists.js';
 import { ADMIN_ACT, ADMIN_ACT_KEYWORD } from './admin-acts.js';
 import { JOIN_LINK, ADDED, WAS_ADDED, LEFT, REMOVED, CREATED, YOU_CREATED, SECOND_PERSON, SUBJECT } from './wordings.js';
 
@@ -9,7 +9,7 @@ import { JOIN_LINK, ADDED, WAS_ADDED, LEFT, REMOVED, CREATED, YOU_CREATED, SECON
  */
 export type SystemLine =
   | { kind: 'join-link'; member: string }
-  | { kind: 'added'; by: string; members: string[] }
+  | { kind: 'added'; by: string; members: string[]; unnamed?: number }
   | { kind: 'was-added'; member: string }
   | { kind: 'left'; member: string }
   | { kind: 'removed'; by: string; member: string }
@@ -20,7 +20,7 @@ export type SystemLine =
   | { kind: 'notice' };
 
 /** The end-to-end encryption notice, the first line of every export (iOS: under the chat's name). */
-export const ENCRYPTED = /end-to-end[ -](?:encrypt|versleuteld)|secured with end-to-end|端到端加密|端對端加密|ponta a ponta|extremo a extremo|Ende-zu-Ende|de bout en bout|crittografat|сквозн|ujung ke ujung|terenkripsi|eind-tot-eind/i;
+export const ENCRYPTED = /end-to-end[ -](?:encrypt|versleuteld)|secured with end-to-end|端到端加密|端對端加密|ponta a ponta|ponto a ponto|extremo a extremo|Ende-zu-Ende|de bout en bout|crittografat|сквозн|ujung ke ujung|terenkripsi|eind-tot-eind/i;
 /** Notices nobody sent (encryption, disappearing messages): not messages from a person. */
 const NOTICE = new RegExp(`${ENCRYPTED.source}|disappearing messages|限时消息|限時訊息|mensagens temporárias|mensajes temporales|selbstlöschende Nachrichten|messaggi effimeri|messages éphémères|verdwijnende berichten|pesan sementara|исчезающие сообщения`, 'i');
 
@@ -39,7 +39,7 @@ const KEYWORD = new RegExp([
 ].join('|'), 'i');
 
 /** System lines that change no membership (icon, description, security codes, admins…): not "unknown". */
-const HARMLESS = /now an admin|admin\.? del grupo|ein\*?e? Admin\b|agora é admin|ora sei amministratore|est maintenant admin|sekarang admin|(?:voice|video) call\b|group(?:'s)? (?:icon|description|settings)|changed (?:this group's|the group) |deleted this group's icon|reset this group's invite link|security code|phone number|changed to \+?\d|now an admin|no longer an admin|pinned a message|missed (?:voice|video|group) call|message timer|waiting for this message|this message was deleted|you deleted this message|turned (?:on|off)|Gruppenbild|Gruppenbeschreibung|ha(?:st|t) den (?:Betreff|Gruppennamen)|le nom du groupe|le sujet|il nome del gruppo|l['’]oggetto|название группы|тему группы|nama grup|subjek grup|de groepsnaam|het onderwerp|Sicherheitsnummer|Sicherheitscode|description du groupe|icône|code de sécurité|descrizione del gruppo|icona|codice di sicurezza|описани|изображени|код безопасности|kode keamanan|deskripsi grup|ikon grup|groepsafbeelding|groepsbeschrijving|beveiligingscode|ícone|descrição do grupo|código de segurança|descripción del grupo|código de seguridad|群组图标|群組圖示|群组描述|群組描述|安全码|安全碼|管理员|管理員/i;
+const HARMLESS = /now an admin|admin\.? del grupo|ein\*?e? Admin\b|agora é admin|ora sei amministratore|est maintenant admin|sekarang admin|(?:voice|video) call\b|group(?:'s)? (?:icon|description|settings)|changed (?:this group's|the group) |deleted this group's icon|reset this group's invite link|security code|phone number|changed to \+?\d|now an admin|no longer an admin|pinned a message|afixou uma mensagem|fixou uma mensagem|missed (?:voice|video|group) call|message timer|waiting for this message|this message was deleted|you deleted this message|turned (?:on|off)|Gruppenbild|Gruppenbeschreibung|ha(?:st|t) den (?:Betreff|Gruppennamen)|le nom du groupe|le sujet|il nome del gruppo|l['’]oggetto|название группы|тему группы|nama grup|subjek grup|de groepsnaam|het onderwerp|Sicherheitsnummer|Sicherheitscode|description du groupe|icône|code de sécurité|descrizione del gruppo|icona|codice di sicurezza|описани|изображени|код безопасности|kode keamanan|deskripsi grup|ikon grup|groepsafbeelding|groepsbeschrijving|beveiligingscode|ícone|descrição do grupo|código de segurança|descripción del grupo|código de seguridad|群组图标|群組圖示|群组描述|群組描述|安全码|安全碼|管理员|管理員/i;
 
 /** Whether an author-less line no pattern knows is one that changes no membership anyway. */
 export function harmless(text: string): boolean {
@@ -60,7 +60,8 @@ const YOU = /^(?:你|您|você|vous|вы|вас)$/i;
  * its language: "Alice added Te" in English is a member called Te): German "dich", Dutch "je"/
  * "jou", Spanish "te", Italian "ti" (the last two come from their own patterns).
  */
-const YOU_OBJECT: Record<string, RegExp> = { und: /^dich$/i, en: /^(?:je|jou)$/i, y: /^te$/, e: /^ti$/ };
+// Portuguese (Portugal) "Ronaldo adicionou o seu contacto" (a real export): "you", by the same pattern as Italian's "ti".
+const YOU_OBJECT: Record<string, RegExp> = { und: /^dich$/i, en: /^(?:je|jou)$/i, y: /^te$/, e: /^(?:ti|o (?:seu|teu) contacto)$/i };
 const youObject = (name: string, and: string) => (YOU_OBJECT[and]?.test(name) ? 'you' : name);
 
 /**
@@ -182,7 +183,11 @@ function parseWording(text: string): SystemLine | null {
     if (!m) continue;
     const members = splitNames(m[2]!, and).map((n) => youObject(n, and));
     // Each name checked, not the list: iOS lists fifteen people on one line.
-    if (members.length && ok(m[1], ...members)) return { kind: 'added', by: person(m[1]!), members };
+    if (members.length && ok(m[1], ...members)) {
+      // "…and 8 others" (iOS): people the line does not name, counted for a note.
+      const unnamed = unnamedIn(m[2]!, and);
+      return { kind: 'added', by: person(m[1]!), members, ...(unnamed > 0 ? { unnamed } : {}) };
+    }
   }
   m = first(REMOVED, text);
   if (m && ok(m[1], m[2])) return { kind: 'removed', by: person(m[1]!), member: youObject(person(m[2]!), / entfernt\.?$/.test(text) ? 'und' : / verwijderd\.?$/.test(text) ? 'en' : '') };
