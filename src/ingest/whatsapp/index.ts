@@ -236,7 +236,8 @@ function toEvents(p: Pending, group: GroupInfo, state: State, ctx: ReadContext):
         if (sys.unnamed && state.unnamed === 0) state.firstUnnamed = p.line;
         state.unnamed += sys.unnamed ?? 0;
         const by = key(who(sys.by));
-        return sys.members.map((m) => who(m, false)).map((m) => ({ ...base, action: 'join' as const, memberId: key(m), memberName: m, by, method: 'invite' as const })); }
+        return sys.members.map((m) => who(m, false)).map((m) => ({ ...base, action: 'join' as const, memberId: key(m), memberName: m, by, method: 'invite' as const }));
+      }
       case 'left': { const m = who(sys.member); return [{ ...base, action: 'leave', memberId: key(m), memberName: m }]; }
       case 'removed': { const m = who(sys.member, false); return [{ ...base, action: 'remove', memberId: key(m), memberName: m, by: key(who(sys.by)) }]; }
       case 'created': { const by = who(sys.by); return [{ type: 'group', group, roles: [{ memberId: key(by), name: by, role: 'owner' }] }]; }
