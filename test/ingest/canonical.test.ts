@@ -125,6 +125,10 @@ describe('member list CSV as Excel saves it', () => {
     expect(pickAdapter(await fileHead(p))?.adapter.id).toBe('members-csv');
     const { events } = await readWith(membersAdapter, p);
     expect((events as MemberEvent[]).map((m) => [m.memberId, m.name, m.role])).toEqual([['23333233', '地瓜', 'owner'], ['10001', 'Alice', undefined]]);
+    // With 昵称 beside 群名片 (fifth independent simulator): the 群名片 is the name, its title the role.
+    const q = write('qq2.csv', '群号,群名称,QQ号,群名片,昵称,入群时间\n411,考研群,10086001,【群主】周老师,周老师,2024/10/19 09:00\n411,考研群,22142724,,毛伟芳,2024/10/19 09:01\n');
+    const two = await readWith(membersAdapter, q);
+    expect((two.events as MemberEvent[]).map((m) => [m.memberId, m.name, m.role])).toEqual([['10086001', '周老师', 'owner'], ['22142724', '毛伟芳', undefined]]);
   });
 });
 

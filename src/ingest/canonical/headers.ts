@@ -18,7 +18,9 @@ export const MEMBER_COLUMNS = {
   group_id: MESSAGE_COLUMNS.group_id,
   group_name: MESSAGE_COLUMNS.group_name,
   member_id: ['member_id', 'memberid', 'user_id', 'userid', 'id', 'wxid', '微信号', '微信id', 'qq号', 'qq', '成员id', '用户id', 'uin', 'qq号码', '账号'],
-  name: ['name', 'nickname', 'display_name', 'member_name', '群昵称', '昵称', '姓名', '名称', '备注', '群名片', '微信昵称', '成员昵称', 'group_nickname'],
+  // The group's own name for a person first (群昵称, 群名片: the 群名片 carries qun.qq.com's 【群主】
+  // title, the owner's role), the account's nickname after (fifth independent simulator).
+  name: ['name', 'nickname', 'display_name', 'member_name', '群昵称', '群名片', '昵称', '姓名', '名称', '备注', '微信昵称', '成员昵称', 'group_nickname'],
   // The name when the name cell is empty: qun.qq.com leaves 群名片 empty for members who set
   // none, and its 成员 column holds the QQ nickname; likewise 昵称 beside 群昵称.
   alt_name: ['成员', '昵称', 'nickname', '微信昵称', 'qq昵称', '成员昵称'],
