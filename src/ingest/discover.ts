@@ -8,7 +8,7 @@ import { guardAdapter } from './guard.js';
 import { adapters } from './registry.js';
 import { fileSource, headOf, spool, spooledSource } from './source.js';
 import { isFolderAdapter, type FileHead, type Folder, type FolderAdapter, type IngestAdapter, type Source } from './types.js';
-import { notAnExport, unsupportedExport, unsupportedInFolder } from './unsupported.js';
+import { notAnExport, unsupportedExport, unsupportedInFolder, type Unsupported } from './unsupported.js';
 import { zipFolder } from './zip.js';
 
 /** One unit of input: a file (or ZIP entry) read by an adapter, or a folder read whole. */
@@ -105,6 +105,8 @@ export async function discover(inputs: string[], opts: DiscoverOptions): Promise
     skippedZh.push(`${shown}：${reasonZh ?? why}`);
     opts.onSkip(shown, why, foreign);
   };
+  // An export in a format this tool does not read: a note saying which to make, never fatal under --strict.
+  const skipUnsupported = (path: string, known: Unsupported) => skip(path, `${known.what}; ${known.hint}`, true, `${known.zh}；${known.hintZh}`);
   const refuse = (path: string, direct: boolean, reason: string, hint = HINTS[reason], code = 'no-input') => {
     if (direct) {
       const zh = zhOf(reason), hintZh = hint === undefined ? undefined : zhOf(hint);
@@ -117,7 +119,7 @@ export async function discover(inputs: string[], opts: DiscoverOptions): Promise
     if (pick) { units.push({ type: 'file', path: safeText(path), adapter: guardAdapter(pick.adapter, now), head, open, ...(reopen ? { reopen } : {}) }); return; }
     if (direct) throw notAnExport(path, head, opts.forced);
     const known = unsupportedExport(head);
-    if (known) { skip(path, `${known.what}; ${known.hint}`, true, `${known.zh}；${known.hintZh}`); return; }
+    if (known) { skipUnsupported(path, known); return; }
     // A data file (.csv, .json…) that no reader knows may be a damaged export: --strict stops there.
     skip(path, 'not a chat export or member list this tool knows', !/\.(csv|tsv|jsonl?|xlsx|zip)$/i.test(path));
   };
@@ -147,7 +149,7 @@ export async function discover(inputs: string[], opts: DiscoverOptions): Promise
         if (IGNORED.test(name)) {
           // Left out by its type, unless it is an export made in the wrong format: then say which to make.
           const known = await unsupportedInFolder(child, name, names);
-          if (known) skip(child, `${known.what}; ${known.hint}`, true, `${known.zh}；${known.hintZh}`);
+          if (known) skipUnsupported(child, known);
           continue;
         }
         const l = await lstat(child).catch(() => null);

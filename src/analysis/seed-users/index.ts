@@ -133,11 +133,11 @@ function dropBroadcasters(c: { messages: ArrayLike<number>; repliesReceived: Arr
   // Openings others took up count too: answers that come after the reply window (a morning post
   // answered twenty minutes later) are no replies, yet the conversation was theirs (review).
   const rate = (slot: number) => (c.repliesReceived[slot]! + c.answersGiven[slot]! + c.conversationsStarted[slot]!) / Math.max(1, c.messages[slot]!);
-  const rates = candidates.map(rate).sort((a, b) => a - b);
+  const rates = candidates.map(rate);
   if (rates.length === 0) return;
-  const median = rates[rates.length >> 1]!;
+  const median = [...rates].sort((a, b) => a - b)[rates.length >> 1]!;
   const limit = Math.min(o.broadcastBelow, BROADCAST_OF_MEDIAN * median);
   let kept = 0;
-  for (const slot of candidates) if (c.messages[slot]! < o.broadcastMinMessages || rate(slot) >= limit) candidates[kept++] = slot;
+  candidates.forEach((slot, i) => { if (c.messages[slot]! < o.broadcastMinMessages || rates[i]! >= limit) candidates[kept++] = slot; });
   candidates.length = kept;
 }
