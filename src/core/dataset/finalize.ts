@@ -7,6 +7,7 @@ import { markSpam } from './spam.js';
 import { inferBroadcasters, inferStaff } from './staff.js';
 import { linkReplies } from './replies.js';
 import { addUnseenInviters } from './inviters.js';
+import { SpareBuffers } from './columns.js';
 import { FLAG, type Dataset, type GroupRecord } from './types.js';
 
 const HOUR = 3_600_000;
@@ -117,24 +118,26 @@ export function finalizeDataset(b: DatasetBuilder, zoneName: string): Dataset {
  * each message's local day and hour. The hashes come out in dataset order too, for spam and replies.
  */
 function sortedColumns(b: DatasetBuilder, zone: Zone, remap: Int32Array) {
-  // No local keeps a builder column: each is released as soon as it is copied.
-  const { time, arrivalToFinal, groupStart } = sortedTimes(b);
+  // No local keeps a builder column: each is released as soon as it is copied, into `spare`, where
+  // the next new column is made (see SpareBuffers: its pages are resident already).
+  const spare = new SpareBuffers();
+  const { time, arrivalToFinal, groupStart } = sortedTimes(b, spare);
   const count = time.length;
   // Every column is copied by scattering it through arrivalToFinal: read in arrival order, a
   // column is written in one sequential run per group, where gathering it in dataset order jumps
   // across the whole column for each message (a cache miss each). A builder column is released as
   // soon as it is copied, so at most one column exists twice (the peak of ingest).
-  const sender = scatter(b.sender.data, arrivalToFinal, new Uint32Array(count), remap);
-  b.sender.release();
-  const flags = scatter(b.flags.data, arrivalToFinal, new Uint16Array(count));
-  b.flags.release();
-  const textHash = scatter(b.textHash.data, arrivalToFinal, new Float64Array(count));
-  b.textHash.release();
-  const idHash = scatter(b.idHash.data, arrivalToFinal, new Float64Array(count));
-  b.idHash.release();
+  const sender = scatter(b.sender.data, arrivalToFinal, spare.take(Uint32Array, count), remap);
+  b.sender.release(spare);
+  const flags = scatter(b.flags.data, arrivalToFinal, spare.take(Uint16Array, count));
+  b.flags.release(spare);
+  const textHash = scatter(b.textHash.data, arrivalToFinal, spare.take(Float64Array, count));
+  b.textHash.release(spare);
+  const idHash = scatter(b.idHash.data, arrivalToFinal, spare.take(Float64Array, count));
+  b.idHash.release(spare);
   const out = {
-    time, sender, flags, replyTo: new Int32Array(count), responseTo: new Int32Array(count),
-    day: new Int32Array(count), hourOfWeek: new Uint8Array(count),
+    time, sender, flags, replyTo: spare.take(Int32Array, count), responseTo: spare.take(Int32Array, count),
+    day: spare.take(Int32Array, count), hourOfWeek: spare.take(Uint8Array, count),
   };
   localTimes(zone, out);
   // Sparse replies in dataset order: [message index, hash of the target id], kept messages only.
@@ -152,14 +155,16 @@ function sortedColumns(b: DatasetBuilder, zone: Zone, remap: Int32Array) {
  * duplicate); and where each group's messages start (groupStart[g] to groupStart[g + 1]).
  * Releases the builder's time and input columns.
  */
-function sortedTimes(b: DatasetBuilder): { time: Float64Array; arrivalToFinal: Int32Array; groupStart: Uint32Array } {
+function sortedTimes(b: DatasetBuilder, spare: SpareBuffers): { time: Float64Array; arrivalToFinal: Int32Array; groupStart: Uint32Array } {
   const n = b.time.length;
-  const sorted = sortByGroupAndTime(groupsOf(b.sender.data, n, b.members), b.time.data.subarray(0, n), b.groups.length);
-  b.time.release();
-  const keep = dedupe(b, sorted);
-  b.input.release();
+  const groupOf = groupsOf(b.sender.data, n, b.members);
+  const sorted = sortByGroupAndTime(groupOf, b.time.data.subarray(0, n), b.groups.length);
+  spare.add(groupOf);
+  b.time.release(spare);
+  const keep = dedupe(b, sorted, spare);
+  b.input.release(spare);
   const { order, time, start } = sorted;
-  const arrivalToFinal = new Int32Array(n).fill(-1);
+  const arrivalToFinal = spare.take(Int32Array, n).fill(-1);
   const groupStart = new Uint32Array(start.length);
   let j = 0;
   for (let g = 0; g + 1 < start.length; g++) {
@@ -167,6 +172,8 @@ function sortedTimes(b: DatasetBuilder): { time: Float64Array; arrivalToFinal: I
     for (let k = start[g]!; k < start[g + 1]!; k++) if (keep[k]) { time[j] = time[k]!; arrivalToFinal[order[k]!] = j; j++; }
   }
   groupStart[start.length - 1] = j;
+  spare.add(order);
+  spare.add(keep);
   // Kept times were moved to the front; a copy of just them only when some were dropped.
   return { time: j < n ? time.slice(0, j) : time, arrivalToFinal, groupStart };
 }
@@ -316,8 +323,8 @@ function applyEvents(groups: GroupRecord[], members: Dataset['members']): void {
 
 /** Duplicates across overlapping exports: same group and time, and the same id (or, without ids,
  *  the same sender, kind and text from another input). Returns a keep mask in sorted order. */
-function dedupe(b: DatasetBuilder, { order, time, start }: SortedMessages): Uint8Array {
-  const keep = new Uint8Array(order.length).fill(1);
+function dedupe(b: DatasetBuilder, { order, time, start }: SortedMessages, spare: SpareBuffers): Uint8Array {
+  const keep = spare.take(Uint8Array, order.length).fill(1);
   for (let g = 0; g + 1 < start.length; g++) {
     const end = start[g + 1]!;
     let runStart = start[g]!;

@@ -34,5 +34,6 @@ const sink = guardedSink({
 const { clean, lines, infos } = await readPartInto(source, cleanIssues(ctx), sink, job.last);
 trace('worker: part read');
 const part = toPart(builder);
+trace('worker: part packed');
 const result: PartResult = { part, records, issues, clean, lines, replaced: source.decoding?.replaced ?? 0, infos };
 parentPort!.postMessage(result, partBuffers(part));

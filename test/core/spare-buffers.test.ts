@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { Column, SpareBuffers } from '../../src/core/dataset/columns.js';
+
+describe('SpareBuffers', () => {
+  it('makes a new, zeroed array when no spare is big enough', () => {
+    const spare = new SpareBuffers();
+    spare.add(new Float64Array(4).fill(7));
+    const a = spare.take(Float64Array, 8);
+    expect(a).toEqual(new Float64Array(8));
+  });
+
+  it('reuses a spare buffer of another element type, zeroed, and gives it out once', () => {
+    const spare = new SpareBuffers();
+    const old = new Float64Array(16).fill(3);
+    spare.add(old);
+    const a = spare.take(Int32Array, 20);
+    expect(a.buffer).toBe(old.buffer);
+    expect(a.length).toBe(20);
+    expect(Array.from(a)).toEqual(new Array(20).fill(0));
+    expect(spare.take(Int32Array, 20).buffer).not.toBe(old.buffer);
+  });
+
+  it('prefers the buffer with most of the bytes already written, then the least written of those', () => {
+    const spare = new SpareBuffers();
+    const big = new Column(Float64Array, 1000);
+    for (let i = 0; i < 10; i++) big.push(i); // 80 bytes written of 8000
+    const bigBuffer = big.data.buffer;
+    big.release(spare);
+    const small = new Uint8Array(400), medium = new Uint8Array(2000);
+    spare.add(small);
+    spare.add(medium);
+    // 300 bytes: small and medium have them all written; small is the least written of the two.
+    expect(spare.take(Uint8Array, 300).buffer).toBe(small.buffer);
+    // 1 600 bytes: medium has all of them written, the column only 80.
+    expect(spare.take(Uint16Array, 800).buffer).toBe(medium.buffer);
+    // 4 000 bytes: only the column's buffer holds them.
+    expect(spare.take(Float64Array, 500).buffer).toBe(bigBuffer);
+    expect(big.length).toBe(0);
+  });
+
+  it('leaves out a view that does not start its buffer', () => {
+    const spare = new SpareBuffers();
+    const whole = new Float64Array(64);
+    spare.add(whole.subarray(8));
+    expect(spare.take(Float64Array, 8).buffer).not.toBe(whole.buffer);
+  });
+});
