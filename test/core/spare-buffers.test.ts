@@ -45,3 +45,29 @@ describe('SpareBuffers', () => {
     expect(spare.take(Float64Array, 8).buffer).not.toBe(whole.buffer);
   });
 });
+
+describe('SpareBuffers, for an array that outlives them', () => {
+  it('takes no spare with more written than it needs (it would hold those pages for nothing)', () => {
+    const spare = new SpareBuffers();
+    const big = new Float64Array(1024).fill(1); // 8 KB written
+    spare.add(big);
+    expect(spare.take(Uint8Array, 1024, true).buffer).not.toBe(big.buffer);
+    // A temporary takes it.
+    expect(spare.take(Uint8Array, 1024).buffer).toBe(big.buffer);
+  });
+
+  it('takes the most written of those that fit, and remembers what a temporary wrote', () => {
+    const spare = new SpareBuffers();
+    const a = new Uint8Array(8192), b = new Uint8Array(4096);
+    spare.add(a, 0);
+    spare.add(b);
+    expect(spare.take(Uint8Array, 4096, true).buffer).toBe(b.buffer);
+    // A temporary of 6 000 bytes in a: then a has 6 000 bytes written, even when given back as a
+    // smaller view.
+    const t = spare.take(Uint8Array, 6000);
+    expect(t.buffer).toBe(a.buffer);
+    spare.add(t.subarray(0, 10));
+    expect(spare.take(Uint8Array, 1000, true).buffer).not.toBe(a.buffer);
+    expect(spare.take(Uint8Array, 6000, true).buffer).toBe(a.buffer);
+  });
+});

@@ -47,35 +47,44 @@ export class Column<T extends TypedArray> {
  * Buffers of arrays that are done with, reused for new arrays of any element type. A fresh array
  * costs a page fault per 4 KB the first time each page is written: on the 2-vCPU VMs of
  * docs/performance.md ~12 µs each, so the ~100 MB of new columns that finalize wrote at 2 M
- * messages cost ~0.3 s in faults alone, while the columns it had just released were already
- * resident. A reused array is zeroed, as a new one is (a memset of resident pages is ~1 ms per
- * 10 MB).
+ * messages cost ~0.3 s in faults alone, while the columns it had just released were resident.
+ * A reused array is zeroed, as a new one is (a memset of resident pages is ~1 ms per 10 MB).
  */
 export class SpareBuffers {
-  private readonly spares: { buffer: ArrayBuffer; written: number }[] = [];
+  private readonly spares: ArrayBuffer[] = [];
+  /** How many bytes of each buffer seen have been written (resident), from its start. */
+  private readonly written = new WeakMap<ArrayBuffer, number>();
 
   /** `array`'s buffer is free from now on; its first `written` bytes were written (all of the
    *  array's by default). */
   add(array: TypedArray, written = array.byteLength): void {
-    if (array.byteOffset === 0) this.spares.push({ buffer: array.buffer as ArrayBuffer, written });
+    if (array.byteOffset !== 0) return;
+    const buffer = array.buffer as ArrayBuffer;
+    this.spares.push(buffer);
+    this.written.set(buffer, Math.max(written, this.written.get(buffer) ?? 0));
   }
 
   /**
-   * An array of n elements: in the spare buffer that has the most of those bytes written already
-   * (the fewest new pages), the least written of those (the rest kept for bigger requests), or
-   * new when no spare is big enough.
+   * An array of n elements. A temporary one goes in the spare with the most of its bytes written
+   * already (the fewest new pages), the least written of those (the rest kept for bigger needs).
+   * One that `outlives` the spares (a column of the dataset) goes only in a spare with no more
+   * written than it needs, the most written of those: a bigger one would hold pages resident for
+   * nothing as long as the dataset lives (+24 MB at the peak of 4 M messages). New when none fits.
    */
-  take<T extends TypedArray>(ctor: ViewCtor<T>, n: number): T {
+  take<T extends TypedArray>(ctor: ViewCtor<T>, n: number, outlives = false): T {
     const bytes = n * ctor.BYTES_PER_ELEMENT;
-    let best = -1, bestFresh = Infinity;
+    let best = -1, bestWritten = 0;
     for (let i = 0; i < this.spares.length; i++) {
-      const { buffer, written } = this.spares[i]!;
-      if (buffer.byteLength < bytes) continue;
-      const fresh = Math.max(0, bytes - written);
-      if (fresh < bestFresh || (fresh === bestFresh && written < this.spares[best]!.written)) { best = i; bestFresh = fresh; }
+      const buffer = this.spares[i]!, written = this.written.get(buffer)!;
+      if (buffer.byteLength < bytes || (outlives && written > bytes + 4096)) continue;
+      const better = outlives
+        ? written > bestWritten
+        : Math.min(written, bytes) > Math.min(bestWritten, bytes) || (Math.min(written, bytes) === Math.min(bestWritten, bytes) && written < bestWritten);
+      if (best < 0 || better) { best = i; bestWritten = written; }
     }
     if (best < 0) return new ctor(n);
-    const { buffer } = this.spares.splice(best, 1)[0]!;
+    const buffer = this.spares.splice(best, 1)[0]!;
+    this.written.set(buffer, Math.max(bestWritten, bytes));
     const array = new ctor(buffer, 0, n);
     array.fill(0);
     return array;

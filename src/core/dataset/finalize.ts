@@ -127,17 +127,17 @@ function sortedColumns(b: DatasetBuilder, zone: Zone, remap: Int32Array) {
   // column is written in one sequential run per group, where gathering it in dataset order jumps
   // across the whole column for each message (a cache miss each). A builder column is released as
   // soon as it is copied, so at most one column exists twice (the peak of ingest).
-  const sender = scatter(b.sender.data, arrivalToFinal, spare.take(Uint32Array, count), remap);
+  const sender = scatter(b.sender.data, arrivalToFinal, spare.take(Uint32Array, count, true), remap);
   b.sender.release(spare);
-  const flags = scatter(b.flags.data, arrivalToFinal, spare.take(Uint16Array, count));
+  const flags = scatter(b.flags.data, arrivalToFinal, spare.take(Uint16Array, count, true));
   b.flags.release(spare);
   const textHash = scatter(b.textHash.data, arrivalToFinal, spare.take(Float64Array, count));
   b.textHash.release(spare);
   const idHash = scatter(b.idHash.data, arrivalToFinal, spare.take(Float64Array, count));
   b.idHash.release(spare);
   const out = {
-    time, sender, flags, replyTo: spare.take(Int32Array, count), responseTo: spare.take(Int32Array, count),
-    day: spare.take(Int32Array, count), hourOfWeek: spare.take(Uint8Array, count),
+    time, sender, flags, replyTo: spare.take(Int32Array, count, true), responseTo: spare.take(Int32Array, count, true),
+    day: spare.take(Int32Array, count, true), hourOfWeek: spare.take(Uint8Array, count, true),
   };
   localTimes(zone, out);
   // Sparse replies in dataset order: [message index, hash of the target id], kept messages only.
@@ -161,10 +161,11 @@ function sortedTimes(b: DatasetBuilder, spare: SpareBuffers): { time: Float64Arr
   const sorted = sortByGroupAndTime(groupOf, b.time.data.subarray(0, n), b.groups.length);
   spare.add(groupOf);
   b.time.release(spare);
+  // Taken before dedupe's mask, so that it gets groupOf's buffer (its size), the mask the times'.
+  const arrivalToFinal = spare.take(Int32Array, n).fill(-1);
   const keep = dedupe(b, sorted, spare);
   b.input.release(spare);
   const { order, time, start } = sorted;
-  const arrivalToFinal = spare.take(Int32Array, n).fill(-1);
   const groupStart = new Uint32Array(start.length);
   let j = 0;
   for (let g = 0; g + 1 < start.length; g++) {
