@@ -107,6 +107,7 @@ export function guardedSink(sink: EventSink, ctx: ReadContext, now: number): Eve
   return {
     // Parts were read and checked by a worker thread under the same guard.
     ...(sink.part ? { part: sink.part.bind(sink) } : {}),
+    ...(sink.expect ? { expect: sink.expect.bind(sink) } : {}),
     row(group, row) {
       // Two comparisons per row; checkTime only for a row that fails them.
       if (!(row.time >= EARLIEST_MS && row.time <= now + FUTURE_SLACK_MS)) {

@@ -51,6 +51,7 @@ export async function readUnit({ builder, index, unit, kind, ctx, counted }: Uni
         lastGroup = null;
         counted(n);
       },
+      expect: (n) => builder.prefault(n),
     });
   } else {
     const batches: AsyncIterable<IngestEvent[]> = unit.type === 'folder'

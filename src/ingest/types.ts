@@ -74,6 +74,9 @@ export interface EventSink {
    * earlier parts holds for a group id. Optional: a sink without it gets no parts (no workers).
    */
   part?(part: DatasetPart, records: number, infoOf: (id: string) => GroupInfo | undefined): void;
+  /** About `messages` more are coming in parts (workers are still reading): room for them can be
+   *  made now, while this thread waits. Optional. */
+  expect?(messages: number): void;
 }
 
 /** What kind of records an input carries, for the report's `inputs[].kind`. */

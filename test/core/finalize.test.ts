@@ -151,3 +151,24 @@ describe('markSpam', () => {
     }), { numRuns: 1000 });
   });
 });
+
+describe('DatasetBuilder.prefault', () => {
+  it('changes nothing in the dataset: the room it writes is overwritten by the messages that come', () => {
+    const group: GroupInfo = { id: 'g', platform: 'csv' };
+    const build = (prefaultAt: number | null) => {
+      const b = new DatasetBuilder();
+      b.reserve(300);
+      for (let i = 0; i < 200; i++) {
+        if (i === prefaultAt) b.prefault(1000); // more than reserved: only the reserved room is written
+        b.add({ type: 'message', group, id: `m${i}`, time: Date.UTC(2025, 0, 1) + (i % 37) * HOUR, senderId: `u${i % 7}`, kind: 'text', text: `hello ${i % 11}`, ...(i % 5 === 0 && i ? { replyTo: `m${i - 3}` } : {}) }, 0);
+      }
+      return b.finish('Asia/Shanghai');
+    };
+    const plain = build(null);
+    for (const at of [0, 120]) {
+      const d = build(at);
+      expect(d.messages.count).toBe(200);
+      for (const k of ['time', 'sender', 'flags', 'replyTo', 'responseTo', 'day', 'hourOfWeek'] as const) expect(Array.from(d.messages[k])).toEqual(Array.from(plain.messages[k]));
+    }
+  });
+});

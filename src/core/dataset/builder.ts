@@ -352,6 +352,16 @@ export class DatasetBuilder {
     for (const c of [this.time, this.sender, this.flags, this.input, this.idHash, this.textHash]) c.reserve(n);
   }
 
+  /**
+   * Writes the columns' room for `rows` more messages (within what reserve() set aside), so that
+   * its pages are resident before the rows come: called while this thread waits for a worker's
+   * part, it moves the part's page faults (~12 µs per 4 KB on some VMs: a part of 1 M messages
+   * is ~8 k of them) out of the run's critical path. The values written are overwritten.
+   */
+  prefault(rows: number): void {
+    for (const c of [this.time, this.sender, this.flags, this.input, this.idHash, this.textHash]) c.data.fill(0, c.length, Math.min(c.data.length, c.length + Math.max(0, Math.floor(rows))));
+  }
+
   /** Mark groups whose adapter keys members by display name only. */
   markNamesOnly(groupId: string): void {
     const idx = this.groupIndex.get(groupId);
