@@ -15,6 +15,10 @@ const SEPARATE_BOT = /(?:^|[\s_-])bot$|[[(](?:bot|BOT|Bot)[\])]$|^(?:bot|BOT|Bot
 // account; either way no seed user (the simulators' unmarked 群助手小Q posting the daily notice).
 const ROBOT_ZH = /机器人|助手|小助理|客服/;
 
+// What every name above contains: one test for the many names that are none of them (the four
+// tests cost ~30 ms over the members of a 2 M-message run).
+const MAYBE = /bot|Bot|BOT|机器人|助手|小助理|客服/;
+
 export function namedLikeBot(name: string): boolean {
-  return HANDLE_BOT.test(name) || CAMEL_BOT.test(name) || SEPARATE_BOT.test(name) || ROBOT_ZH.test(name);
+  return MAYBE.test(name) && (HANDLE_BOT.test(name) || CAMEL_BOT.test(name) || SEPARATE_BOT.test(name) || ROBOT_ZH.test(name));
 }

@@ -82,12 +82,14 @@ export const seedUsers = defineAnalysis({
     for (const slot of table.slots) {
       const m = group.members[slot]!;
       if (cols.role[m] !== ROLE.member || cols.spammer[m]) continue;
-      // A bot no source marked, by its name: it posts (or relays) too steadily to be told apart otherwise.
-      const record = ds.members[m]!;
-      if (namedLikeBot(record.key) || record.names.some(namedLikeBot)) continue;
       if (cols.leftAt[m]! <= ctx.asOf) continue; // NaN: never left
       if (activeDays[slot]! < o.minActiveDays || activeWeeks[slot]! < minWeeks) continue;
       if (goneQuiet(daysSinceLast[slot]!, usualGapDays[slot]!, groupQuiet, o)) continue;
+      // A bot no source marked, by its name: it posts (or relays) too steadily to be told apart
+      // otherwise. Last, as the dearest test (four regexes over each name; 30 ms at 2 M messages
+      // when it ran for every member).
+      const record = ds.members[m]!;
+      if (namedLikeBot(record.key) || record.names.some(namedLikeBot)) continue;
       candidates.push(slot);
     }
     dropBroadcasters(table.columns, candidates, o);
