@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
  * COMMUNITY_AUDIT_TRACE=1: each step of a run prints the seconds since the process started, the
  * CPU seconds of the thread that prints (Linux; worker threads print their own), the process's
  * resident memory and its minor page faults so far (Linux: each first touch of a fresh page; on
- * some VMs one costs ~10 µs) on stderr, to see where the time and the memory of a big run go
+ * some VMs one costs ~12 µs) on stderr, to see where the time and the memory of a big run go
  * (docs/performance.md). A thread's CPU time counts only while the thread runs: when other
  * processes share the cores it swings less than wall time (still some: caches are shared).
  */

@@ -29,6 +29,7 @@ export async function readUnit({ builder, index, unit, kind, ctx, counted }: Uni
     if (kind === 'messages') builder.reserve(source.size / MIN_ROW_BYTES);
   }
   let lastGroup: IngestEvent['group'] | null = null;
+  const messagesBefore = builder.time.length;
   const take = (batch: IngestEvent[]): void => {
     for (const ev of batch) {
       builder.add(ev, index);
@@ -51,7 +52,9 @@ export async function readUnit({ builder, index, unit, kind, ctx, counted }: Uni
         lastGroup = null;
         counted(n);
       },
-      expect: (n) => builder.prefault(n),
+      // As many messages per byte as kept so far (rows refused or out of the window, and the lines of
+      // a long text, count for nothing), a little under: no page written for nothing.
+      expect: (ratio) => builder.prefault(0.95 * ratio * (builder.time.length - messagesBefore)),
     });
   } else {
     const batches: AsyncIterable<IngestEvent[]> = unit.type === 'folder'

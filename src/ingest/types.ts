@@ -74,9 +74,9 @@ export interface EventSink {
    * earlier parts holds for a group id. Optional: a sink without it gets no parts (no workers).
    */
   part?(part: DatasetPart, records: number, infoOf: (id: string) => GroupInfo | undefined): void;
-  /** About `messages` more are coming in parts (workers are still reading): room for them can be
-   *  made now, while this thread waits. Optional. */
-  expect?(messages: number): void;
+  /** Parts are coming (workers are still reading) with `ratio` times the bytes read so far of this
+   *  input: room for their messages can be made now, while this thread waits. Optional. */
+  expect?(ratio: number): void;
 }
 
 /** What kind of records an input carries, for the report's `inputs[].kind`. */

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DatasetBuilder } from '../../src/core/dataset/builder.js';
-import { localTimes } from '../../src/core/dataset/finalize.js';
+import { finalizeDataset, localTimes } from '../../src/core/dataset/finalize.js';
+import { SpareBuffers } from '../../src/core/dataset/columns.js';
 import { resolveMembers } from '../../src/core/dataset/members.js';
 import { markSpam } from '../../src/core/dataset/spam.js';
 import { FLAG, KIND_INDEX, type GroupRecord, type MemberRecord } from '../../src/core/dataset/types.js';
@@ -152,23 +153,61 @@ describe('markSpam', () => {
   });
 });
 
-describe('DatasetBuilder.prefault', () => {
-  it('changes nothing in the dataset: the room it writes is overwritten by the messages that come', () => {
-    const group: GroupInfo = { id: 'g', platform: 'csv' };
-    const build = (prefaultAt: number | null) => {
-      const b = new DatasetBuilder();
-      b.reserve(300);
-      for (let i = 0; i < 200; i++) {
-        if (i === prefaultAt) b.prefault(1000); // more than reserved: only the reserved room is written
-        b.add({ type: 'message', group, id: `m${i}`, time: Date.UTC(2025, 0, 1) + (i % 37) * HOUR, senderId: `u${i % 7}`, kind: 'text', text: `hello ${i % 11}`, ...(i % 5 === 0 && i ? { replyTo: `m${i - 3}` } : {}) }, 0);
-      }
-      return b.finish('Asia/Shanghai');
-    };
-    const plain = build(null);
-    for (const at of [0, 120]) {
-      const d = build(at);
-      expect(d.messages.count).toBe(200);
-      for (const k of ['time', 'sender', 'flags', 'replyTo', 'responseTo', 'day', 'hourOfWeek'] as const) expect(Array.from(d.messages[k])).toEqual(Array.from(plain.messages[k]));
+describe('finalize in reused buffers', () => {
+  /** Never reuses: every array new, as before spare buffers. */
+  class FreshBuffers extends SpareBuffers {
+    override take<T extends Float64Array | Int32Array | Uint32Array | Uint16Array | Uint8Array>(ctor: { new (n: number): T }, n: number): T {
+      return new ctor(n);
     }
+  }
+  const COLUMNS = ['time', 'sender', 'flags', 'replyTo', 'responseTo', 'day', 'hourOfWeek'] as const;
+  const T0 = Date.UTC(2025, 0, 1);
+  // Messages of up to three groups from two inputs: equal times, the same ids again from the other
+  // input (duplicates dropped), replies, a window, room reserved or not, room prefaulted mid-way.
+  const msg = fc.record({ g: fc.nat(2), input: fc.nat(1), id: fc.nat(30), t: fc.nat(40), who: fc.nat(6), reply: fc.option(fc.nat(30), { nil: undefined }) });
+  const setup = fc.record({
+    msgs: fc.array(msg, { maxLength: 120 }),
+    reserve: fc.option(fc.nat(400), { nil: undefined }),
+    prefaultAt: fc.option(fc.nat(120), { nil: undefined }),
+    prefault: fc.nat(300),
+    window: fc.boolean(),
+  });
+  it('gives the dataset that new arrays give, no two columns sharing a buffer', () => {
+    fc.assert(fc.property(setup, ({ msgs, reserve, prefaultAt, prefault, window }) => {
+      const build = () => {
+        const b = new DatasetBuilder(window ? { since: T0 + 5 * HOUR, until: T0 + 30 * HOUR } : {});
+        if (reserve !== undefined) b.reserve(reserve);
+        const groups: GroupInfo[] = [0, 1, 2].map((i) => ({ id: `g${i}`, platform: 'csv' }));
+        msgs.forEach((m, i) => {
+          if (i === prefaultAt) b.prefault(prefault);
+          b.add({ type: 'message', group: groups[m.g]!, id: `m${m.id}`, time: T0 + m.t * HOUR, senderId: `u${m.who}`, kind: 'text', text: `t${m.id % 4}`, ...(m.reply === undefined ? {} : { replyTo: `m${m.reply}` }) }, m.input);
+        });
+        return b;
+      };
+      const reused = finalizeDataset(build(), 'Asia/Shanghai');
+      const fresh = finalizeDataset(build(), 'Asia/Shanghai', new FreshBuffers());
+      expect(reused.messages.count).toBe(fresh.messages.count);
+      for (const k of COLUMNS) expect(Array.from(reused.messages[k]), k).toEqual(Array.from(fresh.messages[k]));
+      expect(new Set(COLUMNS.map((k) => reused.messages[k].buffer)).size).toBe(COLUMNS.length);
+    }), { numRuns: 300 });
+  });
+});
+
+describe('DatasetBuilder.prefault', () => {
+  it('writes only the room after the messages, within what was reserved, and the messages that come overwrite it', () => {
+    const b = new DatasetBuilder();
+    b.reserve(100);
+    const group: GroupInfo = { id: 'g', platform: 'csv' };
+    for (let i = 0; i < 10; i++) b.add({ type: 'message', group, id: `m${i}`, time: Date.UTC(2025, 0, 1) + i * HOUR, senderId: `u${i % 3}`, kind: 'text', text: 'hi' }, 0);
+    const before = Array.from(b.time.data.subarray(0, 10)), capacity = b.time.data.length;
+    b.time.data.fill(7, 10); // sentinels in the room
+    b.prefault(50);
+    expect(Array.from(b.time.data.subarray(0, 10))).toEqual(before);
+    expect(Array.from(b.time.data.subarray(10, 60))).toEqual(new Array(50).fill(0));
+    expect(b.time.data[60]).toBe(7); // beyond the 50 asked for
+    expect([b.time.length, b.time.data.length]).toEqual([10, capacity]);
+    b.prefault(10 * capacity); // more than the room: up to the capacity, no growth
+    expect(b.time.data.length).toBe(capacity);
+    expect(b.time.data[capacity - 1]).toBe(0);
   });
 });

@@ -71,3 +71,28 @@ describe('SpareBuffers, for an array that outlives them', () => {
     expect(spare.take(Uint8Array, 6000, true).buffer).toBe(a.buffer);
   });
 });
+
+describe('Column.prefault and release', () => {
+  it('counts the room prefault wrote as written, so that a column the dataset keeps does not sit on it', () => {
+    const c = new Column(Float64Array, 1000);
+    for (let i = 0; i < 10; i++) c.push(i + 1);
+    c.prefault(900); // 7 KB written beyond the values
+    expect(Array.from(c.data.subarray(0, 10))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const buffer = c.data.buffer;
+    const spare = new SpareBuffers();
+    c.release(spare);
+    // 910 × 8 bytes written: too much for an array of 80 bytes that outlives the spares…
+    expect(spare.take(Float64Array, 10, true).buffer).not.toBe(buffer);
+    // …not for one of 7 280.
+    expect(spare.take(Float64Array, 910, true).buffer).toBe(buffer);
+  });
+
+  it('takes a buffer given twice only once', () => {
+    const spare = new SpareBuffers();
+    const a = new Float64Array(64);
+    spare.add(a);
+    spare.add(a);
+    expect(spare.take(Float64Array, 8).buffer).toBe(a.buffer);
+    expect(spare.take(Float64Array, 8).buffer).not.toBe(a.buffer);
+  });
+});

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { IngestOptions, IngestResult } from '../../src/ingest/run.js';
 import { planSplit } from '../../src/ingest/split/plan.js';
 
@@ -80,6 +80,25 @@ describe.skipIf(!ingestBuilt)('one CSV read by several threads', () => {
     expect(one.dataset.messages.count).toBe(6000);
     expect(many.dataset).toEqual(one.dataset);
     expect(many.inputs).toEqual(one.inputs);
+  });
+
+  it('makes room for the parts by the messages kept so far, not the lines (texts of three lines)', async () => {
+    const { DatasetBuilder } = (await import(new URL('../../dist/core/dataset/builder.js', import.meta.url).href)) as typeof import('../../src/core/dataset/builder.js');
+    const asked: number[] = [];
+    const spy = vi.spyOn(DatasetBuilder.prototype, 'prefault').mockImplementation(function (this: unknown, rows: number) { asked.push(rows); });
+    try {
+      const lines = [HEADERS[0]!];
+      for (let i = 0; i < 4000; i++) lines.push(`m${i},g${i % 5},,2024-03-${String(1 + (i % 28)).padStart(2, '0')} 10:00:00,u${i % 31},,text,"one ${i}\ntwo\nthree",`);
+      const many = await run(ingestBuilt!, fileOf(lines.join('\n') + '\n'), 2);
+      expect(many.dataset.messages.count).toBe(4000);
+      // One part for the worker, about half the messages: 95 % of them asked for (a count of the
+      // lines read would ask for three times as many).
+      expect(asked).toHaveLength(1);
+      expect(asked[0]!).toBeGreaterThan(0.8 * 2000);
+      expect(asked[0]!).toBeLessThan(2000 * 1.05);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 

@@ -359,7 +359,7 @@ export class DatasetBuilder {
    * is ~8 k of them) out of the run's critical path. The values written are overwritten.
    */
   prefault(rows: number): void {
-    for (const c of [this.time, this.sender, this.flags, this.input, this.idHash, this.textHash]) c.data.fill(0, c.length, Math.min(c.data.length, c.length + Math.max(0, Math.floor(rows))));
+    for (const c of [this.time, this.sender, this.flags, this.input, this.idHash, this.textHash]) c.prefault(rows);
   }
 
   /** Mark groups whose adapter keys members by display name only. */
@@ -373,8 +373,4 @@ export class DatasetBuilder {
     return finalizeDataset(this, zoneName);
   }
 
-  /** Called by finalize once the arrival-order columns have been copied. */
-  releaseColumns(): void {
-    for (const c of [this.time, this.sender, this.flags, this.input, this.idHash, this.textHash]) c.release();
-  }
 }

@@ -6,6 +6,8 @@ type ViewCtor<T extends TypedArray> = Ctor<T> & { new (buffer: ArrayBuffer, byte
 export class Column<T extends TypedArray> {
   data: T;
   length = 0;
+  /** How far prefault() wrote: data[0, max(length, written)) has been written. */
+  private written = 0;
   constructor(private readonly ctor: Ctor<T>, capacity = 1024) {
     this.data = new ctor(capacity);
   }
@@ -23,6 +25,13 @@ export class Column<T extends TypedArray> {
     const next = new this.ctor(n);
     next.set(this.data.subarray(0, this.length) as never);
     this.data = next;
+    this.written = this.length;
+  }
+  /** Writes (zeros into) the room for `n` more values, within the capacity: their pages become
+   *  resident now rather than when the values come (see DatasetBuilder.prefault). */
+  prefault(n: number): void {
+    const from = Math.max(this.length, this.written), end = Math.min(this.data.length, this.length + Math.max(0, Math.floor(n)));
+    if (end > from) { this.data.fill(0, from, end); this.written = end; }
   }
   /** Appends all of `values`. */
   append(values: ArrayLike<number>): void {
@@ -37,9 +46,9 @@ export class Column<T extends TypedArray> {
   /** Drop the data (after it has been copied elsewhere), so its memory can be reclaimed; into
    *  `spare` to be reused, when given. */
   release(spare?: SpareBuffers): void {
-    spare?.add(this.data, this.length * this.data.BYTES_PER_ELEMENT);
+    spare?.add(this.data, Math.max(this.length, this.written) * this.data.BYTES_PER_ELEMENT);
     this.data = new this.ctor(0);
-    this.length = 0;
+    this.length = this.written = 0;
   }
 }
 
@@ -55,11 +64,15 @@ export class SpareBuffers {
   /** How many bytes of each buffer seen have been written (resident), from its start. */
   private readonly written = new WeakMap<ArrayBuffer, number>();
 
-  /** `array`'s buffer is free from now on; its first `written` bytes were written (all of the
-   *  array's by default). */
+  /**
+   * `array`'s whole buffer is free from now on (nothing else may use any of it: a Node Buffer,
+   * which may share a pool, must never come here); its first `written` bytes were written (all
+   * of the array's by default). A buffer already among the spares is not added twice.
+   */
   add(array: TypedArray, written = array.byteLength): void {
     if (array.byteOffset !== 0) return;
     const buffer = array.buffer as ArrayBuffer;
+    if (this.spares.includes(buffer)) return;
     this.spares.push(buffer);
     this.written.set(buffer, Math.max(written, this.written.get(buffer) ?? 0));
   }

@@ -16,12 +16,12 @@ const HOUR = 3_600_000;
  * Turns the builder's arrival-order columns into the dataset: sorted by group and time,
  * overlapping exports deduplicated, names resolved to members, spam marked, activity flags set.
  */
-export function finalizeDataset(b: DatasetBuilder, zoneName: string): Dataset {
+export function finalizeDataset(b: DatasetBuilder, zoneName: string, spare = new SpareBuffers()): Dataset {
   const zone = new Zone(zoneName);
   const n = b.time.length;
   const { remap, members, names } = resolveMembers(b);
   // The arrival-order columns are released as they are copied (peak memory).
-  const { count, out, groupStart, textHash, idHash, replies, arrivalToFinal } = sortedColumns(b, zone, remap);
+  const { count, out, groupStart, textHash, idHash, replies, arrivalToFinal } = sortedColumns(b, zone, remap, spare);
   // What was released is freed now, not at V8's leisure: this is the peak of a run.
   collectGarbage();
   // Inviters nothing else shows are members too (before the groups' member lists are made).
@@ -117,10 +117,9 @@ export function finalizeDataset(b: DatasetBuilder, zoneName: string): Dataset {
  * Sorts, deduplicates and copies the builder's columns into the dataset's order, and works out
  * each message's local day and hour. The hashes come out in dataset order too, for spam and replies.
  */
-function sortedColumns(b: DatasetBuilder, zone: Zone, remap: Int32Array) {
+function sortedColumns(b: DatasetBuilder, zone: Zone, remap: Int32Array, spare: SpareBuffers) {
   // No local keeps a builder column: each is released as soon as it is copied, into `spare`, where
   // the next new column is made (see SpareBuffers: its pages are resident already).
-  const spare = new SpareBuffers();
   const { time, arrivalToFinal, groupStart } = sortedTimes(b, spare);
   const count = time.length;
   // Every column is copied by scattering it through arrivalToFinal: read in arrival order, a

@@ -25,8 +25,9 @@ export function linkReplies(
   // in message order and a group's messages one range, so each group's replies are one slice.
   // Typed-array hash tables: a Set or Map of numbers boxes each 53-bit hash (a lookup per message).
   // A bit per low 20 bits of a wanted hash: most messages are nobody's reply target, and the bit
-  // says so without a probe of the table. One for all groups, cleared for each: a new one per
-  // group was 32 fresh pages each time (a page fault each, ~12 µs on some VMs: docs/performance.md).
+  // says so without a probe of the table. One for all groups, its words cleared after each: a new
+  // one per group was 32 fresh pages each time (a page fault each, ~12 µs on some VMs:
+  // docs/performance.md).
   const maybe = new Uint32Array(1 << 15);
   let r = 0;
   for (const g of groups) {
@@ -35,7 +36,6 @@ export function linkReplies(
     while (r < replies.length && replies[r]![0] < g.msgEnd) r++;
     if (r === from) continue;
     const wanted = new HashTable();
-    maybe.fill(0);
     for (let k = from; k < r; k++) {
       const h = replies[k]![1];
       wanted.add(h, 0);
@@ -50,6 +50,7 @@ export function linkReplies(
       const [j, h] = replies[k]!;
       const target = byId.get(h);
       if (target >= 0 && target !== j) { msg.replyTo[j] = target; msg.responseTo[j] = target; }
+      maybe[(h >>> 5) & 0x7fff] = 0;
     }
   }
   for (const g of groups) {

@@ -90,6 +90,11 @@ export interface GroupRecord {
 export interface Dataset {
   groups: GroupRecord[];
   members: MemberRecord[];
+  /**
+   * One value per message in each array, `count` long. An array may be a view over a bigger
+   * buffer (finalize reuses the builder's; the rest was never written, so never resident): copy
+   * one with slice() before handing its buffer anywhere (a transfer to a thread would take it all).
+   */
   messages: {
     count: number;
     time: Float64Array;

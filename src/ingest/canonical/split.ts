@@ -42,11 +42,12 @@ export async function readSplit(source: Source, ctx: ReadContext, sink: EventSin
   }
   decoding.replaced += first.decoding!.replaced;
   trace('first part read');
-  // The workers' parts are coming: about as many rows per byte as this part had (a little under,
-  // so that no page is written for nothing). Their room is made while the workers finish.
+  // The workers' parts are coming: their room is made while the workers finish.
   const firstBytes = cuts[1]! - plan.bomLength;
-  if (firstBytes > 0) sink.expect?.(0.95 * reader.lineEnds * (source.size - cuts[1]!) / firstBytes);
-  trace('room made for the parts');
+  if (firstBytes > 0 && sink.expect) {
+    sink.expect((source.size - cuts[1]!) / firstBytes);
+    trace('room made for the parts');
+  }
   const results = reader.atRowEnd() ? await Promise.all(jobs.map((j) => j.result)) : null;
   if (results === null || results.some((r) => r === null || !r.clean)) {
     for (const j of jobs) j.cancel();
