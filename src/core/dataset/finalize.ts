@@ -15,6 +15,8 @@ const HOUR = 3_600_000;
 /**
  * Turns the builder's arrival-order columns into the dataset: sorted by group and time,
  * overlapping exports deduplicated, names resolved to members, spam marked, activity flags set.
+ * `spare`: where the released builder columns go to be made into new ones (tests pass one that
+ * never reuses, to compare).
  */
 export function finalizeDataset(b: DatasetBuilder, zoneName: string, spare = new SpareBuffers()): Dataset {
   const zone = new Zone(zoneName);
