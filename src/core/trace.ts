@@ -12,23 +12,18 @@ const on = Boolean(process.env.COMMUNITY_AUDIT_TRACE);
 
 export function trace(step: string): void {
   if (!on) return;
-  const cpu = threadCpuSeconds(), faults = procStat('/proc/self/stat', 7);
+  const thread = procStat('/proc/thread-self/stat'), proc = procStat('/proc/self/stat');
+  const cpu = thread && (Number(thread[11]) + Number(thread[12])) / 100, faults = proc && Number(proc[7]);
   process.stderr.write(`[trace ${process.uptime().toFixed(3)} s${cpu === null ? '' : ` cpu ${cpu.toFixed(2)} s`} ${(process.memoryUsage.rss() / 1e6).toFixed(0)} MB${faults === null ? '' : ` ${(faults / 1000).toFixed(0)} k faults`}] ${step}\n`);
 }
 
-/** User + system time of the calling thread, from /proc (clock ticks of 1/100 s); null elsewhere. */
-function threadCpuSeconds(): number | null {
-  const user = procStat('/proc/thread-self/stat', 11), system = procStat('/proc/thread-self/stat', 12);
-  return user === null || system === null ? null : (user + system) / 100;
-}
-
-/** Field `i` after the command name of a /proc stat file (7: minor faults; 11, 12: user and
- *  system ticks), or null where there is no /proc. */
-function procStat(file: string, i: number): number | null {
+/** The fields after the command name of a /proc stat file (7: minor faults; 11 and 12: user and
+ *  system time in ticks of 1/100 s), or null where there is no /proc. */
+function procStat(file: string): string[] | null {
   try {
     const stat = readFileSync(file, 'latin1');
-    // Fields after the command name, which is in parentheses and may hold spaces.
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[i]);
+    // The command name is in parentheses and may hold spaces.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return null;
   }

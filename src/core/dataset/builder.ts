@@ -372,5 +372,4 @@ export class DatasetBuilder {
   finish(zoneName: string): Dataset {
     return finalizeDataset(this, zoneName);
   }
-
 }
