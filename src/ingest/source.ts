@@ -3,7 +3,7 @@ import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { crLineEndsIn, crToLf, decodeFile, decodeHead, detectEncoding, HEAD_BYTES, readHeadBytes, replacedIn, type DecodeStats } from './decode.js';
+import { crLineEndsIn, crToLf, decodeFile, decodeHead, detectEncoding, HEAD_BYTES, readHeadBytes, replacedIn, utf16WithoutBom, type DecodeStats } from './decode.js';
 import type { FileHead, Source } from './types.js';
 
 /** A file on disk as a Source: streamed, decoded text, or raw bytes for containers. */
@@ -64,7 +64,7 @@ export function headOf(path: string, bytes: Uint8Array): FileHead {
 
 /** NUL bytes that are not UTF-16: a container or a binary file, not text. */
 export function isBinary(head: Uint8Array): boolean {
-  return head.includes(0) && !(head[0] === 0xff || head[0] === 0xfe || head[1] === 0);
+  return head.includes(0) && !(head[0] === 0xff || head[0] === 0xfe || head[1] === 0 || utf16WithoutBom(head) !== null);
 }
 
 export async function fileHead(path: string): Promise<FileHead> {
