@@ -81,6 +81,7 @@ export const zh: Partial<Record<keyof typeof en, string>> & Record<string, strin
   'issue.title-rows': '表头上方的标题行已跳过',
   'issue.me-ambiguous': '--me 给出的名字中有多个在这个群里发过言、且没有被系统消息提到，取了第一个作为导出者',
   'issue.unnamed-joins': '有人被拉进群时没有写出名字（iOS 只列出前几个人，“以及另外 8 人”）：他们不在成员、入群和邀请的统计里，这些数字可能因此偏少',
+  'issue.nameless-members': '有人被拉进群时没有名字（已注销的账号）：他们不在成员、入群和邀请的统计里，这些数字可能因此偏少',
   'issue.joins-by-name': '系统消息用昵称记录进群退群，而这个导出只用 wxid 标识发言人：如果输入里没有这个群的成员名单（wxid 和昵称），进群或退群的人如果也发过言会被算两次，邀请也对不上被邀请人的发言',
   'issue.exporter-as-you': '系统消息把导出聊天记录的人称为 “You/你”，与其本人名下的消息对不上；用 --me 给出你的名字即可合并',
   'issue.ambiguous-date-order': '无法判断日期是“日/月”还是“月/日”，按推测读取',

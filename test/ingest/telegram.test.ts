@@ -103,6 +103,17 @@ describe('telegram-json', () => {
     expect(events.find((e) => e.type === 'group')).toMatchObject({ roles: [{ memberId: 'user111', role: 'owner' }] });
   });
 
+  it('people added without a name (deleted accounts) are not counted, and a note says how many', async () => {
+    const { members, issues } = await read(chat('"name": "Old", "type": "private_group", "id": 42', [
+      { id: 1, type: 'service', date: '2019-03-01T10:00:00', actor: 'Alice', actor_id: 111, action: 'create_group', title: 'Old', members: ['Bob', null], text: '' },
+      { id: 2, type: 'message', date: '2019-03-01T10:05:00', from: 'Bob', from_id: 222, text: 'hi' },
+      { id: 3, type: 'service', date: '2019-03-02T11:00:00', actor: 'Alice', actor_id: 111, action: 'invite_members', members: [null, '', 'Carol'], text: '' },
+    ]));
+    expect(members.map((m) => [m.action, m.memberId])).toEqual([['join', 'user111'], ['join', 'user222'], ['join', 'Carol']]);
+    expect(issues).toEqual([expect.objectContaining({ code: 'nameless-members', counts: false, strict: false, reason: expect.stringMatching(/^3 people were added without a name \(deleted accounts/) })]);
+    expect((issues[0] as { line?: number }).line).toBeGreaterThan(0);
+  });
+
   it('the chat acting as itself: anonymous admins are staff, migrate_from_group is nobody', async () => {
     const { messages, members } = await read(chat('"name": "Dev", "type": "private_supergroup", "id": 1234567890', [
       { id: 1, type: 'service', date_unixtime: '1704067320', actor: 'Dev', actor_id: 'channel1234567890', action: 'migrate_from_group', title: 'Dev old', text: '' },

@@ -64,6 +64,8 @@ async function* readBatches(source: Source, ctx: ReadContext): AsyncGenerator<In
     let topics = new Set<string>();
     const endChat = () => { const evs = resolvePending(pending, ids); pending = []; ids = new Map(); topics = new Set(); group = null; return evs; };
     let n = 0;
+    // People an action adds with no name (null or "": deleted accounts): not counted, said once.
+    let nameless = 0, firstNameless = 0;
     for await (const pieces of walkJsonBatches(source, isMessagePath, isChatScalar)) {
     const out: IngestEvent[] = [];
     for (const piece of pieces) {
@@ -94,6 +96,11 @@ async function* readBatches(source: Source, ctx: ReadContext): AsyncGenerator<In
       if (Number.isNaN(time)) { ctx.reportIssue({ line: piece.line, reason: `message ${id ?? `#${n}`}: no readable date`, code: 'bad-timestamp' }); continue; }
       if (msg.type === 'service') {
         if (msg.action === 'topic_created' && id !== undefined) topics.add(id);
+        if (msg.action === 'invite_members' || msg.action === 'create_group') {
+          const without = (msg.members ?? []).filter((x) => typeof x !== 'string' || x === '').length;
+          if (without && !nameless) firstNameless = piece.line;
+          nameless += without;
+        }
         // The chat acting as itself (migrate_from_group, an anonymous admin) is nobody: its joins
         // and removals count without an actor, its other actions not at all.
         const bySelf = self !== null && msg.actor_id === self;
@@ -125,6 +132,13 @@ async function* readBatches(source: Source, ctx: ReadContext): AsyncGenerator<In
     }
     const last = endChat();
     if (last.length) yield last;
+    if (nameless > 0) {
+      ctx.reportIssue({
+        line: firstNameless,
+        reason: `${nameless} ${nameless === 1 ? 'person was' : 'people were'} added without a name (deleted accounts; the first on this line): not in the roster, joins or invitations, which may be short by as many`,
+        code: 'nameless-members', counts: false, strict: false,
+      });
+    }
 }
 
 /**
