@@ -13,8 +13,7 @@ export function detectEncoding(head: Uint8Array): { encoding: Encoding; bomLengt
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
-  // A head too short to count: NULs after its first two characters, as ASCII in UTF-16LE has.
-  const utf16 = utf16WithoutBom(head) ?? (head.length >= 4 && head[1] === 0 && head[3] === 0 && head[0] !== 0 ? 'utf-16le' : null);
+  const utf16 = utf16WithoutBom(head);
   if (utf16) return { encoding: utf16, bomLength: 0 };
   return { encoding: isUtf8(head) ? 'utf-8' : 'gb18030', bomLength: 0 };
 }
@@ -23,17 +22,17 @@ export function detectEncoding(head: Uint8Array): { encoding: Encoding; bomLengt
  * UTF-16 without a BOM, by where the NUL bytes fall: the high byte of every ASCII character
  * (digits, punctuation, line ends: some in any export) is NUL, after it in little-endian, before
  * it in big-endian, while the other position is almost never NUL. Counted over the head, so that
- * a first line of Chinese text (no NUL at all) does not decide.
+ * a first line of Chinese text (no NUL at all) does not decide. A head the counts leave open is
+ * little-endian when its first two characters are ASCII (a NUL after each).
  */
 export function utf16WithoutBom(head: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(head.length, 4096) & ~1;
-  if (n < 4) return null;
   let even = 0, odd = 0;
   for (let i = 0; i < n; i += 2) { if (head[i] === 0) even++; if (head[i + 1] === 0) odd++; }
   const pairs = n / 2;
-  if (odd >= pairs / 8 && even <= pairs / 64) return 'utf-16le';
-  if (even >= pairs / 8 && odd <= pairs / 64) return 'utf-16be';
-  return null;
+  if (n >= 4 && odd >= pairs / 8 && even <= pairs / 64) return 'utf-16le';
+  if (n >= 4 && even >= pairs / 8 && odd <= pairs / 64) return 'utf-16be';
+  return head.length >= 4 && head[1] === 0 && head[3] === 0 && head[0] !== 0 ? 'utf-16le' : null;
 }
 
 function isUtf8(bytes: Uint8Array): boolean {
