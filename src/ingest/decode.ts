@@ -22,16 +22,17 @@ export function detectEncoding(head: Uint8Array): { encoding: Encoding; bomLengt
  * UTF-16 without a BOM, by where the NUL bytes fall: the high byte of every ASCII character
  * (digits, punctuation, line ends: some in any export) is NUL, after it in little-endian, before
  * it in big-endian, while the other position is almost never NUL. Counted over the head, so that
- * a first line of Chinese text (no NUL at all) does not decide. A head the counts leave open is
- * little-endian when its first two characters are ASCII (a NUL after each).
+ * a first line of Chinese text (no NUL at all) does not decide. A head the counts leave open (or
+ * too short to count) is little-endian when its first two characters are ASCII (a NUL after each).
  */
 export function utf16WithoutBom(head: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(head.length, 4096) & ~1;
   let even = 0, odd = 0;
   for (let i = 0; i < n; i += 2) { if (head[i] === 0) even++; if (head[i + 1] === 0) odd++; }
   const pairs = n / 2;
-  if (n >= 4 && odd >= pairs / 8 && even <= pairs / 64) return 'utf-16le';
-  if (n >= 4 && even >= pairs / 8 && odd <= pairs / 64) return 'utf-16be';
+  // Counts of fewer than 16 characters say nothing ("garbage\0\1" is binary, not UTF-16).
+  if (pairs >= 16 && odd >= pairs / 8 && even <= pairs / 64) return 'utf-16le';
+  if (pairs >= 16 && even >= pairs / 8 && odd <= pairs / 64) return 'utf-16be';
   return head.length >= 4 && head[1] === 0 && head[3] === 0 && head[0] !== 0 ? 'utf-16le' : null;
 }
 

@@ -18,6 +18,8 @@ describe('UTF-16 without a BOM', () => {
     // UTF-8 text, and a binary file with NULs on both sides.
     expect(utf16WithoutBom(Buffer.from(chinese))).toBeNull();
     expect(utf16WithoutBom(Buffer.from(Array.from({ length: 4096 }, (_, i) => (i % 3 === 0 ? 0 : (i * 7) & 0xff))))).toBeNull();
+    // A few bytes are too few to count: a NUL among them does not make text UTF-16.
+    expect(utf16WithoutBom(Buffer.from('garbage\0\x01', 'latin1'))).toBeNull();
   });
 
   it('a WhatsApp export (its lines start with an LRM) reads as the UTF-8 one does, in either byte order', async () => {
